@@ -1,0 +1,33 @@
+package ablation.app.cli;
+
+import ablation.engine.WorkbenchException;
+import ablation.storage.StoreException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code workbench} command line: one subcommand class per verb of DESIGN.md §6. */
+@Command(name = "workbench", mixinStandardHelpOptions = true, version = "Ablation Workbench " + Workbench.VERSION,
+        description = "Compose, run, track and report ablations of code language models (CodeGen2 lessons).",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Workbench {
+    public static final String VERSION = "0.1.0";
+
+    /** Exit code for bad input: a config, flag or file the user can fix. */
+    public static final int EXIT_USAGE = 2;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new Workbench());
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof WorkbenchException || ex instanceof StoreException) {
+                commandLine.getErr().println("error: " + ex.getMessage());
+                return EXIT_USAGE;
+            }
+            throw ex;
+        });
+        return cli;
+    }
+}

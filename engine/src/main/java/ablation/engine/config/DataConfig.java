@@ -1,0 +1,24 @@
+package ablation.engine.config;
+
+import java.util.List;
+
+/**
+ * The training data: a weighted mixture of sources.
+ *
+ * @param holdoutDocs documents per source held out (chosen from the seed) for bits-per-byte evaluation
+ * @param cacheDir where tokenized shards are cached (keyed by source content and tokenizer hash)
+ */
+public record DataConfig(List<SourceConfig> sources, int holdoutDocs, String cacheDir) {
+    public DataConfig {
+        if (sources == null || sources.isEmpty()) throw new ConfigException("data.sources", sources, "needs at least one source");
+        sources = List.copyOf(sources);
+        if (sources.stream().mapToDouble(SourceConfig::weight).sum() <= 0) {
+            throw new ConfigException("data.sources[].weight", 0, "at least one source needs a positive weight");
+        }
+        if (sources.stream().map(SourceConfig::name).distinct().count() != sources.size()) {
+            throw new ConfigException("data.sources[].name", sources.stream().map(SourceConfig::name).toList(), "names must be unique");
+        }
+        Check.nonNegative("data.holdout_docs", holdoutDocs);
+        Check.present("data.cache_dir", cacheDir);
+    }
+}

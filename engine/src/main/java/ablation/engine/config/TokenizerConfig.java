@@ -1,0 +1,28 @@
+package ablation.engine.config;
+
+/**
+ * Where the tokenizer comes from: an existing Hugging Face {@code tokenizer.json} ({@code path}),
+ * or byte-level BPE trained on the run's data ({@code train}). Exactly one of the two.
+ *
+ * @param maskTokens number of {@code <mask_k>} sentinels added to a trained vocabulary
+ */
+public record TokenizerConfig(String path, Train train, int maskTokens) {
+    public TokenizerConfig {
+        if ((path == null) == (train == null)) {
+            throw new ConfigException("tokenizer", path == null ? "{}" : "{path, train}",
+                    "give exactly one of tokenizer.path (a tokenizer.json) or tokenizer.train");
+        }
+        Check.positive("tokenizer.mask_tokens", maskTokens);
+    }
+
+    /**
+     * @param vocabSize total vocabulary including the 256 byte tokens and the special tokens
+     * @param sampleMb megabytes of training text the BPE merges are learned from
+     */
+    public record Train(int vocabSize, double sampleMb) {
+        public Train {
+            if (vocabSize < 512) throw new ConfigException("tokenizer.train.vocab_size", vocabSize, "must be at least 512");
+            Check.positive("tokenizer.train.sample_mb", sampleMb);
+        }
+    }
+}
