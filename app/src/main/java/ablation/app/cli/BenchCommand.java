@@ -1,0 +1,13 @@
+package ablation.app.cli;
+
+import picocli.CommandLine.Command;
+
+/**
+ * {@code workbench bench ...}: speed and memory figures, each measured in one process and printed as
+ * one JSON object (ratios against a rate measured on the spot, so machines compare).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure speed: train, data, sample, exec, store, gui (prints JSON).",
+        subcommands = {})
+public final class BenchCommand {
+}

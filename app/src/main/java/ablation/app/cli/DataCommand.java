@@ -1,0 +1,10 @@
+package ablation.app.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code workbench data ...}: generate the desk suite, preview what an objective makes of a file. */
+@Command(name = "data", mixinStandardHelpOptions = true,
+        description = "Generate the desk-scale suite or preview training examples.",
+        subcommands = {})
+public final class DataCommand {
+}
