@@ -105,12 +105,35 @@ public final class BpeTokenizer implements Tokenizer {
         }
     }
 
+    /**
+     * Token ids of {@code text}; {@code decode} gives the text back exactly. An unpaired surrogate (a Java
+     * string that is not valid Unicode, e.g. from a broken JSON escape) has no UTF-8 form: it is encoded
+     * as U+FFFD, the replacement character, and decodes as such.
+     */
     @Override
     public int[] encode(String text) {
-        long[] ids = encodeWith(forText, text);
+        long[] ids = encodeWith(forText, withoutUnpairedSurrogates(text));
         int[] out = new int[ids.length];
         for (int i = 0; i < ids.length; i++) out[i] = (int) ids[i];
         return out;
+    }
+
+    static String withoutUnpairedSurrogates(String text) {
+        StringBuilder fixed = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+            if (paired) {
+                if (fixed != null) fixed.append(c).append(text.charAt(i + 1));
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                if (fixed == null) fixed = new StringBuilder(text.length()).append(text, 0, i);
+                fixed.append('\uFFFD');
+            } else if (fixed != null) {
+                fixed.append(c);
+            }
+        }
+        return fixed == null ? text : fixed.toString();
     }
 
     /** Decodes ids, special tokens rendered as their text; an {@link IllegalArgumentException} for an id outside the vocabulary. */
