@@ -30,7 +30,7 @@ class BpeTokenizerTest {
 
     @BeforeAll
     static void train() {
-        tokenizer = Tokenizers.train(CodeCorpus.generate(1, 400), VOCAB, MASKS);
+        tokenizer = Tokenizers.train(SyntheticCode.generate(1, 400), VOCAB, MASKS);
     }
 
     @AfterAll
@@ -131,7 +131,7 @@ class BpeTokenizerTest {
 
     @Test
     void compressesCodeBetterThanBytes() {
-        String heldOut = String.join("", CodeCorpus.generate(99, 20));
+        String heldOut = String.join("", SyntheticCode.generate(99, 20));
         double bytesPerToken = (double) heldOut.getBytes(StandardCharsets.UTF_8).length / tokenizer.encode(heldOut).length;
         assertTrue(bytesPerToken > 3.0, "bytes per token " + bytesPerToken);
     }
@@ -151,15 +151,15 @@ class BpeTokenizerTest {
             assertEquals(tokenizer.sha256(), loaded.sha256());
             assertEquals(tokenizer.vocabSize(), loaded.vocabSize());
             assertEquals(tokenizer.specialTokens(), loaded.specialTokens());
-            String code = CodeCorpus.generate(42, 1).get(0);
+            String code = SyntheticCode.generate(42, 1).get(0);
             assertArrayEquals(tokenizer.encode(code), loaded.encode(code));
         }
     }
 
     @Test
     void sameCorpusTrainsTheSameTokenizer() {
-        try (BpeTokenizer again = Tokenizers.train(CodeCorpus.generate(1, 400), VOCAB, MASKS);
-             BpeTokenizer other = Tokenizers.train(CodeCorpus.generate(2, 400), VOCAB, MASKS)) {
+        try (BpeTokenizer again = Tokenizers.train(SyntheticCode.generate(1, 400), VOCAB, MASKS);
+             BpeTokenizer other = Tokenizers.train(SyntheticCode.generate(2, 400), VOCAB, MASKS)) {
             assertEquals(tokenizer.sha256(), again.sha256());
             assertArrayEquals(tokenizer.json(), again.json());
             assertNotEquals(tokenizer.sha256(), other.sha256());

@@ -40,7 +40,7 @@ class BpeTrainerTest {
 
     @Test
     void sameCountsInAnyOrderGiveSameMerges() {
-        Map<String, Long> words = WordCounts.count(CodeCorpus.generate(3, 60));
+        Map<String, Long> words = WordCounts.count(SyntheticCode.generate(3, 60));
         List<Map.Entry<String, Long>> entries = new ArrayList<>(words.entrySet());
         Collections.shuffle(entries, new Random(11));
         Map<String, Long> reordered = new LinkedHashMap<>();
@@ -51,7 +51,7 @@ class BpeTrainerTest {
 
     @Test
     void vocabularyReachesTheSizeAskedOrStopsWhenPairsRunOut() {
-        Map<String, Long> words = WordCounts.count(CodeCorpus.generate(5, 80));
+        Map<String, Long> words = WordCounts.count(SyntheticCode.generate(5, 80));
         BpeTrainer.Result result = BpeTrainer.train(words, 700);
         assertEquals(700, result.vocab().size());
         assertEquals(new HashSet<>(result.vocab()).size(), result.vocab().size(), "token strings are unique");

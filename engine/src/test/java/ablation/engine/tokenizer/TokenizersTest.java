@@ -117,7 +117,7 @@ class TokenizersTest {
 
     @Test
     void forConfigTrainsOnceAndThenReusesTheCache(@TempDir Path cache) throws Exception {
-        List<String> corpus = CodeCorpus.generate(8, 200);
+        List<String> corpus = SyntheticCode.generate(8, 200);
         AtomicInteger opened = new AtomicInteger();
         Supplier<Stream<String>> documents = () -> {
             opened.incrementAndGet();
@@ -155,10 +155,10 @@ class TokenizersTest {
 
     @Test
     void forConfigSamplesOnlyTheFirstMegabytes(@TempDir Path cache) {
-        List<String> corpus = CodeCorpus.generate(8, 200);
+        List<String> corpus = SyntheticCode.generate(8, 200);
         TokenizerConfig small = new TokenizerConfig(null, new TokenizerConfig.Train(600, 0.02), 16);
         List<String> longer = new java.util.ArrayList<>(corpus);
-        longer.addAll(CodeCorpus.generate(9, 200));
+        longer.addAll(SyntheticCode.generate(9, 200));
         try (BpeTokenizer a = Tokenizers.forConfig(small, corpus::stream, cache.resolve("a"));
              BpeTokenizer b = Tokenizers.forConfig(small, longer::stream, cache.resolve("b"))) {
             assertEquals(a.sha256(), b.sha256(), "documents past sample_mb do not change the tokenizer");

@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** Python-like source files drawn from a seed: a corpus with indentation, identifiers and prose. */
-final class CodeCorpus {
-    private CodeCorpus() {}
+/**
+ * Python-like source files drawn from a seed (indentation, identifiers, docstrings, comments): the
+ * tokenizer benchmark's corpus when the machine has no Python sources, and the tests' corpus.
+ */
+final class SyntheticCode {
+    private SyntheticCode() {}
 
     private static final String[] WORDS = {"count", "total", "items", "value", "index", "result", "name", "path", "line",
         "buffer", "offset", "length", "token", "vocab", "merge", "pair", "score", "weight", "layer", "model", "batch",
@@ -16,9 +19,15 @@ final class CodeCorpus {
 
     /** {@code files} documents of a few functions each; the same seed gives the same corpus. */
     static List<String> generate(long seed, int files) {
+        return generate(seed, files, Long.MAX_VALUE);
+    }
+
+    /** Documents as above, until their UTF-8 size (all ASCII) reaches {@code maxBytes}. */
+    static List<String> generate(long seed, int files, long maxBytes) {
         Random random = new Random(seed);
         List<String> documents = new ArrayList<>();
-        for (int f = 0; f < files; f++) {
+        long bytes = 0;
+        for (int f = 0; f < files && bytes < maxBytes; f++) {
             StringBuilder doc = new StringBuilder("import os\nimport sys\n\n");
             int functions = 2 + random.nextInt(4);
             for (int k = 0; k < functions; k++) {
@@ -35,11 +44,19 @@ final class CodeCorpus {
                 doc.append("    return ").append(word(random)).append("  # ").append(word(random)).append("\n\n");
             }
             documents.add(doc.toString());
+            bytes += doc.length();
         }
         return documents;
     }
 
+    private static final String[] SYLLABLES = {"ka", "lo", "mi", "ter", "son", "ba", "rel", "ix", "qu", "an", "dor", "pe",
+        "stra", "vo", "gin", "tu", "ex", "ly", "cha", "net"};
+
+    /** A common identifier, or now and then one made of syllables: an open vocabulary, as in real code. */
     private static String word(Random random) {
-        return WORDS[random.nextInt(WORDS.length)];
+        if (random.nextInt(4) > 0) return WORDS[random.nextInt(WORDS.length)];
+        StringBuilder w = new StringBuilder();
+        for (int k = 2 + random.nextInt(3); k > 0; k--) w.append(SYLLABLES[random.nextInt(SYLLABLES.length)]);
+        return w.toString();
     }
 }
