@@ -10,6 +10,10 @@ public interface Tokenizer extends AutoCloseable {
     String PAD = "<pad>";
     String SEP = "<sep>";
     String END_OF_MASK = "<eom>";
+    /** Fill-in-the-middle sentinels of Bavarian et al. (2022), PSM and SPM formats. */
+    String FIM_PREFIX = "<fim_prefix>";
+    String FIM_SUFFIX = "<fim_suffix>";
+    String FIM_MIDDLE = "<fim_middle>";
 
     /** The k-th span sentinel, k starting at 1. */
     static String mask(int k) {
