@@ -22,13 +22,16 @@ import java.util.stream.IntStream;
  * <p>{@code fim_level: document}: each document (the part of it in this sequence) is transformed
  * with probability {@code fim_rate}. {@code fim_level: context}: the packed sequence is one text
  * (its documents separated by {@code <|endoftext|>}, which stays a token) transformed with
- * probability {@code fim_rate}. A transformed text is sized so that it fits the room left in the
- * sequence (pulled again, shorter, if re-encoding made it too long), so FIM examples are never cut;
- * the remaining room is filled with further documents. A piece cut inside a multi-byte character
- * (its text decodes with U+FFFD) stays plain.
+ * probability {@code fim_rate}. A transformed text is sized to fit the room left in the sequence
+ * (pulled again, shorter or longer, if re-encoding changed its length or the room ends inside a
+ * multi-byte character), so FIM examples are never cut. One that ends its document is followed by
+ * {@code <|endoftext|>} and further documents; one that does not must fill the sequence exactly
+ * (else it stays plain), so a middle is never followed by unrelated text. A piece that starts
+ * inside a character (its text decodes with U+FFFD) stays plain.
  */
 public final class Fim implements Objective {
     public static final String NAME = "fim";
+    private static final int MAX_ATTEMPTS = 6;
 
     /** The three layouts. */
     public enum Format { CODEGEN2, PSM, SPM }
@@ -73,28 +76,52 @@ public final class Fim implements Objective {
         double cut2 = random.nextDouble();
         int room = example.remaining();
         int budget = room - overhead(format);
-        while (budget >= 1) {
-            TokenSource.Mark mark = source.mark();
-            List<String> fragments = new ArrayList<>();
-            boolean endsDocument = pull(source, budget, acrossDocuments, fragments);
-            FimText text = new FimText(fragments);
-            if (text.length() == 0 || fragments.stream().anyMatch(f -> f.indexOf('\uFFFD') >= 0)) {
-                source.reset(mark);
-                return false;
+        int best = 0; // a budget whose result fits: it fills the room or ends its document
+        TokenSource.Mark start = source.mark();
+        // Re-encoding the three parts may change the token count by a few: adjust the budget until
+        // the result fits the room exactly (or ends its document), a few attempts at most.
+        for (int attempt = 0; attempt < MAX_ATTEMPTS && budget >= 1; attempt++) {
+            Attempt result = attempt(source, format, budget, cut1, cut2, acrossDocuments);
+            source.reset(start);
+            if (result == null) return false;
+            if (result.cutCharacter()) { // the budget ends inside a multi-byte character
+                budget--;
+                continue;
             }
-            int a = (int) (cut1 * (text.length() + 1));
-            int b = (int) (cut2 * (text.length() + 1));
-            int[] out = render(format, text, Math.min(a, b), Math.max(a, b));
-            int total = out.length + (endsDocument ? 1 : 0);
-            if (total <= room) {
-                example.addAll(out, true);
-                if (endsDocument) example.add(sentinels.endOfText(), true);
-                return true;
+            if (result.size() == room || result.size() < room && result.endsDocument()) {
+                best = budget;
+                break;
             }
-            source.reset(mark);
-            budget -= total - room;
+            budget += room - result.size();
         }
-        return false;
+        if (best == 0) return false;
+        Attempt result = attempt(source, format, best, cut1, cut2, acrossDocuments);
+        example.addAll(result.tokens(), true);
+        if (result.endsDocument()) example.add(sentinels.endOfText(), true);
+        return true;
+    }
+
+    /** A transformed text and whether its separator follows ({@code size()} counts it), or a text that ends inside a character. */
+    private record Attempt(int[] tokens, boolean endsDocument, boolean cutCharacter) {
+        int size() {
+            return tokens.length + (endsDocument ? 1 : 0);
+        }
+    }
+
+    /** Pulls {@code budget} tokens and renders them cut at the fractions; null if they cannot be transformed. */
+    private Attempt attempt(TokenSource source, Format format, int budget, double cut1, double cut2, boolean acrossDocuments) {
+        List<String> fragments = new ArrayList<>();
+        boolean endsDocument = pull(source, budget, acrossDocuments, fragments);
+        String last = fragments.get(fragments.size() - 1);
+        if (!endsDocument && last.endsWith("\uFFFD")) {
+            fragments.set(fragments.size() - 1, last.substring(0, last.length() - 1));
+            if (fragments.stream().noneMatch(f -> f.indexOf('\uFFFD') >= 0)) return new Attempt(null, false, true);
+        }
+        FimText text = new FimText(fragments);
+        if (text.length() == 0 || fragments.stream().anyMatch(f -> f.indexOf('\uFFFD') >= 0)) return null;
+        int a = (int) (cut1 * (text.length() + 1));
+        int b = (int) (cut2 * (text.length() + 1));
+        return new Attempt(render(format, text, Math.min(a, b), Math.max(a, b)), endsDocument, false);
     }
 
     /**

@@ -15,10 +15,9 @@ import java.util.SplittableRandom;
  * Scored: every token after {@code <sep>} (each {@code <mask_k>}, its span and {@code <eom>});
  * the corrupted text and the {@code <|endoftext|> <sep>} pair are context only.
  *
- * <p>Length: s spans add 3s + 2 tokens, so the objective plans s = round(rate · length /
- * mean_length) spans (at least 1, at most {@code max_spans}), pulls length - 3s - 2 raw tokens and
- * corrupts round(rate · raw) of them, cut at random into s spans (so the mean span length is
- * {@code mean_length} unless {@code max_spans} binds). Spans are placed uniformly at random, never
+ * <p>Length: s spans add 3s + 2 tokens, so the objective pulls r = length - 3s - 2 raw tokens and
+ * corrupts round(rate · r) of them, cut at random into s spans, with s chosen so that the mean span
+ * length is {@code mean_length} (at least 1 span; at most {@code max_spans}, which lengthens them). Spans are placed uniformly at random, never
  * adjacent; with {@code file_level} never over a document's {@code <|endoftext|>}, so never across
  * documents. If some span finds no room (short documents), the 3 tokens per missing span are
  * refilled with further uncorrupted text, so the example always has exactly the requested length;
@@ -44,8 +43,9 @@ public final class SpanCorruption implements Objective {
     @Override
     public Example build(TokenSource source, int length, SplittableRandom random) {
         // Each span needs a raw token, a gap and 3 sentinels; 2 more for <|endoftext|> <sep>.
-        int planned = (int) Math.min(Math.min(span.maxSpans(), Math.round(span.rate() * length / span.meanLength())),
-                (length - 2) / 5);
+        // s spans of mean length m over r raw tokens: s·m = rate·r and r = length - 3s - 2.
+        long ideal = Math.round(span.rate() * (length - 2) / (span.meanLength() + 3 * span.rate()));
+        int planned = (int) Math.min(Math.min(span.maxSpans(), ideal), (length - 2) / 5);
         planned = Math.max(planned, 1);
         int rawLength = length - 3 * planned - 2;
         if (rawLength < 2) return new CausalLm().build(source, length, random);
