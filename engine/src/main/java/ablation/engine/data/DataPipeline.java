@@ -68,6 +68,10 @@ public final class DataPipeline {
         return documents;
     }
 
+    List<PreparedSource> sources() {
+        return sources;
+    }
+
     /** One line per source: documents, training tokens, held-out documents, skipped records, cache use. */
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
