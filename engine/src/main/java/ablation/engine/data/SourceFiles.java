@@ -53,7 +53,9 @@ final class SourceFiles {
         } catch (IOException | UncheckedIOException e) {
             throw new WorkbenchException(where + "cannot list " + pattern + ": " + e.getMessage(), e);
         }
-        if (files.isEmpty()) throw new WorkbenchException(where + "no " + source.kind() + " files at " + pattern);
+        if (files.isEmpty()) {
+            throw new WorkbenchException(where + "no " + (SourceConfig.JSONL.equals(source.kind()) ? "JSONL" : "code or text") + " files at " + pattern);
+        }
         return files;
     }
 

@@ -12,7 +12,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * A cache entry: the tokenized documents of one source, memory-mapped from shard files. Each
@@ -118,9 +117,5 @@ final class TokenStore implements Documents {
         if (doc < 0 || doc >= count()) throw new IndexOutOfBoundsException("document " + doc + " of " + count());
         int s = Arrays.binarySearch(firstDocument, doc);
         return s >= 0 ? s : -s - 2;
-    }
-
-    List<Integer> shardDocuments() {
-        return manifest.shardDocuments();
     }
 }

@@ -24,7 +24,8 @@ import java.util.stream.Stream;
 /**
  * Writes a cache entry atomically: shards go to a temporary sibling directory, the manifest is
  * written last, and the directory is renamed into place. An interrupted write leaves only a
- * temporary directory (deleted when the writer is closed, ignored by readers otherwise).
+ * temporary directory, which readers ignore: the writer deletes it when closed after a failure, and
+ * the next writer of the same entry deletes it if its process was killed.
  */
 final class TokenStoreWriter implements AutoCloseable {
     /** Tokens per shard: 2^27 ids stay under the 2 GB a single mapping can hold even at 4 bytes each. */
@@ -53,6 +54,7 @@ final class TokenStoreWriter implements AutoCloseable {
         this.temporary = target.resolveSibling(target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         try {
             Files.createDirectories(temporary);
+            deleteLeftovers(target);
         } catch (IOException e) {
             throw new WorkbenchException("cannot create the token cache at " + target.getParent() + ": " + e.getMessage(), e);
         }
@@ -132,17 +134,30 @@ final class TokenStoreWriter implements AutoCloseable {
         shardDocuments.add(shardCount);
     }
 
+    /** Deletes the temporary directories of writers of this entry whose process has died (killed mid-write). */
+    private static void deleteLeftovers(Path target) throws IOException {
+        String prefix = target.getFileName() + ".tmp-";
+        try (Stream<Path> siblings = Files.list(target.getParent())) {
+            for (Path sibling : siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+                String pid = sibling.getFileName().toString().substring(prefix.length()).replaceAll("-.*", "");
+                if (pid.matches("\\d+") && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) deleteTree(sibling);
+            }
+        }
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+
     /** Deletes the temporary directory unless the entry was committed. */
     @Override
     public void close() {
         try {
             if (shard != null) shard.close();
             shard = null;
-            if (!committed && Files.exists(temporary)) {
-                try (Stream<Path> files = Files.walk(temporary)) {
-                    for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
-                }
-            }
+            if (!committed && Files.exists(temporary)) deleteTree(temporary);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,24 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ablation.engine.WorkbenchException;
 import ablation.engine.config.ConfigLoader;
 import ablation.engine.config.RunConfig;
 import ablation.engine.tokenizer.ByteTokenizer;
 import ablation.engine.tokenizer.Tokenizer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,6 +126,24 @@ class DataPipelineTest {
             assertEquals(List.of(), entries.toList(), "no entry and no temporary directory is left");
         }
         DataPipeline.prepare(config(""), tokenizer, 1); // and a later run builds it normally
+    }
+
+    @Test
+    void aWriterKilledMidWayIsCleanedUpByTheNextOne() throws IOException {
+        DataPipeline data = DataPipeline.prepare(config(""), tokenizer, 1);
+        Path entry = data.sources().get(0).store().directory();
+        Path killed = Files.createDirectories(entry.resolveSibling(entry.getFileName() + ".tmp-999999999-1"));
+        Files.writeString(killed.resolve("shard-00000.tokens"), "partial");
+        deleteTree(entry);
+        DataPipeline.prepare(config(""), tokenizer, 1);
+        assertFalse(Files.exists(killed), "a dead writer's temporary directory is removed");
+        assertTrue(Files.exists(entry.resolve("manifest.json")));
+    }
+
+    private static void deleteTree(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
     }
 
     @Test

@@ -9,6 +9,7 @@ import ablation.engine.config.ObjectiveConfig;
 import ablation.engine.tokenizer.ByteTokenizer;
 import ablation.engine.tokenizer.Tokenizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,13 +126,13 @@ class SpanCorruptionTest {
             for (int k = 1; k <= MAX_SPANS; k++) layout.maskNumber.put(test.tokenizer.specialId(Tokenizer.mask(k)), k);
             layout.sepIndex = IntStream.range(0, tokens.length).filter(i -> tokens[i] == test.sep).findFirst().orElseThrow();
             assertEquals(test.eot, tokens[layout.sepIndex - 1], "<|endoftext|> before <sep>");
-            layout.text = java.util.Arrays.copyOf(tokens, layout.sepIndex - 1);
+            layout.text = Arrays.copyOf(tokens, layout.sepIndex - 1);
             int at = layout.sepIndex + 1;
             for (int k = 1; at < tokens.length; k++) {
                 assertEquals(k, layout.maskNumber.get(tokens[at]), "expected <mask_" + k + "> at " + at);
                 int end = at + 1;
                 while (tokens[end] != test.eom) end++;
-                layout.spans.add(java.util.Arrays.copyOfRange(tokens, at + 1, end));
+                layout.spans.add(Arrays.copyOfRange(tokens, at + 1, end));
                 at = end + 1;
             }
             return layout;
