@@ -1,0 +1,118 @@
+package ablation.engine.data;
+
+import ablation.engine.WorkbenchException;
+import ablation.engine.config.SourceConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * The files of a {@code files} or {@code jsonl} source. {@code path} is a file, a directory
+ * (searched recursively, hidden entries skipped) or a glob ({@code *}, {@code ?}, {@code [..]},
+ * {@code {a,b}}); {@code ~} is the home directory. From a directory a {@code files} source takes the
+ * files whose extension names a language ({@link Languages}), a {@code jsonl} source the files
+ * ending in {@code .jsonl}, {@code .ndjson} or either with {@code .gz}; a glob takes what it matches.
+ */
+final class SourceFiles {
+    private SourceFiles() {}
+
+    static Path expandHome(String path) {
+        if (path.equals("~") || path.startsWith("~/")) return Path.of(System.getProperty("user.home") + path.substring(1));
+        return Path.of(path);
+    }
+
+    /** The source's files, sorted by path; a {@link WorkbenchException} when there are none. */
+    static List<Path> list(SourceConfig source) {
+        String where = "source " + source.name() + ": ";
+        String pattern = source.path();
+        List<Path> files;
+        try {
+            if (pattern.chars().anyMatch(c -> "*?[{".indexOf(c) >= 0)) {
+                files = glob(expandHome(pattern).toAbsolutePath().normalize().toString());
+            } else {
+                Path path = expandHome(pattern);
+                if (Files.isRegularFile(path)) {
+                    files = List.of(path);
+                } else if (Files.isDirectory(path)) {
+                    files = walk(path, SourceConfig.JSONL.equals(source.kind()) ? SourceFiles::isJsonl : f -> Languages.known(f) != null);
+                } else {
+                    throw new WorkbenchException(where + "path " + path + " does not exist");
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new WorkbenchException(where + "cannot list " + pattern + ": " + e.getMessage(), e);
+        }
+        if (files.isEmpty()) {
+            throw new WorkbenchException(where + "no " + (SourceConfig.JSONL.equals(source.kind()) ? "JSONL" : "code or text") + " files at " + pattern);
+        }
+        return files;
+    }
+
+    static boolean isJsonl(Path file) {
+        String name = file.getFileName().toString();
+        return name.matches(".*\\.(jsonl|ndjson)(\\.gz)?");
+    }
+
+    private static List<Path> glob(String absolutePattern) throws IOException {
+        Path base = Path.of("/");
+        for (Path part : Path.of(absolutePattern)) {
+            if (part.toString().chars().anyMatch(c -> "*?[{".indexOf(c) >= 0)) break;
+            base = base.resolve(part);
+        }
+        if (!Files.isDirectory(base)) return List.of();
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + absolutePattern);
+        return walk(base, f -> matcher.matches(f.toAbsolutePath().normalize()));
+    }
+
+    private static List<Path> walk(Path directory, Predicate<Path> wanted) throws IOException {
+        Path root = directory.toAbsolutePath().normalize();
+        try (Stream<Path> all = Files.walk(root)) {
+            return all.filter(Files::isRegularFile)
+                    .filter(f -> !hidden(root.relativize(f)))
+                    .filter(wanted)
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) if (part.toString().startsWith(".")) return true;
+        return false;
+    }
+
+    /** SHA-256 over the files' names (relative to the first one's directory), sizes and bytes. */
+    static String contentHash(List<Path> files) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            Path root = files.get(0).toAbsolutePath().getParent();
+            byte[] buffer = new byte[1 << 16];
+            for (Path file : files) {
+                Path absolute = file.toAbsolutePath();
+                String name = absolute.startsWith(root) ? root.relativize(absolute).toString() : absolute.toString();
+                digest.update(name.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+                try (InputStream in = Files.newInputStream(file)) {
+                    digest.update(Long.toString(Files.size(file)).getBytes(StandardCharsets.UTF_8));
+                    digest.update((byte) 0);
+                    for (int n; (n = in.read(buffer)) > 0; ) digest.update(buffer, 0, n);
+                } catch (IOException e) { // the reader reports it (or skips it) with the file's name
+                    digest.update("unreadable".getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package ablation.engine.objective;
+
+import java.util.SplittableRandom;
+
+/** Causal language modelling: the packed tokens as they are, every target scored. */
+public final class CausalLm implements Objective {
+    public static final String NAME = "clm";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Example build(TokenSource source, int length, SplittableRandom random) {
+        ExampleBuilder example = new ExampleBuilder(length);
+        example.fill(source, true);
+        return example.build(0);
+    }
+}

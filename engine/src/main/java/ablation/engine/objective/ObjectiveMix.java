@@ -1,0 +1,67 @@
+package ablation.engine.objective;
+
+import ablation.engine.config.ObjectiveConfig;
+import ablation.engine.tokenizer.Tokenizer;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The objective mixture: each sequence draws its objective with the configured probabilities
+ * ({@code {clm: 0.5, span_corruption: 0.5}} is the CodeGen2 recipe) and the draws are counted, so
+ * the realised fractions can be reported next to the configured ones.
+ */
+public final class ObjectiveMix {
+    private final List<Objective> objectives;
+    private final double[] probabilities;
+    private final long[] counts;
+
+    public ObjectiveMix(ObjectiveConfig config, Tokenizer tokenizer) {
+        boolean spans = config.spanCorruption() > 0;
+        boolean fim = config.fim() > 0;
+        boolean codegen2Fim = fim && "codegen2".equals(config.fimFormat());
+        int masks = spans ? config.span().maxSpans() : codegen2Fim ? 1 : 0;
+        Sentinels sentinels = Sentinels.resolve(tokenizer, masks, fim && !codegen2Fim);
+        objectives = List.of(new CausalLm(), new PrefixLm(config.prefix()),
+                new SpanCorruption(config.span(), config.fileLevel(), sentinels), new Fim(config, tokenizer, sentinels));
+        probabilities = new double[] {config.clm(), config.prefixLm(), config.spanCorruption(), config.fim()};
+        counts = new long[objectives.size()];
+    }
+
+    /** Draws an objective and builds one example of {@code length} tokens with it. */
+    public Example build(TokenSource source, int length, SplittableRandom random) {
+        double u = random.nextDouble();
+        int chosen = -1;
+        double cumulative = 0;
+        for (int i = 0; i < probabilities.length; i++) { // rounding in the sum falls to the last positive one
+            if (probabilities[i] <= 0) continue;
+            chosen = i;
+            cumulative += probabilities[i];
+            if (u < cumulative) break;
+        }
+        counts[chosen]++;
+        return objectives.get(chosen).build(source, length, random);
+    }
+
+    /** Sequences built per objective so far, in the order clm, prefix_lm, span_corruption, fim. */
+    public long[] counts() {
+        return counts.clone();
+    }
+
+    public void restoreCounts(long[] saved) {
+        if (saved.length != counts.length) throw new IllegalArgumentException("expected " + counts.length + " objective counts");
+        System.arraycopy(saved, 0, counts, 0, counts.length);
+    }
+
+    /** Realised share of each objective among the sequences built so far (0 before the first). */
+    public Map<String, Double> fractions() {
+        long total = 0;
+        for (long c : counts) total += c;
+        Map<String, Double> fractions = new LinkedHashMap<>();
+        for (int i = 0; i < objectives.size(); i++) {
+            fractions.put(objectives.get(i).name(), total == 0 ? 0.0 : (double) counts[i] / total);
+        }
+        return fractions;
+    }
+}
