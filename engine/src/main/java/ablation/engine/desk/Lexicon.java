@@ -63,6 +63,37 @@ final class Lexicon {
         return verb + "ed";
     }
 
+    /** Present participle: "walking", "making", "running", "lying". */
+    String participle(String verb) {
+        if (verb.endsWith("ie")) return verb.substring(0, verb.length() - 2) + "ying";
+        if (verb.endsWith("e") && !verb.endsWith("ee") && verb.length() > 2) return verb.substring(0, verb.length() - 1) + "ing";
+        return (doublesFinalConsonant(verb) ? verb + verb.charAt(verb.length() - 1) : verb) + "ing";
+    }
+
+    /** Comparative and superlative of a short adjective ("bigger", "happiest"), or null for "more ...". */
+    String[] degrees(String adjective) {
+        int syllables = adjective.replaceAll("[^aeiouy]+", " ").trim().split(" ").length;
+        if (consonantY(adjective) && syllables <= 2) {
+            String stem = adjective.substring(0, adjective.length() - 1) + "i";
+            return new String[] {stem + "er", stem + "est"};
+        }
+        if (syllables != 1) return null;
+        if (adjective.endsWith("e")) return new String[] {adjective + "r", adjective + "st"};
+        String stem = doublesFinalConsonant(adjective) ? adjective + adjective.charAt(adjective.length() - 1) : adjective;
+        return new String[] {stem + "er", stem + "est"};
+    }
+
+    /** One-syllable words ending consonant-vowel-consonant double it: "run" -> "running", "big" -> "bigger". */
+    private static boolean doublesFinalConsonant(String word) {
+        int n = word.length();
+        if (n < 3) return false;
+        String vowels = "aeiou";
+        char last = word.charAt(n - 1);
+        boolean cvc = vowels.indexOf(last) < 0 && "wxy".indexOf(last) < 0 && vowels.indexOf(word.charAt(n - 2)) >= 0
+                && vowels.indexOf(word.charAt(n - 3)) < 0;
+        return cvc && word.replaceAll("[^aeiou]+", " ").trim().split(" ").length == 1;
+    }
+
     /** Third person singular present: "walks", "carries", "watches". */
     String thirdPerson(String verb) {
         return suffixS(verb);
@@ -118,9 +149,14 @@ final class Lexicon {
                 forms.add(v);
                 forms.add(past(v));
                 forms.add(thirdPerson(v));
+                forms.add(participle(v));
             }
         }
         forms.addAll(adjectives);
+        for (String a : adjectives) {
+            String[] degrees = degrees(a);
+            if (degrees != null) forms.addAll(List.of(degrees));
+        }
         forms.addAll(adverbs);
         return forms.stream().distinct().toList();
     }

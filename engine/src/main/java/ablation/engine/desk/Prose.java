@@ -112,11 +112,25 @@ final class Prose {
                 return subject + " " + verb(skewed(lex.intransitive), plural) + (chance(0.4) ? " " + skewed(lex.adverbs) : "")
                         + (chance(0.5) ? prepositional() : "");
             }
+            if (form < 8) {
+                return subject + " " + copula(plural) + " " + adjective();
+            }
             if (form < 9) {
-                return subject + " " + copula(plural) + " " + (chance(0.3) ? "very " : "") + skewed(lex.adjectives);
+                return subject + " " + copula(plural) + " " + lex.participle(skewed(lex.intransitive)) + prepositional();
             }
             boolean many = chance(0.4);
             return "there " + copula(many) + " " + nounPhrase(many, 1) + prepositional();
+        }
+
+        /** An adjective, sometimes intensified or compared: "very calm", "colder than the river". */
+        String adjective() {
+            String a = skewed(lex.adjectives);
+            String[] degrees = lex.degrees(a);
+            int form = rng.nextInt(10);
+            if (form < 2) return "very " + a;
+            if (form < 4 && degrees != null) return degrees[0] + " than " + nounPhrase(chance(0.3), 1);
+            if (form < 5 && degrees != null) return "the " + degrees[1] + " of all";
+            return a;
         }
 
         String verb(String verb, boolean plural) {
@@ -141,7 +155,8 @@ final class Prose {
                 s = (past ? "When " : "If ") + clause() + ", " + clause() + ".";
             } else if (form < 19 && past) {
                 boolean question = chance(0.3);
-                String quote = question ? "where " + (chance(0.5) ? "is " : "are ") + nounPhrase(false, 1) + "?"
+                boolean many = chance(0.4);
+                String quote = question ? "where " + (many ? "are " : "is ") + nounPhrase(many, 1) + "?"
                         : capitalize(new Doc(rng, false).clause()) + ",";
                 s = "\"" + capitalize(quote) + "\" " + (question ? "asked " : "said ") + (chance(0.5) ? hero : name()) + ".";
             } else {
