@@ -135,7 +135,7 @@ class SandboxTest {
     void memoryBombFails() {
         ExecResult result = run("x = bytearray(4 << 30)\n" + CHECK);
         assertEquals(Outcome.MEMORY, result.outcome(), result.toString());
-        ExecResult growing = run("x = []\nwhile True:\n    x.append(bytearray(64 << 20))\n" + CHECK);
+        ExecResult growing = run("x = []\nwhile True:\n    x.append(bytes(64 << 20))\n" + CHECK);
         assertEquals(Outcome.MEMORY, growing.outcome(), growing.toString());
     }
 
