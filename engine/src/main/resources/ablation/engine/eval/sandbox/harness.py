@@ -24,6 +24,7 @@ sys.exit, os._exit, printing, patched builtins, signal handlers and detached chi
 """
 
 import builtins
+import gc
 import json
 import os
 import resource
@@ -127,6 +128,8 @@ class Worker:
                 __import__(name)
             except ImportError:
                 pass
+        gc.collect()
+        gc.freeze()  # the garbage collector leaves these objects alone, so forked children share their pages
         if self.namespace and not self.in_private_namespace():
             self.namespace = False
             self.note = "not in a private PID namespace; sweeping by uid"
