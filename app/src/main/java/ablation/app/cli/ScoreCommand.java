@@ -84,8 +84,9 @@ public final class ScoreCommand implements Callable<Integer> {
         long started = System.nanoTime();
         ScoreReport report;
         String isolationUsed;
-        Progress progress = new Progress(spec.commandLine().getErr());
+        Progress progress;
         try (Sandbox sandbox = Sandbox.open(options)) {
+            progress = new Progress(spec.commandLine().getErr());
             isolationUsed = sandbox.isolation().label();
             report = Scorer.score(problems, all, evalMode, chosen, truncate, sandbox, progress::update, Bootstrap.DEFAULT);
         }
@@ -155,7 +156,8 @@ public final class ScoreCommand implements Callable<Integer> {
 
         synchronized void update(int done, int total) {
             long now = System.nanoTime();
-            if (done < total && now - lastPrinted < 500_000_000L) return;
+            // the first second's rate says little about the time left; then at most two updates a second
+            if (done < total && (now - started < 1_000_000_000L || now - lastPrinted < 500_000_000L)) return;
             lastPrinted = now;
             double seconds = (now - started) / 1e9;
             double rate = done / Math.max(seconds, 1e-9);

@@ -21,11 +21,6 @@ public enum EvalMode {
         this.stops = stops;
     }
 
-    /** Where generation stops in this mode. */
-    public List<String> stopSequences() {
-        return stops;
-    }
-
     /** The completion up to (excluding) the first stop sequence, or all of it. */
     public String truncate(String completion) {
         int end = completion.length();

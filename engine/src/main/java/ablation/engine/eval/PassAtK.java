@@ -36,9 +36,4 @@ public final class PassAtK {
         for (ProblemCount count : counts) sum += of(count, k);
         return sum / counts.size();
     }
-
-    /** The smallest n over the problems: the largest k that can be estimated for all of them. */
-    public static int maxK(List<ProblemCount> counts) {
-        return counts.stream().mapToInt(ProblemCount::n).min().orElse(0);
-    }
 }

@@ -279,10 +279,6 @@ public final class Sandbox implements AutoCloseable {
         return python.version();
     }
 
-    public SandboxOptions options() {
-        return options;
-    }
-
     @Override
     public void close() {
         if (closed) return;

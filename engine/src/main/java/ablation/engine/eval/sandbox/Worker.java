@@ -132,10 +132,6 @@ final class Worker implements AutoCloseable {
         return readyInfo.path("note").asText("");
     }
 
-    String pythonVersion() {
-        return readyInfo.path("python").asText();
-    }
-
     ExecResult execute(String program) throws WorkerFailure {
         byte[] bytes = program.getBytes(StandardCharsets.UTF_8);
         long limitMs = (long) Math.ceil(options.timeoutSeconds() * 1000) + GRACE_MS;
@@ -190,10 +186,6 @@ final class Worker implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-    }
-
-    long pid() {
-        return process.pid();
     }
 
     private static void logStderr(InputStream stream, StringBuilder keep) {
