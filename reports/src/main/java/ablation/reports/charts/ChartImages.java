@@ -30,8 +30,15 @@ public final class ChartImages {
     public static String svg(JFreeChart chart, String id) {
         SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
         g.setDefsKeyPrefix(id + "-");
+        g.setGeomDoubleConverter(ChartImages::twoDecimals);
         chart.draw(g, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
         return g.getSVGElement(id);
+    }
+
+    /** Coordinates to 1/100 pixel: finer detail is invisible and only makes the page larger. */
+    private static String twoDecimals(double value) {
+        double rounded = Math.rint(value * 100) / 100;
+        return rounded == Math.rint(rounded) ? Long.toString((long) rounded) : Double.toString(rounded);
     }
 
     /** The chart as an image of {@code WIDTH * 2} by {@code HEIGHT * 2} pixels. */

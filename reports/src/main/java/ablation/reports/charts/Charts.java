@@ -9,7 +9,7 @@ import java.text.DecimalFormat;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
-import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.labels.ItemLabelAnchor;
@@ -56,10 +56,12 @@ public final class Charts {
 
     /** pass@k against k (log axis) per arm, with the 95% intervals as error bars. */
     public static JFreeChart passAtK(String title, List<ChartSeries> arms) {
-        LogAxis x = new LogAxis("k");
-        x.setBase(10);
-        x.setSmallestValue(0.5);
+        LogarithmicAxis x = new LogarithmicAxis("k (log scale)");
+        x.setStrictValuesFlag(true);
+        x.setExpTickLabelsFlag(false);
+        x.setLog10TickLabelsFlag(false);
         x.setNumberFormatOverride(new DecimalFormat("0"));
+        x.setAutoRangeNextLogFlag(false);
         return curves(title, arms, x, "pass@k (95% interval)");
     }
 
@@ -126,6 +128,8 @@ public final class Charts {
     }
 
     private static JFreeChart chart(String title, XYPlot plot) {
+        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        THEME.apply(chart);
         XYItemRenderer renderer = plot.getRenderer();
         for (int s = 0; s < plot.getDataset().getSeriesCount(); s++) {
             Paint colour = PALETTE[s % PALETTE.length];
@@ -133,8 +137,6 @@ public final class Charts {
             renderer.setSeriesStroke(s, new BasicStroke(2f));
             if (renderer instanceof DeviationRenderer deviation) deviation.setSeriesFillPaint(s, colour);
         }
-        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
-        THEME.apply(chart);
         return chart;
     }
 

@@ -70,12 +70,13 @@ final class PdfLayout implements AutoCloseable {
         }
     }
 
-    /** A label and text with a coloured bar on the left, kept on one page. */
+    /** A bold label over wrapped text, with a coloured bar on the left, kept on one page. */
     void box(String label, String text, Color bar) throws IOException {
         float size = 9.5f;
         float leading = size * 1.3f;
-        List<String> lines = wrap(label + ": " + text, REGULAR, size, width() - 14);
-        float height = lines.size() * leading + 8;
+        List<String> labelLines = wrap(label, BOLD, size, width() - 14);
+        List<String> lines = wrap(text, REGULAR, size, width() - 14);
+        float height = (labelLines.size() + lines.size()) * leading + 8;
         ensure(height + 4);
         stream.setNonStrokingColor(new Color(0xF6F6F6));
         stream.addRect(MARGIN, y - height, width(), height);
@@ -84,9 +85,13 @@ final class PdfLayout implements AutoCloseable {
         stream.addRect(MARGIN, y - height, 4, height);
         stream.fill();
         float top = y - 4;
-        for (int i = 0; i < lines.size(); i++) {
+        for (String line : labelLines) {
             top -= leading;
-            show(lines.get(i), i == 0 ? BOLD : REGULAR, size, Color.BLACK, MARGIN + 10, top + size * 0.25f);
+            show(line, BOLD, size, Color.BLACK, MARGIN + 10, top + size * 0.25f);
+        }
+        for (String line : lines) {
+            top -= leading;
+            show(line, REGULAR, size, Color.BLACK, MARGIN + 10, top + size * 0.25f);
         }
         y -= height + 6;
     }

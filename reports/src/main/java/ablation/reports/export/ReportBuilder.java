@@ -81,12 +81,12 @@ public final class ReportBuilder {
         for (Lesson lesson : Lesson.values()) {
             LessonAnalysis analysis = analyses.stream().filter(a -> a.design().lesson() == lesson).findFirst().orElse(null);
             if (analysis == null) {
-                rows.add(List.of(String.valueOf(lesson.number()), lesson.title(), "not tested", "this study has no arms for lesson " + lesson.number()));
+                rows.add(List.of(String.valueOf(lesson.number()), lesson.title(), "not tested", "the study has no arms for this lesson"));
             } else {
                 rows.add(List.of(String.valueOf(lesson.number()), lesson.title(), analysis.verdict().outcome().word(), analysis.verdict().rule()));
             }
         }
-        blocks.add(new Table("Verdicts", List.of("Lesson", "Claim", "Verdict", "Rule"), rows));
+        blocks.add(new Table("Verdicts", List.of("#", "Lesson", "Verdict", "Rule"), rows));
         blocks.add(new Paragraph(methods()));
         return new Section("summary", "Summary", 2, false, blocks);
     }
@@ -276,42 +276,46 @@ public final class ReportBuilder {
             blocks.add(new Highlight("Status: " + run.status().word(), run.statusDetail() == null ? "no detail recorded" : run.statusDetail(), Tone.WARNING));
         }
         blocks.add(new Paragraph("Differs from base: " + diff(run) + "."));
-        List<List<String>> evaluations = new ArrayList<>();
-        for (Evaluation e : run.metrics().evaluations()) {
-            int minN = e.problems().stream().mapToInt(p -> p.n()).min().orElseThrow();
-            for (int k : e.ks()) {
-                if (k > minN) continue;
-                evaluations.add(List.of(e.key(), String.valueOf(e.problems().size()), String.valueOf(k),
-                        Bootstrap.overProblems(PassAtK.perProblem(e.problems(), k)).format(DECIMALS)));
-            }
-        }
+        List<Evaluation> evaluations = run.metrics().evaluations();
+        List<Integer> ks = evaluations.stream().flatMap(e -> e.ks().stream()).distinct().sorted().toList();
         if (!evaluations.isEmpty()) {
-            blocks.add(new Table("Evaluations, 95% bootstrap interval over problems", List.of("Benchmark", "Problems", "k", "pass@k"), evaluations));
+            List<String> header = new ArrayList<>(List.of("Benchmark", "Problems"));
+            ks.forEach(k -> header.add("pass@" + k));
+            List<List<String>> rows = new ArrayList<>();
+            for (Evaluation e : evaluations) {
+                int minN = e.problems().stream().mapToInt(p -> p.n()).min().orElseThrow();
+                List<String> row = new ArrayList<>(List.of(e.key(), String.valueOf(e.problems().size())));
+                for (int k : ks) {
+                    row.add(e.ks().contains(k) && k <= minN ? Bootstrap.overProblems(PassAtK.perProblem(e.problems(), k)).format(DECIMALS) : "n/a");
+                }
+                rows.add(row);
+            }
+            blocks.add(new Table("Evaluations, 95% bootstrap interval over problems", header, rows));
         }
         List<String> held = new ArrayList<>();
         for (BitsPerByte b : run.metrics().bitsPerByte()) held.add(b.source() + " (" + b.domain() + ") " + Estimate.number(b.value(), DECIMALS) + " bits/byte");
         run.metrics().probeAccuracy().ifPresent(p -> held.add("probe accuracy " + Estimate.number(p, DECIMALS)));
         if (!held.isEmpty()) blocks.add(new Paragraph("Held-out: " + String.join("; ", held) + "."));
-        blocks.add(new Table("Provenance", List.of("Field", "Value"), provenance(run.provenance())));
+        blocks.add(new Paragraph("Provenance: " + provenance(run.provenance()) + "."));
         if (run.config() != null) blocks.add(new Code("config of " + run.name(), run.config()));
         return new Section("run-" + run.name().replaceAll("[^A-Za-z0-9_-]", "_"), "Run " + run.name(), 3, false, blocks);
     }
 
-    private static List<List<String>> provenance(Provenance p) {
-        List<List<String>> rows = new ArrayList<>();
-        add(rows, "app version", p.appVersion());
-        add(rows, "DJL", p.djlVersion());
-        add(rows, "PyTorch", p.pytorchVersion());
-        add(rows, "device", p.device());
-        add(rows, "host", p.host());
-        add(rows, "Java", p.javaVersion());
-        add(rows, "started", p.started());
-        add(rows, "ended", p.ended());
-        return rows;
+    private static String provenance(Provenance p) {
+        List<String> parts = new ArrayList<>();
+        add(parts, "app", p.appVersion());
+        add(parts, "DJL", p.djlVersion());
+        add(parts, "PyTorch", p.pytorchVersion());
+        add(parts, "device", p.device());
+        add(parts, "host", p.host());
+        add(parts, "Java", p.javaVersion());
+        add(parts, "started", p.started());
+        add(parts, "ended", p.ended());
+        return parts.isEmpty() ? "unknown" : String.join(", ", parts);
     }
 
-    private static void add(List<List<String>> rows, String field, Object value) {
-        rows.add(List.of(field, value == null ? "unknown" : value.toString()));
+    private static void add(List<String> parts, String field, Object value) {
+        if (value != null) parts.add(field + " " + value);
     }
 
     private static String diff(RunResult run) {

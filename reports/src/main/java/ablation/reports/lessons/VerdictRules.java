@@ -98,17 +98,20 @@ public final class VerdictRules {
         return new Verdict(Outcome.INCONCLUSIVE, iv + " contains " + bound);
     }
 
-    /** A claim made of parts: supports when every part does, contradicts when any part does. */
+    /**
+     * A claim made of parts: supports when every part does, contradicts when any part does,
+     * otherwise inconclusive. The rule quotes the parts that decided it.
+     */
     public static Verdict allOf(List<Verdict> parts) {
         if (parts.isEmpty()) throw new IllegalArgumentException("allOf needs at least one part");
         if (parts.size() == 1) return parts.get(0);
         if (parts.stream().anyMatch(p -> p.outcome() == Outcome.CONTRADICTS)) {
-            return new Verdict(Outcome.CONTRADICTS, "a part of the claim is contradicted (" + count(parts, Outcome.CONTRADICTS) + " of " + parts.size() + " parts)");
+            return new Verdict(Outcome.CONTRADICTS, "a part is contradicted: " + rules(parts, Outcome.CONTRADICTS));
         }
         if (parts.stream().allMatch(p -> p.outcome() == Outcome.SUPPORTS)) {
-            return new Verdict(Outcome.SUPPORTS, "every part of the claim is supported (" + parts.size() + " parts)");
+            return new Verdict(Outcome.SUPPORTS, "every part is supported: " + rules(parts, Outcome.SUPPORTS));
         }
-        return new Verdict(Outcome.INCONCLUSIVE, "no part is contradicted, but " + (parts.size() - count(parts, Outcome.SUPPORTS)) + " of " + parts.size() + " parts are inconclusive");
+        return new Verdict(Outcome.INCONCLUSIVE, "no part is contradicted, but " + rules(parts, Outcome.INCONCLUSIVE));
     }
 
     /**
@@ -142,8 +145,8 @@ public final class VerdictRules {
         return "the 95% interval of " + what + ", " + diff.formatInterval(3) + ",";
     }
 
-    private static long count(List<Verdict> parts, Outcome outcome) {
-        return parts.stream().filter(p -> p.outcome() == outcome).count();
+    private static String rules(List<Verdict> parts, Outcome outcome) {
+        return String.join("; ", parts.stream().filter(p -> p.outcome() == outcome).map(Verdict::rule).toList());
     }
 
     private static String n(double value) {

@@ -11,7 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.IntervalXYDataset;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class ChartsTest {
     void passAtKHasALogAxisAndErrorBars() {
         JFreeChart chart = Charts.passAtK("pass@k", List.of(new ChartSeries("a", List.of(ChartPoint.at(1, E), ChartPoint.at(10, E)))));
         XYPlot plot = chart.getXYPlot();
-        assertTrue(plot.getDomainAxis() instanceof LogAxis);
+        assertTrue(plot.getDomainAxis() instanceof LogarithmicAxis);
         IntervalXYDataset data = (IntervalXYDataset) plot.getDataset();
         assertEquals(2, data.getItemCount(0));
         assertEquals(0.25, data.getStartYValue(0, 1), 1e-12);
