@@ -1,6 +1,5 @@
 package ablation.reports.export;
 
-import ablation.reports.charts.ChartImages;
 import ablation.reports.export.Block.Code;
 import ablation.reports.export.Block.Figure;
 import ablation.reports.export.Block.Highlight;
@@ -10,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 /** Markdown (GitHub flavour) with each chart as a PNG in {@code charts/} beside it. */
 final class MarkdownExporter {
@@ -17,8 +17,12 @@ final class MarkdownExporter {
 
     private MarkdownExporter() {}
 
-    /** Writes {@code file} and its charts; returns every file written, the Markdown first. */
-    static List<Path> write(ReportContent report, Path file) throws IOException {
+    /**
+     * Writes {@code file} and its charts; returns every file written, the Markdown first.
+     *
+     * @param png each figure as PNG bytes
+     */
+    static List<Path> write(ReportContent report, Path file, Function<Figure, byte[]> png) throws IOException {
         Path charts = file.resolveSibling(CHART_DIR);
         List<Path> written = new java.util.ArrayList<>();
         written.add(file);
@@ -29,9 +33,9 @@ final class MarkdownExporter {
             for (Block block : section.blocks()) {
                 if (block instanceof Figure f) {
                     Files.createDirectories(charts);
-                    Path png = charts.resolve(f.id() + ".png");
-                    Files.write(png, ChartImages.png(f.chart()));
-                    written.add(png);
+                    Path image = charts.resolve(f.id() + ".png");
+                    Files.write(image, png.apply(f));
+                    written.add(image);
                     md.append("![").append(f.caption()).append("](").append(CHART_DIR).append('/').append(f.id()).append(".png)\n\n")
                             .append('_').append(f.caption()).append("_\n\n");
                 } else {

@@ -1,6 +1,5 @@
 package ablation.reports.export;
 
-import ablation.reports.charts.ChartImages;
 import ablation.reports.export.Block.Code;
 import ablation.reports.export.Block.Figure;
 import ablation.reports.export.Block.Highlight;
@@ -9,6 +8,7 @@ import ablation.reports.export.Block.Table;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Function;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -21,7 +21,8 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode;
 final class PdfExporter {
     private PdfExporter() {}
 
-    static void write(ReportContent report, Path file) throws IOException {
+    /** @param png each figure as PNG bytes (shared with the Markdown export, so each chart renders once) */
+    static void write(ReportContent report, Path file, Function<Figure, byte[]> png) throws IOException {
         try (PDDocument doc = new PDDocument()) {
             try (PdfLayout pdf = new PdfLayout(doc)) {
                 pdf.newPage();
@@ -33,7 +34,7 @@ final class PdfExporter {
                     else pdf.space(section.level() == 2 ? 14 : 8);
                     pdf.text(section.heading(), PdfLayout.BOLD, section.level() == 2 ? 15 : 11.5f, Color.BLACK, 0);
                     pdf.space(4);
-                    for (Block block : section.blocks()) block(pdf, block);
+                    for (Block block : section.blocks()) block(pdf, block, png);
                 }
             }
             footers(doc, report.title());
@@ -41,7 +42,7 @@ final class PdfExporter {
         }
     }
 
-    private static void block(PdfLayout pdf, Block block) throws IOException {
+    private static void block(PdfLayout pdf, Block block, Function<Figure, byte[]> png) throws IOException {
         if (block instanceof Paragraph p) {
             pdf.text(p.text(), PdfLayout.REGULAR, 9.5f, Color.BLACK, 0);
             pdf.space(5);
@@ -50,7 +51,7 @@ final class PdfExporter {
         } else if (block instanceof Table t) {
             pdf.table(t.caption(), t.header(), t.rows());
         } else if (block instanceof Figure f) {
-            pdf.image(ChartImages.image(f.chart()));
+            pdf.image(png.apply(f), f.id());
             pdf.text(f.caption(), PdfLayout.ITALIC, 8.5f, Color.DARK_GRAY, 0);
             pdf.space(8);
         } else if (block instanceof Code c) {

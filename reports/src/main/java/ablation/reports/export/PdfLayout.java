@@ -1,7 +1,6 @@
 package ablation.reports.export;
 
 import java.awt.Color;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +12,6 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /**
@@ -114,12 +112,12 @@ final class PdfLayout implements AutoCloseable {
         space(8);
     }
 
-    /** An image scaled to the text width, on a new page if it does not fit on this one. */
-    void image(BufferedImage image) throws IOException {
+    /** A PNG scaled to the text width, on a new page if it does not fit on this one. */
+    void image(byte[] png, String name) throws IOException {
+        PDImageXObject xobject = PDImageXObject.createFromByteArray(doc, png, name);
         float w = width();
-        float h = w * image.getHeight() / image.getWidth();
+        float h = w * xobject.getHeight() / xobject.getWidth();
         ensure(h);
-        PDImageXObject xobject = LosslessFactory.createFromImage(doc, image);
         y -= h;
         stream.drawImage(xobject, MARGIN, y, w, h);
         space(4);

@@ -1,13 +1,17 @@
 package ablation.reports.export;
 
+import ablation.reports.charts.ChartImages;
 import ablation.reports.model.StudyResults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Writes a study's lesson report in the chosen formats into one directory: {@code report.html}
@@ -22,6 +26,8 @@ public final class ReportWriter {
     public static List<Path> write(StudyResults study, Path outDir, Set<Format> formats) {
         if (formats.isEmpty()) throw new IllegalArgumentException("choose at least one report format: html, md or pdf");
         ReportContent report = ReportBuilder.build(study);
+        Map<Block.Figure, byte[]> pngs = new IdentityHashMap<>();
+        Function<Block.Figure, byte[]> png = f -> pngs.computeIfAbsent(f, figure -> ChartImages.png(figure.chart()));
         List<Path> written = new ArrayList<>();
         try {
             Files.createDirectories(outDir);
@@ -32,11 +38,11 @@ public final class ReportWriter {
             }
             if (formats.contains(Format.PDF)) {
                 Path pdf = outDir.resolve(Format.PDF.fileName());
-                PdfExporter.write(report, pdf);
+                PdfExporter.write(report, pdf, png);
                 written.add(pdf);
             }
             if (formats.contains(Format.MD)) {
-                written.addAll(MarkdownExporter.write(report, outDir.resolve(Format.MD.fileName())));
+                written.addAll(MarkdownExporter.write(report, outDir.resolve(Format.MD.fileName()), png));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report of study " + study.name() + " to " + outDir + ": " + e.getMessage(), e);

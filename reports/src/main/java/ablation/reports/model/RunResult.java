@@ -10,7 +10,7 @@ import java.util.TreeSet;
  *
  * @param statusDetail why a run failed or is missing (the error's first line), or null
  * @param cellKey hash of the config without the seed: the runs of one arm share it
- * @param lessons the lessons (1-5) whose comparisons use this run
+ * @param lessons the lessons (1-5) whose comparisons use this run (kept in ascending order)
  * @param configDiff config path to value, for every value that differs from the study's base
  * @param config the run's full effective config (JSON or YAML text), or null for a missing run
  */
@@ -20,7 +20,7 @@ public record RunResult(String name, RunStatus status, String statusDetail, long
     public RunResult {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("a run needs a name");
         if (status == null) throw new IllegalArgumentException("run " + name + ": status is required");
-        lessons = Set.copyOf(new TreeSet<>(lessons));
+        lessons = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(lessons));
         configDiff = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(configDiff));
         if (provenance == null) provenance = Provenance.UNKNOWN;
         if (metrics == null) metrics = RunMetrics.NONE;

@@ -127,12 +127,25 @@ class ReportWriterTest {
     }
 
     @Test
+    void theSameResultsGiveTheSameReport() {
+        assertEquals(HtmlExporter.render(ReportBuilder.build(StudyFixture.study())), HtmlExporter.render(content));
+    }
+
+    @Test
+    void formatsParseFromTheCommandLineList() {
+        assertEquals(Set.of(Format.HTML, Format.PDF), Format.parse("pdf, html"));
+        assertEquals(Set.of(Format.MD), Format.parse("markdown"));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Format.parse("html,docx"));
+        assertEquals("unknown report format 'docx': use html, md or pdf", e.getMessage());
+    }
+
+    @Test
     void htmlIsSelfContained() throws Exception {
         String html = Files.readString(OUT.resolve("report.html"));
         assertFalse(Pattern.compile("(src|href)\\s*=\\s*\"(?!#)", Pattern.CASE_INSENSITIVE).matcher(html).find(), "links outside the page");
         assertFalse(html.contains("url(http"), "external resources in styles");
         assertEquals(content.blocks(Figure.class).size(), html.split("<svg", -1).length - 1, "one inline SVG per chart");
-        for (Lesson lesson : Lesson.values()) assertTrue(html.contains("Lesson " + lesson.number() + ": " + lesson.title().replace("'", "'")));
+        for (Lesson lesson : Lesson.values()) assertTrue(html.contains("Lesson " + lesson.number() + ": " + lesson.title()), lesson.title());
         assertTrue(html.contains("about -1 point HumanEval pass@1 at 1B"), "the paper's figure beside ours");
     }
 
