@@ -453,8 +453,8 @@ public final class ComposerViewModel {
         previewRows.setAll(result.rows());
         error.set(null);
         summary.set(result.rows().size() + (result.rows().size() == 1 ? " run" : " runs") + " · "
-                + Formats.si(result.totalFlops()) + "FLOP · about " + Formats.duration(result.totalSeconds())
-                + " at " + Formats.si(flopsPerSecond) + "FLOP/s");
+                + Formats.si(result.totalFlops()) + " FLOP · about " + Formats.duration(result.totalSeconds())
+                + " at " + Formats.si(flopsPerSecond) + " FLOP/s");
         previewCurrent.set(true);
     }
 
