@@ -50,6 +50,8 @@ public final class AxisDraft {
                 return loaded(AxisKind.ARCHITECTURE, axis, FlowYaml.renderList(values));
             case Axis.EPOCHS:
                 return loaded(AxisKind.EPOCHS, axis, FlowYaml.renderList(values));
+            case "":
+                return loaded(AxisKind.VARIANT, axis, FlowYaml.renderList(values));
             case "objective": {
                 if (isFimRateAxis(axis)) return new AxisDraft(AxisKind.FIM_RATE, null, String.join(", ", axis.labels()), axis.name(), List.of());
                 return loaded(AxisKind.OBJECTIVE_MIX, axis, FlowYaml.renderList(values));
@@ -162,7 +164,8 @@ public final class AxisDraft {
 
     /** {@code Architecture (model.arch)}. */
     public String describe() {
-        return kind == AxisKind.FIELD ? "field " + path.get() : kind.title() + " (" + path.get() + ")";
+        if (kind == AxisKind.FIELD) return "field " + path.get();
+        return kind.title() + " (" + (path.get().isEmpty() ? "whole config" : path.get()) + ")";
     }
 
     public AxisKind kind() {

@@ -460,6 +460,7 @@ public final class ComposerViewModel {
 
     private void showError(RuntimeException e) {
         preview = null;
+        previewRows.clear();
         error.set(e instanceof WorkbenchException ? e.getMessage() : "unexpected error: " + e);
         previewCurrent.set(true);
     }

@@ -67,10 +67,10 @@ class ComposerTest {
         replaceText(robot, "#study-name", "two-axis");
 
         robot.clickOn("#axis-kind").clickOn("Architecture");
-        robot.clickOn("#axis-values").write("causal, prefix_lm");
+        robot.clickOn("#axis-values").write("causal, prefix_lm", 0);
         robot.clickOn("#add-axis");
         robot.clickOn("#axis-kind").clickOn("FIM rate");
-        robot.clickOn("#axis-values").write("0, 0.5");
+        robot.clickOn("#axis-values").write("0, 0.5", 0);
         robot.clickOn("#add-axis");
         replaceText(robot, "#seeds", "1, 2");
         settle(window);
@@ -171,7 +171,7 @@ class ComposerTest {
                 .stream().map(RunSpec::name).toList();
         assertEquals(expected, model.previewRows().stream().map(PreviewRow::name).toList());
 
-        robot.clickOn(".axis-values").push(KeyCode.END).write(", 0.9");
+        robot.clickOn(".axis-values").push(KeyCode.END).write(", 0.9", 0);
         settle(window);
         assertEquals(3, model.previewRows().size());
         robot.clickOn("#save");
@@ -191,7 +191,7 @@ class ComposerTest {
     }
 
     private static void replaceText(FxRobot robot, String query, String text) {
-        robot.doubleClickOn(query).push(KeyCode.CONTROL, KeyCode.A).write(text);
+        robot.doubleClickOn(query).push(KeyCode.CONTROL, KeyCode.A).write(text, 0);
     }
 
 }
