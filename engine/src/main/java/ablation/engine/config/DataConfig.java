@@ -23,4 +23,9 @@ public record DataConfig(List<SourceConfig> sources, int holdoutDocs, String cac
         Check.nonNegative("data.holdout_docs", holdoutDocs);
         Check.present("data.cache_dir", cacheDir);
     }
+
+    /** {@code cache_dir} with {@code ~} expanded. */
+    public java.nio.file.Path cacheDirectory() {
+        return UserPaths.expand(cacheDir);
+    }
 }

@@ -9,6 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.FileVisitResult;
 import java.nio.file.PathMatcher;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -66,24 +70,57 @@ final class SourceFiles {
 
     private static List<Path> glob(String absolutePattern) throws IOException {
         Path base = Path.of("/");
+        List<PathMatcher> parts = new ArrayList<>();
+        boolean literal = true;
         for (Path part : Path.of(absolutePattern)) {
-            if (part.toString().chars().anyMatch(c -> "*?[{".indexOf(c) >= 0)) break;
-            base = base.resolve(part);
+            literal &= part.toString().chars().noneMatch(c -> "*?[{".indexOf(c) >= 0);
+            if (literal) base = base.resolve(part);
+            else parts.add(part.toString().equals("**") ? null : FileSystems.getDefault().getPathMatcher("glob:" + part));
         }
         if (!Files.isDirectory(base)) return List.of();
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + absolutePattern);
-        return walk(base, f -> matcher.matches(f.toAbsolutePath().normalize()));
+        Path root = base;
+        // Directories that cannot lead to a match are not entered: /usr/lib/python3*/** walks the
+        // Python directories only, not all of /usr/lib.
+        Predicate<Path> mayContainMatches = dir -> {
+            Path relative = root.relativize(dir);
+            for (int i = 0; i < relative.getNameCount() && i < parts.size(); i++) {
+                if (parts.get(i) == null) return true;
+                if (!parts.get(i).matches(relative.getName(i))) return false;
+            }
+            return relative.getNameCount() < parts.size() || parts.contains(null);
+        };
+        return walk(base, mayContainMatches, f -> matcher.matches(f.toAbsolutePath().normalize()));
     }
 
     private static List<Path> walk(Path directory, Predicate<Path> wanted) throws IOException {
+        return walk(directory, dir -> true, wanted);
+    }
+
+    /** Regular, non-hidden files under {@code directory}, sorted; files that vanish or can't be read while listing are left out. */
+    private static List<Path> walk(Path directory, Predicate<Path> enter, Predicate<Path> wanted) throws IOException {
         Path root = directory.toAbsolutePath().normalize();
-        try (Stream<Path> all = Files.walk(root)) {
-            return all.filter(Files::isRegularFile)
-                    .filter(f -> !hidden(root.relativize(f)))
-                    .filter(wanted)
-                    .sorted()
-                    .toList();
-        }
+        List<Path> files = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                if (!dir.equals(root) && (hidden(root.relativize(dir)) || !enter.test(dir))) return FileVisitResult.SKIP_SUBTREE;
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile() && !hidden(root.relativize(file)) && wanted.test(file)) files.add(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        files.sort(null);
+        return files;
     }
 
     private static boolean hidden(Path relative) {

@@ -2,6 +2,7 @@ package ablation.experiments.executor;
 
 import ablation.engine.WorkbenchException;
 import ablation.engine.config.ConfigLoader;
+import ablation.engine.train.MetricsSink;
 import ablation.storage.TrackingStore;
 import ablation.storage.metric.MetricSummary;
 import ablation.storage.run.Run;
@@ -180,7 +181,7 @@ public final class LocalExecutor {
                 failed++;
                 continue;
             } else {
-                step = store.metrics().summary(run.id(), MetricKeys.TRAIN_LOSS).map(MetricSummary::lastStep).orElse(0L);
+                step = store.metrics().summary(run.id(), MetricsSink.TRAIN_LOSS).map(MetricSummary::lastStep).orElse(0L);
                 if (active.containsKey(run.id())) current.add(new StudyProgress.ActiveRun(run.name(), step, steps));
             }
             doneSteps += step;

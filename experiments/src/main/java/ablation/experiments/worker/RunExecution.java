@@ -1,0 +1,49 @@
+package ablation.experiments.worker;
+
+import ablation.engine.config.RunConfig;
+import ablation.engine.data.DataPipeline;
+import ablation.engine.data.MixtureStream;
+import ablation.engine.tokenizer.BpeTokenizer;
+import ablation.engine.tokenizer.Tokenizers;
+import ablation.engine.train.MetricsSink;
+import ablation.engine.train.ProgressListener;
+import ablation.engine.train.Trainer;
+import ablation.engine.train.TrainingJob;
+import java.nio.file.Path;
+import java.util.stream.StreamSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run from config to trained checkpoint: the tokenizer (trained on a sample of the run's data,
+ * or loaded), the data pipeline, and the trainer, which resumes from the newest checkpoint in the
+ * run directory. Shared by {@code workbench train} and the study worker.
+ */
+public final class RunExecution {
+    private static final Logger LOG = LoggerFactory.getLogger(RunExecution.class);
+
+    private RunExecution() {}
+
+    /** Trains (or finishes training) the run in {@code runDir}; returns the final step. */
+    public static long train(RunConfig config, Path runDir, MetricsSink metrics, ProgressListener progress) {
+        try (BpeTokenizer tokenizer = tokenizer(config)) {
+            Path tokenizerJson = runDir.resolve("tokenizer.json");
+            tokenizer.save(tokenizerJson);
+            DataPipeline data = DataPipeline.prepare(config, tokenizer, config.train().seed());
+            data.describe().forEach(line -> LOG.info("data: {}", line));
+            try (MixtureStream stream = data.stream();
+                 Trainer trainer = Trainer.open(new TrainingJob(config, tokenizer.vocabSize(), stream, runDir, tokenizerJson))) {
+                trainer.train(metrics, progress);
+                return trainer.step();
+            }
+        }
+    }
+
+    /** The run's tokenizer: loaded from {@code tokenizer.path}, or trained once per data sample and cached. */
+    public static BpeTokenizer tokenizer(RunConfig config) {
+        long sampleBytes = config.tokenizer().train() == null ? 0 : (long) (config.tokenizer().train().sampleMb() * 1e6);
+        Path cache = config.data().cacheDirectory().resolve("tokenizers");
+        return Tokenizers.forConfig(config.tokenizer(),
+                () -> StreamSupport.stream(DataPipeline.corpusSample(config.data(), sampleBytes).spliterator(), false), cache);
+    }
+}
