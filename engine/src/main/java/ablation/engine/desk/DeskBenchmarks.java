@@ -3,7 +3,9 @@ package ablation.engine.desk;
 import ablation.engine.benchmark.Problem;
 import ablation.engine.desk.Inputs.Case;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.StringJoiner;
 
@@ -19,8 +21,8 @@ import java.util.StringJoiner;
  *       lines before it the prefix, the lines after it the suffix.</li>
  * </ul>
  *
- * Every problem's program is on the held-out side of {@link HeldOut}; the first {@code n} problems of
- * a seed do not depend on how many are asked for.
+ * Every problem's program is on the held-out side of {@link HeldOut}, and distinct from the programs of
+ * the problems before it; the first {@code n} problems of a seed do not depend on how many are asked for.
  */
 public final class DeskBenchmarks {
     /** Asserts per problem. */
@@ -33,9 +35,9 @@ public final class DeskBenchmarks {
     }
 
     public static List<Problem> l2r(long seed, int count, DeskDifficulty difficulty) {
-        FunctionSource source = new FunctionSource(difficulty);
+        Generator generator = new Generator(seed, difficulty);
         List<Problem> problems = new ArrayList<>();
-        for (int i = 0; i < count; i++) problems.add(problem(source, seed, i));
+        for (int i = 0; i < count; i++) problems.add(generator.next());
         return problems;
     }
 
@@ -45,10 +47,10 @@ public final class DeskBenchmarks {
 
     /** Cut from the left-to-right problems of the same seed, one line each, skipping one-line bodies. */
     public static List<Problem> infill(long seed, int count, DeskDifficulty difficulty) {
-        FunctionSource source = new FunctionSource(difficulty);
+        Generator generator = new Generator(seed, difficulty);
         List<Problem> tasks = new ArrayList<>();
         for (int i = 0; tasks.size() < count; i++) {
-            Problem whole = problem(source, seed, i);
+            Problem whole = generator.next();
             String[] lines = whole.canonicalSolution().split("(?<=\n)");
             if (lines.length < 2) continue;
             // never the last line: HumanEval-Infilling tasks have a non-empty suffix
@@ -65,12 +67,34 @@ public final class DeskBenchmarks {
         return tasks;
     }
 
-    private static Problem problem(FunctionSource source, long seed, int index) {
-        SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, Seeds.PROBLEMS, index));
-        while (true) {
-            DeskFunction f = source.next(rng, true);
-            List<Case> tests = Inputs.cases(f.program(), rng, TESTS);
-            if (tests != null) return new Problem("DeskL2R/" + index, f.prompt(), "", f.body(), check(tests), f.name());
+    /**
+     * The stream of problems of one seed. A program already asked earlier in the stream is drawn again
+     * (short programs are few), unless the difficulty leaves so few held-out programs that
+     * {@value #FRESH_DRAWS} draws find no new one.
+     */
+    private static final class Generator {
+        private static final int FRESH_DRAWS = 50;
+        private final long seed;
+        private final FunctionSource source;
+        private final Set<String> asked = new HashSet<>();
+        private int index;
+
+        Generator(long seed, DeskDifficulty difficulty) {
+            this.seed = seed;
+            this.source = new FunctionSource(difficulty);
+        }
+
+        Problem next() {
+            SplittableRandom rng = new SplittableRandom(Seeds.derive(seed, Seeds.PROBLEMS, index));
+            for (int draw = 0; ; draw++) {
+                DeskFunction f = source.next(rng, true);
+                String program = BodyNormalizer.normalize(FunctionWriter.canonicalBody(f.program()));
+                if (draw < FRESH_DRAWS && asked.contains(program)) continue;
+                List<Case> tests = Inputs.cases(f.program(), rng, TESTS);
+                if (tests == null) continue;
+                asked.add(program);
+                return new Problem("DeskL2R/" + index++, f.prompt(), "", f.body(), check(tests), f.name());
+            }
         }
     }
 

@@ -19,11 +19,15 @@ import java.util.List;
  *                     "phrase, and return the result"
  * @param tags words for function names, most conventional first
  * @param resultNames names for the variable holding the step's result, most conventional first
- * @param terminal the step may only be the last one
  */
 record Fragment(String id, Family family, PyType in, PyType out, ConstSpec constant, String expr, List<String> block,
                 boolean blockReturns, List<String> phrases, List<String> finalPhrases, List<String> tags,
-                List<String> resultNames, Semantics semantics, boolean terminal) {
+                List<String> resultNames, Semantics semantics) {
+
+    /** A step whose block returns can only be the last one. */
+    boolean terminal() {
+        return blockReturns;
+    }
 
     /** What the step computes, in Java, mirroring the Python code exactly. */
     @FunctionalInterface

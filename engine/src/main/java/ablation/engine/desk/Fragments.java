@@ -526,32 +526,32 @@ final class Fragments {
                     .say("count the distinct keys of {in}", "count the entries of {in}")
                     .sayLast("return the number of distinct keys in {in}", "return how many entries {in} has")
                     .tags("distinct_count", "n_distinct").names("n_keys", "distinct", "size")
-                    .does((in, k) -> (long) map(in).size()));
+                    .does((in, k) -> (long) dict(in).size()));
             all.add(new B("top_count" + suffix, COUNTING, dict, INT).expr("max({in}.values(), default=0)")
                     .say("find the highest count in {in} (0 if it is empty)")
                     .sayLast("return the highest count in {in}, or 0 if it is empty",
                             "return the largest value of {in} (0 for an empty dictionary)")
                     .tags("top_count", "max_count").names("top", "highest", "best")
-                    .does((in, k) -> map(in).values().stream().mapToLong(Fragments::n).max().orElse(0)));
+                    .does((in, k) -> dict(in).values().stream().mapToLong(Fragments::n).max().orElse(0)));
             all.add(new B("repeated" + suffix, COUNTING, dict, keys).expr("[{e} for {e} in {in} if {in}[{e}] > 1]")
                     .block("{out} = []", "for {e} in {in}:", "    if {in}[{e}] > 1:", "        {out}.append({e})")
                     .say("keep the keys of {in} whose count is greater than 1", "select the keys of {in} that were seen more than once")
                     .sayLast("return the keys of {in} whose count is greater than 1",
                             "return the keys of {in} that occur more than once")
                     .tags("repeated", "duplicates").names("repeated", "dupes", "multiple")
-                    .does((in, k) -> map(in).entrySet().stream().filter(e -> n(e.getValue()) > 1).map(Map.Entry::getKey).toList()));
+                    .does((in, k) -> dict(in).entrySet().stream().filter(e -> n(e.getValue()) > 1).map(Map.Entry::getKey).toList()));
             all.add(new B("frequent" + suffix, COUNTING, dict, keys).k(MIN_COUNT)
                     .expr("[{e} for {e} in {in} if {in}[{e}] >= {k}]")
                     .say("keep the keys of {in} with a count of at least {k}", "select the keys of {in} seen at least {k} times")
                     .sayLast("return the keys of {in} with a count of at least {k}",
                             "return the keys of {in} that occur at least {k} times")
                     .tags("frequent", "common").names("frequent", "common", "popular")
-                    .does((in, k) -> map(in).entrySet().stream().filter(e -> n(e.getValue()) >= n(k)).map(Map.Entry::getKey).toList()));
+                    .does((in, k) -> dict(in).entrySet().stream().filter(e -> n(e.getValue()) >= n(k)).map(Map.Entry::getKey).toList()));
             all.add(new B("sorted_keys" + suffix, COUNTING, dict, keys).expr("sorted({in})")
                     .say("sort the keys of {in}", "list the keys of {in} in sorted order")
                     .sayLast("return the keys of {in} in sorted order", "return the sorted keys of {in}")
                     .tags("sorted_keys", "keys").names("keys", "ordered", "ranked")
-                    .does((in, k) -> sorted(new ArrayList<>(map(in).keySet()), null)));
+                    .does((in, k) -> sorted(new ArrayList<>(dict(in).keySet()), null)));
         }
     }
 
@@ -667,7 +667,7 @@ final class Fragments {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<Object, Object> map(Object o) {
+    static Map<Object, Object> dict(Object o) {
         return (Map<Object, Object>) o;
     }
 
@@ -828,7 +828,7 @@ final class Fragments {
 
         Fragment does(Semantics semantics) {
             return new Fragment(id, family, in, out, constant, expr, block, blockReturns, phrases, finalPhrases, tags, names,
-                    semantics, blockReturns);
+                    semantics);
         }
     }
 }

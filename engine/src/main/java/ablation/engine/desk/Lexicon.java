@@ -6,15 +6,14 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The vocabulary of desk-nl: stems from {@code lexicon.txt} (roughly most common first) and English
- * inflection rules (plurals, past tense, third person), plus invented names built from syllables.
- * Inflected forms and names give several thousand distinct words.
+ * inflection rules (plurals, past tense, third person, participles, comparatives), plus invented names
+ * built from syllables. Inflected forms and names give several thousand distinct words.
  */
 final class Lexicon {
     final List<String> nouns;
@@ -135,29 +134,5 @@ final class Lexicon {
             throw new UncheckedIOException(e);
         }
         return new Lexicon(sections);
-    }
-
-    /** Every distinct word form the lexicon yields (not counting invented names). */
-    List<String> forms() {
-        List<String> forms = new ArrayList<>();
-        for (String n : nouns) {
-            forms.add(n);
-            forms.add(plural(n));
-        }
-        for (List<String> verbs : List.of(transitive, intransitive)) {
-            for (String v : verbs) {
-                forms.add(v);
-                forms.add(past(v));
-                forms.add(thirdPerson(v));
-                forms.add(participle(v));
-            }
-        }
-        forms.addAll(adjectives);
-        for (String a : adjectives) {
-            String[] degrees = degrees(a);
-            if (degrees != null) forms.addAll(List.of(degrees));
-        }
-        forms.addAll(adverbs);
-        return forms.stream().distinct().toList();
     }
 }

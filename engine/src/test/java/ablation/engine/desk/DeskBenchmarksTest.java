@@ -61,6 +61,8 @@ class DeskBenchmarksTest {
             assertTrue(p.test().lines().filter(l -> l.strip().startsWith("assert candidate(")).count() >= 3);
             assertTrue(!p.isInfill());
         }
+        int sources = 1 + INFILL.stream().mapToInt(t -> Integer.parseInt(t.taskId().split("/")[1])).max().orElseThrow();
+        List<Problem> wholes = DeskBenchmarks.l2r(7, sources);
         for (Problem t : INFILL) {
             assertTrue(t.taskId().matches("DeskInfill/\\d+/L\\d+"), t.taskId());
             assertTrue(t.isInfill(), "the suffix is never empty");
@@ -68,7 +70,7 @@ class DeskBenchmarksTest {
             assertTrue(t.canonicalSolution().endsWith("\n") && t.canonicalSolution().indexOf('\n') == t.canonicalSolution().length() - 1,
                     "the middle is exactly one line with its newline: " + t.canonicalSolution());
             int source = Integer.parseInt(t.taskId().split("/")[1]);
-            Problem whole = DeskBenchmarks.l2r(7, source + 1).get(source);
+            Problem whole = wholes.get(source);
             assertEquals(whole.prompt() + whole.canonicalSolution(), t.prompt() + t.canonicalSolution() + t.suffix());
         }
     }

@@ -85,7 +85,6 @@ class DeskCorpusTest {
         }
         assertTrue(words.size() > 3_000, words.size() + " distinct words");
         assertEquals(0, codeLines);
-        assertTrue(Lexicon.ENGLISH.forms().size() > 2_000, "the lexicon yields thousands of forms");
     }
 
     @Test

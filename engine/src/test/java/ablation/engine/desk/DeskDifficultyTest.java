@@ -13,8 +13,6 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class DeskDifficultyTest {
-    private static final DeskDifficulty D = DeskDifficulty.DEFAULT;
-
     @Test
     void rejectsOutOfRangeKnobsNamingTheField() {
         ConfigException e = assertThrows(ConfigException.class, () -> new DeskDifficulty(0, 6, 2, 3, 2, 1, 0.25));
