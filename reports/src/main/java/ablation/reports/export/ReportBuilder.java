@@ -121,7 +121,7 @@ public final class ReportBuilder {
             if (arm.unfinished().isEmpty()) continue;
             String which = arm.unfinished().stream().map(ReportBuilder::describe).collect(Collectors.joining("; "));
             blocks.add(new Highlight("Arm " + arm.label(), arm.finished().isEmpty()
-                    ? "no run finished, so it is missing from every table and chart (" + which + ")"
+                    ? "no run finished, so it has no numbers in this report (" + which + ")"
                     : arm.unfinished().size() + " of " + arm.arm().runs().size() + " runs did not finish and are left out (" + which + ")",
                     Tone.WARNING));
         }
