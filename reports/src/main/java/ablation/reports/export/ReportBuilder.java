@@ -121,7 +121,7 @@ public final class ReportBuilder {
             if (arm.unfinished().isEmpty()) continue;
             String which = arm.unfinished().stream().map(ReportBuilder::describe).collect(Collectors.joining("; "));
             blocks.add(new Highlight("Arm " + arm.label(), arm.finished().isEmpty()
-                    ? "no run finished, so it is missing from every table and chart (" + which + ")"
+                    ? "no run finished, so it has no numbers in this report (" + which + ")"
                     : arm.unfinished().size() + " of " + arm.arm().runs().size() + " runs did not finish and are left out (" + which + ")",
                     Tone.WARNING));
         }
@@ -130,9 +130,15 @@ public final class ReportBuilder {
         for (String benchmark : benchmarks(analysis, EvalMode.INFILL)) blocks.add(passTable(analysis, benchmark, EvalMode.INFILL));
         Table scalars = scalarTable(analysis);
         if (scalars != null) blocks.add(scalars);
-        List<LossBand> bands = analysis.arms().stream().map(ArmSummary::lossBand).filter(Objects::nonNull).toList();
+        List<LossBand> bands = new ArrayList<>(analysis.arms().stream().map(ArmSummary::lossBand).filter(Objects::nonNull).toList());
+        for (ArmSummary arm : analysis.arms()) {
+            for (RunResult run : arm.unfinished()) {
+                if (!run.metrics().loss().isEmpty()) bands.add(LossBand.of(run.name() + ", " + run.status().word(), List.of(run.metrics().loss())));
+            }
+        }
         if (!bands.isEmpty()) {
-            blocks.add(new Figure(prefix + "-loss", "Training loss against tokens; line: mean over seeds, band: min to max over seeds.",
+            blocks.add(new Figure(prefix + "-loss", "Training loss against tokens; line: mean over seeds, band: min to max over seeds; "
+                    + "runs that did not finish are drawn alone, up to where they stopped.",
                     Charts.lossCurves("Lesson " + lesson.number() + ": training loss", bands)));
         }
         if (analysis.l2rBenchmark() != null) {

@@ -130,14 +130,19 @@ public final class VerdictRules {
             if (verdicts.get(i).outcome() == Outcome.CONTRADICTS) contradicting.add(arms.get(i));
         }
         if (!supporting.isEmpty() && contradicting.isEmpty()) {
-            return new Verdict(Outcome.SUPPORTS, String.join(", ", supporting) + " support and no arm contradicts");
+            return new Verdict(Outcome.SUPPORTS, verb(supporting, "supports", "support") + " and no arm contradicts: " + rules(verdicts, Outcome.SUPPORTS));
         }
         if (!contradicting.isEmpty() && supporting.isEmpty()) {
-            return new Verdict(Outcome.CONTRADICTS, String.join(", ", contradicting) + " contradict and no arm supports");
+            return new Verdict(Outcome.CONTRADICTS, verb(contradicting, "contradicts", "contradict") + " and no arm supports: " + rules(verdicts, Outcome.CONTRADICTS));
         }
-        if (supporting.isEmpty()) return new Verdict(Outcome.INCONCLUSIVE, "every arm is inconclusive");
-        return new Verdict(Outcome.INCONCLUSIVE, "the arms disagree: " + String.join(", ", supporting) + " support, "
-                + String.join(", ", contradicting) + " contradict");
+        if (supporting.isEmpty()) return new Verdict(Outcome.INCONCLUSIVE, "every arm is inconclusive: " + rules(verdicts, Outcome.INCONCLUSIVE));
+        return new Verdict(Outcome.INCONCLUSIVE, "the arms disagree: " + verb(supporting, "supports", "support") + ", "
+                + verb(contradicting, "contradicts", "contradict"));
+    }
+
+    /** "fim=0.5 supports" or "fim=0.5, fim=0.9 support". */
+    private static String verb(List<String> arms, String singular, String plural) {
+        return String.join(", ", arms) + " " + (arms.size() == 1 ? singular : plural);
     }
 
     private static String interval(String what, Estimate diff) {

@@ -31,11 +31,4 @@ public final class PassAtK {
     public static double[] perProblem(List<ProblemResult> problems, int k) {
         return problems.stream().mapToDouble(p -> of(p, k)).toArray();
     }
-
-    /** The benchmark's pass@k: the mean over problems. */
-    public static double mean(List<ProblemResult> problems, int k) {
-        double sum = 0;
-        for (ProblemResult p : problems) sum += of(p, k);
-        return sum / problems.size();
-    }
 }

@@ -119,6 +119,9 @@ class ReportWriterTest {
         Section lesson2 = content.sections().stream().filter(s -> s.id().equals("lesson2")).findFirst().orElseThrow();
         assertTrue(lesson2.blocks().stream().anyMatch(b -> b instanceof Highlight h && h.label().equals("Arm fim=0.9") && h.text().startsWith("no run finished")));
         Figure frontier = content.blocks(Figure.class).stream().filter(f -> f.id().equals("lesson2-frontier")).findFirst().orElseThrow();
+        XYDataset loss = content.blocks(Figure.class).stream().filter(f -> f.id().equals("lesson2-loss")).findFirst().orElseThrow().chart().getXYPlot().getDataset();
+        assertEquals("fim=0.9,seed=1, failed (1 seed)", loss.getSeriesKey(2), "the failed run's loss up to where it stopped");
+        assertEquals(6, loss.getItemCount(2));
         XYDataset points = frontier.chart().getXYPlot().getDataset();
         assertEquals(2, points.getItemCount(0), "the frontier shows the two arms that finished");
         Table passTable = lesson2.blocks().stream().filter(b -> b instanceof Table t && t.caption().startsWith("pass@k on desk-l2r"))

@@ -76,11 +76,13 @@ class VerdictRulesTest {
     @Test
     void armsOfOneClaimAreCombined() {
         List<String> arms = List.of("a", "b");
-        check(Outcome.SUPPORTS, VerdictRules.acrossArms(arms, List.of(S, I)));
+        Verdict supports = VerdictRules.acrossArms(arms, List.of(S, I));
+        check(Outcome.SUPPORTS, supports);
+        assertEquals("a supports and no arm contradicts: s", supports.rule());
         check(Outcome.CONTRADICTS, VerdictRules.acrossArms(arms, List.of(I, C)));
         Verdict mixed = VerdictRules.acrossArms(arms, List.of(S, C));
         check(Outcome.INCONCLUSIVE, mixed);
-        assertEquals("the arms disagree: a support, b contradict", mixed.rule());
+        assertEquals("the arms disagree: a supports, b contradicts", mixed.rule());
         check(Outcome.INCONCLUSIVE, VerdictRules.acrossArms(arms, List.of(I, I)));
     }
 }

@@ -3,11 +3,9 @@ package ablation.reports.stats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import ablation.reports.model.ProblemResult;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PassAtKTest {
@@ -45,11 +43,5 @@ class PassAtKTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PassAtK.of(5, 2, 6));
         assertEquals(true, e.getMessage().contains("k = 6") && e.getMessage().contains("n = 5"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> PassAtK.of(5, 2, 0));
-    }
-
-    @Test
-    void meanIsOverProblems() {
-        List<ProblemResult> problems = List.of(new ProblemResult("a", 10, 0), new ProblemResult("b", 10, 10), new ProblemResult("c", 10, 5));
-        assertEquals((0 + 1 + exact(10, 5, 2)) / 3, PassAtK.mean(problems, 2), 1e-12);
     }
 }
