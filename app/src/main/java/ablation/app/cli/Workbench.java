@@ -1,16 +1,16 @@
 package ablation.app.cli;
 
+import ablation.engine.Versions;
 import ablation.engine.WorkbenchException;
 import ablation.storage.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code workbench} command line: one subcommand class per verb of DESIGN.md §6. */
-@Command(name = "workbench", mixinStandardHelpOptions = true, version = "Ablation Workbench " + Workbench.VERSION,
+@Command(name = "workbench", mixinStandardHelpOptions = true, version = "Ablation Workbench " + Versions.APP,
         description = "Compose, run, track and report ablations of code language models (CodeGen2 lessons).",
         subcommands = {CommandLine.HelpCommand.class, TrainCommand.class, BenchCommand.class, DataCommand.class, ExportCommand.class, EvalLossCommand.class, ScoreCommand.class, GuiCommand.class})
 public final class Workbench {
-    public static final String VERSION = "0.1.0";
 
     /** Exit code for bad input: a config, flag or file the user can fix. */
     public static final int EXIT_USAGE = 2;

@@ -1,0 +1,162 @@
+package ablation.experiments.worker;
+
+import ablation.engine.Versions;
+import ablation.engine.WorkbenchException;
+import ablation.engine.config.ConfigLoader;
+import ablation.engine.config.RunConfig;
+import ablation.engine.train.Checkpoint;
+import ablation.engine.train.Devices;
+import ablation.engine.train.MetricsSink;
+import ablation.engine.train.ProgressListener;
+import ablation.experiments.executor.StudyLayout;
+import ablation.storage.StoreException;
+import ablation.storage.TrackingStore;
+import ablation.storage.metric.MetricWriter;
+import ablation.storage.run.Heartbeat;
+import ablation.storage.run.Provenance;
+import ablation.storage.run.Run;
+import ablation.storage.run.RunStatus;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The process that trains and evaluates one run of a study against the tracking store. Started by
+ * the local executor ({@code --run ID --dir DIR}) or by a Slurm array task ({@code --study ID
+ * --claim --root DIR}, which claims the next queued run). A run found orphaned or failed is resumed
+ * from its newest checkpoint; the store drops metric points after that checkpoint's step, and the
+ * trainer writes them again, so the series has neither gaps nor duplicates.
+ *
+ * <p>Exit codes: 0 finished (or nothing to do), 2 the run failed with an error a user can act on
+ * (recorded in the store), 1 any other failure (recorded too when the store is reachable).
+ */
+public final class WorkerMain {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerMain.class);
+    static final Duration HEARTBEAT = Duration.ofSeconds(5);
+
+    private WorkerMain() {}
+
+    public static void main(String[] argv) {
+        Map<String, String> args = parse(argv);
+        if (args.containsKey("exit-with-parent")) {
+            // A study killed with SIGKILL takes its workers with it; the next start resumes them.
+            ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(137)));
+        }
+        int code;
+        try (TrackingStore store = TrackingStore.open(required(args, "db"))) {
+            if (args.containsKey("claim")) {
+                long studyId = Long.parseLong(required(args, "study"));
+                Optional<Run> claimed = store.runs().claimNext(studyId, provenance(null));
+                if (claimed.isEmpty()) {
+                    LOG.info("no queued run left in study {}", studyId);
+                    code = 0;
+                } else {
+                    Run run = claimed.get();
+                    code = execute(store, run.id(), new StudyLayout(Path.of(required(args, "root"))).runDir(run.id()), true);
+                }
+            } else {
+                code = execute(store, Long.parseLong(required(args, "run")), Path.of(required(args, "dir")), false);
+            }
+        } catch (StoreException | WorkbenchException e) {
+            System.err.println("worker: " + e.getMessage());
+            code = 2;
+        }
+        System.exit(code);
+    }
+
+    /**
+     * Trains and evaluates the run, recording its status; returns the exit code.
+     *
+     * @param claimed the run was just claimed (queued -> running) by this worker
+     */
+    static int execute(TrackingStore store, long runId, Path runDir, boolean claimed) {
+        Run run = store.runs().require(runId);
+        RunConfig config = ConfigLoader.parse(run.configJson());
+        switch (run.status()) {
+            case FINISHED, CANCELLED -> {
+                LOG.info("run {} is {}: nothing to do", run.name(), run.status().dbValue());
+                return 0;
+            }
+            case QUEUED -> store.runs().start(runId, provenance(config));
+            case ORPHANED, FAILED -> {
+                long fromStep = Checkpoint.latest(runDir).map(c -> c.state().step()).orElse(0L);
+                LOG.info("resuming run {} from step {}", run.name(), fromStep);
+                store.runs().resume(runId, fromStep);
+            }
+            case RUNNING -> {
+                if (!claimed) {
+                    throw new WorkbenchException("run " + run.name() + " is already running in another worker (heartbeat "
+                            + run.heartbeatAt() + "); it is resumed here only once its heartbeat goes stale");
+                }
+            }
+        }
+        try (Heartbeat ignored = store.runs().heartbeatEvery(runId, HEARTBEAT);
+             MetricWriter metrics = store.metrics().writer(runId)) {
+            long step = RunExecution.train(config, runDir, sink(metrics), logLines(run.name()));
+            Checkpoint.latest(runDir).ifPresent(c -> store.artifacts().record(run.studyId(), runId, "checkpoint", c.directory(), step));
+            store.runs().finish(runId);
+            LOG.info("run {} finished at step {}", run.name(), step);
+            return 0;
+        } catch (WorkbenchException | StoreException e) {
+            LOG.error("run {} failed: {}", run.name(), e.getMessage());
+            store.runs().fail(runId, e.getMessage());
+            return 2;
+        } catch (RuntimeException | Error e) {
+            LOG.error("run {} failed", run.name(), e);
+            store.runs().fail(runId, e.toString());
+            return 1;
+        }
+    }
+
+    private static MetricsSink sink(MetricWriter writer) {
+        return new MetricsSink() {
+            @Override
+            public void record(String key, long step, double value) {
+                writer.log(key, step, value);
+            }
+
+            @Override
+            public void flush() {
+                writer.flush();
+            }
+        };
+    }
+
+    /** A line in the worker log every few percent of the run. */
+    private static ProgressListener logLines(String name) {
+        return progress -> {
+            long every = Math.max(1, progress.steps() / 50);
+            if (progress.step() % every == 0 || progress.step() == progress.steps()) {
+                LOG.info("{} step {}/{} loss {} tokens/s {} ETA {}s", name, progress.step(), progress.steps(),
+                        String.format("%.4f", progress.loss()), Math.round(progress.tokensPerSecond()), progress.eta().toSeconds());
+            }
+        };
+    }
+
+    /** This machine's provenance; the device is the one the run's {@code train.device} selects ({@code auto} before a run is known). */
+    private static Provenance provenance(RunConfig config) {
+        String device = Devices.select(config == null ? "auto" : config.train().device()).toString();
+        return Provenance.ofThisMachine(Versions.APP, Versions.djl(), Versions.pytorch(), device);
+    }
+
+    private static Map<String, String> parse(String[] argv) {
+        Map<String, String> args = new HashMap<>();
+        for (int i = 0; i < argv.length; i++) {
+            if (!argv[i].startsWith("--")) throw new WorkbenchException("worker: unexpected argument " + argv[i]);
+            String key = argv[i].substring(2);
+            boolean flag = i + 1 >= argv.length || argv[i + 1].startsWith("--");
+            args.put(key, flag ? "true" : argv[++i]);
+        }
+        return args;
+    }
+
+    private static String required(Map<String, String> args, String key) {
+        String value = args.get(key);
+        if (value == null) throw new WorkbenchException("worker: --" + key + " is required");
+        return value;
+    }
+}
