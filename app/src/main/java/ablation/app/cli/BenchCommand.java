@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
  * one JSON object (ratios against a rate measured on the spot, so machines compare).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Measure speed: train, data, sample, exec, store, gui (prints JSON).",
-        subcommands = {BenchDataCommand.class})
+        description = "Measure speed: train, data, sample, exec, store, gui, tokenizer (prints JSON).",
+        subcommands = {BenchTrainCommand.class, BenchDataCommand.class, BenchTokenizerCommand.class, BenchExecCommand.class})
 public final class BenchCommand {
 }

@@ -1,5 +1,7 @@
 package ablation.engine.config;
 
+import ablation.engine.tokenizer.Tokenizers;
+
 /**
  * Where the tokenizer comes from: an existing Hugging Face {@code tokenizer.json} ({@code path}),
  * or byte-level BPE trained on the run's data ({@code train}). Exactly one of the two.
@@ -13,10 +15,15 @@ public record TokenizerConfig(String path, Train train, int maskTokens) {
                     "give exactly one of tokenizer.path (a tokenizer.json) or tokenizer.train");
         }
         Check.positive("tokenizer.mask_tokens", maskTokens);
+        if (train != null && train.vocabSize() < Tokenizers.minimumVocabSize(maskTokens)) {
+            throw new ConfigException("tokenizer.train.vocab_size", train.vocabSize(), "must be at least "
+                    + Tokenizers.minimumVocabSize(maskTokens) + " with mask_tokens " + maskTokens
+                    + " (256 bytes, " + Tokenizers.addedTokenCount(maskTokens) + " added tokens and room for merges)");
+        }
     }
 
     /**
-     * @param vocabSize total vocabulary including the 256 byte tokens and the special tokens
+     * @param vocabSize total vocabulary including the 256 byte tokens and the added (special and indentation) tokens
      * @param sampleMb megabytes of training text the BPE merges are learned from
      */
     public record Train(int vocabSize, double sampleMb) {

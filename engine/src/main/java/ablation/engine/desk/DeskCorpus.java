@@ -1,46 +1,77 @@
 package ablation.engine.desk;
 
+import ablation.engine.WorkbenchException;
+import ablation.engine.config.SourceConfig;
 import java.util.Iterator;
 import java.util.SplittableRandom;
 
 /**
- * STAND-IN until the desk-suite branch is merged (take that branch's version of this file): the
- * contract {@code documents(kind, suiteSeed)}, an endless deterministic stream of small Python
- * functions ({@code desk-pl}) or English sentences ({@code desk-nl}).
+ * The generated training corpora of the desk suite, as endless deterministic streams of documents:
+ * {@code desk-pl} (modules of one to three Python functions with docstrings) and {@code desk-nl} (English
+ * prose). No desk-pl document ever holds a held-out program (see {@link DeskBenchmarks}).
  */
 public final class DeskCorpus {
-    private static final String[] NAMES = {"total", "count", "value", "items", "limit", "result", "index", "score"};
-    private static final String[] WORDS = {"the", "model", "reads", "a", "short", "story", "about", "rivers", "and", "small", "towns", "ü", "café"};
-
     private DeskCorpus() {}
 
+    /** The stream of documents of a kind at the default difficulty. */
     public static Iterator<String> documents(String kind, long suiteSeed) {
-        SplittableRandom random = new SplittableRandom(suiteSeed ^ kind.hashCode());
-        return new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return true;
-            }
-
-            @Override
-            public String next() {
-                return "desk-pl".equals(kind) ? function(random) : prose(random);
-            }
-        };
+        return documents(kind, suiteSeed, DeskDifficulty.DEFAULT);
     }
 
-    private static String function(SplittableRandom random) {
-        String a = NAMES[random.nextInt(NAMES.length)];
-        String b = NAMES[random.nextInt(NAMES.length)];
-        int k = random.nextInt(10);
-        return "def f_" + a + "_" + k + "(" + a + ", " + b + "):\n    \"\"\"Return " + a + " plus " + k + " times " + b + ".\"\"\"\n"
-                + "    return " + a + " + " + k + " * " + b + "\n";
+    /**
+     * @param kind {@code desk-pl} or {@code desk-nl}
+     * @param suiteSeed the same seed gives the same documents, in the same order
+     * @param difficulty shapes desk-pl (ignored by desk-nl)
+     */
+    public static Iterator<String> documents(String kind, long suiteSeed, DeskDifficulty difficulty) {
+        if (SourceConfig.DESK_PL.equals(kind)) return new PythonDocuments(suiteSeed, difficulty);
+        if (SourceConfig.DESK_NL.equals(kind)) return new ProseDocuments(suiteSeed);
+        throw new WorkbenchException("unknown desk corpus '" + kind + "': use " + SourceConfig.DESK_PL + " or " + SourceConfig.DESK_NL);
     }
 
-    private static String prose(SplittableRandom random) {
-        StringBuilder text = new StringBuilder();
-        int words = 8 + random.nextInt(24);
-        for (int i = 0; i < words; i++) text.append(i == 0 ? "" : " ").append(WORDS[random.nextInt(WORDS.length)]);
-        return text.append(".\n").toString();
+    private static final class PythonDocuments implements Iterator<String> {
+        private final SplittableRandom rng;
+        private final FunctionSource functions;
+
+        PythonDocuments(long seed, DeskDifficulty difficulty) {
+            this.rng = new SplittableRandom(Seeds.derive(seed, Seeds.PL, 0));
+            this.functions = new FunctionSource(difficulty);
+        }
+
+        @Override
+        public boolean hasNext() {
+            return true;
+        }
+
+        /** One to three functions (1: half the time), separated by two blank lines as PEP 8 wants. */
+        @Override
+        public String next() {
+            int count = rng.nextInt(20) < 10 ? 1 : rng.nextInt(20) < 14 ? 2 : 3;
+            StringBuilder doc = new StringBuilder();
+            for (int i = 0; i < count; i++) {
+                if (i > 0) doc.append("\n\n");
+                doc.append(functions.next(rng, false).source());
+            }
+            return doc.toString();
+        }
+    }
+
+    private static final class ProseDocuments implements Iterator<String> {
+        private final SplittableRandom rng;
+        private final Prose prose = new Prose(Lexicon.ENGLISH);
+
+        ProseDocuments(long seed) {
+            this.rng = new SplittableRandom(Seeds.derive(seed, Seeds.NL, 0));
+        }
+
+        @Override
+        public boolean hasNext() {
+            return true;
+        }
+
+        @Override
+        public String next() {
+            return prose.document(rng);
+        }
     }
 }

@@ -1,0 +1,57 @@
+package ablation.app.cli;
+
+import ablation.engine.WorkbenchException;
+import ablation.engine.model.CodeGenModel;
+import ablation.engine.train.Checkpoint;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code workbench eval-loss}: the mean per-token loss of a text under a checkpoint. */
+@Command(name = "eval-loss", mixinStandardHelpOptions = true,
+        description = "Print the mean per-token loss (nats), bits per token and perplexity of a text under a checkpoint.")
+public final class EvalLossCommand implements Callable<Integer> {
+    @Option(names = "--checkpoint", required = true,
+            description = "A checkpoint directory (checkpoints/step-N), or a run directory (its newest complete checkpoint).")
+    Path checkpoint;
+
+    @Option(names = "--text", required = true, description = "A UTF-8 text file.")
+    Path text;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!Files.isRegularFile(text)) throw new WorkbenchException("--text " + text + ": no such file");
+        Checkpoint source = Checkpoint.resolve(checkpoint);
+        Path tokenizerJson = source.tokenizer().orElseThrow(() -> new WorkbenchException(
+                source.directory() + ": the checkpoint has no tokenizer.json, so its text cannot be tokenized"));
+        int[] ids = encode(tokenizerJson, Files.readString(text));
+        int vocab = source.state().vocabSize();
+        if (Arrays.stream(ids).anyMatch(id -> id >= vocab)) {
+            throw new WorkbenchException(tokenizerJson + ": produces ids beyond the model's vocabulary of " + vocab);
+        }
+        if (ids.length < 2) throw new WorkbenchException("--text " + text + ": needs at least two tokens, has " + ids.length);
+        double loss;
+        try (NDManager manager = NDManager.newBaseManager(); CodeGenModel model = source.loadModel(manager)) {
+            loss = model.meanTokenLoss(ids);
+        }
+        System.out.printf(Locale.ROOT, "%s: %d tokens, mean loss %.4f nats/token (%.4f bits/token, perplexity %.2f)%n",
+                text, ids.length, loss, loss / Math.log(2), Math.exp(loss));
+        return 0;
+    }
+
+    /** Plain text to ids with the checkpoint's own tokenizer.json: no special tokens, no truncation or padding. */
+    private static int[] encode(Path tokenizerJson, String content) throws IOException {
+        Map<String, String> options = Map.of("addSpecialTokens", "false", "truncation", "false", "padding", "false");
+        try (HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson, options)) {
+            return Arrays.stream(tokenizer.encode(content).getIds()).mapToInt(Math::toIntExact).toArray();
+        }
+    }
+}

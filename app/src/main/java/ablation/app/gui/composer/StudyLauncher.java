@@ -1,0 +1,14 @@
+package ablation.app.gui.composer;
+
+import ablation.experiments.spec.AblationSpec;
+import java.nio.file.Path;
+
+/**
+ * Starts a composed study: queues its runs for the executors. The composer saves the study before
+ * launching, so {@code studyFile} holds exactly {@code spec}. Called off the FX thread; throws a
+ * {@code WorkbenchException} the user can act on (shown in the status bar).
+ */
+public interface StudyLauncher {
+    /** @return one line for the status bar, e.g. {@code queued 15 runs of lesson2-fim} */
+    String launch(AblationSpec spec, Path studyFile);
+}

@@ -1,0 +1,103 @@
+package ablation.app.gui;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import ablation.app.gui.composer.StudyLauncher;
+import ablation.app.gui.lessons.LessonCard;
+import ablation.app.gui.runs.RunRow;
+import ablation.app.gui.studies.FileStudyCatalog;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.jfree.chart.JFreeChart;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Builds a window on fakes (dialogs answered in a temp directory, a recording launcher) and waits for it. */
+public final class GuiTestSupport {
+    /** The minimal lesson templates of the test resources. */
+    public static final Path SAMPLES = resource("samples");
+
+    private GuiTestSupport() {}
+
+    /** Answers the window's questions without dialogs: saves into {@code directory}, opens {@link #toOpen}. */
+    public static final class FakeDialogs implements Dialogs {
+        private final Path directory;
+        public Path toOpen;
+        public final List<String> saveRequests = new ArrayList<>();
+
+        public FakeDialogs(Path directory) {
+            this.directory = directory;
+        }
+
+        @Override
+        public Optional<Path> chooseStudyToOpen(Window owner) {
+            return Optional.ofNullable(toOpen);
+        }
+
+        @Override
+        public Optional<Path> chooseStudyToSave(Window owner, String suggestedName) {
+            saveRequests.add(suggestedName);
+            return Optional.of(directory.resolve(suggestedName));
+        }
+
+        @Override
+        public boolean confirmDiscard(Window owner, String study) {
+            return true;
+        }
+    }
+
+    /** Records what it was asked to launch. */
+    public static final class RecordingLauncher implements StudyLauncher {
+        public final List<Path> launched = new ArrayList<>();
+
+        @Override
+        public synchronized String launch(ablation.experiments.spec.AblationSpec spec, Path studyFile) {
+            launched.add(studyFile);
+            return "queued " + spec.name();
+        }
+    }
+
+    public static GuiServices services(Dialogs dialogs, Optional<StudyLauncher> launcher, Optional<StudyFeed<RunRow>> runs,
+                                       Optional<StudyFeed<JFreeChart>> charts, Optional<StudyFeed<LessonCard>> lessons) {
+        return new GuiServices(new FileStudyCatalog(SAMPLES, List.of()), dialogs, launcher, runs, charts, lessons,
+                "test", 1e10);
+    }
+
+    public static WorkbenchWindow window(GuiServices services) {
+        return new WorkbenchWindow(services, WindowState.INITIAL, Duration.millis(40));
+    }
+
+    /** Waits until {@code condition}, evaluated on the FX thread, holds. */
+    public static void waitUntil(String what, Callable<Boolean> condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (WaitForAsyncUtils.asyncFx(condition).get(5, TimeUnit.SECONDS)) return;
+                Thread.sleep(25);
+            } catch (Exception e) {
+                throw new AssertionError("while waiting for " + what, e);
+            }
+        }
+        fail("timed out waiting for " + what);
+    }
+
+    /** Waits until the window has no background work and the composer's preview shows the last edit. */
+    public static void settle(WorkbenchWindow window) {
+        waitUntil("the window to settle", () -> window.background().pendingProperty().get() == 0
+                && window.composer().previewCurrentProperty().get());
+    }
+
+    private static Path resource(String name) {
+        try {
+            return Path.of(GuiTestSupport.class.getResource("/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

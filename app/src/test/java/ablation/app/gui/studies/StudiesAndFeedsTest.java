@@ -1,0 +1,98 @@
+package ablation.app.gui.studies;
+
+import static ablation.app.gui.GuiTestSupport.settle;
+import static ablation.app.gui.GuiTestSupport.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ablation.app.gui.FeedViewModel;
+import ablation.app.gui.GuiTestSupport;
+import ablation.app.gui.Section;
+import ablation.app.gui.StudyFeed;
+import ablation.app.gui.WorkbenchWindow;
+import ablation.app.gui.runs.RunRow;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The studies list, templates, and the store-fed views with and without a store. */
+@ExtendWith(ApplicationExtension.class)
+class StudiesAndFeedsTest {
+    private static final Map<String, List<RunRow>> RUNS = Map.of("lesson2-infill", List.of(
+            new RunRow("fim=0,seed=1", "finished", 97, 97, 2.31, Instant.EPOCH),
+            new RunRow("fim=0.5,seed=1", "running", 40, 97, 3.02, Instant.EPOCH)));
+
+    @TempDir
+    Path dir;
+    private WorkbenchWindow window;
+
+    @Start
+    void start(Stage stage) {
+        StudyFeed<RunRow> runs = study -> RUNS.getOrDefault(study, List.of());
+        window = GuiTestSupport.window(GuiTestSupport.services(new GuiTestSupport.FakeDialogs(dir), Optional.empty(),
+                Optional.of(runs), Optional.empty(), Optional.empty()));
+        window.start(Optional.empty(), Section.STUDIES);
+        window.show(stage, s -> { });
+    }
+
+    @AfterEach
+    void close() {
+        WaitForAsyncUtils.asyncFx(window::close);
+    }
+
+    @Test
+    void listsSamplesWithRunCountsAndOpensOneInTheComposer(FxRobot robot) {
+        waitUntil("the studies", () -> window.studies().studies().size() == 3);
+        List<StudyEntry> studies = window.studies().studies();
+        StudyEntry broken = studies.stream().filter(s -> s.name().equals("broken")).findFirst().orElseThrow();
+        assertFalse(broken.valid());
+        assertTrue(broken.status().contains("model.d_model = 100"), broken.status());
+        StudyEntry lesson1 = studies.stream().filter(s -> s.name().equals("lesson1-prefix-lm")).findFirst().orElseThrow();
+        assertEquals(4, lesson1.runs(), "2 architectures x 2 seeds");
+        assertEquals(StudyEntry.Origin.TEMPLATE, lesson1.origin());
+        assertEquals(2, window.studies().templates().size());
+
+        robot.doubleClickOn("lesson1-prefix-lm");
+        settle(window);
+        assertEquals(Section.COMPOSER, window.sectionProperty().get());
+        assertEquals("lesson1-prefix-lm", window.composer().nameProperty().get());
+        assertEquals(4, window.composer().previewRows().size());
+        assertEquals("lesson1-prefix-lm", window.studyProperty().get(), "the runs views follow the opened study");
+    }
+
+    @Test
+    void runsViewShowsTheStudysRunsOrSaysThereAreNone(FxRobot robot) {
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT3);
+        Label empty = robot.lookup("#empty-state").queryAs(Label.class);
+        waitUntil("the empty state", () -> FeedViewModel.NO_STUDY.equals(empty.getText()) && empty.isVisible());
+
+        robot.interact(() -> window.studyProperty().set("lesson2-infill"));
+        TableView<?> table = robot.lookup("#runs").queryAs(TableView.class);
+        waitUntil("the runs", () -> table.getItems().size() == 2 && !empty.isVisible());
+        assertTrue(robot.lookup("40/97 (41%)").tryQuery().isPresent(), "progress of the running run");
+
+        robot.interact(() -> window.studyProperty().set("never-launched"));
+        waitUntil("no runs", () -> FeedViewModel.NO_RUNS.equals(empty.getText()) && empty.isVisible());
+        Node compare = robot.lookup("#empty-state").queryAll().stream().filter(Node::isVisible).findFirst().orElseThrow();
+        assertEquals(FeedViewModel.NO_RUNS, ((Label) compare).getText());
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT4);
+        waitUntil("the compare view without a store", () -> robot.lookup("#empty-state").queryAll().stream()
+                .anyMatch(n -> n.isVisible() && FeedViewModel.NO_STORE.equals(((Label) n).getText())));
+    }
+}

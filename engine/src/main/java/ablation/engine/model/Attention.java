@@ -1,0 +1,57 @@
+package ablation.engine.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.core.Linear;
+
+/**
+ * Multi-head self-attention with rotary positions and no biases (GPT-J / CodeGen). The q, k and v
+ * projections are one fused (3·d, d) matrix, rows [q; k; v] in PyTorch {@code Linear} layout, so a
+ * single matmul produces all three.
+ *
+ * <p>Input (B, T, d), an additive mask (B|1, 1, T, S) from {@link AttentionMask}, the rotary rows of
+ * the T positions; output (B, T, d). With a {@link KvCache}, the layer's cached keys and values
+ * are prepended (S = past + T) and the new ones stored.
+ */
+final class Attention {
+    private final int heads;
+    private final int headDim;
+    private final NDArray qkv;    // (3·d, d)
+    private final NDArray out;    // (d, d)
+    private final NDArray scale;  // () 1/sqrt(head_dim), created once rather than per call
+
+    Attention(Parameters parameters, NDManager manager, String prefix, int dModel, int heads) {
+        this.heads = heads;
+        this.headDim = dModel / heads;
+        qkv = parameters.normal(prefix + "qkv.weight", new Shape(3L * dModel, dModel));
+        out = parameters.normal(prefix + "out.weight", new Shape(dModel, dModel));
+        scale = manager.create((float) (1.0 / Math.sqrt(headDim)));
+    }
+
+    NDArray forward(NDArray x, NDArray mask, RotaryEmbedding rotary, RotaryEmbedding.Tables positions,
+                    KvCache cache, int layer) {
+        Shape shape = x.getShape();
+        long batch = shape.get(0);
+        long length = shape.get(1);
+        // (B, T, 3·d) -> (3, B, H, T, head_dim)
+        NDArray projected = Linear.linear(x, qkv).head()
+                .reshape(batch, length, 3, heads, headDim).transpose(2, 0, 3, 1, 4);
+        NDArray q = rotary.apply(projected.get(0), positions).muli(scale);  // (B, H, T, hd)
+        NDArray k = rotary.apply(projected.get(1), positions);             // (B, H, T, hd)
+        NDArray v = projected.get(2);                                      // (B, H, T, hd)
+        if (cache != null) {
+            if (cache.length() > 0) {
+                k = NDArrays.concat(new NDList(cache.keys(layer), k), 2);
+                v = NDArrays.concat(new NDList(cache.values(layer), v), 2);
+            }
+            cache.store(layer, k, v);
+        }
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).addi(mask);   // (B, H, T, S)
+        NDArray attended = scores.softmax(3).matMul(v);                   // (B, H, T, hd)
+        NDArray merged = attended.transpose(0, 2, 1, 3).reshape(batch, length, (long) heads * headDim);
+        return Linear.linear(merged, out).head();                         // (B, T, d)
+    }
+}

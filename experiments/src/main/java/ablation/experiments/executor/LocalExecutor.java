@@ -1,0 +1,213 @@
+package ablation.experiments.executor;
+
+import ablation.engine.WorkbenchException;
+import ablation.engine.config.ConfigLoader;
+import ablation.storage.TrackingStore;
+import ablation.storage.metric.MetricSummary;
+import ablation.storage.run.Run;
+import ablation.storage.run.RunStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a study's queued runs on this machine, each in its own worker process (a crash, a kill or
+ * an out-of-memory error ends one run, not the study), at most {@code concurrency} at a time, the
+ * machine's threads split between them.
+ *
+ * <p>Crash safety lives in the store and the run directories, not here: a worker that dies leaves
+ * its run {@code running} with a heartbeat that goes stale; the run is then marked orphaned and a
+ * new worker resumes it from its last checkpoint. Starting a study again after the whole process
+ * tree was killed therefore continues every unfinished run.
+ */
+public final class LocalExecutor {
+    private static final Logger LOG = LoggerFactory.getLogger(LocalExecutor.class);
+
+    /**
+     * @param concurrency runs trained at the same time
+     * @param threads threads of the machine shared between the concurrent runs
+     * @param retries relaunches of a run whose worker process died without reporting (crash, kill)
+     * @param staleAfter a running run without a heartbeat for this long is orphaned and resumed
+     */
+    public record Options(int concurrency, int threads, int retries, Duration staleAfter, Duration poll) {
+        public Options {
+            if (concurrency < 1) throw new WorkbenchException("--parallel must be at least 1, got " + concurrency);
+            if (threads < 1) throw new WorkbenchException("--threads must be at least 1, got " + threads);
+            if (retries < 0) throw new WorkbenchException("--retries must not be negative, got " + retries);
+        }
+
+        public static Options defaults() {
+            return new Options(1, Runtime.getRuntime().availableProcessors(), 2, Duration.ofSeconds(30), Duration.ofSeconds(1));
+        }
+    }
+
+    private final TrackingStore store;
+    private final String dbUrl;
+    private final StudyLayout layout;
+    private final WorkerCommand command;
+    private final Options options;
+    private final Map<Long, Process> active = new LinkedHashMap<>();
+    private final Map<Long, Integer> relaunches = new HashMap<>();
+    private final Map<Long, Long> stepsOfRun = new HashMap<>();
+
+    public LocalExecutor(TrackingStore store, String dbUrl, StudyLayout layout, WorkerCommand command, Options options) {
+        this.store = store;
+        this.dbUrl = dbUrl;
+        this.layout = layout;
+        this.command = command;
+        this.options = options;
+    }
+
+    /** Runs every unfinished run of the study to an end (finished, failed or cancelled). */
+    public StudyProgress run(long studyId, ExecutionListener listener) {
+        Instant start = Instant.now();
+        Thread killWorkers = new Thread(this::destroyAll, "stop-workers");
+        Runtime.getRuntime().addShutdownHook(killWorkers);
+        try {
+            while (true) {
+                store.runs().markOrphans(options.staleAfter());
+                List<Run> runs = store.runs().list(studyId);
+                reap(runs, listener);
+                Deque<Run> startable = new ArrayDeque<>();
+                boolean waitingForOthers = false;
+                for (Run run : runs) {
+                    if (active.containsKey(run.id())) continue;
+                    switch (run.status()) {
+                        case QUEUED, ORPHANED -> startable.add(run);
+                        case RUNNING -> waitingForOthers = true; // a worker we did not start; orphaned once stale
+                        default -> { }
+                    }
+                }
+                stopCancelled(runs);
+                while (active.size() < options.concurrency() && !startable.isEmpty()) {
+                    launch(startable.poll(), Math.max(1, startable.size() + active.size() + 1));
+                }
+                StudyProgress progress = progress(runs, start);
+                listener.progress(progress);
+                if (active.isEmpty() && startable.isEmpty() && !waitingForOthers) return progress;
+                sleep(options.poll());
+            }
+        } finally {
+            destroyAll();
+            try {
+                Runtime.getRuntime().removeShutdownHook(killWorkers);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already running
+            }
+        }
+    }
+
+    private void launch(Run run, int runsLeft) {
+        int threads = Math.max(1, options.threads() / Math.min(options.concurrency(), runsLeft));
+        try {
+            Files.createDirectories(layout.runDir(run.id()));
+            ProcessBuilder builder = command.build(dbUrl, run.id(), layout.runDir(run.id()), threads)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.workerLog(run.id()).toFile()));
+            active.put(run.id(), builder.start());
+            LOG.info("started run {} ({}) with {} threads; log: {}", run.id(), run.name(), threads, layout.workerLog(run.id()));
+        } catch (IOException e) {
+            throw new WorkbenchException("cannot start a worker for run " + run.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Collects exited workers; a worker that died without reporting is failed and, while retries last, relaunched. */
+    private void reap(List<Run> runs, ExecutionListener listener) {
+        Map<Long, Run> byId = new HashMap<>();
+        for (Run run : runs) byId.put(run.id(), run);
+        for (var entry : new ArrayList<>(active.entrySet())) {
+            Process process = entry.getValue();
+            if (process.isAlive()) continue;
+            long runId = entry.getKey();
+            active.remove(runId);
+            Run run = store.runs().require(runId);
+            if (run.status() == RunStatus.RUNNING || run.status() == RunStatus.QUEUED) {
+                String why = "worker exited with code " + process.exitValue() + " without finishing; log: " + layout.workerLog(runId);
+                int used = relaunches.merge(runId, 1, Integer::sum);
+                if (run.status() == RunStatus.RUNNING) store.runs().fail(runId, why);
+                if (used <= options.retries()) {
+                    LOG.warn("run {}: {}; relaunching from its last checkpoint ({}/{})", run.name(), why, used, options.retries());
+                    launch(store.runs().require(runId), 1);
+                } else {
+                    listener.runEnded(run.name(), RunStatus.FAILED.dbValue(), why);
+                }
+            } else {
+                listener.runEnded(run.name(), run.status().dbValue(), run.error());
+            }
+        }
+    }
+
+    /** A run cancelled in the store (from the GUI or {@code runs cancel}) has its worker stopped. */
+    private void stopCancelled(List<Run> runs) {
+        for (Run run : runs) {
+            Process process = active.get(run.id());
+            if (process != null && run.status() == RunStatus.CANCELLED) {
+                process.destroy();
+                try {
+                    if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                active.remove(run.id());
+            }
+        }
+    }
+
+    private StudyProgress progress(List<Run> runs, Instant start) {
+        int finished = 0;
+        int failed = 0;
+        long remainingSteps = 0;
+        long doneSteps = 0;
+        List<StudyProgress.ActiveRun> current = new ArrayList<>();
+        for (Run run : runs) {
+            long steps = stepsOfRun.computeIfAbsent(run.id(), id -> steps(run));
+            long step = 0;
+            if (run.status() == RunStatus.FINISHED) {
+                finished++;
+                step = steps;
+            } else if (run.status() == RunStatus.FAILED || run.status() == RunStatus.CANCELLED) {
+                failed++;
+                continue;
+            } else {
+                step = store.metrics().summary(run.id(), MetricKeys.TRAIN_LOSS).map(MetricSummary::lastStep).orElse(0L);
+                if (active.containsKey(run.id())) current.add(new StudyProgress.ActiveRun(run.name(), step, steps));
+            }
+            doneSteps += step;
+            remainingSteps += steps - step;
+        }
+        Duration elapsed = Duration.between(start, Instant.now());
+        Duration eta = doneSteps == 0 ? null
+                : Duration.ofMillis((long) (elapsed.toMillis() * (double) remainingSteps / doneSteps));
+        return new StudyProgress(finished, failed, runs.size(), current, elapsed, eta);
+    }
+
+    private static long steps(Run run) {
+        var config = ConfigLoader.parse(run.configJson());
+        return config.train().steps(config.model().context());
+    }
+
+    private void destroyAll() {
+        for (Process process : active.values()) process.descendants().forEach(ProcessHandle::destroyForcibly);
+        for (Process process : active.values()) process.destroyForcibly();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WorkbenchException("study interrupted");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package ablation.experiments.spec;
+
+import ablation.engine.config.ConfigException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * A study as written in YAML (DESIGN.md §5): a base run config, one or more ablations (axes over
+ * config paths), seeds, and how compute is matched across arms.
+ *
+ * @param match {@code tokens}: every arm trains on the base's token budget; {@code flops}: every arm
+ *              gets the base's training FLOPs, its tokens adjusted to its model size
+ */
+public record AblationSpec(String name, String description, JsonNode base, List<Ablation> ablations,
+                           List<Long> seeds, String match) {
+    public static final String MATCH_TOKENS = "tokens";
+    public static final String MATCH_FLOPS = "flops";
+
+    public AblationSpec {
+        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new ConfigException("name", name, "a study needs a name of letters, digits, '.', '_' and '-'");
+        }
+        if (ablations == null || ablations.isEmpty()) throw new ConfigException("axes", null, "a study needs at least one ablation");
+        ablations = List.copyOf(ablations);
+        seeds = seeds == null || seeds.isEmpty() ? List.of(1L) : List.copyOf(seeds);
+        if (seeds.stream().distinct().count() != seeds.size()) throw new ConfigException("seeds", seeds, "seeds must be distinct");
+        if (match == null) match = MATCH_TOKENS;
+        if (!match.equals(MATCH_TOKENS) && !match.equals(MATCH_FLOPS)) throw new ConfigException("match", match, "must be tokens or flops");
+    }
+}

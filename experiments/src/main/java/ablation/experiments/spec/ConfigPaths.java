@@ -1,0 +1,70 @@
+package ablation.experiments.spec;
+
+import ablation.engine.config.ConfigException;
+import ablation.engine.config.ConfigLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Sets a value at a config path ({@code objective.fim}, {@code data.sources[1].weight}, or {@code ""}
+ * for the whole config): a map is merged into the map already there, anything else replaces it.
+ * Every step but the last must exist, so a misspelt section is an error here; a misspelt last key
+ * is caught by the config's own validation.
+ */
+final class ConfigPaths {
+    private static final Pattern STEP = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)((?:\\[\\d+])*)");
+    private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
+
+    private ConfigPaths() {}
+
+    static void apply(ObjectNode root, String path, JsonNode value) {
+        if (path.isEmpty()) {
+            if (!value.isObject()) throw new ConfigException("axes[\"\"].values", value, "values of the whole-config axis must be maps");
+            ConfigLoader.merge(root, value);
+            return;
+        }
+        List<Object> steps = parse(path);
+        JsonNode parent = root;
+        for (int i = 0; i < steps.size() - 1; i++) {
+            parent = child(parent, steps.get(i), path);
+        }
+        Object last = steps.get(steps.size() - 1);
+        if (last instanceof String key) {
+            if (!(parent instanceof ObjectNode map)) throw new ConfigException("axes[" + path + "].path", path, "'" + key + "' is not inside a map");
+            if (map.get(key) instanceof ObjectNode existing && value.isObject()) ConfigLoader.merge(existing, value);
+            else map.set(key, value.deepCopy());
+        } else {
+            int index = (Integer) last;
+            if (!(parent instanceof ArrayNode list) || index >= list.size()) {
+                throw new ConfigException("axes[" + path + "].path", path, "index " + index + " does not exist");
+            }
+            if (list.get(index) instanceof ObjectNode existing && value.isObject()) ConfigLoader.merge(existing, value);
+            else list.set(index, value.deepCopy());
+        }
+    }
+
+    private static JsonNode child(JsonNode parent, Object step, String path) {
+        JsonNode next = step instanceof String key ? parent.get(key) : parent.get((Integer) step);
+        if (next == null || !next.isContainerNode()) {
+            throw new ConfigException("axes[" + path + "].path", path, "'" + step + "' does not exist in the config");
+        }
+        return next;
+    }
+
+    private static List<Object> parse(String path) {
+        List<Object> steps = new ArrayList<>();
+        for (String part : path.split("\\.", -1)) {
+            Matcher m = STEP.matcher(part);
+            if (!m.matches()) throw new ConfigException("axes[" + path + "].path", path, "is not a config path like objective.fim or data.sources[0].weight");
+            steps.add(m.group(1));
+            Matcher index = INDEX.matcher(m.group(2));
+            while (index.find()) steps.add(Integer.parseInt(index.group(1)));
+        }
+        return steps;
+    }
+}

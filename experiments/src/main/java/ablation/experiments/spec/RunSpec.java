@@ -1,0 +1,35 @@
+package ablation.experiments.spec;
+
+import ablation.engine.config.RunConfig;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One run of a study: its validated config, where it sits in the grid, and its compute.
+ *
+ * @param axisLabels axis name to the label of this run's value, in axis order (the run name's parts)
+ * @param lessons the CodeGen2 lessons (1-5) whose comparisons use this run; a run shared by several
+ *                ablations of a study is trained once
+ * @param configHash hash of the effective config without its name: equal hashes are the same run
+ * @param cellKey hash of the config without name and seed: runs that differ only in seed share it
+ * @param trainingFlops estimated training FLOPs (6·N·tokens plus attention)
+ */
+public record RunSpec(String name, RunConfig config, Map<String, String> axisLabels, Set<Integer> lessons,
+                      String configHash, String cellKey, long parameters, double trainingFlops) {
+    public RunSpec {
+        axisLabels = Map.copyOf(axisLabels);
+        lessons = Set.copyOf(lessons);
+    }
+
+    public long seed() {
+        return config.train().seed();
+    }
+
+    public long tokens() {
+        return config.train().tokens();
+    }
+
+    public long steps() {
+        return config.train().steps(config.model().context());
+    }
+}

@@ -1,0 +1,368 @@
+package ablation.reports.export;
+
+import static ablation.reports.lessons.VerdictRules.VERDICT_K;
+
+import ablation.reports.charts.ChartPoint;
+import ablation.reports.charts.ChartSeries;
+import ablation.reports.charts.Charts;
+import ablation.reports.export.Block.Code;
+import ablation.reports.export.Block.Figure;
+import ablation.reports.export.Block.Highlight;
+import ablation.reports.export.Block.Paragraph;
+import ablation.reports.export.Block.Table;
+import ablation.reports.export.Block.Tone;
+import ablation.reports.lessons.ArmSummary;
+import ablation.reports.lessons.Comparison;
+import ablation.reports.lessons.LessonAnalysis;
+import ablation.reports.lessons.LessonAnalyzer;
+import ablation.reports.lessons.Outcome;
+import ablation.reports.lessons.Verdict;
+import ablation.reports.lessons.VerdictRules;
+import ablation.reports.model.ArmRole;
+import ablation.reports.model.BitsPerByte;
+import ablation.reports.model.Domain;
+import ablation.reports.model.EvalMode;
+import ablation.reports.model.Evaluation;
+import ablation.reports.model.Lesson;
+import ablation.reports.model.LessonDesign;
+import ablation.reports.model.Provenance;
+import ablation.reports.model.RunResult;
+import ablation.reports.model.RunStatus;
+import ablation.reports.model.StudyResults;
+import ablation.reports.stats.Bootstrap;
+import ablation.reports.stats.Estimate;
+import ablation.reports.stats.LossBand;
+import ablation.reports.stats.PassAtK;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a study's results into report content: a summary with every lesson's verdict, a section
+ * per lesson (claim, paper figure, verdict and rule, comparisons, arm tables, charts), and the
+ * runs with their status, config diff, provenance and full config.
+ */
+public final class ReportBuilder {
+    private static final int DECIMALS = 3;
+
+    private ReportBuilder() {}
+
+    public static ReportContent build(StudyResults study) {
+        List<LessonAnalysis> analyses = LessonAnalyzer.analyze(study);
+        List<Section> sections = new ArrayList<>();
+        sections.add(summary(study, analyses));
+        for (LessonAnalysis analysis : analyses) sections.add(lesson(analysis));
+        sections.add(runs(study));
+        for (RunResult run : study.runs()) sections.add(run(run));
+        if (study.baseConfig() != null) {
+            sections.add(new Section("base-config", "Base config", 2, false, List.of(new Code("base config", study.baseConfig()))));
+        }
+        return new ReportContent("Lesson report: " + study.name(),
+                "Ablations of the CodeGen2 lessons (Nijkamp et al., 2023, arXiv:2305.02309)", sections);
+    }
+
+    private static Section summary(StudyResults study, List<LessonAnalysis> analyses) {
+        List<Block> blocks = new ArrayList<>();
+        if (study.description() != null && !study.description().isBlank()) blocks.add(new Paragraph(study.description()));
+        long finished = study.runs().stream().filter(RunResult::finished).count();
+        blocks.add(new Paragraph(study.runs().size() + " runs planned: " + finished + " finished, "
+                + count(study, RunStatus.FAILED) + " failed, " + count(study, RunStatus.MISSING) + " missing."
+                + " Only finished runs enter the numbers and charts."));
+        if (!study.unfinished().isEmpty()) {
+            blocks.add(new Highlight("Runs that did not finish", study.unfinished().stream().map(ReportBuilder::describe)
+                    .collect(Collectors.joining("; ")), Tone.WARNING));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (Lesson lesson : Lesson.values()) {
+            LessonAnalysis analysis = analyses.stream().filter(a -> a.design().lesson() == lesson).findFirst().orElse(null);
+            if (analysis == null) {
+                rows.add(List.of(String.valueOf(lesson.number()), lesson.title(), "not tested", "the study has no arms for this lesson"));
+            } else {
+                rows.add(List.of(String.valueOf(lesson.number()), lesson.title(), analysis.verdict().outcome().word(), analysis.verdict().rule()));
+            }
+        }
+        blocks.add(new Table("Verdicts", List.of("#", "Lesson", "Verdict", "Rule"), rows));
+        blocks.add(new Paragraph(methods()));
+        return new Section("summary", "Summary", 2, false, blocks);
+    }
+
+    private static String methods() {
+        return "Method. pass@k is the unbiased estimator 1 - C(n-c, k)/C(n, k) per problem, averaged over problems. "
+                + "Its 95% intervals are percentile bootstraps (" + Bootstrap.RESAMPLES + " resamples, seed " + Bootstrap.SEED
+                + ") that draw seeds, then problems; differences between arms draw one set of problems for both arms (paired by problem). "
+                + "Bits per byte and probe accuracy are seed means with t-based 95% intervals when there are at least 2 seeds. "
+                + "Verdicts use pass@" + VERDICT_K + "; differences under " + Estimate.number(VerdictRules.PASS_MARGIN, 2)
+                + " pass@1 count as negligible, and 'close' in bits per byte means within "
+                + Math.round(VerdictRules.BPB_RELATIVE_MARGIN * 100) + "% of the domain model's value.";
+    }
+
+    private static Section lesson(LessonAnalysis analysis) {
+        LessonDesign design = analysis.design();
+        Lesson lesson = design.lesson();
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Paragraph("Claim: " + lesson.claim()));
+        blocks.add(new Paragraph("Paper: " + lesson.paperFigure() + "."));
+        blocks.add(new Paragraph("Arms vary " + design.variedField() + ": " + design.arms().stream()
+                .map(a -> a.label() + " (" + role(a.role()) + ")").collect(Collectors.joining(", ")) + "."));
+        Verdict verdict = analysis.verdict();
+        blocks.add(new Highlight("Verdict: " + verdict.outcome().word(), verdict.rule(), tone(verdict.outcome())));
+        List<List<String>> comparisons = new ArrayList<>();
+        for (Comparison c : analysis.comparisons()) {
+            comparisons.add(List.of(c.what(), c.difference() == null ? "n/a" : c.difference().format(DECIMALS),
+                    lesson.paperDifference(), c.verdict().text()));
+        }
+        blocks.add(new Table("Comparisons (treatment - reference, 95% interval)", List.of("Comparison", "Ours", "Paper", "Verdict"), comparisons));
+        for (ArmSummary arm : analysis.arms()) {
+            if (arm.unfinished().isEmpty()) continue;
+            String which = arm.unfinished().stream().map(ReportBuilder::describe).collect(Collectors.joining("; "));
+            blocks.add(new Highlight("Arm " + arm.label(), arm.finished().isEmpty()
+                    ? "no run finished, so it is missing from every table and chart (" + which + ")"
+                    : arm.unfinished().size() + " of " + arm.arm().runs().size() + " runs did not finish and are left out (" + which + ")",
+                    Tone.WARNING));
+        }
+        String prefix = "lesson" + lesson.number();
+        for (String benchmark : benchmarks(analysis, EvalMode.L2R)) blocks.add(passTable(analysis, benchmark, EvalMode.L2R));
+        for (String benchmark : benchmarks(analysis, EvalMode.INFILL)) blocks.add(passTable(analysis, benchmark, EvalMode.INFILL));
+        Table scalars = scalarTable(analysis);
+        if (scalars != null) blocks.add(scalars);
+        List<LossBand> bands = analysis.arms().stream().map(ArmSummary::lossBand).filter(Objects::nonNull).toList();
+        if (!bands.isEmpty()) {
+            blocks.add(new Figure(prefix + "-loss", "Training loss against tokens; line: mean over seeds, band: min to max over seeds.",
+                    Charts.lossCurves("Lesson " + lesson.number() + ": training loss", bands)));
+        }
+        if (analysis.l2rBenchmark() != null) {
+            blocks.add(new Figure(prefix + "-passk", "pass@k against k on " + analysis.l2rBenchmark() + " (L2R), with 95% bootstrap intervals.",
+                    Charts.passAtK("Lesson " + lesson.number() + ": L2R pass@k on " + analysis.l2rBenchmark(), passCurves(analysis, analysis.l2rBenchmark(), EvalMode.L2R))));
+        }
+        blocks.addAll(lessonFigures(analysis, prefix));
+        return new Section(prefix, "Lesson " + lesson.number() + ": " + lesson.title(), 2, true, blocks);
+    }
+
+    /** The chart particular to each lesson. */
+    private static List<Block> lessonFigures(LessonAnalysis analysis, String prefix) {
+        Lesson lesson = analysis.design().lesson();
+        String l2r = analysis.l2rBenchmark();
+        String infill = analysis.infillBenchmark();
+        List<Block> figures = new ArrayList<>();
+        switch (lesson) {
+            case INFILL_COST -> {
+                if (l2r == null || infill == null) {
+                    figures.add(new Paragraph("No frontier chart: it needs both an L2R and an infill evaluation."));
+                    break;
+                }
+                List<ChartPoint> points = pointsByLevel(analysis, a -> {
+                    Estimate x = a.passAtK(l2r, EvalMode.L2R, 1);
+                    Estimate y = a.passAtK(infill, EvalMode.INFILL, 1);
+                    return x == null || y == null ? null : ChartPoint.labelled(a.label(), x, y);
+                });
+                figures.add(new Figure(prefix + "-frontier", "L2R pass@1 (" + l2r + ") against infill pass@1 (" + infill
+                        + ") per arm: the cost of infill training, if any, shows as a step left.",
+                        Charts.infillFrontier("Lesson 2: infill vs left-to-right", List.of(new ChartSeries(analysis.design().variedField(), points)))));
+            }
+            case OBJECTIVE -> {
+                if (infill != null) {
+                    figures.add(new Figure(prefix + "-infill-passk", "pass@k against k on " + infill + " (infill), with 95% bootstrap intervals.",
+                            Charts.passAtK("Lesson 3: infill pass@k on " + infill, passCurves(analysis, infill, EvalMode.INFILL))));
+                }
+            }
+            case MIXTURE -> {
+                if (l2r == null) break;
+                List<ChartPoint> points = pointsByLevel(analysis, a -> {
+                    Estimate x = a.bitsPerByteEstimate(Domain.NL);
+                    Estimate y = a.passAtK(l2r, EvalMode.L2R, VERDICT_K);
+                    return x == null || y == null ? null : ChartPoint.labelled(a.label(), x, y);
+                });
+                if (points.isEmpty()) {
+                    figures.add(new Paragraph("No mixture chart: no arm has both NL bits per byte and an L2R evaluation."));
+                    break;
+                }
+                figures.add(new Figure(prefix + "-mixture", "PL pass@" + VERDICT_K + " (" + l2r + ") against NL bits per byte per mixture; "
+                        + "up and to the left is better in both domains.",
+                        Charts.mixture("Lesson 4: programming vs natural language", List.of(new ChartSeries("mixture", points)), VERDICT_K)));
+            }
+            case EPOCHS -> {
+                if (l2r == null) break;
+                List<ChartSeries> series = new ArrayList<>();
+                for (int k : ks(analysis, l2r, EvalMode.L2R)) {
+                    series.add(new ChartSeries("pass@" + k, pointsByLevel(analysis, a -> {
+                        Estimate y = a.passAtK(l2r, EvalMode.L2R, k);
+                        return y == null || !a.ks(l2r, EvalMode.L2R).contains(k) ? null : ChartPoint.at(a.arm().level(), y);
+                    })));
+                }
+                figures.add(new Figure(prefix + "-epochs", "pass@k on " + l2r + " against epochs over the capped source, at an equal token budget.",
+                        Charts.epochs("Lesson 5: epochs", series)));
+            }
+            case PREFIX_LM -> { }
+        }
+        return figures;
+    }
+
+    /** One point per arm with a level (others left out), in order of level. */
+    private static List<ChartPoint> pointsByLevel(LessonAnalysis analysis, Function<ArmSummary, ChartPoint> point) {
+        return analysis.arms().stream().filter(a -> a.arm().hasLevel() && !a.finished().isEmpty())
+                .sorted(Comparator.comparingDouble(a -> a.arm().level()))
+                .map(point).filter(Objects::nonNull).toList();
+    }
+
+    private static List<ChartSeries> passCurves(LessonAnalysis analysis, String benchmark, EvalMode mode) {
+        List<ChartSeries> series = new ArrayList<>();
+        for (ArmSummary arm : analysis.arms()) {
+            List<ChartPoint> points = arm.ks(benchmark, mode).stream().map(k -> ChartPoint.at(k, arm.passAtK(benchmark, mode, k))).toList();
+            if (!points.isEmpty()) series.add(new ChartSeries(arm.label(), points));
+        }
+        return series;
+    }
+
+    /** pass@k per arm on one benchmark, pooled over seeds, for every k some arm reports. */
+    private static Table passTable(LessonAnalysis analysis, String benchmark, EvalMode mode) {
+        List<Integer> ks = ks(analysis, benchmark, mode);
+        List<String> header = new ArrayList<>(List.of("Arm", "Seeds"));
+        ks.forEach(k -> header.add("pass@" + k));
+        List<List<String>> rows = new ArrayList<>();
+        for (ArmSummary arm : analysis.arms()) {
+            if (arm.evaluations(benchmark, mode).isEmpty()) continue;
+            List<String> row = new ArrayList<>(List.of(arm.label(), arm.seeds()));
+            List<Integer> armKs = arm.ks(benchmark, mode);
+            for (int k : ks) row.add(armKs.contains(k) ? arm.passAtK(benchmark, mode, k).format(DECIMALS) : "n/a");
+            rows.add(row);
+        }
+        return new Table("pass@k on " + benchmark + " (" + mode.label() + "), pooled over seeds, 95% bootstrap interval", header, rows);
+    }
+
+    private static List<Integer> ks(LessonAnalysis analysis, String benchmark, EvalMode mode) {
+        return analysis.arms().stream().flatMap(a -> a.ks(benchmark, mode).stream()).distinct().sorted().toList();
+    }
+
+    /** Held-out bits per byte and probe accuracy per arm, or null when no arm has any. */
+    private static Table scalarTable(LessonAnalysis analysis) {
+        boolean pl = analysis.arms().stream().anyMatch(a -> a.bitsPerByteEstimate(Domain.PL) != null);
+        boolean nl = analysis.arms().stream().anyMatch(a -> a.bitsPerByteEstimate(Domain.NL) != null);
+        boolean probe = analysis.arms().stream().anyMatch(a -> a.probeAccuracy() != null);
+        if (!pl && !nl && !probe) return null;
+        List<String> header = new ArrayList<>(List.of("Arm", "Seeds"));
+        if (pl) header.add("PL bits/byte");
+        if (nl) header.add("NL bits/byte");
+        if (probe) header.add("probe accuracy");
+        List<List<String>> rows = new ArrayList<>();
+        for (ArmSummary arm : analysis.arms()) {
+            if (arm.finished().isEmpty()) continue;
+            List<String> row = new ArrayList<>(List.of(arm.label(), arm.seeds()));
+            if (pl) row.add(format(arm.bitsPerByteEstimate(Domain.PL)));
+            if (nl) row.add(format(arm.bitsPerByteEstimate(Domain.NL)));
+            if (probe) row.add(format(arm.probeAccuracy()));
+            rows.add(row);
+        }
+        return new Table("Held-out metrics, seed mean with t-based 95% interval", header, rows);
+    }
+
+    private static Section runs(StudyResults study) {
+        List<List<String>> rows = new ArrayList<>();
+        for (RunResult run : study.runs()) {
+            rows.add(List.of(run.name(), run.status().word(), String.valueOf(run.seed()),
+                    run.lessons().stream().map(String::valueOf).collect(Collectors.joining(", ")),
+                    diff(run), run.cellKey() == null ? "" : run.cellKey().substring(0, Math.min(10, run.cellKey().length()))));
+        }
+        return new Section("runs", "Runs", 2, true, List.of(new Table("Every planned run", List.of("Run", "Status", "Seed", "Lessons", "Differs from base", "Cell"), rows)));
+    }
+
+    private static Section run(RunResult run) {
+        List<Block> blocks = new ArrayList<>();
+        if (!run.finished()) {
+            blocks.add(new Highlight("Status: " + run.status().word(), run.statusDetail() == null ? "no detail recorded" : run.statusDetail(), Tone.WARNING));
+        }
+        blocks.add(new Paragraph("Differs from base: " + diff(run) + "."));
+        List<Evaluation> evaluations = run.metrics().evaluations();
+        List<Integer> ks = evaluations.stream().flatMap(e -> e.ks().stream()).distinct().sorted().toList();
+        if (!evaluations.isEmpty()) {
+            List<String> header = new ArrayList<>(List.of("Benchmark", "Problems"));
+            ks.forEach(k -> header.add("pass@" + k));
+            List<List<String>> rows = new ArrayList<>();
+            for (Evaluation e : evaluations) {
+                int minN = e.problems().stream().mapToInt(p -> p.n()).min().orElseThrow();
+                List<String> row = new ArrayList<>(List.of(e.key(), String.valueOf(e.problems().size())));
+                for (int k : ks) {
+                    row.add(e.ks().contains(k) && k <= minN ? Bootstrap.overProblems(PassAtK.perProblem(e.problems(), k)).format(DECIMALS) : "n/a");
+                }
+                rows.add(row);
+            }
+            blocks.add(new Table("Evaluations, 95% bootstrap interval over problems", header, rows));
+        }
+        List<String> held = new ArrayList<>();
+        for (BitsPerByte b : run.metrics().bitsPerByte()) held.add(b.source() + " (" + b.domain() + ") " + Estimate.number(b.value(), DECIMALS) + " bits/byte");
+        run.metrics().probeAccuracy().ifPresent(p -> held.add("probe accuracy " + Estimate.number(p, DECIMALS)));
+        if (!held.isEmpty()) blocks.add(new Paragraph("Held-out: " + String.join("; ", held) + "."));
+        blocks.add(new Paragraph("Provenance: " + provenance(run.provenance()) + "."));
+        if (run.config() != null) blocks.add(new Code("config of " + run.name(), run.config()));
+        return new Section("run-" + run.name().replaceAll("[^A-Za-z0-9_-]", "_"), "Run " + run.name(), 3, false, blocks);
+    }
+
+    private static String provenance(Provenance p) {
+        List<String> parts = new ArrayList<>();
+        add(parts, "app", p.appVersion());
+        add(parts, "DJL", p.djlVersion());
+        add(parts, "PyTorch", p.pytorchVersion());
+        add(parts, "device", p.device());
+        add(parts, "host", p.host());
+        add(parts, "Java", p.javaVersion());
+        add(parts, "started", p.started());
+        add(parts, "ended", p.ended());
+        return parts.isEmpty() ? "unknown" : String.join(", ", parts);
+    }
+
+    private static void add(List<String> parts, String field, Object value) {
+        if (value != null) parts.add(field + " " + value);
+    }
+
+    private static String diff(RunResult run) {
+        if (run.configDiff().isEmpty()) return "nothing (the base)";
+        return run.configDiff().entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    private static String describe(RunResult run) {
+        return run.name() + " (" + run.status().word() + (run.statusDetail() == null ? "" : ": " + run.statusDetail()) + ")";
+    }
+
+    private static long count(StudyResults study, RunStatus status) {
+        return study.runs().stream().filter(r -> r.status() == status).count();
+    }
+
+    /** The benchmarks in a mode that the lesson's arms were evaluated on, the verdict's first. */
+    private static Set<String> benchmarks(LessonAnalysis analysis, EvalMode mode) {
+        Set<String> benchmarks = new LinkedHashSet<>();
+        String first = mode == EvalMode.L2R ? analysis.l2rBenchmark() : analysis.infillBenchmark();
+        if (first != null) benchmarks.add(first);
+        for (ArmSummary arm : analysis.arms()) {
+            for (RunResult run : arm.finished()) {
+                run.metrics().evaluations().stream().filter(e -> e.mode() == mode).forEach(e -> benchmarks.add(e.benchmark()));
+            }
+        }
+        return benchmarks;
+    }
+
+    private static String role(ArmRole role) {
+        return switch (role) {
+            case BASELINE -> "baseline";
+            case TREATMENT -> "treatment";
+            case PL_ONLY -> "PL only";
+            case NL_ONLY -> "NL only";
+            case OTHER -> "shown, not judged";
+        };
+    }
+
+    private static Tone tone(Outcome outcome) {
+        return switch (outcome) {
+            case SUPPORTS -> Tone.POSITIVE;
+            case CONTRADICTS -> Tone.NEGATIVE;
+            case INCONCLUSIVE -> Tone.NEUTRAL;
+        };
+    }
+
+    private static String format(Estimate e) {
+        return e == null ? "n/a" : e.format(DECIMALS);
+    }
+}

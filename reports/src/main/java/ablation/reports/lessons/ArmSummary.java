@@ -1,0 +1,94 @@
+package ablation.reports.lessons;
+
+import ablation.reports.model.Arm;
+import ablation.reports.model.Domain;
+import ablation.reports.model.EvalMode;
+import ablation.reports.model.Evaluation;
+import ablation.reports.model.ProblemResult;
+import ablation.reports.model.RunResult;
+import ablation.reports.model.StudyResults;
+import ablation.reports.stats.Bootstrap;
+import ablation.reports.stats.Estimate;
+import ablation.reports.stats.LossBand;
+import ablation.reports.stats.PassMatrix;
+import ablation.reports.stats.SeedStats;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An arm's aggregates over its finished seeds. Failed and missing runs are kept by name so the
+ * report can say which; they enter no number.
+ */
+public record ArmSummary(Arm arm, List<RunResult> finished, List<RunResult> unfinished) {
+    public ArmSummary {
+        finished = List.copyOf(finished);
+        unfinished = List.copyOf(unfinished);
+    }
+
+    public static ArmSummary of(StudyResults study, Arm arm) {
+        List<RunResult> runs = study.runs(arm);
+        return new ArmSummary(arm, runs.stream().filter(RunResult::finished).toList(),
+                runs.stream().filter(r -> !r.finished()).toList());
+    }
+
+    public String label() {
+        return arm.label();
+    }
+
+    /** The finished seeds' evaluations on a benchmark (those seeds that have it). */
+    public List<Evaluation> evaluations(String benchmark, EvalMode mode) {
+        return finished.stream().map(r -> r.metrics().evaluation(benchmark, mode)).filter(Objects::nonNull).toList();
+    }
+
+    /** Per-seed, per-problem pass@k on a benchmark, or null when no finished seed has it. */
+    public PassMatrix passMatrix(String benchmark, EvalMode mode, int k) {
+        List<Evaluation> evaluations = evaluations(benchmark, mode);
+        return evaluations.isEmpty() ? null : PassMatrix.of(evaluations, k);
+    }
+
+    /** pass@k pooled over seeds and problems with its bootstrap interval, or null without data. */
+    public Estimate passAtK(String benchmark, EvalMode mode, int k) {
+        PassMatrix m = passMatrix(benchmark, mode, k);
+        return m == null ? null : Bootstrap.pooled(m);
+    }
+
+    /**
+     * The configured ks of the benchmark's evaluations that every problem of every seed can give
+     * (k <= n), in ascending order.
+     */
+    public List<Integer> ks(String benchmark, EvalMode mode) {
+        List<Evaluation> evaluations = evaluations(benchmark, mode);
+        int minN = evaluations.stream().flatMap(e -> e.problems().stream()).mapToInt(ProblemResult::n).min().orElse(0);
+        return evaluations.stream().flatMap(e -> e.ks().stream()).distinct().filter(k -> k <= minN).sorted().toList();
+    }
+
+    /** The finished seeds' bits per byte in a domain (seeds without that domain left out). */
+    public double[] bitsPerByte(Domain domain) {
+        return finished.stream().mapToDouble(r -> r.metrics().bitsPerByte(domain)).filter(v -> !Double.isNaN(v)).toArray();
+    }
+
+    /** Seed mean of bits per byte with its t interval, or null without data. */
+    public Estimate bitsPerByteEstimate(Domain domain) {
+        double[] values = bitsPerByte(domain);
+        return values.length == 0 ? null : SeedStats.mean(values);
+    }
+
+    /** Seed mean of probe accuracy with its t interval, or null without data. */
+    public Estimate probeAccuracy() {
+        double[] values = finished.stream().filter(r -> r.metrics().probeAccuracy().isPresent())
+                .mapToDouble(r -> r.metrics().probeAccuracy().getAsDouble()).toArray();
+        return values.length == 0 ? null : SeedStats.mean(values);
+    }
+
+    /** The loss curve over finished seeds that logged loss, or null. */
+    public LossBand lossBand() {
+        var series = finished.stream().map(r -> r.metrics().loss()).filter(l -> !l.isEmpty()).toList();
+        return series.isEmpty() ? null : LossBand.of(arm.label(), series);
+    }
+
+    /** Seeds of the finished runs, for tables. */
+    public String seeds() {
+        return Arrays.toString(finished.stream().mapToLong(RunResult::seed).toArray());
+    }
+}

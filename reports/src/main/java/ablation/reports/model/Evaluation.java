@@ -1,0 +1,31 @@
+package ablation.reports.model;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A run's evaluation on one benchmark (at its final checkpoint): per-problem (n, c), from which
+ * pass@k for any k up to n and its intervals are computed.
+ *
+ * @param ks the k values the evaluation was configured to report
+ */
+public record Evaluation(String benchmark, EvalMode mode, List<Integer> ks, List<ProblemResult> problems) {
+    public Evaluation {
+        if (benchmark == null) throw new IllegalArgumentException("evaluation benchmark is required");
+        if (mode == null) throw new IllegalArgumentException("evaluation " + benchmark + ": mode is required");
+        ks = List.copyOf(ks);
+        problems = List.copyOf(problems);
+        if (ks.isEmpty()) throw new IllegalArgumentException("evaluation " + benchmark + ": needs at least one k");
+        if (problems.isEmpty()) throw new IllegalArgumentException("evaluation " + benchmark + ": has no problems");
+        Set<String> ids = new HashSet<>();
+        for (ProblemResult p : problems) {
+            if (!ids.add(p.taskId())) throw new IllegalArgumentException("evaluation " + benchmark + ": problem " + p.taskId() + " appears twice");
+        }
+    }
+
+    /** "desk-l2r (L2R)": the benchmark and mode, as tables name it. */
+    public String key() {
+        return benchmark + " (" + mode.label() + ")";
+    }
+}

@@ -1,0 +1,52 @@
+package ablation.storage;
+
+import java.nio.file.Path;
+
+/**
+ * Where the tracking store lives: the {@code --db} flag, else the {@code WORKBENCH_DB} environment
+ * variable, else an H2 file under {@code ~/.workbench/}. A plain file path is accepted too and
+ * becomes an H2 file URL.
+ *
+ * <p>Embedded file stores are opened with {@code AUTO_SERVER=TRUE}: the first process to open the
+ * file serves it (on the loopback interface only, see {@link TrackingStore}) to the others, so the
+ * GUI and the per-run worker processes share one store without a separate server.
+ */
+public final class StoreLocation {
+    /** Environment variable naming the store's JDBC URL when no {@code --db} is given. */
+    public static final String ENV_URL = "WORKBENCH_DB";
+
+    private StoreLocation() {
+    }
+
+    /** The URL to use given the {@code --db} flag (null or blank when absent). */
+    public static String resolve(String flag) {
+        if (flag != null && !flag.isBlank()) {
+            return toJdbcUrl(flag.trim());
+        }
+        String env = System.getenv(ENV_URL);
+        if (env != null && !env.isBlank()) {
+            return toJdbcUrl(env.trim());
+        }
+        return defaultUrl();
+    }
+
+    /** {@code jdbc:h2:file:~/.workbench/workbench;AUTO_SERVER=TRUE}, with the home directory spelled out. */
+    public static String defaultUrl() {
+        return h2FileUrl(Path.of(System.getProperty("user.home"), ".workbench", "workbench"));
+    }
+
+    /** A JDBC URL as is; anything else is taken as the path of an H2 database file. */
+    public static String toJdbcUrl(String urlOrPath) {
+        if (urlOrPath.startsWith("jdbc:")) {
+            return urlOrPath;
+        }
+        String path = urlOrPath.endsWith(".mv.db")
+                ? urlOrPath.substring(0, urlOrPath.length() - ".mv.db".length()) : urlOrPath;
+        return h2FileUrl(Path.of(path));
+    }
+
+    /** An embedded H2 file URL for a database path (without the {@code .mv.db} suffix). */
+    public static String h2FileUrl(Path database) {
+        return "jdbc:h2:file:" + database.toAbsolutePath().normalize() + ";AUTO_SERVER=TRUE";
+    }
+}

@@ -1,0 +1,168 @@
+package ablation.storage;
+
+import ablation.storage.artifact.Artifacts;
+import ablation.storage.eval.Evaluations;
+import ablation.storage.jdbc.ConnectionErrors;
+import ablation.storage.jdbc.Jdbc;
+import ablation.storage.jdbc.SchemaMigrator;
+import ablation.storage.jdbc.Vendor;
+import ablation.storage.metric.Metrics;
+import ablation.storage.run.Runs;
+import ablation.storage.study.Studies;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+/**
+ * The tracking store every run writes to and every view reads from (DESIGN.md section 7): an
+ * embedded H2 file by default, an H2 TCP server or PostgreSQL for a team, chosen by JDBC URL.
+ * Opening migrates the schema forward through Flyway and refuses anything it does not recognise.
+ *
+ * <pre>{@code
+ * try (TrackingStore store = TrackingStore.open(StoreLocation.resolve(null))) {
+ *     Study study = store.studies().create("lesson2", null);
+ *     Run run = store.runs().create(study.id(), NewRun.fromConfig("fim-0.5", json, "train.seed"));
+ *     try (MetricWriter metrics = store.metrics().writer(run.id())) { metrics.log("loss", 1, 2.3); }
+ * }
+ * }</pre>
+ */
+public final class TrackingStore implements AutoCloseable {
+    static {
+        H2Network.loopbackOnly();
+    }
+
+    private static final int POOL_SIZE = 4;
+
+    private final HikariDataSource pool;
+    private final Jdbc jdbc;
+    private final Studies studies;
+    private final Runs runs;
+    private final Metrics metrics;
+    private final Evaluations evaluations;
+    private final Artifacts artifacts;
+
+    private TrackingStore(HikariDataSource pool, String url, Vendor vendor) {
+        this.pool = pool;
+        this.jdbc = new Jdbc(pool, url, vendor);
+        this.metrics = new Metrics(jdbc);
+        this.studies = new Studies(jdbc, metrics);
+        this.runs = new Runs(jdbc, metrics);
+        this.evaluations = new Evaluations(jdbc);
+        this.artifacts = new Artifacts(jdbc);
+    }
+
+    /** Opens the store at a JDBC URL whose credentials, if any, are in the URL. */
+    public static TrackingStore open(String url) {
+        return open(url, null, null);
+    }
+
+    /**
+     * Opens (and creates or migrates) the store at a JDBC URL. A null user means the URL's own, or
+     * H2's default {@code sa}; a null password means the URL's own, or none.
+     */
+    public static TrackingStore open(String url, String user, String password) {
+        Vendor vendor = Vendor.of(url);
+        Properties credentials = credentials(vendor, user, password);
+        // Held open until the pool has its own connection, so an in-memory H2 database survives.
+        try (Connection probe = DriverManager.getConnection(url, credentials)) {
+            refuseReadOnly(probe, vendor, url);
+            HikariDataSource pool = pool(url, credentials);
+            try {
+                SchemaMigrator.migrate(pool, url);
+                return new TrackingStore(pool, url, vendor);
+            } catch (RuntimeException e) {
+                pool.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw ConnectionErrors.translate(url, e);
+        }
+    }
+
+    public Studies studies() {
+        return studies;
+    }
+
+    public Runs runs() {
+        return runs;
+    }
+
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    public Evaluations evaluations() {
+        return evaluations;
+    }
+
+    public Artifacts artifacts() {
+        return artifacts;
+    }
+
+    public Vendor vendor() {
+        return jdbc.vendor();
+    }
+
+    /** The store's URL with any password removed, for messages. */
+    public String displayUrl() {
+        return ConnectionErrors.redact(jdbc.url());
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    private static Properties credentials(Vendor vendor, String user, String password) {
+        Properties properties = new Properties();
+        if (user != null) {
+            properties.setProperty("user", user);
+        } else if (vendor == Vendor.H2) {
+            properties.setProperty("user", "sa");
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        } else if (vendor == Vendor.H2) {
+            properties.setProperty("password", "");
+        }
+        return properties;
+    }
+
+    private static HikariDataSource pool(String url, Properties credentials) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setDataSourceProperties(credentials);
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(1);
+        config.setPoolName("workbench-store");
+        config.setConnectionTimeout(15_000);
+        return new HikariDataSource(config);
+    }
+
+    private static void refuseReadOnly(Connection connection, Vendor vendor, String url) throws SQLException {
+        boolean readOnly;
+        if (vendor == Vendor.H2) {
+            try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SELECT READONLY()")) {
+                r.next();
+                readOnly = r.getBoolean(1);
+            }
+        } else {
+            try (Statement s = connection.createStatement();
+                 ResultSet r = s.executeQuery("SHOW transaction_read_only")) {
+                r.next();
+                readOnly = "on".equalsIgnoreCase(r.getString(1));
+            }
+        }
+        if (readOnly) {
+            throw new StoreException("the database " + ConnectionErrors.redact(url) + " is read-only (a read-only"
+                    + " file or location, or a read-only server): copy it to a writable location and open the"
+                    + " copy. Nothing was changed.");
+        }
+    }
+}

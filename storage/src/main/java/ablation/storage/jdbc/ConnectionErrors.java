@@ -1,0 +1,70 @@
+package ablation.storage.jdbc;
+
+import ablation.storage.StoreException;
+
+import java.sql.SQLException;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the driver's {@link SQLException}s into messages a user can act on: which store (URL with
+ * any password removed), what went wrong, what to do. H2 reports its own error codes, PostgreSQL
+ * the standard SQLSTATE classes; both are handled.
+ */
+public final class ConnectionErrors {
+    private static final Pattern PASSWORD_IN_URL =
+            Pattern.compile("(?i)(password=)[^;&]*");
+
+    private ConnectionErrors() {
+    }
+
+    /** The URL with any embedded password replaced by {@code ***}, fit for messages and logs. */
+    public static String redact(String url) {
+        return PASSWORD_IN_URL.matcher(url).replaceAll("$1***");
+    }
+
+    public static StoreException translate(String url, SQLException e) {
+        return new StoreException(describe(redact(url), e), e);
+    }
+
+    private static String describe(String url, SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        int code = e.getErrorCode();
+        String detail = firstLine(e.getMessage());
+        if (state.startsWith("08") || code == 90067) {
+            return "cannot reach the database server for " + url + " (" + detail + "): is the server running"
+                    + " (workbench db serve, or PostgreSQL) and are the host and port right?";
+        }
+        if (state.startsWith("28")) {
+            return "the database " + url + " refused the user name or password: give the right ones with"
+                    + " --db-user/--db-password (or WORKBENCH_DB_USER/WORKBENCH_DB_PASSWORD)";
+        }
+        if (state.equals("3D000") || code == 90013 || code == 90146) {
+            return "the database " + url + " does not exist: check the name in the URL"
+                    + " (a PostgreSQL database must be created first: createdb NAME)";
+        }
+        if (code == 90020) {
+            return "the database file of " + url + " is open in another process: close it there, or serve it"
+                    + " (workbench db serve) and connect with its jdbc:h2:tcp:// URL (" + detail + ")";
+        }
+        if (code == 90030 || code == 90048) {
+            return url + " is not a workbench database (not an H2 database file, or a damaged one: "
+                    + detail + "); point --db at a workbench database or at a new file";
+        }
+        if (code == 90097) {
+            return "the database " + url + " is read-only: copy it to a writable location and open the copy";
+        }
+        if (code == 90028 || code == 90062) {
+            return "cannot create or open the database files of " + url + " (" + detail + "):"
+                    + " is the location writable and is the path a directory?";
+        }
+        return "database error on " + url + ": " + detail;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no message";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}
