@@ -8,8 +8,8 @@ import ablation.engine.data.Documents;
 import ablation.engine.objective.Example;
 import ablation.engine.objective.ObjectiveMix;
 import ablation.engine.objective.TokenSource;
-import ablation.engine.tokenizer.ByteTokenizer;
 import ablation.engine.tokenizer.Tokenizer;
+import ablation.engine.tokenizer.Tokenizers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
@@ -29,9 +29,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code workbench data preview FILE --objective NAME}: what the model is trained on. The file is
- * one document, repeated with {@code <|endoftext|>} between copies as packing would; each example
- * is printed with its sentinels visible and the unscored (context-only) tokens dimmed, or bracketed
- * in ⟦ ⟧ when the output is not a terminal.
+ * one document, repeated with {@code <|endoftext|>} between copies as packing would, tokenized by
+ * the config's tokenizer.json or by BPE trained on the file; each example is printed with its
+ * sentinels visible and the unscored (context-only) tokens dimmed, or bracketed in ⟦ ⟧ when the
+ * output is not a terminal.
  */
 @Command(name = "preview", mixinStandardHelpOptions = true,
         description = "Print training examples an objective makes of a text or code file (sentinels visible, unscored part marked).")
@@ -60,7 +61,7 @@ public final class DataPreviewCommand implements Callable<Integer> {
     @Option(names = "--context", description = "Tokens per example (default: the config's model.context, else 128).")
     Integer context;
 
-    @Option(names = "--config", description = "A run config whose objective settings (span, FIM, prefix) to use.")
+    @Option(names = "--config", description = "A run config whose objective settings (span, FIM, prefix), context and tokenizer to use.")
     Path config;
 
     @Option(names = "--fim-format", description = "codegen2 or psm_spm (overrides the config).")
@@ -76,14 +77,27 @@ public final class DataPreviewCommand implements Callable<Integer> {
         int length = context != null ? context : config != null ? run.model().context() : 128;
         if (length < 8) throw new WorkbenchException("--context = " + length + ": use at least 8 tokens");
         if (count < 1) throw new WorkbenchException("-n = " + count + ": must be at least 1");
-        Tokenizer tokenizer = new ByteTokenizer(run.tokenizer().maskTokens());
+        String text = read(file);
+        try (Tokenizer tokenizer = tokenizer(run, text)) {
+            preview(text, tokenizer, settings, length);
+        }
+        return 0;
+    }
+
+    /** The config's tokenizer.json, else byte-level BPE trained on the file itself (a small file gives a small vocabulary). */
+    private Tokenizer tokenizer(RunConfig run, String text) {
+        if (run.tokenizer().path() != null) return Tokenizers.load(Path.of(run.tokenizer().path()));
+        return Tokenizers.train(List.of(text), run.tokenizer().train().vocabSize(), run.tokenizer().maskTokens());
+    }
+
+    private void preview(String text, Tokenizer tokenizer, ObjectiveConfig settings, int length) {
         ObjectiveMix mix = new ObjectiveMix(settings, tokenizer);
         int endOfText = tokenizer.specialId(Tokenizer.END_OF_TEXT);
-        TokenSource source = Documents.stream(Documents.of(List.of(tokenizer.encode(read(file)))), endOfText);
+        TokenSource source = Documents.stream(Documents.of(List.of(tokenizer.encode(text))), endOfText);
         boolean ansi = color == Color.always || color == Color.auto && System.console() != null;
 
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%s with %s; tokens are bytes (the trained BPE tokenizer is not wired in yet); %s%n", file.getFileName(), objective,
+        out.printf("%s with %s, %d-token vocabulary; %s%n", file.getFileName(), objective, tokenizer.vocabSize(),
                 ansi ? DIM + "dim" + RESET + " = context only, not scored" : "⟦...⟧ = context only, not scored");
         for (int i = 0; i < count; i++) {
             Example example = mix.build(source, length + 1, new SplittableRandom(seed * 1_000_003L + i));
@@ -92,7 +106,6 @@ public final class DataPreviewCommand implements Callable<Integer> {
             out.println(render(example, tokenizer, ansi));
         }
         out.flush();
-        return 0;
     }
 
     /** The objective settings with all probability on the chosen objective. */

@@ -32,6 +32,7 @@ class DataPreviewCommandTest {
         String text = out.toString();
         assertEquals(2, text.split("── example", -1).length - 1, text);
         assertTrue(text.contains("<|endoftext|><sep>⟧<mask_1>"), "the scored part starts after <sep>: " + text);
+        assertTrue(text.contains("vocabulary"), text);
     }
 
     @Test
