@@ -15,6 +15,10 @@ public record RunConfig(String name, ModelConfig model, TokenizerConfig tokenize
         Check.present("objective", objective);
         Check.present("train", train);
         eval = eval == null ? List.of() : List.copyOf(eval);
+        if (objective.spanCorruption() > 0 && tokenizer.train() != null && objective.span().maxSpans() > tokenizer.maskTokens()) {
+            throw new ConfigException("objective.span.max_spans", objective.span().maxSpans(),
+                    "exceeds tokenizer.mask_tokens " + tokenizer.maskTokens() + " (each span of a sequence needs its own <mask_k>)");
+        }
         if (objective.prefixLm() > 0 && !model.isPrefixLm()) {
             throw new ConfigException("objective.prefix_lm", objective.prefixLm(),
                     "needs model.arch: prefix_lm (the causal architecture cannot attend to a prefix bidirectionally)");

@@ -1,5 +1,6 @@
 package ablation.engine.data;
 
+import ablation.engine.objective.TokenSource;
 import java.util.List;
 
 /** Tokenized documents with random access: a cache entry, or a view that selects and caps one. */
@@ -23,6 +24,14 @@ public interface Documents {
         long total = 0;
         for (int i = 0; i < count(); i++) total += length(i);
         return total;
+    }
+
+    /**
+     * These documents as one endless token stream in their order, each followed by
+     * {@code endOfText}: what an objective reads (previews; training uses {@link DataPipeline}).
+     */
+    static TokenSource stream(Documents documents, int endOfText) {
+        return new SourceCursor(documents, true, 0, endOfText);
     }
 
     /** Documents held in memory (previews, tests). */

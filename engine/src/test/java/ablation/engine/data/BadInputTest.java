@@ -120,6 +120,9 @@ class BadInputTest {
             assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.parse(base.formatted("1") + "objective: {span: {rate: " + rate + "}}"))
                     .getMessage().contains("objective.span.rate"));
         }
+        assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.parse(base.formatted("1")
+                + "tokenizer: {mask_tokens: 8}\nobjective: {clm: 0.5, span_corruption: 0.5, span: {max_spans: 9}}"))
+                .getMessage().contains("objective.span.max_spans = 9"));
         assertEquals(2023, ConfigLoader.parse(base.formatted("1")).data().deskSeed());
     }
 }

@@ -1,0 +1,45 @@
+package ablation.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class DataPreviewCommandTest {
+    @TempDir
+    Path dir;
+
+    private int run(StringWriter out, StringWriter err, String... args) {
+        CommandLine cli = Workbench.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        return cli.execute(args);
+    }
+
+    @Test
+    void showsSentinelsAndBracketsTheUnscoredPart() throws IOException {
+        Path file = Files.writeString(dir.resolve("m.py"), "def mean(values):\n    return sum(values) / len(values)\n");
+        StringWriter out = new StringWriter();
+        int code = run(out, new StringWriter(), "data", "preview", file.toString(), "--objective", "span_corruption", "-n", "2", "--color", "never");
+        assertEquals(0, code);
+        String text = out.toString();
+        assertEquals(2, text.split("── example", -1).length - 1, text);
+        assertTrue(text.contains("<|endoftext|><sep>⟧<mask_1>"), "the scored part starts after <sep>: " + text);
+        assertTrue(text.contains("vocabulary"), text);
+    }
+
+    @Test
+    void anUnknownObjectiveIsAUsageError() throws IOException {
+        Path file = Files.writeString(dir.resolve("m.py"), "x = 1\n");
+        StringWriter err = new StringWriter();
+        assertEquals(Workbench.EXIT_USAGE, run(new StringWriter(), err, "data", "preview", file.toString(), "--objective", "mlm"));
+        assertTrue(err.toString().contains("--objective = 'mlm'"), err.toString());
+    }
+}
