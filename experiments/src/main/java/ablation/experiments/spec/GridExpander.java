@@ -51,7 +51,7 @@ public final class GridExpander {
                         Set<Integer> lessons = new HashSet<>(existing.lessons());
                         lessons.addAll(run.lessons());
                         byHash.put(run.configHash(), new RunSpec(existing.name(), existing.config(), existing.axisLabels(),
-                                lessons, existing.configHash(), existing.cellKey(), existing.parameters(), existing.trainingFlops()));
+                                lessons, existing.configHash(), existing.cellKey(), existing.vocabSize(), existing.parameters(), existing.trainingFlops()));
                         continue;
                     }
                     if (!names.add(run.name())) run = renamed(run, "l" + ablation.lesson() + "." + run.name());
@@ -103,7 +103,7 @@ public final class GridExpander {
         String cellKey = sha256(identity.toString());
         int vocab = vocabSize(config);
         return new RunSpec(name, config, labels, ablation.lesson() == 0 ? Set.of() : Set.of(ablation.lesson()),
-                configHash, cellKey, config.model().parameterCount(vocab),
+                configHash, cellKey, vocab, config.model().parameterCount(vocab),
                 flopsPerToken(config) * config.train().tokens());
     }
 
@@ -111,7 +111,7 @@ public final class GridExpander {
         ObjectNode tree = ConfigLoader.JSON.valueToTree(run.config());
         tree.put("name", name);
         return new RunSpec(name, ConfigLoader.fromTree(tree), run.axisLabels(), run.lessons(), run.configHash(),
-                run.cellKey(), run.parameters(), run.trainingFlops());
+                run.cellKey(), run.vocabSize(), run.parameters(), run.trainingFlops());
     }
 
     /** Indices into each axis's values: the Cartesian product, or the i-th value of every axis for zip. */

@@ -12,10 +12,11 @@ import java.util.Set;
  *                ablations of a study is trained once
  * @param configHash hash of the effective config without its name: equal hashes are the same run
  * @param cellKey hash of the config without name and seed: runs that differ only in seed share it
+ * @param vocabSize the vocabulary the run's tokenizer will have
  * @param trainingFlops estimated training FLOPs (6·N·tokens plus attention)
  */
 public record RunSpec(String name, RunConfig config, Map<String, String> axisLabels, Set<Integer> lessons,
-                      String configHash, String cellKey, long parameters, double trainingFlops) {
+                      String configHash, String cellKey, int vocabSize, long parameters, double trainingFlops) {
     public RunSpec {
         axisLabels = Map.copyOf(axisLabels);
         lessons = Set.copyOf(lessons);

@@ -35,6 +35,15 @@ public final class SpecLoader {
         }
     }
 
+    /** The study file as a JSON tree: what the store keeps as the study's spec. */
+    public static JsonNode tree(Path file) {
+        try {
+            return ConfigLoader.readTree(Files.readString(file));
+        } catch (IOException e) {
+            throw new WorkbenchException("cannot read study " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     public static AblationSpec parse(String yaml) {
         JsonNode root = ConfigLoader.readTree(yaml);
         checkKeys("study", root, STUDY_KEYS);

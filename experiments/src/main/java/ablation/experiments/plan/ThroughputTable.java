@@ -1,0 +1,67 @@
+package ablation.experiments.plan;
+
+import ablation.engine.config.ConfigLoader;
+import ablation.engine.config.ModelConfig;
+import ablation.engine.train.TrainBenchmark;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Training tokens/s of model shapes on this machine, measured once per (shape, vocabulary, micro
+ * batch, threads) with a few timed steps and kept in {@code ~/.workbench/throughput.json}, so that
+ * a study's dry run can say how long each run will take here.
+ */
+public final class ThroughputTable {
+    private static final Logger LOG = LoggerFactory.getLogger(ThroughputTable.class);
+    private final Path file;
+    private final Map<String, Double> tokensPerSecond = new HashMap<>();
+
+    public ThroughputTable(Path file) {
+        this.file = file;
+        if (Files.isRegularFile(file)) {
+            try {
+                ConfigLoader.JSON.readTree(file.toFile()).fields()
+                        .forEachRemaining(e -> tokensPerSecond.put(e.getKey(), e.getValue().asDouble()));
+            } catch (IOException e) {
+                LOG.warn("ignoring unreadable {}: {}", file, e.getMessage());
+            }
+        }
+    }
+
+    public static ThroughputTable atDefaultLocation() {
+        return new ThroughputTable(Path.of(System.getProperty("user.home"), ".workbench", "throughput.json"));
+    }
+
+    /** Training tokens/s of this shape here; measured (a few seconds) the first time it is asked for. */
+    public double tokensPerSecond(ModelConfig model, int vocab, int microBatch) {
+        String key = model.arch() + " L" + model.layers() + " d" + model.dModel() + " h" + model.heads() + " r" + model.rotaryDim()
+                + " T" + model.context() + " V" + vocab + " B" + microBatch + " threads" + System.getProperty("ai.djl.pytorch.num_threads", "?");
+        Double known = tokensPerSecond.get(key);
+        if (known != null) return known;
+        LOG.info("measuring training speed of {} (a few seconds, once)", key);
+        double measured = TrainBenchmark.run(new TrainBenchmark.Preset(key, model, vocab, microBatch), 1, 2).tokensPerSecond();
+        tokensPerSecond.put(key, measured);
+        save();
+        return measured;
+    }
+
+    private void save() {
+        try {
+            Files.createDirectories(file.getParent());
+            ObjectNode json = ConfigLoader.JSON.createObjectNode();
+            tokensPerSecond.forEach(json::put);
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(tmp, json.toPrettyString());
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.warn("cannot save {}: {}", file, e.getMessage());
+        }
+    }
+}
