@@ -60,23 +60,23 @@ public final class RotaryEmbedding {
     /** The tables' rows for positions {@code offset .. offset+length-1}: a view, no copy. */
     public Tables at(int offset, int length) {
         NDIndex rows = new NDIndex("{}:{}", offset, offset + length);
-        return new Tables(cos.get(rows), sinSigned.get(rows));
+        return new Tables(cos.get(rows).expandDims(1), sinSigned.get(rows).expandDims(1));
     }
 
     /**
-     * Rotates queries or keys.
+     * Rotates queries and/or keys, any number of heads at once.
      *
-     * @param x (B, H, T, head_dim)
+     * @param x (B, T, heads, head_dim)
      * @param tables rows for the T positions of x, from {@link #at}
-     * @return (B, H, T, head_dim)
+     * @return (B, T, heads, head_dim)
      */
     public NDArray apply(NDArray x, Tables tables) {
         Shape shape = x.getShape();
-        // (B, H, T, head_dim/2, 2) with each pair reversed: x[2i+1], x[2i]
+        // (B, T, heads, head_dim/2, 2) with each pair reversed: x[2i+1], x[2i]
         NDArray swapped = x.reshape(shape.get(0), shape.get(1), shape.get(2), headDim / 2, 2).flip(4).reshape(shape);
         return x.mul(tables.cos).addi(swapped.muli(tables.sinSigned));
     }
 
-    /** cos and signed sin for a run of positions, each (T, head_dim). */
+    /** cos and signed sin for a run of positions, each (T, 1, head_dim) to broadcast over heads. */
     public record Tables(NDArray cos, NDArray sinSigned) {}
 }

@@ -31,7 +31,7 @@ class RotaryEmbeddingTest {
 
     /** One head vector rotated as if at {@code position}. */
     static float[] rotate(float[] x, int position) {
-        NDArray input = manager.create(x, new Shape(1, 1, 1, HEAD));
+        NDArray input = manager.create(x, new Shape(1, 1, 1, HEAD));  // (B, T, heads, head_dim)
         return rotary.apply(input, rotary.at(position, 1)).toFloatArray();
     }
 
