@@ -109,7 +109,7 @@ final class Worker implements AutoCloseable {
                 .put("processes", options.processes())
                 .put("seed", options.seed())
                 .put("namespace", command.namespace())
-                .put("root", command.workRoot() + "/w" + process.pid());
+                .put("root", command.workRoot() + process.pid());
         if (uid == null) settings.putNull("uid");
         else settings.put("uid", uid);
         JsonNode ready = exchange(() -> {
