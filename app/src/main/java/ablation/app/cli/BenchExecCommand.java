@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,14 +78,18 @@ public final class BenchExecCommand implements Callable<Integer> {
         ObjectNode out = new ObjectMapper().createObjectNode();
         try (Sandbox sandbox = Sandbox.open(options)) {
             double startup = (System.nanoTime() - opening) / 1e9;
+            double cpuBefore = sandbox.cpuSeconds() + jvmCpuSeconds();
             long started = System.nanoTime();
             List<ExecResult> results = sandbox.run(batch);
             double seconds = (System.nanoTime() - started) / 1e9;
+            double cpu = sandbox.cpuSeconds() + jvmCpuSeconds() - cpuBefore;
             long passed = results.stream().filter(ExecResult::passed).count();
             out.put("programs", results.size())
                     .put("passed", passed)
                     .put("programs_per_s", Math.round(results.size() / seconds * 10) / 10.0)
                     .put("seconds", Math.round(seconds * 1000) / 1000.0)
+                    .put("cpu_ms_per_program", Math.round(cpu / results.size() * 1e5) / 100.0)
+                    .put("programs_per_cpu_s", Math.round(results.size() / cpu * 10) / 10.0)
                     .put("startup_s", Math.round(startup * 1000) / 1000.0)
                     .put("workers", options.workers())
                     .put("isolation", sandbox.isolation().label())
@@ -96,9 +101,11 @@ public final class BenchExecCommand implements Callable<Integer> {
         if (json) {
             spec.commandLine().getOut().println(out);
         } else {
-            spec.commandLine().getOut().printf("exec: %d programs (%d passed) in %.2f s = %.1f programs/s; %d workers, %s isolation, "
-                            + "startup %.2f s, load %s%n", out.get("programs").asInt(), out.get("passed").asInt(),
-                    out.get("seconds").asDouble(), out.get("programs_per_s").asDouble(), out.get("workers").asInt(),
+            spec.commandLine().getOut().printf("exec: %d programs (%d passed) in %.2f s = %.1f programs/s (%.2f CPU ms each, "
+                            + "%.0f per CPU second); %d workers, %s isolation, startup %.2f s, load %s%n",
+                    out.get("programs").asInt(), out.get("passed").asInt(), out.get("seconds").asDouble(),
+                    out.get("programs_per_s").asDouble(), out.get("cpu_ms_per_program").asDouble(),
+                    out.get("programs_per_cpu_s").asDouble(), out.get("workers").asInt(),
                     out.get("isolation").asText(), out.get("startup_s").asDouble(), out.get("load_average").asText());
         }
         return 0;
@@ -129,6 +136,14 @@ public final class BenchExecCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** CPU time of this JVM (the Java side of the sandbox), 0 where the JVM does not tell. */
+    private static double jvmCpuSeconds() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1e9;
+        }
+        return 0;
     }
 
     private static String loadAverage() {

@@ -52,8 +52,8 @@ public record PythonRuntime(Path executable, String version, List<Path> roots) {
         }
         if (exit != 0 || lines.size() < 5) throw missing(command, "it exited with " + exit + ": " + String.join(" ", lines));
         String[] major = lines.get(2).split("\\.");
-        if (!major[0].equals("3") || Integer.parseInt(major[1]) < 8) {
-            throw new WorkbenchException("the sandbox needs Python 3.8 or newer; " + command + " is " + lines.get(1)
+        if (!major[0].equals("3") || Integer.parseInt(major[1]) < 9) {
+            throw new WorkbenchException("the sandbox needs Python 3.9 or newer; " + command + " is " + lines.get(1)
                     + " (install python3 or set WORKBENCH_PYTHON)");
         }
         Path executable = Path.of(lines.get(0));

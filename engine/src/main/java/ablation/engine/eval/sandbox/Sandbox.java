@@ -255,6 +255,19 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
+    /**
+     * CPU seconds the workers and their candidates have used so far (Linux /proc): with the JVM's own CPU
+     * time it gives a cost per program that does not depend on how busy the machine is.
+     */
+    public double cpuSeconds() {
+        double total = 0;
+        for (Slot slot : slots) {
+            Worker worker = slot.worker;
+            if (worker != null) total += worker.cpuSeconds();
+        }
+        return total;
+    }
+
     /** {@link Isolation#BWRAP} or {@link Isolation#RLIMIT}: what the workers actually run under. */
     public Isolation isolation() {
         return command.isolation();

@@ -11,10 +11,13 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +32,8 @@ final class Worker implements AutoCloseable {
     /** Margin over the harness's own timeout before Java decides the worker hangs and kills it. */
     private static final long GRACE_MS = 10_000;
     private static final long START_TIMEOUT_MS = 30_000;
+    /** USER_HZ of /proc/PID/stat: 100 on every Linux architecture Java runs on. */
+    private static final double CLOCK_TICKS = 100;
 
     /** The worker process failed (died, hung, answered nonsense); the sandbox replaces it. */
     static final class WorkerFailure extends Exception {
@@ -104,7 +109,7 @@ final class Worker implements AutoCloseable {
                 .put("processes", options.processes())
                 .put("seed", options.seed())
                 .put("namespace", command.namespace())
-                .put("root", command.workRoot() + "/w" + process.pid());
+                .put("root", command.workRoot() + process.pid());
         if (uid == null) settings.putNull("uid");
         else settings.put("uid", uid);
         JsonNode ready = exchange(() -> {
@@ -186,6 +191,25 @@ final class Worker implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * CPU seconds used so far by this worker's process tree (bubblewrap, the harness, and through the
+     * harness's {@code cutime} every candidate it has reaped), from {@code /proc/PID/stat}.
+     */
+    double cpuSeconds() {
+        double ticks = 0;
+        for (ProcessHandle handle : Stream.concat(Stream.of(process.toHandle()),
+                process.descendants()).toList()) {
+            try {
+                String stat = Files.readString(Path.of("/proc", Long.toString(handle.pid()), "stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                for (int field = 11; field <= 14; field++) ticks += Long.parseLong(fields[field]); // utime stime cutime cstime
+            } catch (IOException | RuntimeException e) {
+                // the process ended meanwhile
+            }
+        }
+        return ticks / CLOCK_TICKS;
     }
 
     private static void logStderr(InputStream stream, StringBuilder keep) {

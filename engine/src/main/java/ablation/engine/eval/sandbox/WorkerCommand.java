@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param prefix the bubblewrap command line before python's own, empty for {@link Isolation#RLIMIT}
  * @param namespace whether the worker is alone in a PID namespace (so it may kill every other process in it)
  * @param dropUid whether the worker is root and may run candidates under their own unprivileged uid
- * @param workRoot the directory the worker makes candidate directories in
+ * @param workRoot prefix of the worker's own directory (its pid is appended), where it makes candidate directories
  */
 record WorkerCommand(Isolation isolation, List<String> prefix, boolean namespace, boolean dropUid, String workRoot) {
     /** Python code that reads the harness source from stdin and runs it: no harness file exists for candidates. */
@@ -35,8 +35,8 @@ record WorkerCommand(Isolation isolation, List<String> prefix, boolean namespace
     }
 
     static WorkerCommand rlimitOnly(boolean root) {
-        String dir = System.getProperty("java.io.tmpdir") + File.separator + "workbench-sandbox-" + ProcessHandle.current().pid();
-        return new WorkerCommand(Isolation.RLIMIT, List.of(), false, root, dir);
+        String prefix = System.getProperty("java.io.tmpdir") + File.separator + "workbench-sandbox-";
+        return new WorkerCommand(Isolation.RLIMIT, List.of(), false, root, prefix);
     }
 
     /**
@@ -51,11 +51,11 @@ record WorkerCommand(Isolation isolation, List<String> prefix, boolean namespace
                     "--unshare-uts", "--unshare-cgroup-try", "--cap-drop", "ALL"));
             for (String capability : ROOT_CAPABILITIES) args.addAll(List.of("--cap-add", capability));
             args.addAll(commonArgs(python));
-            variants.add(new WorkerCommand(Isolation.BWRAP, args, true, true, "/tmp/sandbox"));
+            variants.add(new WorkerCommand(Isolation.BWRAP, args, true, true, "/tmp/sandbox-"));
         }
         List<String> args = new ArrayList<>(List.of(bwrap.toString(), "--unshare-all"));
         args.addAll(commonArgs(python));
-        variants.add(new WorkerCommand(Isolation.BWRAP, args, true, false, "/tmp/sandbox"));
+        variants.add(new WorkerCommand(Isolation.BWRAP, args, true, false, "/tmp/sandbox-"));
         return variants;
     }
 

@@ -24,6 +24,7 @@ sys.exit, os._exit, printing, patched builtins, signal handlers and detached chi
 """
 
 import builtins
+import errno
 import gc
 import json
 import os
@@ -35,7 +36,7 @@ import sys
 import time
 
 # Modules candidates commonly import: loaded once here, so forked children find them ready.
-PRELOAD = ("typing", "math", "re", "collections", "itertools", "functools", "heapq", "bisect", "string",
+PRELOAD = ("ctypes", "typing", "math", "re", "collections", "itertools", "functools", "heapq", "bisect", "string",
            "hashlib", "random", "fractions", "decimal", "statistics", "copy", "operator", "datetime")
 
 # Everything the child uses after candidate code ran is bound here, before any candidate code runs,
@@ -48,6 +49,25 @@ _BaseException, _AssertionError, _MemoryError, _SystemExit = (
 _SyntaxError, _ValueError = builtins.SyntaxError, builtins.ValueError
 
 ERROR_CHARS = 300
+
+
+def zombie(pid):
+    try:
+        with open("/proc/" + pid + "/stat", "rb") as f:
+            return f.read().rpartition(b")")[2][1:2] == b"Z"
+    except OSError:
+        return True
+
+
+def prctl(option, value):
+    try:
+        import ctypes
+        return ctypes.CDLL(None, use_errno=True).prctl(option, value, 0, 0, 0) == 0
+    except (ImportError, OSError, AttributeError):
+        return False
+
+
+PR_SET_CHILD_SUBREAPER, PR_SET_NO_NEW_PRIVS = 36, 38
 
 
 def error_text(error):
@@ -116,6 +136,7 @@ class Worker:
         self.root = settings["root"]
         self.counter = 0
         self.note = ""
+        self.subreaper = False
 
     def start(self):
         os.makedirs(self.root, mode=0o711, exist_ok=True)
@@ -137,6 +158,9 @@ class Worker:
             self.uid = None
             self.note = ("an unprivileged uid cannot read this Python's files (" + sys.prefix
                          + "); candidates run as the worker's uid")
+        if not self.namespace:
+            # orphans of candidates are re-parented to this worker, which reaps them after each sweep
+            self.subreaper = prctl(PR_SET_CHILD_SUBREAPER, 1)
         self.sweep()
 
     def ready(self):
@@ -180,20 +204,55 @@ class Worker:
                     return
                 time.sleep(0.0005)  # zombies count until bwrap has reaped them
         elif self.uid is not None:
-            pid = os.fork()
-            if pid == 0:
+            self.sweep_uid()
+
+    def sweep_uid(self):
+        """Kills every live process of the candidates' uid. kill(-1) from that uid cannot say when none is
+        left (it only fails when no other process exists at all), so /proc is scanned until it shows none;
+        a pidfd pins each process while its uid is checked, so a recycled pid is never killed."""
+        for _ in range(1000):
+            self.reap()
+            found = False
+            for entry in os.scandir("/proc"):
                 try:
-                    os.setgid(self.uid)
-                    os.setuid(self.uid)
-                    for _ in range(10000):
-                        os.kill(-1, signal.SIGKILL)  # every process of this uid but this one
-                        time.sleep(0.0005)
-                except ProcessLookupError:
-                    _exit(0)
-                except BaseException:
-                    _exit(1)
-                _exit(1)
-            os.waitpid(pid, 0)
+                    if entry.name.isdigit() and entry.stat().st_uid == self.uid:
+                        if zombie(entry.name):
+                            found = found or self.subreaper  # ours to reap on the next round
+                        else:
+                            found = self.kill_candidate(entry.name) or found
+                except OSError:
+                    pass  # it ended meanwhile
+            if not found:
+                return
+            time.sleep(0.001)
+
+    @staticmethod
+    def reap():
+        while True:
+            try:
+                if os.waitpid(-1, os.WNOHANG)[0] == 0:
+                    return
+            except ChildProcessError:
+                return
+
+    def kill_candidate(self, pid):
+        try:
+            pidfd = os.pidfd_open(int(pid))
+        except OSError as error:
+            if error.errno != errno.ENOSYS:
+                return False
+            pidfd = None  # kernel before 5.3: plain kill, after checking the uid once more
+        try:
+            if os.stat("/proc/" + pid).st_uid != self.uid:
+                return False
+            if pidfd is None:
+                os.kill(int(pid), signal.SIGKILL)
+            else:
+                signal.pidfd_send_signal(pidfd, signal.SIGKILL)
+            return True
+        finally:
+            if pidfd is not None:
+                os.close(pidfd)
 
     def run(self, program):
         self.counter += 1
@@ -328,6 +387,7 @@ class Worker:
             if hard != resource.RLIM_INFINITY:
                 value = min(value, hard)
             resource.setrlimit(which, (value, value))
+        prctl(PR_SET_NO_NEW_PRIVS, 1)  # setuid programs run by a candidate gain nothing
         if self.uid is not None:
             os.setgroups([])
             os.setgid(self.uid)

@@ -72,14 +72,17 @@ class SandboxTest {
         return ProcessHandle.current().descendants().map(ProcessHandle::pid).collect(Collectors.toSet());
     }
 
-    /** Processes anywhere on the host that run under a sandbox candidate uid. */
+    /** Live processes anywhere on the host that run under a sandbox candidate uid. */
     static List<String> candidateProcesses() {
         List<String> found = new ArrayList<>();
         try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
             for (Path entry : entries.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
                 try {
                     long uid = ((Number) Files.getAttribute(entry, "unix:uid")).longValue();
-                    if (Sandbox.isCandidateUid(uid)) found.add(entry.getFileName() + " uid " + uid);
+                    if (!Sandbox.isCandidateUid(uid)) continue;
+                    String stat = Files.readString(entry.resolve("stat"));
+                    char state = stat.charAt(stat.lastIndexOf(')') + 2);
+                    if (state != 'Z') found.add(entry.getFileName() + " uid " + uid + " state " + state); // zombies hold nothing
                 } catch (IOException | RuntimeException e) {
                     // the process ended while we looked
                 }
