@@ -56,8 +56,9 @@ public final class SlurmExecutor {
             if (retries < 0) throw new WorkbenchException("--retries must not be negative, got " + retries);
         }
 
+        /** Polls the store and {@code squeue} every 5 seconds: often enough for a progress line, gently for a shared controller. */
         public static Options of(SlurmOptions slurm, int retries) {
-            return new Options(slurm, retries, LocalExecutor.Options.defaults().staleAfter(), Duration.ofSeconds(2));
+            return new Options(slurm, retries, LocalExecutor.Options.defaults().staleAfter(), Duration.ofSeconds(5));
         }
     }
 
@@ -70,6 +71,8 @@ public final class SlurmExecutor {
     private final WorkerCommand command;
     private final SlurmCluster cluster;
     private final Options options;
+    /** Arrays this executor submitted: the ones it judges when they leave the queue. */
+    private final Set<Long> submittedHere = new LinkedHashSet<>();
 
     public SlurmExecutor(TrackingStore store, String dbUrl, StudyLayout layout, WorkerCommand command, SlurmCluster cluster,
                          Options options) {
@@ -185,6 +188,7 @@ public final class SlurmExecutor {
             Files.writeString(file, script.text());
             long job = cluster.submit(file);
             Files.writeString(dir.resolve("jobs"), job + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            submittedHere.add(job);
             LOG.info("submitted job array {} ({} task{}) for study {}; logs in {}", job, tasks, tasks == 1 ? "" : "s", study.name(), dir);
             return job;
         } catch (IOException e) {
@@ -199,7 +203,6 @@ public final class SlurmExecutor {
         private final Set<Long> reported = new HashSet<>();
         private final Map<Long, Integer> lost = new HashMap<>();
         private final Set<String> stopped = new HashSet<>();
-        private final Set<Long> submittedHere = new LinkedHashSet<>();
         private final Set<Long> claimedBy = new HashSet<>();
         private final Set<Long> judged = new HashSet<>();
         private int idleArraysInARow;
@@ -219,7 +222,7 @@ public final class SlurmExecutor {
                 stopCancelled(runs, tasks);
                 noteClaims(runs);
                 judgeEndedArrays(runs, tasks);
-                submitUnclaimed(study, runs, tasks).ifPresent(submittedHere::add);
+                submitUnclaimed(study, runs, tasks);
                 StudyProgress progress = meter.measure(runs, r -> r.status() == RunStatus.RUNNING, note(tasks));
                 listener.progress(progress);
                 if (runs.stream().allMatch(r -> r.status().isFinal())) return progress;

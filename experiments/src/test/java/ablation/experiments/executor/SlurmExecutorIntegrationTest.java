@@ -1,9 +1,11 @@
 package ablation.experiments.executor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ablation.engine.WorkbenchException;
 import ablation.engine.config.ConfigLoader;
 import ablation.engine.config.RunConfig;
 import ablation.engine.train.MetricsSink;
@@ -27,7 +29,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.h2.tools.Server;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +44,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SlurmExecutorIntegrationTest {
     @TempDir
     Path dir;
+    private Server server;
+    private String url;
 
     @BeforeAll
     static void needsSlurm() {
@@ -62,12 +68,21 @@ class SlurmExecutorIntegrationTest {
                 """.formatted(dir.resolve("cache"));
     }
 
+    @BeforeEach
+    void startH2Server() throws Exception {
+        H2Network.loopbackOnly();
+        server = Server.createTcpServer("-tcpPort", "0", "-ifNotExists", "-baseDir", dir.resolve("db").toString()).start();
+        url = "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/slurm-test";
+    }
+
+    @AfterEach
+    void stopH2Server() {
+        server.stop();
+    }
+
     @Test
     @Timeout(value = 5, unit = TimeUnit.MINUTES)
     void aTwoRunStudyTrainsAsAJobArrayAndALostTaskIsResubmitted() throws Exception {
-        H2Network.loopbackOnly();
-        Server server = Server.createTcpServer("-tcpPort", "0", "-ifNotExists", "-baseDir", dir.resolve("db").toString()).start();
-        String url = "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/slurm-test";
         try (TrackingStore store = TrackingStore.open(url)) {
             AblationSpec spec = SpecLoader.parse(study());
             Study study = StudyQueue.enqueue(store, spec.name(), ConfigLoader.readTree(study()), GridExpander.expand(spec, false));
@@ -127,8 +142,28 @@ class SlurmExecutorIntegrationTest {
                     assertTrue(Files.readString(log).contains("resuming orphaned run"), "resumed by the new array: " + log);
                 }
             }
-        } finally {
-            server.stop();
+        }
+    }
+
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void anArrayWhoseTasksCannotStartAWorkerStopsTheFollowWithItsLog() {
+        try (TrackingStore store = TrackingStore.open(url)) {
+            AblationSpec spec = SpecLoader.parse(study());
+            Study study = StudyQueue.enqueue(store, spec.name(), ConfigLoader.readTree(study()), GridExpander.expand(spec, false));
+            SlurmExecutor executor = new SlurmExecutor(store, url, new StudyLayout(dir.resolve("study")),
+                    new WorkerCommand("ablation.NoSuchWorker", List.of()), new SlurmCluster(),
+                    new SlurmExecutor.Options(spec.slurm(), 0, Duration.ofSeconds(12), Duration.ofSeconds(1)));
+            try {
+                executor.submitUnclaimed(study).orElseThrow();
+                WorkbenchException stopped = assertThrows(WorkbenchException.class, () -> executor.follow(study, ExecutionListener.NONE));
+                assertTrue(stopped.getMessage().contains("without any of its tasks claiming a run"), stopped.getMessage());
+                assertTrue(stopped.getMessage().contains("ablation.NoSuchWorker"), "the task's log is quoted: " + stopped.getMessage());
+                assertEquals(1, executor.submittedJobs().size(), "no retries asked for, none made");
+            } finally {
+                executor.cancel(study);
+            }
+            assertTrue(store.runs().list(study.id()).stream().allMatch(r -> r.status() == RunStatus.CANCELLED));
         }
     }
 }
