@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -47,11 +46,20 @@ class SlurmExecutorIntegrationTest {
     private Server server;
     private String url;
 
-    @BeforeAll
-    static void needsSlurm() {
+    /** In each test (not once for the class), so the report lists the skipped tests with the reason. */
+    @BeforeEach
+    void needsSlurmThenStartsAnH2Server() throws Exception {
         assumeTrue("1".equals(System.getenv("WORKBENCH_TEST_SLURM")),
                 "Slurm integration test skipped: WORKBENCH_TEST_SLURM=1 is not set (.ci/setup.d/40-slurm.sh starts a one-node Slurm and sets it)");
         assumeTrue(SlurmCluster.available(), "Slurm integration test skipped: sbatch is not on the PATH");
+        H2Network.loopbackOnly();
+        server = Server.createTcpServer("-tcpPort", "0", "-ifNotExists", "-baseDir", dir.resolve("db").toString()).start();
+        url = "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/slurm-test";
+    }
+
+    @AfterEach
+    void stopH2Server() {
+        if (server != null) server.stop();
     }
 
     private String study() {
@@ -66,18 +74,6 @@ class SlurmExecutorIntegrationTest {
                 axes: [{path: model.d_model, values: [32, 64]}]
                 slurm: {cpus: 1, time: 10, max_parallel: 2}
                 """.formatted(dir.resolve("cache"));
-    }
-
-    @BeforeEach
-    void startH2Server() throws Exception {
-        H2Network.loopbackOnly();
-        server = Server.createTcpServer("-tcpPort", "0", "-ifNotExists", "-baseDir", dir.resolve("db").toString()).start();
-        url = "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/slurm-test";
-    }
-
-    @AfterEach
-    void stopH2Server() {
-        server.stop();
     }
 
     @Test
