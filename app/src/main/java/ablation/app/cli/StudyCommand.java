@@ -54,13 +54,13 @@ public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--force", description = "allow more than " + GridExpander.MAX_RUNS_WITHOUT_FORCE + " runs")
     boolean force;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "1", description = "runs trained at once (threads are split between them); default ${DEFAULT-VALUE}")
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "1", description = "local: runs trained at once (threads are split between them); default ${DEFAULT-VALUE} (slurm: the study's slurm.max_parallel)")
     int parallel;
 
-    @Option(names = "--threads", paramLabel = "N", description = "threads for all runs together; default: the machine's cores")
+    @Option(names = "--threads", paramLabel = "N", description = "local: threads for all runs together; default: the machine's cores (slurm: --cpus per run)")
     Integer threads;
 
-    @Option(names = "--retries", paramLabel = "N", defaultValue = "2", description = "relaunches of a run whose worker crashed; default ${DEFAULT-VALUE}")
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "2", description = "relaunches of a run whose worker crashed (slurm: whose task was lost); default ${DEFAULT-VALUE}")
     int retries;
 
     @Option(names = "--executor", paramLabel = "local|slurm", defaultValue = "local",
@@ -102,14 +102,19 @@ public final class StudyCommand implements Callable<Integer> {
         if (detach && executor != Executor.slurm) throw new WorkbenchException("--detach needs --executor slurm");
         String url = StoreLocation.resolve(db);
         StudyLayout layout = out != null ? new StudyLayout(out.toAbsolutePath()) : StudyLayout.defaultFor(spec.name());
-        if (executor == Executor.slurm && !cancel) SlurmExecutor.checkStore(url).ifPresent(warning -> err.println("warning: " + warning));
+        SlurmOptions slurmOptions = spec.slurm().overriddenBy(new SlurmOptions(partition, time, gpus, mem, cpus, null));
+        if (executor == Executor.slurm && !cancel) {
+            if (!SlurmCluster.available()) throw new WorkbenchException("--executor slurm: sbatch is not on the PATH of this machine");
+            SlurmExecutor.checkStore(url).ifPresent(warning -> err.println("warning: " + warning));
+        }
         try (TrackingStore store = TrackingStore.open(url)) {
-            if (cancel) return cancel(store, url, spec, layout, err);
+            if (cancel) return cancel(store, url, spec, layout, slurmOptions, err);
             Study study = StudyQueue.enqueue(store, spec.name(), SpecLoader.tree(file), runs);
             err.printf("study %s: %d runs; store %s; files %s%n", spec.name(), runs.size(), store.displayUrl(), layout.root());
             StudyProgress done;
             if (executor == Executor.slurm) {
-                SlurmExecutor slurm = slurm(store, url, layout, spec);
+                SlurmExecutor slurm = new SlurmExecutor(store, url, layout, WorkerCommand.standard(), new SlurmCluster(),
+                        SlurmExecutor.Options.of(slurmOptions, retries));
                 Optional<Long> job = slurm.submitUnclaimed(study);
                 if (detach) {
                     System.out.println(job.map(String::valueOf).orElse("nothing to submit: every unfinished run has a task"));
@@ -131,19 +136,12 @@ public final class StudyCommand implements Callable<Integer> {
         }
     }
 
-    private SlurmExecutor slurm(TrackingStore store, String url, StudyLayout layout, AblationSpec spec) {
-        if (!SlurmCluster.available()) throw new WorkbenchException("--executor slurm: sbatch is not on the PATH of this machine");
-        SlurmOptions flags = new SlurmOptions(partition, time, gpus, mem, cpus, null);
-        return new SlurmExecutor(store, url, layout, WorkerCommand.standard(), new SlurmCluster(),
-                SlurmExecutor.Options.of(spec.slurm().overriddenBy(flags), retries));
-    }
-
     /** Works for either executor: a local executor following the study stops the workers of cancelled runs. */
-    private int cancel(TrackingStore store, String url, AblationSpec spec, StudyLayout layout, PrintStream err) {
+    private int cancel(TrackingStore store, String url, AblationSpec spec, StudyLayout layout, SlurmOptions slurmOptions, PrintStream err) {
         Study study = store.studies().byName(spec.name())
                 .orElseThrow(() -> new WorkbenchException("no study '" + spec.name() + "' in " + store.displayUrl()));
         SlurmExecutor.Cancelled cancelled = new SlurmExecutor(store, url, layout, WorkerCommand.standard(), new SlurmCluster(),
-                SlurmExecutor.Options.of(spec.slurm(), retries)).cancel(study);
+                SlurmExecutor.Options.of(slurmOptions, retries)).cancel(study);
         err.printf("study %s: %d unfinished run%s cancelled%s%n", spec.name(), cancelled.runs(), cancelled.runs() == 1 ? "" : "s",
                 cancelled.jobs().isEmpty() ? "" : "; scancelled job" + (cancelled.jobs().size() == 1 ? " " : "s ")
                         + cancelled.jobs().stream().map(String::valueOf).collect(Collectors.joining(", ")));

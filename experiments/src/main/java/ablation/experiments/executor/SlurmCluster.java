@@ -44,12 +44,28 @@ public final class SlurmCluster {
         }
     }
 
-    /** The tasks of the given array jobs still in the queue, found by job name and user. */
+    /** {@code squeue} did not answer: the controller is busy or restarting. */
+    public static final class Unavailable extends WorkbenchException {
+        Unavailable(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The tasks of the given array jobs still in the queue, found by job name and user.
+     *
+     * @throws Unavailable when squeue fails
+     */
     public List<QueuedTask> tasks(String jobName, Set<Long> arrayJobIds) {
         List<QueuedTask> tasks = new ArrayList<>();
         if (arrayJobIds.isEmpty()) return tasks;
-        String out = run(List.of("squeue", "--noheader", "--array", "--name=" + jobName,
-                "--user=" + System.getProperty("user.name"), "--format=%F|%K|%T|%r"));
+        String out;
+        try {
+            out = run(List.of("squeue", "--noheader", "--array", "--name=" + jobName,
+                    "--user=" + System.getProperty("user.name"), "--format=%F|%K|%T|%r"));
+        } catch (WorkbenchException e) {
+            throw new Unavailable(e.getMessage());
+        }
         for (String line : out.split("\n")) {
             String[] fields = line.trim().split("\\|", -1);
             if (fields.length < 4 || !fields[0].matches("\\d+") || !fields[1].matches("\\d+")) continue;

@@ -217,13 +217,20 @@ public final class SlurmExecutor {
             while (true) {
                 retryOrFailOrphans();
                 List<Run> runs = store.runs().list(study.id());
-                List<SlurmCluster.QueuedTask> tasks = cluster.tasks(study.name(), submittedJobs());
                 reportEnded(runs, listener);
-                stopCancelled(runs, tasks);
-                noteClaims(runs);
-                judgeEndedArrays(runs, tasks);
-                submitUnclaimed(study, runs, tasks);
-                StudyProgress progress = meter.measure(runs, r -> r.status() == RunStatus.RUNNING, note(tasks));
+                String note;
+                try {
+                    List<SlurmCluster.QueuedTask> tasks = cluster.tasks(study.name(), submittedJobs());
+                    stopCancelled(runs, tasks);
+                    noteClaims(runs);
+                    judgeEndedArrays(runs, tasks);
+                    submitUnclaimed(study, runs, tasks);
+                    note = note(tasks);
+                } catch (SlurmCluster.Unavailable e) {
+                    // A busy or restarting controller: decide nothing on a queue we cannot see, ask again next time.
+                    note = "slurm: " + e.getMessage();
+                }
+                StudyProgress progress = meter.measure(runs, r -> r.status() == RunStatus.RUNNING, note);
                 listener.progress(progress);
                 if (runs.stream().allMatch(r -> r.status().isFinal())) return progress;
                 sleep(options.poll());
