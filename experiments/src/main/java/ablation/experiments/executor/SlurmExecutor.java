@@ -204,6 +204,7 @@ public final class SlurmExecutor {
         private final Map<Long, Integer> lost = new HashMap<>();
         private final Set<String> stopped = new HashSet<>();
         private final Set<Long> claimedBy = new HashSet<>();
+        private final Set<Long> endedAndRead = new HashSet<>();
         private final Set<Long> judged = new HashSet<>();
         private int idleArraysInARow;
 
@@ -281,10 +282,11 @@ public final class SlurmExecutor {
             cluster.cancel(stop);
         }
 
+        /** Which arrays claimed runs: read from the running runs' directories, and once from each ended run's. */
         private void noteClaims(List<Run> runs) {
             for (Run run : runs) {
-                if (run.status() == RunStatus.QUEUED) continue;
-                SlurmTask.recordedIn(layout.runDir(run.id())).ifPresent(task -> claimedBy.add(task.arrayJobId()));
+                boolean read = run.status() == RunStatus.RUNNING || run.status().isFinal() && endedAndRead.add(run.id());
+                if (read) SlurmTask.recordedIn(layout.runDir(run.id())).ifPresent(task -> claimedBy.add(task.arrayJobId()));
             }
         }
 
