@@ -16,7 +16,8 @@ public record WorkerCommand(String mainClass, List<String> jvmOptions) {
         return new WorkerCommand("ablation.experiments.worker.WorkerMain", List.of("-Xmx4g"));
     }
 
-    public ProcessBuilder build(String dbUrl, long runId, Path runDir, int threads) {
+    /** @param heartbeat how often the worker tells the store it is alive (well under the executor's stale limit) */
+    public ProcessBuilder build(String dbUrl, long runId, Path runDir, int threads, java.time.Duration heartbeat) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -27,7 +28,7 @@ public record WorkerCommand(String mainClass, List<String> jvmOptions) {
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
         command.addAll(List.of("--db", dbUrl, "--run", Long.toString(runId), "--dir", runDir.toString(),
-                "--threads", Integer.toString(threads), "--exit-with-parent"));
+                "--heartbeat-ms", Long.toString(heartbeat.toMillis()), "--exit-with-parent"));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> env = builder.environment();
         env.put("OPT_OUT_TRACKING", "true");
