@@ -9,7 +9,6 @@ import ablation.experiments.spec.Ablation;
 import ablation.experiments.spec.AblationSpec;
 import ablation.experiments.spec.Axis;
 import ablation.experiments.spec.SpecLoader;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -241,11 +240,7 @@ public final class ComposerViewModel {
 
     /** The study file the composer would save, as YAML (snake_case keys, as in sample-configs). */
     public String studyYaml() {
-        try {
-            return ConfigLoader.YAML.writeValueAsString(buildStudy());
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return StudyYaml.write(buildStudy());
     }
 
     /** The study tree; throws a {@link ConfigException} naming the first field that cannot be read. */
