@@ -44,7 +44,7 @@ public final class CompareView {
 
     private static ChartViewer viewer(JFreeChart chart) {
         ChartViewer viewer = new ChartViewer(chart);
-        viewer.setPrefSize(560, 360);
+        viewer.setPrefSize(500, 330);
         return viewer;
     }
 

@@ -318,6 +318,9 @@ public final class ComposerView {
         TextField values = new TextField();
         values.textProperty().bindBidirectional(axis.valuesProperty());
         values.getStyleClass().add("axis-values");
+        Tooltip full = new Tooltip();
+        full.textProperty().bind(axis.valuesProperty());
+        values.setTooltip(full);
         HBox.setHgrow(values, Priority.ALWAYS);
         Button remove = removeButton("Remove this axis", () -> model.removeAxis(axis));
         HBox row = new HBox(6, what, values, remove);
