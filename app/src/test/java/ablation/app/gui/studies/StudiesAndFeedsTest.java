@@ -10,6 +10,7 @@ import ablation.app.gui.FeedViewModel;
 import ablation.app.gui.GuiTestSupport;
 import ablation.app.gui.Section;
 import ablation.app.gui.StudyFeed;
+import ablation.app.gui.WindowState;
 import ablation.app.gui.WorkbenchWindow;
 import ablation.app.gui.lessons.LessonCard;
 import ablation.app.gui.runs.RunRow;
@@ -51,8 +52,10 @@ class StudiesAndFeedsTest {
         window = GuiTestSupport.window(GuiTestSupport.services(new GuiTestSupport.FakeDialogs(dir), Optional.empty(),
                 Optional.of(runs), Optional.empty(), Optional.of(lessons)));
         window.start(Optional.empty(), Section.STUDIES);
-        window.show(stage, s -> { });
+        window.show(stage, saved::add);
     }
+
+    private final List<WindowState> saved = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @AfterEach
     void close() {
@@ -77,6 +80,18 @@ class StudiesAndFeedsTest {
         assertEquals("lesson1-prefix-lm", window.composer().nameProperty().get());
         assertEquals(4, window.composer().previewRows().size());
         assertEquals("lesson1-prefix-lm", window.studyProperty().get(), "the runs views follow the opened study");
+    }
+
+    @Test
+    void quittingSavesWhereTheWindowWasAndWhatItShowed(FxRobot robot) {
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT4);
+        robot.push(KeyCode.CONTROL, KeyCode.Q);
+        waitUntil("the window state", () -> !saved.isEmpty());
+        WindowState state = saved.get(saved.size() - 1);
+        assertEquals("compare", state.lastView());
+        assertTrue(state.width() >= 400 && !Double.isNaN(state.x()), state.toString());
+        robot.interact(() -> assertFalse(robot.listTargetWindows().stream().anyMatch(w -> w.isShowing() && w.getScene() != null
+                && w.getScene().lookup("#navigation") != null), "the window closed"));
     }
 
     @Test
