@@ -490,11 +490,6 @@ public final class ComposerViewModel {
         return launcher.isPresent();
     }
 
-    /** The shown preview: spec and runs of the last valid study, or null. */
-    public Preview preview() {
-        return preview;
-    }
-
     /** Title for the window and status bar: the study name, starred when unsaved. */
     public StringExpression titleExpression() {
         return Bindings.when(dirty).then(name.concat(" *")).otherwise(name);
