@@ -109,7 +109,7 @@ public final class LocalExecutor {
         int threads = Math.max(1, options.threads() / Math.min(options.concurrency(), runsLeft));
         try {
             Files.createDirectories(layout.runDir(run.id()));
-            ProcessBuilder builder = command.build(dbUrl, run.id(), layout.runDir(run.id()), threads)
+            ProcessBuilder builder = command.build(dbUrl, run.id(), layout.runDir(run.id()), threads, options.staleAfter().dividedBy(4))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.workerLog(run.id()).toFile()));
             active.put(run.id(), builder.start());

@@ -178,7 +178,7 @@ public final class SlurmExecutor {
     private long submit(Study study, int tasks) {
         Path dir = logDir();
         SlurmScript script = new SlurmScript(study.name(), tasks, options.slurm(), dir, Path.of("").toAbsolutePath(),
-                command.claim(dbUrl, study.id(), layout.root(), options.slurm().threads()));
+                command.claim(dbUrl, study.id(), layout.root(), options.slurm().threads(), options.staleAfter().dividedBy(4)));
         Path file = dir.resolve("study.sbatch");
         try {
             Files.createDirectories(dir);

@@ -1,6 +1,7 @@
 package ablation.experiments.executor;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +20,15 @@ public record WorkerCommand(String mainClass, List<String> jvmOptions) {
         return new WorkerCommand("ablation.experiments.worker.WorkerMain", List.of("-Xmx4g"));
     }
 
-    /** A worker for one run, stopped with this process (the local executor). */
-    public ProcessBuilder build(String dbUrl, long runId, Path runDir, int threads) {
+    /**
+     * A worker for one run, stopped with this process (the local executor).
+     *
+     * @param heartbeat how often the worker tells the store it is alive (well under the executor's stale limit)
+     */
+    public ProcessBuilder build(String dbUrl, long runId, Path runDir, int threads, Duration heartbeat) {
         List<String> command = java(threads);
         command.addAll(List.of("--db", dbUrl, "--run", Long.toString(runId), "--dir", runDir.toString(),
-                "--threads", Integer.toString(threads), "--exit-with-parent"));
+                "--heartbeat-ms", Long.toString(heartbeat.toMillis()), "--exit-with-parent"));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(ENVIRONMENT);
         return builder;
@@ -34,10 +39,10 @@ public record WorkerCommand(String mainClass, List<String> jvmOptions) {
      * {@code <root>/runs/<run id>}: what each task of a Slurm job array runs. The caller sets
      * {@link #ENVIRONMENT}.
      */
-    public List<String> claim(String dbUrl, long studyId, Path root, int threads) {
+    public List<String> claim(String dbUrl, long studyId, Path root, int threads, Duration heartbeat) {
         List<String> command = java(threads);
         command.addAll(List.of("--db", dbUrl, "--study", Long.toString(studyId), "--claim", "--root", root.toString(),
-                "--threads", Integer.toString(threads)));
+                "--heartbeat-ms", Long.toString(heartbeat.toMillis())));
         return command;
     }
 

@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class WorkerMain {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerMain.class);
-    static final Duration HEARTBEAT = Duration.ofSeconds(5);
+    private static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(5);
 
     private WorkerMain() {}
 
@@ -61,10 +61,10 @@ public final class WorkerMain {
                     Path runDir = layout.runDir(run.id());
                     SlurmTask.fromEnvironment(System.getenv()).ifPresent(task -> task.recordIn(runDir));
                     LOG.info("claimed run {} ({})", run.id(), run.name());
-                    code = execute(store, run.id(), runDir, true);
+                    code = execute(store, run.id(), runDir, true, heartbeat(args));
                 }
             } else {
-                code = execute(store, Long.parseLong(required(args, "run")), Path.of(required(args, "dir")), false);
+                code = execute(store, Long.parseLong(required(args, "run")), Path.of(required(args, "dir")), false, heartbeat(args));
             }
         } catch (StoreException | WorkbenchException e) {
             System.err.println("worker: " + e.getMessage());
@@ -96,7 +96,7 @@ public final class WorkerMain {
      *
      * @param claimed the run was just claimed (queued -> running) by this worker
      */
-    static int execute(TrackingStore store, long runId, Path runDir, boolean claimed) {
+    static int execute(TrackingStore store, long runId, Path runDir, boolean claimed, Duration heartbeat) {
         Run run = store.runs().require(runId);
         RunConfig config = ConfigLoader.parse(run.configJson());
         switch (run.status()) {
@@ -117,7 +117,7 @@ public final class WorkerMain {
                 }
             }
         }
-        try (Heartbeat ignored = store.runs().heartbeatEvery(runId, HEARTBEAT);
+        try (Heartbeat ignored = store.runs().heartbeatEvery(runId, heartbeat);
              MetricWriter metrics = store.metrics().writer(runId)) {
             long step = RunExecution.train(config, runDir, sink(metrics), logLines(run.name()));
             Checkpoint.latest(runDir).ifPresent(c -> store.artifacts().record(run.studyId(), runId, "checkpoint", c.directory(), step));
@@ -164,6 +164,10 @@ public final class WorkerMain {
     private static Provenance provenance(RunConfig config) {
         String device = Devices.select(config == null ? "auto" : config.train().device()).toString();
         return Provenance.ofThisMachine(Versions.APP, Versions.djl(), Versions.pytorch(), device);
+    }
+
+    private static Duration heartbeat(Map<String, String> args) {
+        return args.containsKey("heartbeat-ms") ? Duration.ofMillis(Long.parseLong(args.get("heartbeat-ms"))) : DEFAULT_HEARTBEAT;
     }
 
     private static Map<String, String> parse(String[] argv) {
