@@ -53,6 +53,11 @@ public record WorkerCommand(String mainClass, List<String> jvmOptions) {
         command.add("-Dai.djl.offline=true");
         command.add("-Dai.djl.pytorch.num_threads=" + threads);
         command.add("-Dai.djl.pytorch.num_interop_threads=1");
+        // The worker log shows the run's own progress, not connection-pool and migration chatter.
+        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        command.add("-Dorg.slf4j.simpleLogger.log.ablation=info");
+        command.add("-Dorg.slf4j.simpleLogger.log.ai.djl.util.cuda.CudaUtils=error");
+        command.add("-Dorg.slf4j.simpleLogger.showDateTime=true");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
