@@ -14,6 +14,7 @@ import ablation.engine.eval.model.EvalResult;
 import ablation.engine.eval.model.Evaluator;
 import ablation.engine.eval.sandbox.Sandbox;
 import ablation.engine.eval.sandbox.SandboxOptions;
+import ablation.engine.probe.FunctionPair;
 import ablation.engine.probe.ProbeResult;
 import ablation.engine.probe.UnderstandingProbe;
 import ablation.engine.sampling.LoadedModel;
@@ -129,7 +130,7 @@ public final class EvalCommand implements Callable<Integer> {
                 err.println("eval: understanding probe ...");
                 ProbeResult probed;
                 try (Sandbox box = Sandbox.open(sandbox)) {
-                    var pairs = UnderstandingProbe.pairs(DeskBenchmarks.l2r(run.data().deskSeed(), UnderstandingProbe.DEFAULT_PROBLEMS), box, samplingSeed);
+                    List<FunctionPair> pairs = UnderstandingProbe.pairs(DeskBenchmarks.l2r(run.data().deskSeed(), UnderstandingProbe.DEFAULT_PROBLEMS), box, samplingSeed);
                     probed = UnderstandingProbe.run(loaded.model(), loaded.tokenizer(), pairs, samplingSeed);
                 }
                 out.putObject("probe").put("accuracy", probed.accuracy()).put("train_accuracy", probed.trainAccuracy())

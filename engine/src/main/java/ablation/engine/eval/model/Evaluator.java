@@ -129,13 +129,14 @@ public final class Evaluator {
                     tokens.addAndGet(c.generated());
                     finishes.merge(c.finish(), 1, Integer::sum);
                 }
+                int sampledNow = sampled.incrementAndGet();
                 scored.add(CompletableFuture.supplyAsync(() -> {
                     ScoreReport report = Scorer.score(List.of(problem), samples, mode, eval.k(), false, sandbox, (d, t) -> { },
                             Bootstrap.DEFAULT);
                     progress.update(sampled.get(), executed.incrementAndGet(), problems.size(), tokens.get());
                     return report;
                 }, executor));
-                progress.update(sampled.incrementAndGet(), executed.get(), problems.size(), tokens.get());
+                progress.update(sampledNow, executed.get(), problems.size(), tokens.get());
             }
             List<ProblemCount> counts = new ArrayList<>();
             List<ScoredSample> all = new ArrayList<>();
