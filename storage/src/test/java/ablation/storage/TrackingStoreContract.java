@@ -354,6 +354,59 @@ public abstract class TrackingStoreContract {
     }
 
     @Test
+    void fourWriterProcessesLoseNoPoint() throws Exception {
+        Study study = store.studies().create("parallel", null);
+        int points = 100_000;
+        List<Run> runs = new ArrayList<>();
+        List<WriterRun> writers = new ArrayList<>();
+        for (int w = 0; w < 4; w++) {
+            Run run = newRun(study, "w" + w, w);
+            store.runs().start(run.id(), Provenance.UNKNOWN);
+            runs.add(run);
+            writers.add(WriterRun.start(url, target, run.id(), points, 5_000));
+        }
+        for (WriterRun writer : writers) {
+            writer.awaitSuccess(Duration.ofMinutes(3));
+        }
+        for (Run run : runs) {
+            List<MetricPoint> stored = store.metrics().points(run.id(), "loss");
+            assertEquals(points, stored.size(), "points of run " + run.name());
+            for (int step = 0; step < points; step++) {
+                assertEquals(step, stored.get(step).step());
+                assertEquals(WriterProcess.valueAt(run.id(), step), stored.get(step).value());
+            }
+            assertEquals(points, store.metrics().summary(run.id(), "loss").orElseThrow().points());
+        }
+    }
+
+    @Test
+    void aWriterKilledMidBatchLeavesTheStoreConsistentAndItsRunOrphaned() throws Exception {
+        Run run = newRun(store.studies().create("killed", null), "victim", 1);
+        store.runs().start(run.id(), Provenance.UNKNOWN);
+        int batch = 20_000;
+        WriterRun writer = WriterRun.start(url, target, run.id(), 100_000_000, batch);
+        writer.awaitFlushes(2, Duration.ofMinutes(2));
+        writer.kill();
+
+        List<MetricPoint> stored = store.metrics().points(run.id(), "loss");
+        MetricSummary summary = store.metrics().summary(run.id(), "loss").orElseThrow();
+        assertTrue(stored.size() >= 2L * batch, "at least the two reported flushes: " + stored.size());
+        assertEquals(0, stored.size() % batch, "whole batches only, never half of one: " + stored.size());
+        assertEquals(stored.size(), summary.points(), "summary agrees with the points");
+        assertEquals(stored.size() - 1, summary.lastStep());
+        assertEquals(stored.size(), store.metrics().series(run.id(), "loss", 100).stream()
+                .mapToLong(SeriesBucket::points).sum(), "rollups agree with the points");
+
+        Thread.sleep(400);
+        assertEquals(List.of(run.id()), store.runs().markOrphans(Duration.ofMillis(300)).stream().map(Run::id).toList());
+        long checkpoint = stored.size() / 2 - 1;
+        assertEquals(RunStatus.RUNNING, store.runs().resume(run.id(), checkpoint).status());
+        assertEquals(checkpoint + 1, store.metrics().summary(run.id(), "loss").orElseThrow().points());
+        store.runs().fail(run.id(), "gave up");
+        assertEquals(RunStatus.FAILED, store.runs().require(run.id()).status());
+    }
+
+    @Test
     void reopeningAStoreKeepsItsDataAndSchema() {
         Study study = store.studies().create("s", null);
         store.close();
