@@ -14,11 +14,22 @@ import ablation.storage.run.Provenance;
 import ablation.storage.run.Run;
 import ablation.storage.run.RunStatus;
 import ablation.storage.study.Study;
+import ablation.storage.transfer.CsvExport;
+import ablation.storage.transfer.StudyExport;
+import ablation.storage.transfer.StudyImport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -404,6 +415,88 @@ public abstract class TrackingStoreContract {
         assertEquals(checkpoint + 1, store.metrics().summary(run.id(), "loss").orElseThrow().points());
         store.runs().fail(run.id(), "gave up");
         assertEquals(RunStatus.FAILED, store.runs().require(run.id()).status());
+    }
+
+    @Test
+    void anExportImportedIntoAnEmptyStoreIsIdentical(@TempDir Path dir) throws IOException {
+        Study study = store.studies().create("lesson2", "{\"axes\": [{\"path\": \"objective\"}]}");
+        for (int seed = 1; seed <= 2; seed++) {
+            Run run = newRun(study, "fim-" + seed, seed);
+            store.runs().start(run.id(), Provenance.ofThisMachine("0.1.0", "0.36.0", "2.7.1", "cpu"));
+            try (MetricWriter writer = store.metrics().writer(run.id())) {
+                for (int step = 0; step < 3000; step++) {
+                    writer.log("loss", step, step == 7 ? Double.NaN : 3.0 / (step + 1) + seed, 1_700_000_000_000L + step);
+                    if (step % 100 == 0) {
+                        writer.log("lr", step, step == 0 ? Double.NEGATIVE_INFINITY : 1e-3);
+                    }
+                }
+            }
+            store.evaluations().record(new EvalResult(run.id(), 3000, "desk-l2r", "l2r", "desk/0", 2, 1),
+                    List.of(new Sample(0, "  return a + b\n", Sample.PASSED, null),
+                            new Sample(1, "  return a, \"b\"\n", "failed", "AssertionError: 3 != 4")));
+            Path checkpoint = Files.writeString(dir.resolve("ckpt-" + seed), "weights " + seed);
+            store.artifacts().record(study.id(), run.id(), "checkpoint", checkpoint, 3000L);
+            store.runs().finish(run.id());
+        }
+        store.artifacts().record(study.id(), null, "report", Files.writeString(dir.resolve("report.md"), "# r"), null);
+        store.studies().create("other", null);
+
+        byte[] exported = export(store, "lesson2");
+        try (TrackingStore empty = target.open(target.newStoreUrl())) {
+            Study imported = StudyImport.read(empty, new ByteArrayInputStream(exported), null, "export.json");
+            assertEquals("lesson2", imported.name());
+            assertEquals(new String(exported, StandardCharsets.UTF_8),
+                    new String(export(empty, "lesson2"), StandardCharsets.UTF_8));
+            Run first = empty.runs().list(imported.id()).get(0);
+            assertTrue(Double.isNaN(empty.metrics().points(first.id(), "loss").get(7).value()));
+            assertEquals(store.metrics().summaries(store.runs().list(study.id()).get(0).id()).stream()
+                    .map(m -> m.toString().replaceFirst("runId=\\d+", "")).toList(),
+                    empty.metrics().summaries(first.id()).stream()
+                    .map(m -> m.toString().replaceFirst("runId=\\d+", "")).toList());
+            assertEquals(2, empty.evaluations().samples(first.id(), 3000, "desk-l2r", "l2r", "desk/0").size());
+
+            StoreException again = assertThrows(StoreException.class,
+                    () -> StudyImport.read(empty, new ByteArrayInputStream(exported), null, "export.json"));
+            assertTrue(again.getMessage().contains("already exists"), again.getMessage());
+            assertEquals("copy", StudyImport.read(empty, new ByteArrayInputStream(exported), "copy", "export.json")
+                    .name());
+        }
+    }
+
+    @Test
+    void aBrokenExportLeavesNoHalfImportedStudy() {
+        byte[] broken = ("{\"format\": \"ablation-workbench-study\", \"version\": 1, \"study\": {\"name\": \"half\","
+                + " \"created_at\": \"2026-01-01T00:00:00Z\"}, \"runs\": [], \"metrics\": [{\"run\": 5, \"key\": \"x\"}]}")
+                .getBytes(StandardCharsets.UTF_8);
+        StoreException e = assertThrows(StoreException.class,
+                () -> StudyImport.read(store, new ByteArrayInputStream(broken), null, "broken.json"));
+        assertTrue(e.getMessage().contains("broken.json") && e.getMessage().contains("run 5"), e.getMessage());
+        assertEquals(Optional.empty(), store.studies().byName("half"));
+        StoreException notJson = assertThrows(StoreException.class, () -> StudyImport.read(store,
+                new ByteArrayInputStream("PK\u0003\u0004 zip".getBytes(StandardCharsets.UTF_8)), null, "x.zip"));
+        assertTrue(notJson.getMessage().contains("x.zip is not a workbench study export"), notJson.getMessage());
+    }
+
+    @Test
+    void metricTablesExportAsCsv(@TempDir Path dir) throws IOException {
+        Study study = store.studies().create("csv", null);
+        Run run = newRun(study, "a,b", 1);
+        try (MetricWriter writer = store.metrics().writer(run.id())) {
+            writer.log("loss", 0, 2.5, 100);
+            writer.log("loss", 1, Double.NaN, 101);
+        }
+        List<Path> files = CsvExport.write(store, "csv", dir);
+        assertEquals(5, files.size());
+        assertEquals(List.of("run_id,run,key,step,value,wall_ms", run.id() + ",\"a,b\",loss,0,2.5,100",
+                run.id() + ",\"a,b\",loss,1,NaN,101"), Files.readAllLines(dir.resolve("metrics.csv")));
+        assertTrue(Files.readAllLines(dir.resolve("params.csv")).contains(run.id() + ",model.layers,4"));
+        assertEquals(2, Files.readAllLines(dir.resolve("summaries.csv")).size());
+    }
+
+    private static byte[] export(TrackingStore from, String study) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        StudyExport.write(from, study, out);
+        return out.toByteArray();
     }
 
     @Test
