@@ -38,7 +38,7 @@ public final class ConnectionErrors {
             return "the database " + url + " refused the user name or password: give the right ones with"
                     + " --db-user/--db-password (or WORKBENCH_DB_USER/WORKBENCH_DB_PASSWORD)";
         }
-        if (state.equals("3D000") || code == 90013 || code == 90146) {
+        if (state.equals("3D000") || code == 90013 || code == 90146 || code == 90149) {
             return "the database " + url + " does not exist: check the name in the URL"
                     + " (a PostgreSQL database must be created first: createdb NAME)";
         }
