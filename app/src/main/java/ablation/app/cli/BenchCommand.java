@@ -8,6 +8,6 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure speed: train, data, sample, exec, store, gui (prints JSON).",
-        subcommands = {})
+        subcommands = {BenchStoreCommand.class})
 public final class BenchCommand {
 }

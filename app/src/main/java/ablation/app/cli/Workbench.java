@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code workbench} command line: one subcommand class per verb of DESIGN.md §6. */
 @Command(name = "workbench", mixinStandardHelpOptions = true, version = "Ablation Workbench " + Workbench.VERSION,
         description = "Compose, run, track and report ablations of code language models (CodeGen2 lessons).",
-        subcommands = {CommandLine.HelpCommand.class, BenchCommand.class, DataCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, BenchCommand.class, DataCommand.class, DbCommand.class})
 public final class Workbench {
     public static final String VERSION = "0.1.0";
 
