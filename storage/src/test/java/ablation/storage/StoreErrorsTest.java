@@ -51,6 +51,7 @@ class StoreErrorsTest {
     void aWrongPasswordIsRefusedWithoutShowingIt() throws SQLException {
         String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         try (Connection owner = DriverManager.getConnection(url, "owner", "right")) {
+            assertTrue(owner.isValid(1), "the database exists, with a password");
             StoreException e = refused(url, "owner", "wrong");
             assertMentions(e, "refused the user name or password", "--db-password");
             StoreException inUrl = refused(url + ";PASSWORD=wrong", "owner", null);

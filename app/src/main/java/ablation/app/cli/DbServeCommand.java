@@ -6,7 +6,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /** {@code workbench db serve}: share an H2 file store over TCP until interrupted. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -29,19 +28,14 @@ public final class DbServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         String url = db.url();
-        try (StoreServer server = StoreServer.serve(url, db.user(), db.password(), password, port, allowOthers)) {
-            System.out.println("serving " + url.split(";", 2)[0].substring("jdbc:h2:file:".length()));
-            System.out.println("clients: --db " + server.clientUrl() + " --db-user " + (db.user() == null ? "sa" : db.user())
-                    + " --db-password ...");
-            System.out.println(allowOthers ? "accepting other hosts" : "listening on 127.0.0.1 only");
-            System.out.println("Ctrl-C stops the server");
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                server.close();
-                stopped.countDown();
-            }));
-            stopped.await();
-        }
+        StoreServer server = StoreServer.serve(url, db.user(), db.password(), password, port, allowOthers);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        System.out.println("serving " + url.split(";", 2)[0].substring("jdbc:h2:file:".length()));
+        System.out.println("clients: --db " + server.clientUrl() + " --db-user " + (db.user() == null ? "sa" : db.user())
+                + " --db-password ...");
+        System.out.println(allowOthers ? "accepting other hosts" : "listening on 127.0.0.1 only");
+        System.out.println("Ctrl-C stops the server");
+        Thread.currentThread().join();
         return 0;
     }
 }
