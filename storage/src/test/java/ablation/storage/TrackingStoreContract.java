@@ -246,6 +246,7 @@ public abstract class TrackingStoreContract {
             }
         }
         List<BandPoint> band = store.metrics().band(runIds, "loss", 100);
+        assertEquals(band, store.metrics().cellBand(study.id(), store.runs().require(runIds.get(0)).cellKey(), "loss", 100));
         assertEquals(2, band.size());
         BandPoint first = band.get(0);
         assertEquals(10, first.step());

@@ -33,13 +33,16 @@ public final class BenchStoreCommand implements Callable<Integer> {
         if (json) {
             System.out.println(String.format(Locale.ROOT, "{\"points\": %d, \"writers\": %d, \"points_per_s\": %.0f,"
                             + " \"view_ms\": %.2f, \"view_buckets\": %d, \"series_length\": %d, \"write_s\": %.2f,"
+                            + " \"cpu_s\": %.2f, \"points_per_cpu_s\": %.0f,"
                             + " \"cores\": %d, \"load_before\": %.2f, \"load_after\": %.2f,"
                             + " \"target_points_per_s\": 200000, \"target_view_ms\": 50}",
                     r.points(), r.writers(), r.pointsPerS(), r.viewMillis(), r.viewBuckets(), r.seriesLength(),
-                    r.writeSeconds(), Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter));
+                    r.writeSeconds(), r.cpuSeconds(), r.points() / r.cpuSeconds(), Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter));
         } else {
             System.out.printf(Locale.ROOT, "inserted %,d points with %d writers in %.1f s: %,.0f points/s (target 200,000)%n",
                     r.points(), r.writers(), r.writeSeconds(), r.pointsPerS());
+            System.out.printf(Locale.ROOT, "CPU time %.1f s: %,.0f points per CPU-second%n", r.cpuSeconds(),
+                    r.points() / r.cpuSeconds());
             System.out.printf(Locale.ROOT, "%d-point view of a %,d-point series: %.2f ms (target 50 ms)%n",
                     r.viewBuckets(), r.seriesLength(), r.viewMillis());
             System.out.printf(Locale.ROOT, "load average %.2f before, %.2f after, %d cores%n", loadBefore, loadAfter,

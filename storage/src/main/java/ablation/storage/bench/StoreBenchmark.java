@@ -10,6 +10,7 @@ import ablation.storage.study.Study;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,9 +38,11 @@ public final class StoreBenchmark {
      * @param viewMillis   median time of a {@value #VIEW_POINTS}-point view of one full series
      * @param viewBuckets  buckets the view returned
      * @param seriesLength points in the viewed series
+     * @param cpuSeconds   CPU time this process spent writing (all threads): points / cpuSeconds is the
+     *                     rate per busy core, a figure that holds up when other processes load the machine
      */
     public record Result(long points, int writers, double pointsPerS, double viewMillis, int viewBuckets,
-                         long seriesLength, double writeSeconds) {
+                         long seriesLength, double writeSeconds, double cpuSeconds) {
     }
 
     private StoreBenchmark() {
@@ -72,6 +75,7 @@ public final class StoreBenchmark {
             store.runs().start(runIds[w], Provenance.UNKNOWN);
         }
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         List<Thread> threads = new ArrayList<>();
         List<RuntimeException> failures = new CopyOnWriteArrayList<>();
         for (int w = 0; w < writers; w++) {
@@ -99,6 +103,7 @@ public final class StoreBenchmark {
             throw failures.get(0);
         }
         double writeSeconds = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
         double[] viewMillis = new double[VIEW_REPEATS];
         List<SeriesBucket> view = List.of();
         for (int i = 0; i < VIEW_REPEATS; i++) {
@@ -109,7 +114,12 @@ public final class StoreBenchmark {
         Arrays.sort(viewMillis);
         long seriesLength = store.metrics().summary(runIds[0], "series/0").orElseThrow().points();
         return new Result(points, writers, points / writeSeconds, viewMillis[VIEW_REPEATS / 2], view.size(),
-                seriesLength, writeSeconds);
+                seriesLength, writeSeconds, cpuSeconds);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** A noisy decaying loss curve with an occasional spike, in series of {@link #SERIES_LENGTH} steps. */

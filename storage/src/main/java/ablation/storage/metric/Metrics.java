@@ -232,6 +232,12 @@ public final class Metrics {
         return band;
     }
 
+    /** {@link #band} over the runs of one grid cell of a study (its seeds). */
+    public List<BandPoint> cellBand(long studyId, String cellKey, String key, int maxPoints) {
+        return band(jdbc.query("SELECT id FROM runs WHERE study_id = ? AND cell_key = ? ORDER BY id",
+                r -> r.getLong(1), studyId, cellKey), key, maxPoints);
+    }
+
     static BandPoint bandPoint(long step, List<Double> values) {
         int n = values.size();
         double mean = values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
