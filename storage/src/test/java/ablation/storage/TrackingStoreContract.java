@@ -1,5 +1,7 @@
 package ablation.storage;
 
+import ablation.storage.artifact.Artifact;
+import ablation.storage.artifact.Artifacts;
 import ablation.storage.eval.EvalResult;
 import ablation.storage.eval.PassAtKEstimate;
 import ablation.storage.eval.Sample;
@@ -102,6 +104,9 @@ public abstract class TrackingStoreContract {
         assertEquals(List.of(b.id()), store.runs().withParamBetween(study.id(), "train.seed", 2, 2)
                 .stream().map(Run::id).toList());
         assertEquals(2, store.runs().paramsOfStudy(study.id()).size());
+        assertEquals(List.of(a.id(), b.id()), store.runs().withParam(study.id(), "model.arch", "causal").stream()
+                .map(Run::id).toList());
+        assertEquals(List.of(), store.runs().withParam(study.id(), "model.arch", "prefix"));
     }
 
     @Test
@@ -111,6 +116,7 @@ public abstract class TrackingStoreContract {
         Provenance provenance = Provenance.ofThisMachine("0.1.0", "0.36.0", "2.7.1", "cpu");
         Run started = store.runs().start(run.id(), provenance);
         assertEquals(RunStatus.RUNNING, started.status());
+        assertEquals(List.of(run.id()), store.runs().withStatus(RunStatus.RUNNING).stream().map(Run::id).toList());
         assertEquals(provenance, started.provenance());
         assertTrue(started.startedAt() != null && started.heartbeatAt() != null);
         StoreException twice = assertThrows(StoreException.class, () -> store.runs().start(run.id(), provenance));
@@ -455,6 +461,11 @@ public abstract class TrackingStoreContract {
                     empty.metrics().summaries(first.id()).stream()
                     .map(m -> m.toString().replaceFirst("runId=\\d+", "")).toList());
             assertEquals(2, empty.evaluations().samples(first.id(), 3000, "desk-l2r", "l2r", "desk/0").size());
+            Artifact checkpoint = empty.artifacts().ofRun(first.id()).get(0);
+            assertEquals(3000L, checkpoint.step());
+            assertTrue(Artifacts.isIntact(checkpoint), "the checkpoint file is unchanged");
+            Files.writeString(Path.of(checkpoint.path()), "tampered");
+            assertFalse(Artifacts.isIntact(checkpoint));
 
             StoreException again = assertThrows(StoreException.class,
                     () -> StudyImport.read(empty, new ByteArrayInputStream(exported), null, "export.json"));

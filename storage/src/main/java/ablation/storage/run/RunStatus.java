@@ -23,11 +23,6 @@ public enum RunStatus {
         };
     }
 
-    /** Whether the run is over (no worker should be writing to it). */
-    public boolean isFinal() {
-        return this == FINISHED || this == FAILED || this == CANCELLED;
-    }
-
     /** The value stored in the database: the lower-case name. */
     public String dbValue() {
         return name().toLowerCase(java.util.Locale.ROOT);
