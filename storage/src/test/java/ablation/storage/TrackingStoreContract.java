@@ -301,20 +301,20 @@ public abstract class TrackingStoreContract {
         assertEquals(samples, store.evaluations().samples(run.id(), 100, "desk-l2r", "l2r", "p0"));
         assertEquals(List.of(100L, 200L), store.evaluations().steps(run.id(), "desk-l2r", "l2r"));
 
-        PassAtKEstimate at1 = store.evaluations().passAtK(run.id(), 100, "desk-l2r", "l2r", 1, 2000, 7);
+        PassAtKEstimate at1 = store.evaluations().passAtK(List.of(run.id()), 100, "desk-l2r", "l2r", 1, 2000, 7);
         assertEquals((0.25 + 1 + 0) / 3, at1.mean(), 1e-12);
         assertEquals(3, at1.problems());
         assertTrue(at1.lower() <= at1.mean() && at1.mean() <= at1.upper());
         assertTrue(at1.lower() >= 0 && at1.upper() <= 1 && at1.upper() - at1.lower() > 0.1, at1.toString());
-        assertEquals(at1, store.evaluations().passAtK(run.id(), 100, "desk-l2r", "l2r", 1, 2000, 7),
+        assertEquals(at1, store.evaluations().passAtK(List.of(run.id()), 100, "desk-l2r", "l2r", 1, 2000, 7),
                 "same seed, same interval");
-        PassAtKEstimate at2 = store.evaluations().passAtK(run.id(), 100, "desk-l2r", "l2r", 2, 100, 7);
+        PassAtKEstimate at2 = store.evaluations().passAtK(List.of(run.id()), 100, "desk-l2r", "l2r", 2, 100, 7);
         assertEquals((0.5 + 1 + 0) / 3, at2.mean(), 1e-12); // 1 - C(3,2)/C(4,2) = 0.5
         StoreException tooMany = assertThrows(StoreException.class,
-                () -> store.evaluations().passAtK(run.id(), 100, "desk-l2r", "l2r", 5, 100, 7));
+                () -> store.evaluations().passAtK(List.of(run.id()), 100, "desk-l2r", "l2r", 5, 100, 7));
         assertTrue(tooMany.getMessage().contains("n=4"), tooMany.getMessage());
         // Latest checkpoint per run: only p0 at step 200.
-        assertEquals(0.5, store.evaluations().passAtK(List.of(run.id()), "desk-l2r", "l2r", 1, 100, 1).mean(), 1e-12);
+        assertEquals(0.5, store.evaluations().latestPassAtK(List.of(run.id()), "desk-l2r", "l2r", 1, 100, 1).mean(), 1e-12);
     }
 
     @Test
