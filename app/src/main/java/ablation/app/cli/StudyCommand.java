@@ -16,7 +16,6 @@ import ablation.experiments.spec.AblationSpec;
 import ablation.experiments.spec.GridExpander;
 import ablation.experiments.spec.RunSpec;
 import ablation.experiments.spec.SpecLoader;
-import ablation.storage.StoreLocation;
 import ablation.storage.TrackingStore;
 import ablation.storage.study.Study;
 import java.io.PrintStream;
@@ -28,6 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -42,8 +42,8 @@ public final class StudyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "study file, e.g. sample-configs/five-lessons-quick.yaml")
     Path file;
 
-    @Option(names = "--db", paramLabel = "URL", description = "tracking store (JDBC URL or H2 file path); default $WORKBENCH_DB or ~/.workbench/workbench")
-    String db;
+    @Mixin
+    DbOptions db;
 
     @Option(names = "--out", paramLabel = "DIR", description = "study directory (runs, checkpoints, report); default ~/.workbench/studies/<name>")
     Path out;
@@ -100,14 +100,14 @@ public final class StudyCommand implements Callable<Integer> {
             return 0;
         }
         if (detach && executor != Executor.slurm) throw new WorkbenchException("--detach needs --executor slurm");
-        String url = StoreLocation.resolve(db);
+        String url = db.url();
         StudyLayout layout = out != null ? new StudyLayout(out.toAbsolutePath()) : StudyLayout.defaultFor(spec.name());
         SlurmOptions slurmOptions = spec.slurm().overriddenBy(new SlurmOptions(partition, time, gpus, mem, cpus, null));
         if (executor == Executor.slurm && !cancel) {
             if (!SlurmCluster.available()) throw new WorkbenchException("--executor slurm: sbatch is not on the PATH of this machine");
             SlurmExecutor.checkStore(url).ifPresent(warning -> err.println("warning: " + warning));
         }
-        try (TrackingStore store = TrackingStore.open(url)) {
+        try (TrackingStore store = db.open()) {
             if (cancel) return cancel(store, url, spec, layout, slurmOptions, err);
             Study study = StudyQueue.enqueue(store, spec.name(), SpecLoader.tree(file), runs);
             err.printf("study %s: %d runs; store %s; files %s%n", spec.name(), runs.size(), store.displayUrl(), layout.root());
@@ -124,7 +124,7 @@ public final class StudyCommand implements Callable<Integer> {
                 done = slurm.follow(study, new ProgressLine(err));
             } else {
                 LocalExecutor.Options defaults = LocalExecutor.Options.defaults();
-                LocalExecutor local = new LocalExecutor(store, url, layout, WorkerCommand.standard(),
+                LocalExecutor local = new LocalExecutor(store, url, layout, WorkerCommand.standard().withCredentials(db.user(), db.password()),
                         new LocalExecutor.Options(parallel, threads != null ? threads : defaults.threads(), retries,
                                 defaults.staleAfter(), defaults.poll()));
                 done = local.run(study.id(), new ProgressLine(err));

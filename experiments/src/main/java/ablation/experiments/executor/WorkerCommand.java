@@ -11,10 +11,29 @@ import java.util.Map;
  * for the PyTorch engine, and the worker's main class. DJL is kept offline.
  *
  * @param mainClass the worker entry point ({@link ablation.experiments.worker.WorkerMain} in production; tests pass a fake)
+ * @param credentials store user and password for the worker ({@code WORKBENCH_DB_USER}, {@code WORKBENCH_DB_PASSWORD}),
+ *                    passed in its environment rather than on its command line
  */
-public record WorkerCommand(String mainClass, List<String> jvmOptions) {
+public record WorkerCommand(String mainClass, List<String> jvmOptions, Map<String, String> credentials) {
     /** The environment every worker runs with: no telemetry, no downloads. */
     public static final Map<String, String> ENVIRONMENT = Map.of("OPT_OUT_TRACKING", "true", "DJL_OFFLINE", "true");
+
+    public WorkerCommand {
+        jvmOptions = List.copyOf(jvmOptions);
+        credentials = Map.copyOf(credentials);
+    }
+
+    public WorkerCommand(String mainClass, List<String> jvmOptions) {
+        this(mainClass, jvmOptions, Map.of());
+    }
+
+    /** The same command with the store's user and password (either may be null: not given). */
+    public WorkerCommand withCredentials(String user, String password) {
+        Map<String, String> env = new java.util.HashMap<>();
+        if (user != null) env.put("WORKBENCH_DB_USER", user);
+        if (password != null) env.put("WORKBENCH_DB_PASSWORD", password);
+        return new WorkerCommand(mainClass, jvmOptions, env);
+    }
 
     public static WorkerCommand standard() {
         return new WorkerCommand("ablation.experiments.worker.WorkerMain", List.of("-Xmx4g"));
@@ -31,6 +50,7 @@ public record WorkerCommand(String mainClass, List<String> jvmOptions) {
                 "--heartbeat-ms", Long.toString(heartbeat.toMillis()), "--exit-with-parent"));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(ENVIRONMENT);
+        builder.environment().putAll(credentials);
         return builder;
     }
 

@@ -48,7 +48,8 @@ public final class WorkerMain {
             ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(137)));
         }
         int code;
-        try (TrackingStore store = TrackingStore.open(required(args, "db"))) {
+        try (TrackingStore store = TrackingStore.open(required(args, "db"), System.getenv("WORKBENCH_DB_USER"),
+                System.getenv("WORKBENCH_DB_PASSWORD"))) {
             if (args.containsKey("claim")) {
                 long studyId = Long.parseLong(required(args, "study"));
                 StudyLayout layout = new StudyLayout(Path.of(required(args, "root")));
