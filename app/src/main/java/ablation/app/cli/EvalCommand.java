@@ -18,6 +18,7 @@ import ablation.engine.probe.FunctionPair;
 import ablation.engine.probe.ProbeResult;
 import ablation.engine.probe.UnderstandingProbe;
 import ablation.engine.sampling.LoadedModel;
+import ablation.engine.sampling.Sampler;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -102,6 +103,7 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        Sampler.useOneThread();
         try (LoadedModel loaded = LoadedModel.open(checkpoint)) {
             RunConfig run = loaded.config();
             JsonNode defaults = evalDefaults();

@@ -14,6 +14,7 @@ import ablation.engine.eval.sandbox.Sandbox;
 import ablation.engine.eval.sandbox.SandboxOptions;
 import ablation.engine.probe.UnderstandingProbe;
 import ablation.engine.sampling.LoadedModel;
+import ablation.engine.sampling.Sampler;
 import ablation.storage.TrackingStore;
 import ablation.storage.eval.Sample;
 import ablation.storage.metric.MetricWriter;
@@ -40,6 +41,7 @@ public final class RunEvaluation {
     private RunEvaluation() {}
 
     public static void run(TrackingStore store, long runId, Path runDir, MetricWriter metrics) {
+        Sampler.useOneThread();
         try (LoadedModel loaded = LoadedModel.open(runDir)) {
             RunConfig config = loaded.config();
             long step = loaded.checkpoint().state().step();
