@@ -8,7 +8,12 @@ import ablation.experiments.spec.SpecLoader;
 import ablation.storage.study.Study;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A study's stored spec read again: its description, its base config, and per ablation the runs
@@ -60,5 +65,21 @@ record StoredSpec(String description, JsonNode baseConfig, List<PlannedAblation>
             }
         }
         return new StoredSpec(spec.description(), base, ablations, notes);
+    }
+
+    /** Config hash -> the lessons (1-5) whose ablations plan that run. */
+    Map<String, Set<Integer>> lessonsByConfigHash() {
+        Map<String, Set<Integer>> lessons = new HashMap<>();
+        for (PlannedAblation planned : ablations) {
+            int lesson = planned.ablation().lesson();
+            if (lesson == 0) continue;
+            for (RunSpec run : planned.runs()) lessons.computeIfAbsent(run.configHash(), h -> new TreeSet<>()).add(lesson);
+        }
+        return lessons;
+    }
+
+    /** What runs are diffed against, flattened: the base config, else the values all the study's runs share. */
+    Map<String, JsonNode> diffBase(Collection<JsonNode> runConfigs) {
+        return baseConfig != null ? ConfigDiff.flatten(baseConfig) : ConfigDiff.common(List.copyOf(runConfigs));
     }
 }

@@ -27,7 +27,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Builds a study's {@link StudyResults} from the tracking store: every planned run with its status
@@ -52,17 +51,11 @@ public final class StudyResultsLoader {
         Map<Long, List<MetricSummary>> summaries = store.metrics().summariesOfStudy(study.id());
 
         Map<String, RunSpec> planned = new LinkedHashMap<>();
-        Map<String, Set<Integer>> lessonsOf = new HashMap<>();
-        for (PlannedAblation ablation : spec.ablations()) {
-            for (RunSpec run : ablation.runs()) {
-                planned.putIfAbsent(run.configHash(), run);
-                if (ablation.ablation().lesson() > 0) lessonsOf.computeIfAbsent(run.configHash(), h -> new TreeSet<>()).add(ablation.ablation().lesson());
-            }
-        }
+        for (PlannedAblation ablation : spec.ablations()) ablation.runs().forEach(run -> planned.putIfAbsent(run.configHash(), run));
+        Map<String, Set<Integer>> lessonsOf = spec.lessonsByConfigHash();
         Map<Long, JsonNode> configs = new LinkedHashMap<>();
         for (Run run : stored) configs.put(run.id(), ConfigDiff.parse(run.configJson()));
-        Map<String, JsonNode> base = spec.baseConfig() != null ? ConfigDiff.flatten(spec.baseConfig())
-                : ConfigDiff.common(List.copyOf(configs.values()));
+        Map<String, JsonNode> base = spec.diffBase(configs.values());
 
         List<RunResult> results = new ArrayList<>();
         Set<String> names = new HashSet<>();
