@@ -88,10 +88,11 @@ public final class RunsListCommand implements Callable<Integer> {
         return table.toString();
     }
 
-    /** Three decimals, "-" when absent; NaN and infinities spelt out (a diverged run). */
+    /** Three decimals (whole numbers from 1000 up, such as token counts, without), "-" when absent; NaN and infinities spelt out. */
     static String number(Double value) {
         if (value == null) return "-";
         if (!Double.isFinite(value)) return Double.toString(value);
+        if (Math.abs(value) >= 1000 && value == Math.rint(value)) return Long.toString(value.longValue());
         return Estimate.number(value, 3);
     }
 }

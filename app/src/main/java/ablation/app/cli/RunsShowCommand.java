@@ -81,7 +81,7 @@ public final class RunsShowCommand implements Callable<Integer> {
             TextTable metrics = new TextTable();
             for (MetricSummary s : summaries) {
                 metrics.row("  " + s.key(), RunsListCommand.number(s.last()), RunsListCommand.number(s.min()),
-                        RunsListCommand.number(s.max()), s.points() + " points" + (s.nonFinite() > 0 ? ", " + s.nonFinite() + " NaN/inf" : ""));
+                        RunsListCommand.number(s.max()), s.points() + (s.points() == 1 ? " point" : " points") + (s.nonFinite() > 0 ? ", " + s.nonFinite() + " NaN/inf" : ""));
             }
             out.print(metrics);
             out.println();

@@ -128,18 +128,24 @@ public final class StudyResultsLoader {
         return String.join(",", axes.stream().map(a -> a.name() + "=" + run.axisLabels().get(a.name())).toList());
     }
 
-    /** The axes' paths; for a whole-config axis ({@code ""}), the fields its cells actually differ in. */
+    /**
+     * What the lesson's arms vary: a scalar axis's path, {@code epochs}, and for an axis of maps or
+     * lists (an objective mix, the sources, the whole config) the fields its cells actually differ in.
+     */
     private static String variedField(List<PlannedAblation> ablations, List<Cell> cells) {
+        Set<String> differing = new LinkedHashSet<>();
+        for (Cell cell : cells) {
+            ConfigDiff.between(cells.get(0).config(), cell.config()).keySet().stream()
+                    .filter(path -> !ConfigDiff.NOT_DIFFED_FROM_BASE.contains(path)).forEach(differing::add);
+        }
         Set<String> fields = new LinkedHashSet<>();
         for (PlannedAblation ablation : ablations) {
             for (Axis axis : ablation.ablation().axes()) {
-                if (!axis.path().isEmpty()) {
+                if (axis.path().equals(Axis.EPOCHS) || axis.values().stream().allMatch(JsonNode::isValueNode)) {
                     fields.add(axis.path());
-                    continue;
-                }
-                for (Cell cell : cells.subList(1, cells.size())) {
-                    ConfigDiff.between(cells.get(0).config(), cell.config()).keySet().stream()
-                            .filter(path -> !ConfigDiff.NOT_DIFFED_FROM_BASE.contains(path)).forEach(fields::add);
+                } else {
+                    differing.stream().filter(path -> axis.path().isEmpty() || path.startsWith(axis.path() + ".")
+                            || path.startsWith(axis.path() + "[")).forEach(fields::add);
                 }
             }
         }
