@@ -37,6 +37,7 @@ public final class RunsCompareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (TrackingStore store = TrackingStore.open(StoreLocation.resolve(db))) {
             out.print(render(RunOverviews.of(store, first), RunOverviews.of(store, second)));
+            out.flush(); // print does not flush, and the launcher exits right after
         }
         return 0;
     }

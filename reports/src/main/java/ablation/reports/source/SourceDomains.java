@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
 
 /**
  * Whether a data source is programming or natural language (lesson 4). The generated sources say
- * so by kind ({@code desk-pl}, {@code desk-nl}); a corpus on disk ({@code files}, {@code jsonl}) is
- * taken as code unless its name reads as prose (as is a held-out source the run does not train on) ({@code english}, {@code nl}, {@code text},
- * {@code wiki}, {@code books}, {@code web}, {@code prose}), the one convention a config can follow.
+ * so by kind ({@code desk-pl}, {@code desk-nl}). A corpus on disk ({@code files}, {@code jsonl}),
+ * or a held-out source the run does not list, is taken as code unless its name reads as prose:
+ * {@code english}, {@code nl}, {@code text}, {@code wiki...}, {@code books}, {@code web} or
+ * {@code prose} as a word of it (so name prose corpora that way).
  */
 final class SourceDomains {
     private static final Pattern NATURAL_NAME = Pattern.compile("(^|[^a-z])(nl|english|text|wiki\\w*|books?|web|prose)([^a-z]|$)");
