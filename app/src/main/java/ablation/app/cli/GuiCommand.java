@@ -77,7 +77,8 @@ public final class GuiCommand implements Callable<Integer> {
         if (Files.isRegularFile(asFile)) return asFile;
         List<StudyEntry> studies = catalog.studies();
         return studies.stream().filter(s -> s.name().equals(name)).map(StudyEntry::file).findFirst()
-                .orElseThrow(() -> new WorkbenchException("no study named " + name + ": give a study file, or one of "
-                        + String.join(", ", studies.stream().map(StudyEntry::name).toList())));
+                .orElseThrow(() -> new WorkbenchException("no study file or listed study named " + name + (studies.isEmpty()
+                        ? " (no studies are listed: see --samples)"
+                        : "; listed studies: " + String.join(", ", studies.stream().map(StudyEntry::name).toList()))));
     }
 }

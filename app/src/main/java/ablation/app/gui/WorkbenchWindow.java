@@ -400,16 +400,8 @@ public final class WorkbenchWindow {
         return background;
     }
 
-    public StringProperty statusProperty() {
-        return status;
-    }
-
     /** The study name the runs, compare and lessons views show. */
     public StringProperty studyProperty() {
         return study;
-    }
-
-    public WindowState state() {
-        return state;
     }
 }

@@ -95,6 +95,9 @@ public final class ConfigLoader {
     /** A deep copy of {@code user} over the defaults; list elements of sources and eval get theirs. */
     public static ObjectNode withDefaults(JsonNode user) {
         ObjectNode merged = DEFAULTS.get("run").deepCopy();
+        if (user.path("tokenizer").has("path") && !user.path("tokenizer").has("train")) {
+            ((ObjectNode) merged.get("tokenizer")).remove("train"); // a loaded tokenizer replaces the default training
+        }
         merge(merged, user);
         expandElements(merged.path("data").path("sources"), DEFAULTS.get("source_defaults"));
         expandElements(merged.path("eval"), DEFAULTS.get("eval_defaults"));

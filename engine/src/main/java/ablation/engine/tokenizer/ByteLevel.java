@@ -12,8 +12,11 @@ final class ByteLevel {
     private ByteLevel() {}
 
     /**
-     * GPT-2's split pattern, the one {@code ByteLevel(use_regex=true)} applies. Java's {@code \s} is ASCII
-     * unless {@link Pattern#UNICODE_CHARACTER_CLASS}; Oniguruma's (used by tokenizers) is Unicode.
+     * GPT-2's split pattern, the one {@code ByteLevel(use_regex=true)} applies, for training to see the
+     * words encoding will. Java's {@code \s} is ASCII unless {@link Pattern#UNICODE_CHARACTER_CLASS};
+     * Oniguruma's (used by tokenizers) is Unicode. Java 17 knows Unicode 13 while Oniguruma knows newer
+     * letters (e.g. Unicode 16's hieroglyphs): around those rare characters training may cut words
+     * differently, which only wastes a merge or two; encoding stays lossless.
      */
     static final Pattern SPLIT = Pattern.compile(
             "'s|'t|'re|'ve|'m|'ll|'d| ?\\p{L}+| ?\\p{N}+| ?[^\\s\\p{L}\\p{N}]+|\\s+(?!\\S)|\\s+",

@@ -59,15 +59,12 @@ final class TokenizerJson {
         }
     }
 
-    static String text(JsonNode tree) {
-        return new String(canonicalBytes(tree), java.nio.charset.StandardCharsets.UTF_8);
-    }
-
     /**
      * The tokenizer.json of trained byte-level BPE: GPT-2's ByteLevel pre-tokenizer with
      * {@code add_prefix_space=false} (true would prepend a space that decode keeps: not a round trip)
      * and {@code use_regex=true} (GPT-2's split, which training used too), the ByteLevel decoder, no
-     * normalizer, the BPE model, then {@code added} in id order after the learned vocabulary.
+     * normalizer, the BPE model; then the added tokens, ids following the learned vocabulary: the
+     * {@code specials} (flagged special) and the indentation {@code textRuns} (not special).
      */
     static ObjectNode trained(BpeTrainer.Result bpe, List<String> specials, List<String> textRuns) {
         ObjectNode root = NODES.objectNode();
@@ -166,8 +163,11 @@ final class TokenizerJson {
      */
     static void checkLossless(JsonNode tree, String source) {
         String model = tree.path("model").path("type").asText("BPE");
-        if (!model.equals("BPE") || !tree.path("model").has("merges")) {
+        if (!model.equals("BPE")) {
             throw new WorkbenchException(source + ": model type " + model + " is not supported; expected byte-level BPE (GPT-2 style)");
+        }
+        if (!tree.path("model").path("vocab").isObject() || !tree.path("model").path("merges").isArray()) {
+            throw new WorkbenchException(source + ": the BPE model needs a vocab object and a merges list");
         }
         JsonNode normalizer = tree.path("normalizer");
         if (!normalizer.isMissingNode() && !normalizer.isNull()) {

@@ -30,6 +30,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aTokenizerPathReplacesTheDefaultTraining() {
+        RunConfig config = ConfigLoader.parse(MINIMAL + "tokenizer: {path: tok.json}\n");
+        assertEquals("tok.json", config.tokenizer().path());
+        assertEquals(null, config.tokenizer().train());
+    }
+
+    @Test
     void unknownKeyIsNamed() {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(MINIMAL + "model: {layerz: 2}\n"));
         assertTrue(e.getMessage().contains("layerz"), e.getMessage());

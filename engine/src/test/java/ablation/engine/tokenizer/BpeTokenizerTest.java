@@ -8,15 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ablation.engine.WorkbenchException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.regex.Matcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -163,6 +168,66 @@ class BpeTokenizerTest {
             assertEquals(tokenizer.sha256(), again.sha256());
             assertArrayEquals(tokenizer.json(), again.json());
             assertNotEquals(tokenizer.sha256(), other.sha256());
+        }
+    }
+
+    @Test
+    void trainingSplitsTextExactlyAsTheNativeTokenizerDoes() throws Exception {
+        // Trained on text full of Unicode whitespace, contractions and runs, the merges by rank applied to
+        // the words training counted must give the native tokenizer's ids (indentation runs aside): a split
+        // that differed would have taught merges across boundaries that encode never sees.
+        List<String> texts = new ArrayList<>(SyntheticCode.generate(77, 30));
+        for (String ws : List.of("\u00a0", "\u2003", "\u3000", "\u0085", "\u000b", "\u000c", "\u2028", "\u1680")) {
+            for (String around : List.of("a " + ws + "b", ws + ws + "x", "y" + ws + " z", ws + "'s", "1" + ws + "2", ". " + ws + "!")) {
+                texts.add(around.repeat(20));
+            }
+        }
+        texts.addAll(List.of("it's 'tis we'll", "x  \n  y", "a \t b", "\r\n \r\n"));
+        Random random = new Random(77);
+        while (texts.size() < 700) {
+            // Java 17 knows Unicode 13; the native regex knows newer letters (ByteLevel's doc): skip those
+            String text = randomText(random, 30);
+            if (text.codePoints().allMatch(Character::isDefined)) texts.add(text);
+        }
+
+        try (BpeTokenizer trained = Tokenizers.train(texts, 1200, MASKS)) {
+            JsonNode tree = new ObjectMapper().readTree(trained.json());
+            Map<String, Integer> vocab = new HashMap<>();
+            tree.path("model").path("vocab").fields().forEachRemaining(e -> vocab.put(e.getKey(), e.getValue().asInt()));
+            Map<String, Integer> ranks = new HashMap<>();
+            for (JsonNode merge : tree.path("model").path("merges")) ranks.putIfAbsent(merge.asText(), ranks.size());
+            Set<Integer> runIds = new HashSet<>();
+            for (String run : AddedTokens.whitespaceRuns()) runIds.add(trained.encode(run)[0]);
+
+            for (String text : texts) {
+                List<Integer> expected = new ArrayList<>();
+                AddedTokens.splitRuns(text, piece -> {
+                    Matcher m = ByteLevel.SPLIT.matcher(piece);
+                    while (m.find()) referenceBpe(m.group(), ranks).forEach(token -> expected.add(vocab.get(token)));
+                });
+                List<Integer> actual = Arrays.stream(trained.encode(text)).filter(id -> !runIds.contains(id)).boxed().toList();
+                assertEquals(expected, actual, text);
+            }
+        }
+    }
+
+    /** Textbook BPE of one word: merge the adjacent pair of lowest rank (leftmost on ties) until none applies. */
+    private static List<String> referenceBpe(String word, Map<String, Integer> ranks) {
+        byte[] bytes = word.getBytes(StandardCharsets.UTF_8);
+        List<String> symbols = new ArrayList<>();
+        for (byte b : bytes) symbols.add(String.valueOf(ByteLevel.charOf(b)));
+        while (true) {
+            int best = -1;
+            int bestRank = Integer.MAX_VALUE;
+            for (int i = 0; i + 1 < symbols.size(); i++) {
+                Integer rank = ranks.get(symbols.get(i) + " " + symbols.get(i + 1));
+                if (rank != null && rank < bestRank) {
+                    best = i;
+                    bestRank = rank;
+                }
+            }
+            if (best < 0) return symbols;
+            symbols.set(best, symbols.get(best) + symbols.remove(best + 1));
         }
     }
 

@@ -8,6 +8,7 @@ import ablation.storage.run.NewRun;
 import ablation.storage.run.Run;
 import ablation.storage.study.Study;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -47,12 +48,20 @@ public final class StudyQueue {
         return study;
     }
 
+    /** Same study, wherever it runs: the {@code slurm:} section may change between starts (a new partition, more time). */
     private static boolean sameSpec(String storedJson, JsonNode specTree) {
         if (storedJson == null) return false;
         try {
-            return ConfigLoader.JSON.readTree(storedJson).equals(specTree);
+            return withoutSlurm(ConfigLoader.JSON.readTree(storedJson)).equals(withoutSlurm(specTree));
         } catch (java.io.IOException e) {
             return false;
         }
+    }
+
+    private static JsonNode withoutSlurm(JsonNode spec) {
+        if (!spec.isObject()) return spec;
+        ObjectNode copy = ((ObjectNode) spec).deepCopy();
+        copy.remove("slurm");
+        return copy;
     }
 }

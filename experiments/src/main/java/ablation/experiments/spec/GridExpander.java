@@ -41,7 +41,7 @@ public final class GridExpander {
         for (Ablation ablation : spec.ablations()) {
             ObjectNode base = ConfigLoader.withDefaults(spec.base());
             ConfigLoader.merge(base, ablation.overrides());
-            RunConfig baseConfig = validate(base, "base of lesson " + ablation.lesson());
+            RunConfig baseConfig = validate(base, ablation.lesson() == 0 ? "base" : "base of lesson " + ablation.lesson());
             double referenceFlops = flopsPerToken(baseConfig) * baseConfig.train().tokens();
             for (List<Integer> combination : combinations(ablation)) {
                 for (long seed : spec.seeds()) {

@@ -8,6 +8,7 @@ import ablation.engine.train.Checkpoint;
 import ablation.engine.train.Devices;
 import ablation.engine.train.MetricsSink;
 import ablation.engine.train.ProgressListener;
+import ablation.experiments.executor.SlurmTask;
 import ablation.experiments.executor.StudyLayout;
 import ablation.storage.StoreException;
 import ablation.storage.TrackingStore;
@@ -27,16 +28,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The process that trains and evaluates one run of a study against the tracking store. Started by
  * the local executor ({@code --run ID --dir DIR}) or by a Slurm array task ({@code --study ID
- * --claim --root DIR}, which claims the next queued run). A run found orphaned or failed is resumed
- * from its newest checkpoint; the store drops metric points after that checkpoint's step, and the
- * trainer writes them again, so the series has neither gaps nor duplicates.
+ * --claim --root DIR}, which claims the next queued run, else an orphaned one). A run found
+ * orphaned or failed is resumed from its newest checkpoint; the store drops metric points after that
+ * checkpoint's step, and the trainer writes them again, so the series has neither gaps nor duplicates.
  *
  * <p>Exit codes: 0 finished (or nothing to do), 2 the run failed with an error a user can act on
  * (recorded in the store), 1 any other failure (recorded too when the store is reachable).
  */
 public final class WorkerMain {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerMain.class);
-    static final Duration HEARTBEAT = Duration.ofSeconds(5);
+    private static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(5);
 
     private WorkerMain() {}
 
@@ -50,16 +51,20 @@ public final class WorkerMain {
         try (TrackingStore store = TrackingStore.open(required(args, "db"))) {
             if (args.containsKey("claim")) {
                 long studyId = Long.parseLong(required(args, "study"));
-                Optional<Run> claimed = store.runs().claimNext(studyId, provenance(null));
+                StudyLayout layout = new StudyLayout(Path.of(required(args, "root")));
+                Optional<Run> claimed = claim(store, studyId, layout);
                 if (claimed.isEmpty()) {
-                    LOG.info("no queued run left in study {}", studyId);
+                    LOG.info("no queued or orphaned run left in study {}", studyId);
                     code = 0;
                 } else {
                     Run run = claimed.get();
-                    code = execute(store, run.id(), new StudyLayout(Path.of(required(args, "root"))).runDir(run.id()), true);
+                    Path runDir = layout.runDir(run.id());
+                    SlurmTask.fromEnvironment(System.getenv()).ifPresent(task -> task.recordIn(runDir));
+                    LOG.info("claimed run {} ({})", run.id(), run.name());
+                    code = execute(store, run.id(), runDir, true, heartbeat(args));
                 }
             } else {
-                code = execute(store, Long.parseLong(required(args, "run")), Path.of(required(args, "dir")), false);
+                code = execute(store, Long.parseLong(required(args, "run")), Path.of(required(args, "dir")), false, heartbeat(args));
             }
         } catch (StoreException | WorkbenchException e) {
             System.err.println("worker: " + e.getMessage());
@@ -69,11 +74,29 @@ public final class WorkerMain {
     }
 
     /**
+     * Claims the study's oldest queued run or, when none is left, an orphaned one (its worker was
+     * lost), which then resumes from its newest checkpoint.
+     */
+    static Optional<Run> claim(TrackingStore store, long studyId, StudyLayout layout) {
+        Optional<Run> queued = store.runs().claimNext(studyId, provenance(null));
+        if (queued.isPresent()) return queued;
+        for (Run run : store.runs().list(studyId)) {
+            if (run.status() != RunStatus.ORPHANED) continue;
+            long fromStep = Checkpoint.latest(layout.runDir(run.id())).map(c -> c.state().step()).orElse(0L);
+            if (store.runs().tryResumeOrphan(run.id(), fromStep)) {
+                LOG.info("resuming orphaned run {} from step {}", run.name(), fromStep);
+                return Optional.of(store.runs().require(run.id()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Trains and evaluates the run, recording its status; returns the exit code.
      *
      * @param claimed the run was just claimed (queued -> running) by this worker
      */
-    static int execute(TrackingStore store, long runId, Path runDir, boolean claimed) {
+    static int execute(TrackingStore store, long runId, Path runDir, boolean claimed, Duration heartbeat) {
         Run run = store.runs().require(runId);
         RunConfig config = ConfigLoader.parse(run.configJson());
         switch (run.status()) {
@@ -94,7 +117,7 @@ public final class WorkerMain {
                 }
             }
         }
-        try (Heartbeat ignored = store.runs().heartbeatEvery(runId, HEARTBEAT);
+        try (Heartbeat ignored = store.runs().heartbeatEvery(runId, heartbeat);
              MetricWriter metrics = store.metrics().writer(runId)) {
             long step = RunExecution.train(config, runDir, sink(metrics), logLines(run.name()));
             Checkpoint.latest(runDir).ifPresent(c -> store.artifacts().record(run.studyId(), runId, "checkpoint", c.directory(), step));
@@ -141,6 +164,10 @@ public final class WorkerMain {
     private static Provenance provenance(RunConfig config) {
         String device = Devices.select(config == null ? "auto" : config.train().device()).toString();
         return Provenance.ofThisMachine(Versions.APP, Versions.djl(), Versions.pytorch(), device);
+    }
+
+    private static Duration heartbeat(Map<String, String> args) {
+        return args.containsKey("heartbeat-ms") ? Duration.ofMillis(Long.parseLong(args.get("heartbeat-ms"))) : DEFAULT_HEARTBEAT;
     }
 
     private static Map<String, String> parse(String[] argv) {

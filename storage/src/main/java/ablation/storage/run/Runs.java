@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -175,20 +176,34 @@ public final class Runs {
      * again) and the summaries recomputed, all in one transaction.
      */
     public Run resume(long runId, long fromStep) {
+        Set<RunStatus> from = RunStatus.RUNNING.from();
+        from.remove(RunStatus.QUEUED);
+        if (!tryResume(runId, fromStep, from)) {
+            throw refused(runId, RunStatus.RUNNING);
+        }
+        return require(runId);
+    }
+
+    /**
+     * Claims an orphaned run for this worker, as {@link #resume} does; false when it is no longer
+     * orphaned (another worker claimed it first). Lets a worker of a job array pick up a run whose
+     * worker was lost, without ever taking a run that has since failed or been cancelled.
+     */
+    public boolean tryResumeOrphan(long runId, long fromStep) {
+        return tryResume(runId, fromStep, EnumSet.of(RunStatus.ORPHANED));
+    }
+
+    private boolean tryResume(long runId, long fromStep, Set<RunStatus> from) {
         Instant now = jdbc.now();
-        jdbc.inTransaction(c -> {
-            Set<RunStatus> from = RunStatus.RUNNING.from();
-            from.remove(RunStatus.QUEUED);
+        return jdbc.inTransaction(c -> {
             int changed = Jdbc.update(c, "UPDATE runs SET status = ?, heartbeat_at = ?, ended_at = NULL, error = NULL"
                             + " WHERE id = ? AND status IN (" + Jdbc.placeholders(from.size()) + ")",
                     concat(new Object[] {RunStatus.RUNNING.dbValue(), now, runId}, dbValues(from)));
-            if (changed != 1) {
-                throw refused(runId, RunStatus.RUNNING);
+            if (changed == 1) {
+                metrics.discardAfter(c, runId, fromStep);
             }
-            metrics.discardAfter(c, runId, fromStep);
-            return null;
+            return changed == 1;
         });
-        return require(runId);
     }
 
     /** The run's typed parameters by name. */

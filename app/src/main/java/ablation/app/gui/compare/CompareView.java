@@ -2,7 +2,9 @@ package ablation.app.gui.compare;
 
 import ablation.app.gui.EmptyState;
 import ablation.app.gui.FeedViewModel;
+import java.util.List;
 import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ScrollPane;
@@ -21,8 +23,7 @@ public final class CompareView {
         TilePane charts = new TilePane(12, 12);
         charts.setId("charts");
         charts.setPrefColumns(2);
-        model.items().addListener((ListChangeListener<JFreeChart>) c -> charts.getChildren().setAll(
-                model.items().stream().map(CompareView::viewer).toList()));
+        model.items().addListener((ListChangeListener<JFreeChart>) c -> show(charts, model.items()));
         ScrollPane scroll = new ScrollPane(charts);
         scroll.setFitToWidth(true);
         Button refresh = new Button("Refresh");
@@ -31,9 +32,19 @@ public final class CompareView {
                 model.emptyMessageProperty(), refresh);
     }
 
+    /** Puts each chart into a viewer, reusing the viewers already shown so a refresh does not flicker. */
+    private static void show(TilePane charts, List<JFreeChart> items) {
+        List<Node> viewers = charts.getChildren();
+        while (viewers.size() > items.size()) viewers.remove(viewers.size() - 1);
+        for (int i = 0; i < items.size(); i++) {
+            if (i < viewers.size()) ((ChartViewer) viewers.get(i)).setChart(items.get(i));
+            else viewers.add(viewer(items.get(i)));
+        }
+    }
+
     private static ChartViewer viewer(JFreeChart chart) {
         ChartViewer viewer = new ChartViewer(chart);
-        viewer.setPrefSize(560, 360);
+        viewer.setPrefSize(500, 330);
         return viewer;
     }
 

@@ -318,6 +318,9 @@ public final class ComposerView {
         TextField values = new TextField();
         values.textProperty().bindBidirectional(axis.valuesProperty());
         values.getStyleClass().add("axis-values");
+        Tooltip full = new Tooltip();
+        full.textProperty().bind(axis.valuesProperty());
+        values.setTooltip(full);
         HBox.setHgrow(values, Priority.ALWAYS);
         Button remove = removeButton("Remove this axis", () -> model.removeAxis(axis));
         HBox row = new HBox(6, what, values, remove);
@@ -377,10 +380,10 @@ public final class ComposerView {
     private Node previewTable() {
         TableView<PreviewRow> table = new TableView<>(model.previewRows());
         table.setId("preview");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         TableColumn<PreviewRow, String> name = new TableColumn<>("Run");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
-        name.setPrefWidth(200);
+        name.setPrefWidth(300);
         TableColumn<PreviewRow, String> lessons = new TableColumn<>("Lesson");
         lessons.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().lessons()));
         lessons.setMinWidth(56);
@@ -411,6 +414,7 @@ public final class ComposerView {
         });
         column.getStyleClass().add("number");
         column.setMinWidth(64);
+        column.setPrefWidth(64);
         return column;
     }
 

@@ -9,7 +9,6 @@ import ablation.experiments.spec.Ablation;
 import ablation.experiments.spec.AblationSpec;
 import ablation.experiments.spec.Axis;
 import ablation.experiments.spec.SpecLoader;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -63,7 +62,6 @@ import javafx.util.Duration;
  */
 public final class ComposerViewModel {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final JsonNode DEFAULTS = ConfigLoader.withDefaults(NODES.objectNode());
     public static final String[] ARCHITECTURES = {"causal", "prefix_lm"};
     public static final String[] FIM_FORMATS = {"codegen2", "psm_spm"};
     public static final String[] MATCHES = {AblationSpec.MATCH_TOKENS, AblationSpec.MATCH_FLOPS};
@@ -118,19 +116,19 @@ public final class ComposerViewModel {
         this.background = background;
         this.launcher = launcher;
         this.flopsPerSecond = flopsPerSecond;
-        field("model.arch", FormField.Type.TEXT);
-        field("model.layers", FormField.Type.INT);
-        field("model.d_model", FormField.Type.INT);
-        field("model.heads", FormField.Type.INT);
-        field("model.rotary_dim", FormField.Type.INT);
-        field("model.context", FormField.Type.INT);
-        field("tokenizer.train.vocab_size", FormField.Type.INT);
-        field("objective.fim_rate", FormField.Type.DOUBLE);
-        field("objective.fim_format", FormField.Type.TEXT);
-        field("objective.fim_spm_share", FormField.Type.DOUBLE);
-        field("train.tokens", FormField.Type.LONG);
-        field("train.batch", FormField.Type.INT);
-        field("train.lr", FormField.Type.DOUBLE);
+        addField("model.arch", FormField.Type.TEXT);
+        addField("model.layers", FormField.Type.INT);
+        addField("model.d_model", FormField.Type.INT);
+        addField("model.heads", FormField.Type.INT);
+        addField("model.rotary_dim", FormField.Type.INT);
+        addField("model.context", FormField.Type.INT);
+        addField("tokenizer.train.vocab_size", FormField.Type.INT);
+        addField("objective.fim_rate", FormField.Type.DOUBLE);
+        addField("objective.fim_format", FormField.Type.TEXT);
+        addField("objective.fim_spm_share", FormField.Type.DOUBLE);
+        addField("train.tokens", FormField.Type.LONG);
+        addField("train.batch", FormField.Type.INT);
+        addField("train.lr", FormField.Type.DOUBLE);
         for (int i = 0; i < objective.length; i++) {
             int index = i;
             objective[i] = new SimpleDoubleProperty(this, ObjectiveMix.KEYS[i]);
@@ -150,7 +148,7 @@ public final class ComposerViewModel {
         launchable = previewCurrent.and(error.isNull()).and(launching.not()).and(new SimpleBooleanProperty(launcher.isPresent()));
     }
 
-    private void field(String path, FormField.Type type) {
+    private void addField(String path, FormField.Type type) {
         fields.put(path, new FormField(path, type));
     }
 
@@ -241,92 +239,33 @@ public final class ComposerViewModel {
 
     /** The study file the composer would save, as YAML (snake_case keys, as in sample-configs). */
     public String studyYaml() {
-        try {
-            return ConfigLoader.YAML.writeValueAsString(buildStudy());
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return StudyYaml.write(buildStudy());
     }
 
     /** The study tree; throws a {@link ConfigException} naming the first field that cannot be read. */
     ObjectNode buildStudy() {
-        ObjectNode study = NODES.objectNode();
-        study.put("name", name.get().trim());
-        if (!description.get().isBlank()) study.put("description", description.get().trim());
         ObjectNode base = buildBase();
-        BaseView view = baseView(base);
-        AblationDraft only = ablations.size() == 1 && ablations.get(0).overrides().isEmpty() ? ablations.get(0) : null;
-        if (only != null) {
-            writeAblation(study, only, view);
-            study.set("base", base);
-            moveToEnd(study, "axes");
-            moveToEnd(study, "combine");
-        } else {
-            study.set("base", base);
-            ArrayNode list = study.putArray("ablations");
-            for (AblationDraft ablation : ablations) {
-                ObjectNode node = list.addObject();
-                writeAblation(node, ablation, view);
-                if (!ablation.overrides().isEmpty()) node.set("base", ablation.overrides());
-                moveToEnd(node, "axes");
-                moveToEnd(node, "combine");
-            }
-        }
-        ArrayNode seedList = study.putArray("seeds");
-        parseSeeds().forEach(seedList::add);
-        study.put("match", match.get());
-        return study;
-    }
-
-    private static void writeAblation(ObjectNode node, AblationDraft ablation, BaseView view) {
-        if (ablation.lesson() > 0) node.put("lesson", ablation.lesson());
-        if (ablation.title() != null) node.put("title", ablation.title());
-        ArrayNode axes = node.putArray("axes");
-        for (AxisDraft axis : ablation.axes()) axes.add(axis.toNode(view));
-        if (!Ablation.GRID.equals(ablation.combineProperty().get())) node.put("combine", ablation.combineProperty().get());
-    }
-
-    private static void moveToEnd(ObjectNode node, String key) {
-        JsonNode value = node.remove(key);
-        if (value != null) node.set(key, value);
+        return StudyTree.study(name.get().trim(), description.get().trim(), base, ablations, baseView(base), parseSeeds(),
+                match.get());
     }
 
     private ObjectNode buildBase() {
         ObjectNode base = loadedBase.deepCopy();
         for (FormField field : fields.values()) {
             if (field.path().startsWith("tokenizer.") && tokenizerFromFile.get()) continue;
-            writeIfSet(base, field.path(), field.value());
+            StudyTree.writeIfSet(base, field.path(), field.value());
         }
         for (int i = 0; i < objective.length; i++) {
-            writeIfSet(base, "objective." + ObjectiveMix.KEYS[i], NODES.numberNode(ObjectiveMix.round(objective[i].get())));
+            StudyTree.writeIfSet(base, "objective." + ObjectiveMix.KEYS[i], NODES.numberNode(ObjectiveMix.round(objective[i].get())));
         }
         ArrayNode sourceList = NODES.arrayNode();
         sources.forEach(s -> sourceList.add(s.toNode()));
-        objectAt(base, "data").set("sources", sourceList);
+        StudyTree.objectAt(base, "data").set("sources", sourceList);
         if (!evals.isEmpty() || base.has("eval")) {
             ArrayNode evalList = base.putArray("eval");
             evals.forEach(e -> evalList.add(e.toNode()));
         }
         return base;
-    }
-
-    /** Sets a value when the file had it or it differs from the default: saved bases stay minimal. */
-    private static void writeIfSet(ObjectNode base, String path, JsonNode value) {
-        boolean present = !FormField.at(base, path).isMissingNode();
-        if (!present && sameValue(FormField.at(DEFAULTS, path), value)) return;
-        String[] keys = path.split("\\.");
-        ObjectNode parent = base;
-        for (int i = 0; i < keys.length - 1; i++) parent = objectAt(parent, keys[i]);
-        parent.set(keys[keys.length - 1], value);
-    }
-
-    private static ObjectNode objectAt(ObjectNode parent, String key) {
-        return parent.get(key) instanceof ObjectNode child ? child : parent.putObject(key);
-    }
-
-    private static boolean sameValue(JsonNode a, JsonNode b) {
-        if (a.isNumber() && b.isNumber()) return a.asDouble() == b.asDouble();
-        return a.equals(b);
     }
 
     private BaseView baseView(ObjectNode base) {
@@ -549,11 +488,6 @@ public final class ComposerViewModel {
 
     public boolean canLaunchAtAll() {
         return launcher.isPresent();
-    }
-
-    /** The shown preview: spec and runs of the last valid study, or null. */
-    public Preview preview() {
-        return preview;
     }
 
     /** Title for the window and status bar: the study name, starred when unsaved. */

@@ -103,6 +103,7 @@ public final class StudiesView {
         details.textProperty().bind(Bindings.createStringBinding(() -> {
             StudyEntry selected = table.getSelectionModel().getSelectedItem();
             if (selected == null) return "Double-click a study to open it in the composer.";
+            if (!selected.valid()) return selected.file() + ": " + selected.status();
             return selected.description() != null ? selected.name() + ": " + selected.description() : selected.file().toString();
         }, table.getSelectionModel().selectedItemProperty()));
 

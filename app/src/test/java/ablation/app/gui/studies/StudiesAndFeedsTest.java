@@ -10,7 +10,9 @@ import ablation.app.gui.FeedViewModel;
 import ablation.app.gui.GuiTestSupport;
 import ablation.app.gui.Section;
 import ablation.app.gui.StudyFeed;
+import ablation.app.gui.WindowState;
 import ablation.app.gui.WorkbenchWindow;
+import ablation.app.gui.lessons.LessonCard;
 import ablation.app.gui.runs.RunRow;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -45,11 +47,15 @@ class StudiesAndFeedsTest {
     @Start
     void start(Stage stage) {
         StudyFeed<RunRow> runs = study -> RUNS.getOrDefault(study, List.of());
+        StudyFeed<LessonCard> lessons = study -> RUNS.containsKey(study) ? List.of(new LessonCard(2, "Infill is not a free lunch",
+                "L2R pass@1 -0.011 [-0.030, -0.002]", "supports", "the interval of clm+fim - clm lies below 0", null)) : List.of();
         window = GuiTestSupport.window(GuiTestSupport.services(new GuiTestSupport.FakeDialogs(dir), Optional.empty(),
-                Optional.of(runs), Optional.empty(), Optional.empty()));
+                Optional.of(runs), Optional.empty(), Optional.of(lessons)));
         window.start(Optional.empty(), Section.STUDIES);
-        window.show(stage, s -> { });
+        window.show(stage, saved::add);
     }
+
+    private final List<WindowState> saved = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @AfterEach
     void close() {
@@ -77,6 +83,18 @@ class StudiesAndFeedsTest {
     }
 
     @Test
+    void quittingSavesWhereTheWindowWasAndWhatItShowed(FxRobot robot) {
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT4);
+        robot.push(KeyCode.CONTROL, KeyCode.Q);
+        waitUntil("the window state", () -> !saved.isEmpty());
+        WindowState state = saved.get(saved.size() - 1);
+        assertEquals("compare", state.lastView());
+        assertTrue(state.width() >= 400 && !Double.isNaN(state.x()), state.toString());
+        robot.interact(() -> assertFalse(robot.listTargetWindows().stream().anyMatch(w -> w.isShowing() && w.getScene() != null
+                && w.getScene().lookup("#navigation") != null), "the window closed"));
+    }
+
+    @Test
     void runsViewShowsTheStudysRunsOrSaysThereAreNone(FxRobot robot) {
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT3);
         Label empty = robot.lookup("#empty-state").queryAs(Label.class);
@@ -94,5 +112,10 @@ class StudiesAndFeedsTest {
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT4);
         waitUntil("the compare view without a store", () -> robot.lookup("#empty-state").queryAll().stream()
                 .anyMatch(n -> n.isVisible() && FeedViewModel.NO_STORE.equals(((Label) n).getText())));
+
+        robot.push(KeyCode.CONTROL, KeyCode.DIGIT5);
+        robot.interact(() -> window.studyProperty().set("lesson2-infill"));
+        waitUntil("the lesson card", () -> robot.lookup(".verdict-supports").tryQuery().map(Node::isVisible).orElse(false));
+        assertTrue(robot.lookup("Lesson 2: Infill is not a free lunch").tryQuery().isPresent());
     }
 }

@@ -1,0 +1,141 @@
+package ablation.experiments.executor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ablation.engine.train.MetricsSink;
+import ablation.experiments.queue.StudyQueue;
+import ablation.experiments.spec.GridExpander;
+import ablation.experiments.spec.SpecLoader;
+import ablation.storage.TrackingStore;
+import ablation.storage.metric.MetricPoint;
+import ablation.storage.metric.MetricSummary;
+import ablation.storage.run.Run;
+import ablation.storage.run.RunStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * DESIGN.md §4: a crash, a kill or an out-of-memory error ends one run, not the study, and the run
+ * resumes from its last checkpoint. Real worker processes train a tiny model; a worker, then the
+ * whole study process, is killed with SIGKILL mid-run; the stored loss series must end up with
+ * every step exactly once.
+ */
+class CrashRecoveryTest {
+    /** Enough steps that the kill lands mid-run: the test checks the worker log for a resume from a checkpoint. */
+    private static final int STEPS = 200;
+    private static final String STUDY = """
+            name: crash
+            base:
+              model: {layers: 2, d_model: 64, heads: 2, rotary_dim: 8, context: 64}
+              tokenizer: {train: {vocab_size: 512, sample_mb: 0.1}, mask_tokens: 8}
+              objective: {span: {max_spans: 4}}
+              data: {sources: [{name: py, kind: desk-pl}], cache_dir: CACHE}
+              train: {tokens: %d, batch: 8, warmup: 2, checkpoint_every: 10, log_every: 1, device: cpu}
+            seeds: [1, 2]
+            """.formatted(STEPS * 8 * 64);
+    private static final LocalExecutor.Options OPTIONS =
+            new LocalExecutor.Options(1, 1, 2, Duration.ofSeconds(6), Duration.ofMillis(200));
+
+    @TempDir Path dir;
+
+    @Test
+    void killedWorkerIsRelaunchedAndItsRunResumesWithoutGapsOrDuplicates() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=TRUE";
+        try (TrackingStore store = TrackingStore.open(url)) {
+            long studyId = enqueue(store);
+            LocalExecutor executor = new LocalExecutor(store, url, new StudyLayout(dir.resolve("study")), worker(), OPTIONS);
+            CompletableFuture<StudyProgress> study = CompletableFuture.supplyAsync(() -> executor.run(studyId, ExecutionListener.NONE));
+            long firstRun = store.runs().list(studyId).get(0).id();
+            awaitStep(store, firstRun, 15);
+            ProcessHandle workerProcess = ProcessHandle.current().descendants()
+                    .filter(p -> p.info().commandLine().orElse("").contains("WorkerMain")).findFirst().orElseThrow();
+            workerProcess.destroyForcibly();
+            StudyProgress done = study.get(5, TimeUnit.MINUTES);
+            assertEquals(2, done.finished(), "both runs finish despite the killed worker");
+            assertResumed(firstRun);
+            assertCompleteSeries(store, studyId);
+        }
+    }
+
+    @Test
+    void killedStudyContinuesEveryRunWhenStartedAgain() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=TRUE";
+        long studyId;
+        try (TrackingStore store = TrackingStore.open(url)) {
+            studyId = enqueue(store);
+        }
+        Process studyProcess = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"),
+                StudyRunnerMain.class.getName(), url, Long.toString(studyId), dir.resolve("study").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("study.log").toFile()).start();
+        try (TrackingStore store = TrackingStore.open(url)) {
+            long firstRun = store.runs().list(studyId).get(0).id();
+            awaitStep(store, firstRun, 15);
+            // SIGKILL: no shutdown hook runs; its workers exit with it (--exit-with-parent)
+            studyProcess.destroyForcibly();
+            studyProcess.waitFor(30, TimeUnit.SECONDS);
+            LocalExecutor again = new LocalExecutor(store, url, new StudyLayout(dir.resolve("study")), worker(), OPTIONS);
+            StudyProgress done = again.run(studyId, ExecutionListener.NONE);
+            assertEquals(2, done.finished(), "the restarted study finishes both runs");
+            assertResumed(firstRun);
+            assertCompleteSeries(store, studyId);
+        } finally {
+            studyProcess.destroyForcibly();
+        }
+    }
+
+    /** Runs a study in its own JVM, so that the test can kill it with SIGKILL. */
+    public static final class StudyRunnerMain {
+        public static void main(String[] args) {
+            try (TrackingStore store = TrackingStore.open(args[0])) {
+                new LocalExecutor(store, args[0], new StudyLayout(Path.of(args[2])), worker(), OPTIONS)
+                        .run(Long.parseLong(args[1]), ExecutionListener.NONE);
+            }
+        }
+    }
+
+    private long enqueue(TrackingStore store) throws Exception {
+        String yaml = STUDY.replace("CACHE", dir.resolve("cache").toString());
+        Path file = dir.resolve("crash.yaml");
+        Files.writeString(file, yaml);
+        var spec = SpecLoader.load(file);
+        return StudyQueue.enqueue(store, spec.name(), SpecLoader.tree(file), GridExpander.expand(spec, false)).id();
+    }
+
+    private static WorkerCommand worker() {
+        return new WorkerCommand(WorkerCommand.standard().mainClass(), List.of("-Xmx1g"));
+    }
+
+    private static void awaitStep(TrackingStore store, long runId, long step) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+        while (store.metrics().summary(runId, MetricsSink.TRAIN_LOSS).map(MetricSummary::lastStep).orElse(0L) < step) {
+            assertTrue(System.nanoTime() < deadline, "run " + runId + " never reached step " + step);
+            Thread.sleep(100);
+        }
+    }
+
+    /** The killed run continued from a checkpoint rather than starting over. */
+    private void assertResumed(long runId) throws java.io.IOException {
+        String log = Files.readString(new StudyLayout(dir.resolve("study")).workerLog(runId));
+        assertTrue(log.matches("(?s).*resuming run \\S+ from step [1-9]\\d*.*"), "worker log shows a resume from a checkpoint:\n" + log);
+    }
+
+    private static void assertCompleteSeries(TrackingStore store, long studyId) {
+        for (Run run : store.runs().list(studyId)) {
+            assertEquals(RunStatus.FINISHED, run.status(), run.name() + ": " + run.error());
+            List<Long> steps = store.metrics().points(run.id(), MetricsSink.TRAIN_LOSS).stream().map(MetricPoint::step).toList();
+            assertEquals(LongStream.rangeClosed(1, STEPS).boxed().toList(), steps, run.name() + ": every step exactly once");
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
