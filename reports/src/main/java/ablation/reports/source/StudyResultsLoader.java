@@ -91,6 +91,14 @@ public final class StudyResultsLoader {
             configOf.put(name, config);
         }
 
+        List<LessonDesign> designs = designs(spec, nameOf, configOf, notes);
+        String description = spec.description();
+        if (!notes.isEmpty()) description = (description == null || description.isBlank() ? "" : description + " ") + String.join(" ", notes);
+        return new StudyResults(study.name(), description, spec.baseConfig() == null ? null : pretty(spec.baseConfig()), results, designs);
+    }
+
+    /** A design for each lesson the spec's ablations test, unless its arms lack a role its verdict needs (then a note). */
+    private static List<LessonDesign> designs(StoredSpec spec, Map<String, String> nameOf, Map<String, JsonNode> configOf, List<String> notes) {
         List<LessonDesign> designs = new ArrayList<>();
         for (Lesson lesson : Lesson.values()) {
             List<PlannedAblation> ablations = spec.ablations().stream().filter(a -> a.ablation().lesson() == lesson.number()).toList();
@@ -98,9 +106,7 @@ public final class StudyResultsLoader {
             List<Cell> cells = cells(ablations, nameOf, configOf);
             LessonDesigns.design(lesson, variedField(ablations, cells), cells, notes).ifPresent(designs::add);
         }
-        String description = spec.description();
-        if (!notes.isEmpty()) description = (description == null || description.isBlank() ? "" : description + "\n\n") + String.join(" ", notes);
-        return new StudyResults(study.name(), description, spec.baseConfig() == null ? null : pretty(spec.baseConfig()), results, designs);
+        return designs;
     }
 
     /** The lesson's grid cells in grid order, each with its seeds' runs; a cell two ablations share appears once. */
