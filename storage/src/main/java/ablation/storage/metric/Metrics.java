@@ -299,6 +299,7 @@ public final class Metrics {
      * recomputes its summaries and rollups from what is left, on the caller's transaction.
      */
     public void discardAfter(Connection c, long runId, long step) throws SQLException {
+        if (step >= PointKey.MAX_STEP) return; // nothing can lie after it (and base + step + 1 would overflow)
         for (long series : seriesOf(c, runId)) {
             long base = PointKey.base(series);
             Jdbc.update(c, "DELETE FROM metric_points WHERE series_step BETWEEN ? AND ?", base + step + 1,
