@@ -108,7 +108,7 @@ public final class EvalCommand implements Callable<Integer> {
             RunConfig run = loaded.config();
             JsonNode defaults = evalDefaults();
             int count = problems != null ? problems : defaults.get("problems").asInt();
-            List<Problem> chosen = Benchmarks.load(benchmark, run.data().deskSeed(), count);
+            List<Problem> chosen = Benchmarks.load(benchmark, run.data().deskSeed(), run.data().desk(), count);
             EvalConfig eval = evalConfig(defaults, count, mode != null ? mode : Benchmarks.defaultMode(chosen));
             long samplingSeed = seed != null ? seed : loaded.checkpoint().state().seed();
             SandboxOptions sandbox = workers != null ? SandboxOptions.defaults().withWorkers(workers) : SandboxOptions.defaults();
@@ -132,7 +132,7 @@ public final class EvalCommand implements Callable<Integer> {
                 err.println("eval: understanding probe ...");
                 ProbeResult probed;
                 try (Sandbox box = Sandbox.open(sandbox)) {
-                    List<FunctionPair> pairs = UnderstandingProbe.pairs(DeskBenchmarks.l2r(run.data().deskSeed(), UnderstandingProbe.DEFAULT_PROBLEMS), box, samplingSeed);
+                    List<FunctionPair> pairs = UnderstandingProbe.pairs(DeskBenchmarks.l2r(run.data().deskSeed(), UnderstandingProbe.DEFAULT_PROBLEMS, run.data().desk()), box, samplingSeed);
                     probed = UnderstandingProbe.run(loaded.model(), loaded.tokenizer(), pairs, samplingSeed);
                 }
                 out.putObject("probe").put("accuracy", probed.accuracy()).put("train_accuracy", probed.trainAccuracy())

@@ -122,7 +122,7 @@ public final class DataPipeline {
 
     private static Iterator<String> texts(SourceConfig source, DataConfig data) {
         if (source.isGenerated()) {
-            Iterator<String> stream = DeskCorpus.documents(source.kind(), data.deskSeed());
+            Iterator<String> stream = DeskCorpus.documents(source.kind(), data.deskSeed(), data.desk());
             for (int i = 0; i < data.holdoutDocs() && stream.hasNext(); i++) stream.next();
             return stream;
         }

@@ -63,7 +63,7 @@ public final class RunEvaluation {
                 LOG.info("bits per byte of {}: {}", source, String.format("%.4f", value));
             });
             try (Sandbox sandbox = Sandbox.open(SandboxOptions.defaults())) {
-                var pairs = UnderstandingProbe.pairs(DeskBenchmarks.l2r(config.data().deskSeed(), UnderstandingProbe.DEFAULT_PROBLEMS), sandbox, seed);
+                var pairs = UnderstandingProbe.pairs(DeskBenchmarks.l2r(config.data().deskSeed(), UnderstandingProbe.DEFAULT_PROBLEMS, config.data().desk()), sandbox, seed);
                 double accuracy = UnderstandingProbe.run(loaded.model(), loaded.tokenizer(), pairs, seed).accuracy();
                 metrics.log(PROBE_ACCURACY, step, accuracy);
                 LOG.info("understanding probe accuracy: {}", String.format("%.3f", accuracy));

@@ -4,6 +4,7 @@ import ablation.engine.benchmark.Problem;
 import ablation.engine.benchmark.ProblemFiles;
 import ablation.engine.config.UserPaths;
 import ablation.engine.desk.DeskBenchmarks;
+import ablation.engine.desk.DeskDifficulty;
 import java.util.List;
 
 /** The problems an {@code eval[].benchmark} names: a desk benchmark of the run's desk seed, or a HumanEval(-Infilling) file. */
@@ -17,13 +18,14 @@ public final class Benchmarks {
 
     /**
      * @param deskSeed the run's {@code data.desk_seed}: the desk benchmarks of that seed are held out of its training data
+     * @param difficulty the run's {@code data.desk}: the desk benchmarks are as hard as its training documents
      * @param problems how many to take from the start (0: a file's all, a desk benchmark's {@value #DESK_DEFAULT_PROBLEMS})
      */
-    public static List<Problem> load(String benchmark, long deskSeed, int problems) {
+    public static List<Problem> load(String benchmark, long deskSeed, DeskDifficulty difficulty, int problems) {
         int desk = problems > 0 ? problems : DESK_DEFAULT_PROBLEMS;
         return switch (benchmark) {
-            case DESK_L2R -> DeskBenchmarks.l2r(deskSeed, desk);
-            case DESK_INFILL -> DeskBenchmarks.infill(deskSeed, desk);
+            case DESK_L2R -> DeskBenchmarks.l2r(deskSeed, desk, difficulty);
+            case DESK_INFILL -> DeskBenchmarks.infill(deskSeed, desk, difficulty);
             default -> {
                 List<Problem> all = ProblemFiles.read(UserPaths.expand(benchmark));
                 yield problems > 0 && problems < all.size() ? all.subList(0, problems) : all;

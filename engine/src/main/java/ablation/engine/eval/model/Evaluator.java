@@ -74,7 +74,7 @@ public final class Evaluator {
 
     /** The problems {@code eval} asks for (its benchmark, the first {@code problems} of them). */
     public List<Problem> problems(EvalConfig eval) {
-        return Benchmarks.load(eval.benchmark(), run.data().deskSeed(), eval.problems());
+        return Benchmarks.load(eval.benchmark(), run.data().deskSeed(), run.data().desk(), eval.problems());
     }
 
     /** The prompt layout of a mode for this model. */

@@ -103,7 +103,7 @@ class EvaluatorTest {
         try (CodeGenModel model = TinyModels.random(ModelConfig.CAUSAL, TOKENIZER, manager, 2)) {
             Evaluator evaluator = new Evaluator(model, TOKENIZER, run("{clm: 1.0}"));
             EvalConfig config = eval(Benchmarks.DESK_L2R, "l2r", 4, List.of(1, 4), 3);
-            assertEquals(Benchmarks.load(Benchmarks.DESK_L2R, 7, 3), evaluator.problems(config));
+            assertEquals(Benchmarks.load(Benchmarks.DESK_L2R, 7, ablation.engine.desk.DeskDifficulty.DEFAULT, 3), evaluator.problems(config));
             EvalResult first = evaluator.evaluate(config, 11, SANDBOX, (a, b, c, d) -> { });
             EvalResult again = evaluator.evaluate(config, 11, SANDBOX, (a, b, c, d) -> { });
             assertEquals(3, first.counts().size());
