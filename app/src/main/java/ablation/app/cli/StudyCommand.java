@@ -58,8 +58,8 @@ public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--force", description = "allow more than " + GridExpander.MAX_RUNS_WITHOUT_FORCE + " runs")
     boolean force;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "1", description = "local: runs trained at once (threads are split between them); default ${DEFAULT-VALUE} (slurm: the study's slurm.max_parallel)")
-    int parallel;
+    @Option(names = "--parallel", paramLabel = "N", description = "local: runs trained at once (threads are split between them); default: the study's parallel, else 1 (slurm: the study's slurm.max_parallel)")
+    Integer parallel;
 
     @Option(names = "--threads", paramLabel = "N", description = "local: threads for all runs together; default: the machine's cores (slurm: --cpus per run)")
     Integer threads;
@@ -129,7 +129,7 @@ public final class StudyCommand implements Callable<Integer> {
             } else {
                 LocalExecutor.Options defaults = LocalExecutor.Options.defaults();
                 LocalExecutor local = new LocalExecutor(store, url, layout, WorkerCommand.standard().withCredentials(db.user(), db.password()),
-                        new LocalExecutor.Options(parallel, threads != null ? threads : defaults.threads(), retries,
+                        new LocalExecutor.Options(parallel != null ? parallel : spec.parallel(), threads != null ? threads : defaults.threads(), retries,
                                 defaults.staleAfter(), defaults.poll()));
                 done = local.run(study.id(), new ProgressLine(err));
             }

@@ -52,16 +52,18 @@ public final class StudyQueue {
     private static boolean sameSpec(String storedJson, JsonNode specTree) {
         if (storedJson == null) return false;
         try {
-            return withoutSlurm(ConfigLoader.JSON.readTree(storedJson)).equals(withoutSlurm(specTree));
+            return withoutExecution(ConfigLoader.JSON.readTree(storedJson)).equals(withoutExecution(specTree));
         } catch (java.io.IOException e) {
             return false;
         }
     }
 
-    private static JsonNode withoutSlurm(JsonNode spec) {
+    /** The spec without how it is executed (where and how many at once), which may change on a restart. */
+    private static JsonNode withoutExecution(JsonNode spec) {
         if (!spec.isObject()) return spec;
         ObjectNode copy = ((ObjectNode) spec).deepCopy();
         copy.remove("slurm");
+        copy.remove("parallel");
         return copy;
     }
 }

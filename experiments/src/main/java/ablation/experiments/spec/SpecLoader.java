@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public final class SpecLoader {
     private static final Set<String> STUDY_KEYS = Set.of("name", "description", "base", "seeds", "match",
-            "ablations", "lesson", "title", "axes", "combine", "slurm");
+            "ablations", "lesson", "title", "axes", "combine", "parallel", "slurm");
     private static final Set<String> ABLATION_KEYS = Set.of("lesson", "title", "base", "axes", "combine");
     private static final Set<String> AXIS_KEYS = Set.of("path", "name", "values", "labels");
     private static final Set<String> SLURM_KEYS = Set.of("partition", "time", "gpus", "mem", "cpus", "max_parallel");
@@ -69,7 +69,7 @@ public final class SpecLoader {
         if (!base.isMissingNode() && !base.isObject()) throw new ConfigException("base", base, "must be a map (a run config)");
         return new AblationSpec(text(root, "name"), text(root, "description"),
                 base.isObject() ? base : JsonNodeFactory.instance.objectNode(), ablations, seeds, text(root, "match"),
-                slurm(root.path("slurm")));
+                root.path("parallel").asInt(1), slurm(root.path("slurm")));
     }
 
     /** @param overrides changes to the study's base for this ablation only */
