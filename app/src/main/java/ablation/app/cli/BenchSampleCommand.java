@@ -1,6 +1,7 @@
 package ablation.app.cli;
 
 import ablation.engine.sampling.SampleBenchmark;
+import ablation.engine.sampling.Sampler;
 import ablation.engine.train.TrainBenchmark;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code workbench bench sample}: tokens/s of KV-cached batched sampling against uncached, on a random model. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = "Measure sampling speed: KV-cached batched sampling against re-feeding the whole sequence (random model).")
+        description = "Measure sampling speed on one intra-op thread, as evaluation samples: KV-cached batched sampling "
+                + "against re-feeding the whole sequence (random model).")
 public final class BenchSampleCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -34,6 +36,7 @@ public final class BenchSampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Sampler.useOneThread();  // as workbench eval and the worker sample
         SampleBenchmark.Result r = SampleBenchmark.run(TrainBenchmark.preset(preset), n, promptTokens, newTokens);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
