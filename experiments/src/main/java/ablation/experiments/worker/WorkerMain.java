@@ -164,7 +164,8 @@ public final class WorkerMain {
 
     /** This machine's provenance; the device is the one the run's {@code train.device} selects ({@code auto} before a run is known). */
     private static Provenance provenance(RunConfig config) {
-        String device = Devices.select(config == null ? "auto" : config.train().device()).toString();
+        ai.djl.Device selected = Devices.select(config == null ? "auto" : config.train().device());
+        String device = selected.isGpu() ? "gpu:" + selected.getDeviceId() : "cpu";
         return Provenance.ofThisMachine(Versions.APP, Versions.djl(), Versions.pytorch(), device);
     }
 
