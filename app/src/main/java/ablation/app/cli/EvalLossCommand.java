@@ -2,15 +2,15 @@ package ablation.app.cli;
 
 import ablation.engine.WorkbenchException;
 import ablation.engine.model.CodeGenModel;
+import ablation.engine.tokenizer.BpeTokenizer;
+import ablation.engine.tokenizer.Tokenizers;
 import ablation.engine.train.Checkpoint;
-import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +32,10 @@ public final class EvalLossCommand implements Callable<Integer> {
         Checkpoint source = Checkpoint.resolve(checkpoint);
         Path tokenizerJson = source.tokenizer().orElseThrow(() -> new WorkbenchException(
                 source.directory() + ": the checkpoint has no tokenizer.json, so its text cannot be tokenized"));
-        int[] ids = encode(tokenizerJson, Files.readString(text));
+        int[] ids;
+        try (BpeTokenizer tokenizer = Tokenizers.load(tokenizerJson)) {
+            ids = tokenizer.encode(Files.readString(text));
+        }
         int vocab = source.state().vocabSize();
         if (Arrays.stream(ids).anyMatch(id -> id >= vocab)) {
             throw new WorkbenchException(tokenizerJson + ": produces ids beyond the model's vocabulary of " + vocab);
@@ -45,13 +48,5 @@ public final class EvalLossCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%s: %d tokens, mean loss %.4f nats/token (%.4f bits/token, perplexity %.2f)%n",
                 text, ids.length, loss, loss / Math.log(2), Math.exp(loss));
         return 0;
-    }
-
-    /** Plain text to ids with the checkpoint's own tokenizer.json: no special tokens, no truncation or padding. */
-    private static int[] encode(Path tokenizerJson, String content) throws IOException {
-        Map<String, String> options = Map.of("addSpecialTokens", "false", "truncation", "false", "padding", "false");
-        try (HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson, options)) {
-            return Arrays.stream(tokenizer.encode(content).getIds()).mapToInt(Math::toIntExact).toArray();
-        }
     }
 }

@@ -44,7 +44,7 @@ final class SourceCache {
      * @param endlessTokens tokens to materialise for a generated source without {@code max_tokens}
      */
     static PreparedSource prepare(SourceConfig source, DataConfig data, Tokenizer tokenizer, long seed, long endlessTokens, int threads) {
-        Path root = SourceFiles.expandHome(data.cacheDir());
+        Path root = data.cacheDirectory();
         return source.isGenerated()
                 ? generated(source, data, tokenizer, endlessTokens, threads, root)
                 : files(source, data, tokenizer, seed, threads, root);

@@ -2,6 +2,7 @@ package ablation.engine.data;
 
 import ablation.engine.WorkbenchException;
 import ablation.engine.config.SourceConfig;
+import ablation.engine.config.UserPaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,11 +32,6 @@ import java.util.stream.Stream;
 final class SourceFiles {
     private SourceFiles() {}
 
-    static Path expandHome(String path) {
-        if (path.equals("~") || path.startsWith("~/")) return Path.of(System.getProperty("user.home") + path.substring(1));
-        return Path.of(path);
-    }
-
     /** The source's files, sorted by path; a {@link WorkbenchException} when there are none. */
     static List<Path> list(SourceConfig source) {
         String where = "source " + source.name() + ": ";
@@ -43,9 +39,9 @@ final class SourceFiles {
         List<Path> files;
         try {
             if (pattern.chars().anyMatch(c -> "*?[{".indexOf(c) >= 0)) {
-                files = glob(expandHome(pattern).toAbsolutePath().normalize().toString());
+                files = glob(UserPaths.expand(pattern).toAbsolutePath().normalize().toString());
             } else {
-                Path path = expandHome(pattern);
+                Path path = UserPaths.expand(pattern);
                 if (Files.isRegularFile(path)) {
                     files = List.of(path);
                 } else if (Files.isDirectory(path)) {

@@ -2,6 +2,7 @@ package ablation.engine.tokenizer;
 
 import ablation.engine.WorkbenchException;
 import ablation.engine.config.TokenizerConfig;
+import ablation.engine.config.UserPaths;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ public final class Tokenizers {
      * @param corpus opens a fresh stream of documents; only called when training, and closed after
      */
     public static BpeTokenizer forConfig(TokenizerConfig config, Supplier<? extends Stream<String>> corpus, Path cacheDir) {
-        if (config.path() != null) return load(expandHome(config.path()));
+        if (config.path() != null) return load(UserPaths.expand(config.path()));
         TokenizerConfig.Train train = config.train();
         CorpusSample sample;
         try (Stream<String> documents = corpus.get()) {
@@ -126,8 +127,4 @@ public final class Tokenizers {
         }
     }
 
-    private static Path expandHome(String path) {
-        if (path.equals("~") || path.startsWith("~/")) return Path.of(System.getProperty("user.home") + path.substring(1));
-        return Path.of(path);
-    }
 }
