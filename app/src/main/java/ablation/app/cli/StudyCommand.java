@@ -1,5 +1,6 @@
 package ablation.app.cli;
 
+import ablation.engine.WorkbenchException;
 import ablation.experiments.executor.ExecutionListener;
 import ablation.experiments.executor.LocalExecutor;
 import ablation.experiments.executor.StudyLayout;
@@ -12,6 +13,8 @@ import ablation.experiments.spec.AblationSpec;
 import ablation.experiments.spec.GridExpander;
 import ablation.experiments.spec.RunSpec;
 import ablation.experiments.spec.SpecLoader;
+import ablation.reports.export.Format;
+import ablation.storage.StoreException;
 import ablation.storage.StoreLocation;
 import ablation.storage.TrackingStore;
 import ablation.storage.study.Study;
@@ -19,6 +22,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -76,7 +81,19 @@ public final class StudyCommand implements Callable<Integer> {
             err.println();
             err.printf("study %s: %d of %d runs finished%s in %s%n", spec.name(), done.finished(), done.total(),
                     done.failed() > 0 ? ", " + done.failed() + " failed or cancelled" : "", StudyProgress.format(done.elapsed()));
+            writeReport(store, spec.name(), layout, err);
             return done.failed() > 0 ? 1 : 0;
+        }
+    }
+
+    /** The study's report in every format; a report that cannot be written is a warning, not the study's failure. */
+    private static void writeReport(TrackingStore store, String studyName, StudyLayout layout, PrintStream err) {
+        try {
+            ReportCommand.write(store, studyName, layout.reportDir(), EnumSet.allOf(Format.class));
+            err.printf("report: %s (%s)%n", layout.reportDir(),
+                    String.join(", ", Arrays.stream(Format.values()).map(Format::fileName).toList()));
+        } catch (WorkbenchException | StoreException e) {
+            err.println("warning: the report was not written: " + e.getMessage());
         }
     }
 

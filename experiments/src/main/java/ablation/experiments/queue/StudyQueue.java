@@ -42,7 +42,7 @@ public final class StudyQueue {
         for (Run run : store.runs().list(study.id())) present.add(run.configHash());
         for (RunSpec run : runs) {
             if (present.contains(run.configHash())) continue;
-            store.runs().create(study.id(), new NewRun(run.name(), ConfigLoader.toJson(run.config()), run.configHash(), run.cellKey()));
+            store.runs().create(study.id(), new NewRun(run.name(), run.configJson(), run.configHash(), run.cellKey()));
         }
         return study;
     }

@@ -63,6 +63,14 @@ public final class GridExpander {
         return List.copyOf(byHash.values());
     }
 
+    /**
+     * The study's base run config (defaults applied, validated; no ablation override, axis or seed
+     * change) as JSON in the form runs store theirs: what a run's config diff is relative to.
+     */
+    public static String baseConfigJson(AblationSpec spec) {
+        return ConfigLoader.toJson(validate(ConfigLoader.withDefaults(spec.base()), "base of study " + spec.name()));
+    }
+
     private static RunSpec build(AblationSpec spec, Ablation ablation, ObjectNode base, List<Integer> combination,
                                  long seed, double referenceFlops) {
         ObjectNode tree = base.deepCopy();

@@ -1,5 +1,6 @@
 package ablation.experiments.spec;
 
+import ablation.engine.config.ConfigLoader;
 import ablation.engine.config.RunConfig;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +21,11 @@ public record RunSpec(String name, RunConfig config, Map<String, String> axisLab
     public RunSpec {
         axisLabels = Map.copyOf(axisLabels);
         lessons = Set.copyOf(lessons);
+    }
+
+    /** The effective config as JSON, exactly as the queue stores it. */
+    public String configJson() {
+        return ConfigLoader.toJson(config);
     }
 
     public long seed() {

@@ -1,0 +1,35 @@
+package ablation.app.cli;
+
+import ablation.storage.StoreLocation;
+import ablation.storage.TrackingStore;
+import ablation.storage.run.Run;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code workbench runs cancel ID}: a queued, running or orphaned run is cancelled; the study running it stops its worker. */
+@Command(name = "cancel", mixinStandardHelpOptions = true,
+        description = "Cancel a queued, running or orphaned run. A study command that is running it stops its worker; "
+                + "'runs retry' puts it back.")
+public final class RunsCancelCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "ID", description = "run id")
+    long id;
+
+    @Option(names = "--db", paramLabel = "URL", description = "tracking store (JDBC URL or H2 file path); default $WORKBENCH_DB or ~/.workbench/workbench")
+    String db;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try (TrackingStore store = TrackingStore.open(StoreLocation.resolve(db))) {
+            Run before = store.runs().require(id);
+            store.runs().cancel(id);
+            spec.commandLine().getOut().printf("run %d (%s): %s -> cancelled%n", id, before.name(), before.status().dbValue());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,130 @@
+package ablation.reports.source;
+
+import ablation.reports.model.BitsPerByte;
+import ablation.reports.model.Domain;
+import ablation.reports.model.EvalMode;
+import ablation.reports.model.Evaluation;
+import ablation.reports.model.LossPoint;
+import ablation.reports.model.ProblemResult;
+import ablation.storage.TrackingStore;
+import ablation.storage.eval.EvalResult;
+import ablation.storage.metric.MetricSummary;
+import ablation.storage.metric.SeriesBucket;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+
+/** What one stored run measured, read from the store in the shapes the report uses. */
+final class RunMeasurements {
+    /** Loss curves are read downsampled by the store to at most this many points. */
+    static final int MAX_LOSS_POINTS = 500;
+
+    private RunMeasurements() {}
+
+    /** A run's evaluation on one benchmark and mode at the checkpoint step it was taken. */
+    record FinalEvaluation(long step, String mode, Evaluation evaluation) {}
+
+    /**
+     * Training loss against tokens ({@value MetricKeys#TRAIN_TOKENS} interpolated at each loss
+     * point's step), or against steps when the run logged no tokens; non-finite losses left out.
+     */
+    static List<LossPoint> loss(TrackingStore store, long runId) {
+        Optional<MetricSummary> summary = store.metrics().summary(runId, MetricKeys.TRAIN_LOSS);
+        if (summary.isEmpty()) return List.of();
+        long from = summary.get().firstStep();
+        long to = summary.get().lastStep();
+        TreeMap<Long, Double> tokens = new TreeMap<>();
+        for (SeriesBucket b : store.metrics().series(runId, MetricKeys.TRAIN_TOKENS, MAX_LOSS_POINTS, from, to)) {
+            if (Double.isFinite(b.last())) tokens.put(b.toStep(), b.last());
+        }
+        List<LossPoint> loss = new ArrayList<>();
+        for (SeriesBucket b : store.metrics().series(runId, MetricKeys.TRAIN_LOSS, MAX_LOSS_POINTS, from, to)) {
+            if (!Double.isFinite(b.last())) continue;
+            long x = tokens.isEmpty() ? b.toStep() : Math.round(tokensAt(tokens, b.toStep()));
+            loss.add(new LossPoint(Math.max(0, x), b.last()));
+        }
+        return loss;
+    }
+
+    /** Linear between the nearest logged steps; beyond them, at the nearest one's tokens per step. */
+    private static double tokensAt(TreeMap<Long, Double> tokens, long step) {
+        Map.Entry<Long, Double> below = tokens.floorEntry(step);
+        Map.Entry<Long, Double> above = tokens.ceilingEntry(step);
+        if (below != null && above != null) {
+            if (below.getKey().equals(above.getKey())) return below.getValue();
+            double t = (double) (step - below.getKey()) / (above.getKey() - below.getKey());
+            return below.getValue() + t * (above.getValue() - below.getValue());
+        }
+        Map.Entry<Long, Double> nearest = below != null ? below : above;
+        return nearest.getKey() == 0 ? nearest.getValue() : nearest.getValue() * step / nearest.getKey();
+    }
+
+    /**
+     * Per benchmark and mode, the evaluation at the run's largest evaluated checkpoint step, with
+     * the ks its config asks for that every problem can give (k <= n), or k = 1. Modes other than
+     * {@code l2r} and {@code infill} are skipped.
+     */
+    static List<FinalEvaluation> finalEvaluations(TrackingStore store, long runId, JsonNode config) {
+        // (benchmark, mode) -> step -> the problems' results, both in order
+        Map<List<String>, TreeMap<Long, List<EvalResult>>> byEvaluation = new TreeMap<>(
+                java.util.Comparator.<List<String>, String>comparing(key -> key.get(0)).thenComparing(key -> key.get(1)));
+        for (EvalResult r : store.evaluations().results(runId)) {
+            byEvaluation.computeIfAbsent(List.of(r.benchmark(), r.mode()), key -> new TreeMap<>())
+                    .computeIfAbsent(r.checkpointStep(), step -> new ArrayList<>()).add(r);
+        }
+        List<FinalEvaluation> evaluations = new ArrayList<>();
+        for (TreeMap<Long, List<EvalResult>> steps : byEvaluation.values()) {
+            List<EvalResult> last = steps.lastEntry().getValue();
+            EvalResult any = last.get(0);
+            EvalMode mode = mode(any.mode());
+            if (mode == null) continue;
+            int minN = last.stream().mapToInt(EvalResult::n).min().orElseThrow();
+            List<Integer> ks = configuredKs(config, any.benchmark(), any.mode()).stream()
+                    .filter(k -> k >= 1 && k <= minN).distinct().sorted().toList();
+            List<ProblemResult> problems = last.stream().map(r -> new ProblemResult(r.problem(), r.n(), r.c())).toList();
+            evaluations.add(new FinalEvaluation(steps.lastKey(), any.mode(),
+                    new Evaluation(any.benchmark(), mode, ks.isEmpty() ? List.of(1) : ks, problems)));
+        }
+        return evaluations;
+    }
+
+    static EvalMode mode(String stored) {
+        return switch (stored) {
+            case "l2r" -> EvalMode.L2R;
+            case "infill" -> EvalMode.INFILL;
+            default -> null;
+        };
+    }
+
+    private static List<Integer> configuredKs(JsonNode config, String benchmark, String mode) {
+        List<Integer> ks = new ArrayList<>();
+        for (JsonNode eval : config.path("eval")) {
+            if (eval.path("benchmark").asText().equals(benchmark) && eval.path("mode").asText("l2r").equals(mode)) {
+                eval.path("k").forEach(k -> ks.add(k.asInt()));
+            }
+        }
+        return ks;
+    }
+
+    /** The last value of every {@code eval/bpb/<source>} series, with the source's domain. */
+    static List<BitsPerByte> bitsPerByte(List<MetricSummary> summaries, JsonNode config) {
+        List<BitsPerByte> values = new ArrayList<>();
+        for (MetricSummary s : summaries) {
+            if (!s.key().startsWith(MetricKeys.BITS_PER_BYTE_PREFIX) || !Double.isFinite(s.last()) || s.last() < 0) continue;
+            String source = s.key().substring(MetricKeys.BITS_PER_BYTE_PREFIX.length());
+            Domain domain = SourceDomains.ofSource(config, source);
+            values.add(new BitsPerByte(source, domain, s.last()));
+        }
+        return values;
+    }
+
+    /** The last value of {@value MetricKeys#PROBE_ACCURACY}, when finite. */
+    static OptionalDouble probeAccuracy(List<MetricSummary> summaries) {
+        return summaries.stream().filter(s -> s.key().equals(MetricKeys.PROBE_ACCURACY) && Double.isFinite(s.last()))
+                .mapToDouble(MetricSummary::last).findFirst();
+    }
+}

@@ -1,0 +1,199 @@
+package ablation.reports.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ablation.reports.lessons.LessonAnalysis;
+import ablation.reports.lessons.LessonAnalyzer;
+import ablation.reports.model.Arm;
+import ablation.reports.model.ArmRole;
+import ablation.reports.model.Domain;
+import ablation.reports.model.EvalMode;
+import ablation.reports.model.Evaluation;
+import ablation.reports.model.Lesson;
+import ablation.reports.model.LessonDesign;
+import ablation.reports.model.LossPoint;
+import ablation.reports.model.ProblemResult;
+import ablation.reports.model.RunResult;
+import ablation.reports.model.RunStatus;
+import ablation.reports.model.StudyResults;
+import ablation.storage.StoreException;
+import ablation.storage.run.NewRun;
+import ablation.storage.study.Study;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class StudyResultsLoaderTest {
+    static final int[] GOOD = {4, 3, 2, 1, 0};
+    static final int[] POOR = {1, 0, 0, 0, 0};
+
+    static StoreFixture fixture;
+
+    /** One store for the tests that only read: filling it is most of their time. */
+    @BeforeAll
+    static void fill() throws Exception {
+        fixture = StoreFixture.queued(StoreFixture.SPEC);
+        for (String cell : List.of("arch=causal", "fim=0.5", "mix=nl", "epochs=1")) {
+            for (int seed = 1; seed <= 2; seed++) fixture.finish(cell + ",seed=" + seed, 2.0 + seed / 10.0, GOOD, POOR);
+        }
+        fixture.finish("arch=prefix_lm,seed=1", 2.5, POOR, POOR);
+        fixture.measure("arch=prefix_lm,seed=2", 3.0, POOR, POOR);
+        fixture.store.runs().fail(fixture.run("arch=prefix_lm,seed=2").id(), "out of memory at step 120\n\tat Trainer.step");
+        fixture.finish("mix=half,seed=1", 2.2, GOOD, POOR);   // mix=half,seed=2 stays queued
+        fixture.finish("epochs=4,seed=2", 2.3, GOOD, POOR);
+        fixture.measure("epochs=4,seed=1", 2.9, GOOD, POOR);
+        fixture.store.runs().cancel(fixture.run("epochs=4,seed=1").id());
+    }
+
+    @AfterAll
+    static void close() {
+        fixture.store.close();
+    }
+
+    @Test
+    void everyStoredRunLoadsWithItsStatusSeedAndLessons() {
+        StudyResults study = StudyResultsLoader.load(fixture.store, StoreFixture.STUDY);
+        assertEquals(fixture.names().size(), study.runs().size());
+        assertEquals("a small study for the loader tests", study.description());
+        assertEquals(RunStatus.FINISHED, study.run("arch=causal,seed=1").status());
+        RunResult failed = study.run("arch=prefix_lm,seed=2");
+        assertEquals(RunStatus.FAILED, failed.status());
+        assertEquals("out of memory at step 120", failed.statusDetail(), "the error's first line");
+        assertEquals(RunStatus.FAILED, study.run("epochs=4,seed=1").status());
+        assertEquals("cancelled", study.run("epochs=4,seed=1").statusDetail());
+        RunResult queued = study.run("mix=half,seed=2");
+        assertEquals(RunStatus.MISSING, queued.status());
+        assertTrue(queued.metrics().loss().isEmpty() && queued.metrics().evaluations().isEmpty());
+        assertEquals(2, queued.seed());
+        assertEquals(Set.of(1, 2, 4), study.run("arch=causal,seed=2").lessons(), "the shared causal base serves three lessons");
+        assertEquals(Set.of(5), study.run("epochs=4,seed=2").lessons());
+        assertEquals(fixture.run("fim=0.5,seed=1").cellKey(), study.run("fim=0.5,seed=2").cellKey(), "seeds share a cell");
+        assertEquals("cpu", study.run("fim=0.5,seed=1").provenance().device());
+        assertNotNull(study.run("fim=0.5,seed=1").provenance().started());
+    }
+
+    @Test
+    void configDiffsHoldOnlyWhatDiffersFromTheBase() {
+        StudyResults study = StudyResultsLoader.load(fixture.store, StoreFixture.STUDY);
+        assertEquals(Map.of(), study.run("arch=causal,seed=2").configDiff(), "the base itself differs in nothing but its seed");
+        assertEquals(Map.of("objective.clm", "0.5", "objective.fim", "0.5"), study.run("fim=0.5,seed=1").configDiff());
+        assertEquals(Map.of("model.arch", "prefix_lm", "objective.clm", "0", "objective.prefix_lm", "1"),
+                study.run("arch=prefix_lm,seed=1").configDiff());
+        assertEquals(Map.of("data.sources[0].max_tokens", "32000"), study.run("epochs=4,seed=2").configDiff());
+        assertTrue(study.baseConfig().contains("\"d_model\" : 32"), study.baseConfig());
+    }
+
+    @Test
+    void lossIsDownsampledAgainstTokens() {
+        List<LossPoint> loss = StudyResultsLoader.load(fixture.store, StoreFixture.STUDY).run("fim=0.5,seed=1").metrics().loss();
+        assertTrue(loss.size() <= RunMeasurements.MAX_LOSS_POINTS && loss.size() >= RunMeasurements.MAX_LOSS_POINTS / 2, "points: " + loss.size());
+        LossPoint last = loss.get(loss.size() - 1);
+        assertEquals(StoreFixture.STEPS * StoreFixture.TOKENS_PER_STEP, last.tokens());
+        assertEquals(2.1 + 5.0 / StoreFixture.STEPS, last.loss(), 1e-9);
+        for (int i = 1; i < loss.size(); i++) assertTrue(loss.get(i).tokens() > loss.get(i - 1).tokens());
+    }
+
+    @Test
+    void evaluationsAreTakenAtTheLastCheckpointWithTheConfiguredKs() {
+        RunResult run = StudyResultsLoader.load(fixture.store, StoreFixture.STUDY).run("arch=causal,seed=1");
+        Evaluation l2r = run.metrics().evaluation("desk-l2r", EvalMode.L2R);
+        assertEquals(List.of(1, 2), l2r.ks(), "k = 10 is more than the n = 4 samples stored");
+        assertEquals(GOOD.length, l2r.problems().size());
+        assertEquals(List.of(4, 3, 2, 1, 0), l2r.problems().stream().map(ProblemResult::c).toList(), "the step-1000 counts, not step 10's");
+        assertEquals(List.of(1), run.metrics().evaluation("desk-infill", EvalMode.INFILL).ks());
+        double finalLoss = 2.1; // seed 1
+        assertEquals(finalLoss / 2, run.metrics().bitsPerByte(Domain.PL), 1e-12, "python is a desk-pl source");
+        assertEquals(finalLoss / 3, run.metrics().bitsPerByte(Domain.NL), 1e-12, "english is a desk-nl source");
+        assertEquals(0.5 + finalLoss / 100, run.metrics().probeAccuracy().getAsDouble(), 1e-12);
+    }
+
+    @Test
+    void lessonArmsAndRolesComeFromTheStoredSpec() {
+        StudyResults study = StudyResultsLoader.load(fixture.store, StoreFixture.STUDY);
+        assertEquals(List.of(Lesson.PREFIX_LM, Lesson.INFILL_COST, Lesson.MIXTURE, Lesson.EPOCHS),
+                study.lessons().stream().map(LessonDesign::lesson).toList());
+        LessonDesign prefix = design(study, Lesson.PREFIX_LM);
+        assertEquals("model.arch, objective.clm, objective.prefix_lm", prefix.variedField());
+        assertArm(prefix.arms().get(0), "arch=causal", ArmRole.BASELINE, Double.NaN, "arch=causal,seed=1", "arch=causal,seed=2");
+        assertArm(prefix.arms().get(1), "arch=prefix_lm", ArmRole.TREATMENT, Double.NaN, "arch=prefix_lm,seed=1", "arch=prefix_lm,seed=2");
+        LessonDesign infill = design(study, Lesson.INFILL_COST);
+        assertEquals("objective", infill.variedField());
+        assertArm(infill.arms().get(0), "fim=0", ArmRole.BASELINE, 0, "arch=causal,seed=1", "arch=causal,seed=2");
+        assertArm(infill.arms().get(1), "fim=0.5", ArmRole.TREATMENT, 0.5, "fim=0.5,seed=1", "fim=0.5,seed=2");
+        LessonDesign mixture = design(study, Lesson.MIXTURE);
+        assertArm(mixture.arms().get(0), "mix=pl", ArmRole.PL_ONLY, 1, "arch=causal,seed=1", "arch=causal,seed=2");
+        assertArm(mixture.arms().get(1), "mix=nl", ArmRole.NL_ONLY, 0, "mix=nl,seed=1", "mix=nl,seed=2");
+        assertArm(mixture.arms().get(2), "mix=half", ArmRole.TREATMENT, 0.5, "mix=half,seed=1", "mix=half,seed=2");
+        LessonDesign epochs = design(study, Lesson.EPOCHS);
+        assertArm(epochs.arms().get(0), "epochs=1", ArmRole.BASELINE, 1, "epochs=1,seed=1", "epochs=1,seed=2");
+        assertArm(epochs.arms().get(1), "epochs=4", ArmRole.TREATMENT, 4, "epochs=4,seed=1", "epochs=4,seed=2");
+    }
+
+    @Test
+    void theLoadedStudyIsAnalysedWithItsUnfinishedRunsLeftOut() {
+        List<LessonAnalysis> analyses = LessonAnalyzer.analyze(StudyResultsLoader.load(fixture.store, StoreFixture.STUDY));
+        assertEquals(4, analyses.size());
+        LessonAnalysis prefix = analyses.get(0);
+        assertEquals("desk-l2r", prefix.l2rBenchmark());
+        assertEquals(1, prefix.arms().get(1).finished().size(), "the failed prefix-LM seed enters no number");
+        LessonAnalysis mixture = analyses.get(2);
+        assertEquals(List.of("mix=half,seed=2"), mixture.arms().get(2).unfinished().stream().map(RunResult::name).toList());
+    }
+
+    @Test
+    void aLessonWithoutTheArmsItsVerdictNeedsIsLeftOutWithANote() throws Exception {
+        String spec = StoreFixture.SPEC.replace("\"labels\": [\"causal\", \"prefix_lm\"]", "\"labels\": [\"causal\", \"causal-lr\"]")
+                .replace("{\"model\": {\"arch\": \"prefix_lm\"}, \"objective\": {\"clm\": 0.0, \"prefix_lm\": 1.0}}",
+                        "{\"model\": {\"arch\": \"causal\"}, \"train\": {\"lr\": 0.002}}");
+        StoreFixture withoutPrefixLm = StoreFixture.queued(spec);
+        StudyResults study;
+        try {
+            study = StudyResultsLoader.load(withoutPrefixLm.store, StoreFixture.STUDY);
+        } finally {
+            withoutPrefixLm.store.close();
+        }
+        assertTrue(study.lessons().stream().noneMatch(d -> d.lesson() == Lesson.PREFIX_LM));
+        assertTrue(study.description().contains("Lesson 1 is not analysed"), study.description());
+        assertTrue(study.description().contains("arch=causal-lr"), study.description());
+        assertEquals(3, study.lessons().size());
+        assertTrue(study.runs().stream().allMatch(r -> r.status() == RunStatus.MISSING), "nothing ran yet");
+    }
+
+    @Test
+    void runsWithoutAStoredSpecAreDiffedAgainstWhatTheyShare() {
+        Study adHoc = fixture.store.studies().create("ad-hoc", null);
+        String config = "{\"name\": \"%s\", \"model\": {\"arch\": \"causal\", \"layers\": %d}, \"train\": {\"seed\": 1, \"lr\": 0.001}}";
+        fixture.store.runs().create(adHoc.id(), NewRun.fromConfig("a", config.formatted("a", 2), "train.seed"));
+        fixture.store.runs().create(adHoc.id(), NewRun.fromConfig("b", config.formatted("b", 4), "train.seed"));
+        StudyResults study = StudyResultsLoader.load(fixture.store, "ad-hoc");
+        assertEquals(Map.of("model.layers", "2"), study.run("a").configDiff());
+        assertEquals(Map.of("model.layers", "4"), study.run("b").configDiff());
+        assertTrue(study.lessons().isEmpty());
+        assertNull(study.baseConfig());
+        assertTrue(study.description().contains("no stored spec"), study.description());
+    }
+
+    @Test
+    void anUnknownStudyNamesTheStudiesThereAre() {
+        StoreException e = assertThrows(StoreException.class, () -> StudyResultsLoader.load(fixture.store, "nope"));
+        assertTrue(e.getMessage().contains("mini"), e.getMessage());
+    }
+
+    private static LessonDesign design(StudyResults study, Lesson lesson) {
+        return study.lessons().stream().filter(d -> d.lesson() == lesson).findFirst().orElseThrow();
+    }
+
+    private static void assertArm(Arm arm, String label, ArmRole role, double level, String... runs) {
+        assertEquals(label, arm.label());
+        assertEquals(role, arm.role(), label);
+        assertEquals(level, arm.level(), 1e-12, label);
+        assertEquals(List.of(runs), arm.runs(), label);
+    }
+}
