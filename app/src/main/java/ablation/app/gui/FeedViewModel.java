@@ -25,6 +25,7 @@ public final class FeedViewModel<T> {
     private final ObservableStringValue study;
     private final Consumer<String> status;
     private final String what;
+    private final String none;
     private final ObservableList<T> items = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper emptyMessage = new ReadOnlyStringWrapper(this, "emptyMessage");
     private boolean refreshing;
@@ -36,6 +37,13 @@ public final class FeedViewModel<T> {
      */
     public FeedViewModel(Optional<StudyFeed<T>> feed, Background background, ObservableStringValue study,
                          Consumer<String> status, String what) {
+        this(feed, background, study, status, what, NO_RUNS);
+    }
+
+    /** @param none what to say when the study has no items ({@link #NO_RUNS}) */
+    public FeedViewModel(Optional<StudyFeed<T>> feed, Background background, ObservableStringValue study,
+                         Consumer<String> status, String what, String none) {
+        this.none = none;
         this.feed = feed;
         this.background = background;
         this.study = study;
@@ -71,7 +79,7 @@ public final class FeedViewModel<T> {
 
     private void show(List<T> list) {
         items.setAll(list);
-        emptyMessage.set(list.isEmpty() ? NO_RUNS : null);
+        emptyMessage.set(list.isEmpty() ? none : null);
     }
 
     public ObservableList<T> items() {

@@ -65,6 +65,8 @@ import javafx.util.Duration;
 public final class WorkbenchWindow {
     /** How often the runs view polls the store while it is shown. */
     private static final Duration RUNS_POLL = Duration.seconds(2);
+    static final String NO_LESSONS = "No lessons here: none of the study's ablations names a lesson (lesson: N in the study file), "
+            + "or the study has no runs yet.";
 
     private final GuiServices services;
     private final Background background = new Background();
@@ -92,7 +94,8 @@ public final class WorkbenchWindow {
         studies = new StudiesViewModel(services.catalog(), background, status::set);
         runs = new RunsViewModel(services.runs(), background, study, status::set);
         compare = new CompareViewModel(services.compare(), background, study, status::set);
-        lessons = new FeedViewModel<>(services.lessons().map(source -> source::lessons), background, study, status::set, "lessons");
+        lessons = new FeedViewModel<>(services.lessons().map(source -> source::lessons), background, study, status::set,
+                "lessons", NO_LESSONS);
         services.launcher().ifPresent(launcher -> launcher.reportProgressTo(line -> Platform.runLater(() -> status.set(line))));
 
         views.put(Section.STUDIES, new StudiesView(studies, this::newStudy, this::newFromTemplate, this::openWithDialog,
