@@ -2,9 +2,10 @@ package ablation.app.gui;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import ablation.app.gui.compare.CompareSource;
 import ablation.app.gui.composer.StudyLauncher;
-import ablation.app.gui.lessons.LessonCard;
-import ablation.app.gui.runs.RunRow;
+import ablation.app.gui.lessons.LessonSource;
+import ablation.app.gui.runs.RunsSource;
 import ablation.app.gui.studies.FileStudyCatalog;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -15,7 +16,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Window;
 import javafx.util.Duration;
-import org.jfree.chart.JFreeChart;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Builds a window on fakes (dialogs answered in a temp directory, a recording launcher) and waits for it. */
@@ -50,6 +50,12 @@ public final class GuiTestSupport {
         public boolean confirmDiscard(Window owner, String study) {
             return true;
         }
+
+        /** {@code <directory>/report-<study>}. */
+        @Override
+        public Optional<Path> chooseReportDirectory(Window owner, String study) {
+            return Optional.of(directory.resolve("report-" + study));
+        }
     }
 
     /** Records what it was asked to launch. */
@@ -63,9 +69,9 @@ public final class GuiTestSupport {
         }
     }
 
-    public static GuiServices services(Dialogs dialogs, Optional<StudyLauncher> launcher, Optional<StudyFeed<RunRow>> runs,
-                                       Optional<StudyFeed<JFreeChart>> charts, Optional<StudyFeed<LessonCard>> lessons) {
-        return new GuiServices(new FileStudyCatalog(SAMPLES, List.of()), dialogs, launcher, runs, charts, lessons,
+    public static GuiServices services(Dialogs dialogs, Optional<StudyLauncher> launcher, Optional<RunsSource> runs,
+                                       Optional<CompareSource> compare, Optional<LessonSource> lessons) {
+        return new GuiServices(new FileStudyCatalog(SAMPLES, List.of()), dialogs, launcher, runs, compare, lessons,
                 "test", 1e10);
     }
 

@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 public final class Grouping {
     /** The field that tells seeds apart: never a reason to form an arm of its own in a cell label. */
     public static final String SEED = "train.seed";
+    /** The run's name: a label, not a setting, so never part of a diff. */
+    private static final String NAME = "name";
 
     private Grouping() {}
 
@@ -48,6 +50,7 @@ public final class Grouping {
     static List<String> differingFields(List<List<CompareRun>> groups) {
         Set<String> fields = new java.util.TreeSet<>();
         groups.forEach(g -> g.forEach(r -> fields.addAll(r.config().keySet())));
+        fields.remove(NAME);
         List<String> differing = new ArrayList<>();
         for (String field : fields) {
             if (groups.stream().map(g -> values(g, field)).distinct().count() > 1) differing.add(field);

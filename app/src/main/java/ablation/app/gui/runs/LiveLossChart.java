@@ -3,6 +3,9 @@ package ablation.app.gui.runs;
 import ablation.reports.charts.Charts;
 import ablation.reports.stats.LossBand;
 import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.data.xy.YIntervalSeries;
@@ -16,22 +19,30 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
 final class LiveLossChart {
     static final String BAND = "min-max per step bucket";
 
+    static final String NO_LOSS = "No loss logged yet by these runs.";
+
     private final ChartViewer viewer = new ChartViewer(null);
+    private final Label empty = new Label(NO_LOSS);
+    private final StackPane pane = new StackPane(viewer, empty);
     private List<String> shown = List.of();
 
     LiveLossChart() {
         viewer.setId("loss-chart");
+        empty.getStyleClass().add("empty-state");
+        viewer.visibleProperty().bind(empty.visibleProperty().not());
     }
 
-    ChartViewer viewer() {
-        return viewer;
+    /** The chart, or the line saying there is no loss to draw. */
+    Node node() {
+        return pane;
     }
 
     /** Shows these curves (empty: no chart). */
     void show(List<LossBand> curves) {
         List<String> names = curves.stream().map(LossBand::arm).toList();
+        empty.setVisible(curves.isEmpty());
         if (curves.isEmpty()) {
-            viewer.setChart(null);
+            // nothing to draw: the next curves get a chart of their own
         } else if (!names.equals(shown) || viewer.getChart() == null) {
             viewer.setChart(Charts.lossCurves("Training loss", curves, BAND));
         } else {
@@ -47,7 +58,7 @@ final class LiveLossChart {
     /** Points in the chart now, over all series (for tests and the bench). */
     int points() {
         JFreeChart chart = viewer.getChart();
-        if (chart == null) return 0;
+        if (chart == null || empty.isVisible()) return 0;
         var data = chart.getXYPlot().getDataset();
         int points = 0;
         for (int s = 0; s < data.getSeriesCount(); s++) points += data.getItemCount(s);

@@ -71,7 +71,7 @@ public final class RunsView {
         log.setEditable(false);
         log.getStyleClass().add("log");
         log.textProperty().bind(model.logProperty());
-        Tab lossTab = new Tab("Loss", chart.viewer());
+        Tab lossTab = new Tab("Loss", chart.node());
         Tab logTab = new Tab("Log", log);
         TabPane details = new TabPane(lossTab, logTab);
         details.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

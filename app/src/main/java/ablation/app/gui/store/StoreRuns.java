@@ -70,6 +70,7 @@ public final class StoreRuns implements RunsSource {
             List<SeriesBucket> series = store.metrics().series(row.id(), MetricsSink.TRAIN_LOSS, maxPoints).stream()
                     .filter(b -> Double.isFinite(b.last())).toList();
             int n = series.size();
+            if (n == 0) continue;
             double[] tokens = new double[n];
             double[] last = new double[n];
             double[] min = new double[n];
