@@ -6,9 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -98,7 +96,8 @@ final class TokenStoreWriter implements AutoCloseable {
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
                 committed = true;
-            } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
+            } catch (FileSystemException e) {
+                // Linux reports a rename onto another process's finished entry as a plain "Directory not empty"
                 if (TokenStore.open(target) == null) throw e;
             }
             return TokenStore.open(target);
