@@ -81,7 +81,12 @@ public final class GuiTestSupport {
 
     /** Waits until {@code condition}, evaluated on the FX thread, holds. */
     public static void waitUntil(String what, Callable<Boolean> condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        waitUntil(what, java.time.Duration.ofSeconds(20), condition);
+    }
+
+    /** Waits at most {@code timeout} until {@code condition}, evaluated on the FX thread, holds. */
+    public static void waitUntil(String what, java.time.Duration timeout, Callable<Boolean> condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 if (WaitForAsyncUtils.asyncFx(condition).get(5, TimeUnit.SECONDS)) return;
@@ -91,6 +96,15 @@ public final class GuiTestSupport {
             }
         }
         fail("timed out waiting for " + what);
+    }
+
+    /**
+     * The node matching {@code query} once it is in the scene graph: a view's controls inside a
+     * split pane or tab join it only after the next layout pass.
+     */
+    public static <T extends javafx.scene.Node> T await(org.testfx.api.FxRobot robot, String query, Class<T> type) {
+        waitUntil(query + " in the scene", () -> robot.lookup(query).tryQuery().isPresent());
+        return robot.lookup(query).queryAs(type);
     }
 
     /** Waits until the window has no background work and the composer's preview shows the last edit. */

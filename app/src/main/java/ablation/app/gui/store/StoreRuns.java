@@ -47,7 +47,8 @@ public final class StoreRuns implements RunsSource {
             List<MetricSummary> metrics = summaries.getOrDefault(run.id(), List.of());
             Optional<MetricSummary> loss = summary(metrics, MetricsSink.TRAIN_LOSS);
             long steps = configs.steps(run);
-            long step = run.status() == RunStatus.FINISHED ? steps : loss.map(MetricSummary::lastStep).orElse(0L);
+            // the last logged step, also for a finished run: its last points may land just after it is marked finished
+            long step = loss.map(MetricSummary::lastStep).orElse(0L);
             Duration eta = null;
             double tokensPerSecond = summary(metrics, MetricsSink.TOKENS_PER_SECOND).map(MetricSummary::last).orElse(Double.NaN);
             if (run.status() == RunStatus.RUNNING && tokensPerSecond > 0) {

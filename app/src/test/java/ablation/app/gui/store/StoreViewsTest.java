@@ -89,7 +89,7 @@ class StoreViewsTest {
 
         robot.doubleClickOn(StoreFixture.STUDY);
         waitUntil("the runs view", () -> window.sectionProperty().get() == Section.RUNS);
-        TableView<?> table = robot.lookup("#runs").queryAs(TableView.class);
+        TableView<?> table = GuiTestSupport.await(robot, "#runs", TableView.class);
         waitUntil("the six runs", () -> table.getItems().size() == 6);
         assertTrue(robot.lookup(StoreFixture.STEPS + "/" + StoreFixture.STEPS + " (100%)").tryQuery().isPresent(), "a finished run's progress");
         waitUntil("the loss curves of the runs that trained", () -> window.runs().curves().size() == 5);
@@ -133,7 +133,7 @@ class StoreViewsTest {
         ConfigDiff picked = compare.diffProperty().get();
         assertEquals(List.of("objective.clm", "objective.fim", "train.seed"), picked.fields());
         assertEquals(List.of(List.of("1", "0.5"), List.of("0", "0.5"), List.of("1", "2")), picked.values());
-        waitUntil("the table of the picked runs", () -> robot.lookup("#config-diff").queryAs(TableView.class).getItems().size() == 3);
+        waitUntil("the table of the picked runs", () -> GuiTestSupport.await(robot, "#config-diff", TableView.class).getItems().size() == 3);
         List<CompareRun> runs = compare.runs();
         assertEquals(6, runs.size());
     }
