@@ -90,6 +90,7 @@ class RetryTest {
             executor.retry(987_654);
             StudyProgress third = executor.run(studyId, ExecutionListener.NONE);
             assertEquals(1, third.finished(), "a finished run is not retried");
+            assertEquals(0, third.failed());
             assertFalse(executor.hasRetryRequests(), "requests for a finished run or another study's run are dropped");
         }
     }

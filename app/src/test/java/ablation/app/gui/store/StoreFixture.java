@@ -24,8 +24,8 @@ import java.util.UUID;
  * app queues it, with losses and evaluations written the way a worker writes them: no training.
  * Five runs finish; {@code fim=0.5,seed=3} stays queued.
  */
-final class StoreFixture implements AutoCloseable {
-    static final String STUDY = "fixture-fim";
+public final class StoreFixture implements AutoCloseable {
+    public static final String STUDY = "fixture-fim";
     static final long STEPS = 500;
     static final Provenance PROVENANCE = new Provenance("0.1.0", "0.36.0", "2.7.1", "cpu", "desk", "Linux", "17");
     static final String SPEC = """
@@ -44,7 +44,12 @@ final class StoreFixture implements AutoCloseable {
     final StoreServices services;
 
     StoreFixture(Path studies) throws Exception {
-        store = TrackingStore.open("jdbc:h2:mem:" + UUID.randomUUID());
+        this("jdbc:h2:mem:" + UUID.randomUUID(), studies);
+    }
+
+    /** The fixture in the store at {@code url} (an H2 file, for a test that opens it from another process). */
+    public StoreFixture(String url, Path studies) throws Exception {
+        store = TrackingStore.open(url);
         var spec = SpecLoader.parse(SPEC);
         study = StudyQueue.enqueue(store, spec.name(), new ObjectMapper().readTree(SPEC), GridExpander.expand(spec, false));
         services = new StoreServices(store, "unused: nothing is launched", new StudyFiles(studies), WorkerCommand.standard(),
@@ -63,7 +68,7 @@ final class StoreFixture implements AutoCloseable {
                 .orElseThrow(() -> new AssertionError("no run " + name + " in " + names()));
     }
 
-    List<String> names() {
+    public List<String> names() {
         return store.runs().list(study.id()).stream().map(Run::name).toList();
     }
 
