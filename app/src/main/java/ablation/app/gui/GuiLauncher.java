@@ -64,11 +64,7 @@ public final class GuiLauncher {
      */
     public static void screenshot(GuiServices services, Optional<Path> study, Optional<String> storedStudy, Section view,
                                   Path png, int width, int height) throws InterruptedException {
-        System.setProperty("glass.platform", "Monocle");
-        System.setProperty("monocle.platform", "Headless");
-        System.setProperty("prism.order", "sw");
-        System.setProperty("headless.geometry", Math.max(width, 1280) + "x" + Math.max(height, 800) + "-32");
-        startToolkit();
+        startHeadless(width, height);
         CompletableFuture<BufferedImage> image = new CompletableFuture<>();
         Platform.runLater(() -> {
             WindowState state = WindowState.INITIAL.withBounds(0, 0, width, height, false);
@@ -99,8 +95,17 @@ public final class GuiLauncher {
         }
     }
 
+    /** Starts JavaFX without a display: Monocle's headless screen, software rendering. */
+    static void startHeadless(int width, int height) throws InterruptedException {
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("headless.geometry", Math.max(width, 1280) + "x" + Math.max(height, 800) + "-32");
+        startToolkit();
+    }
+
     /** Calls {@code then} once no background work has been pending for a few frames. */
-    private static void whenSettled(WorkbenchWindow window, int quietChecks, Runnable then) {
+    static void whenSettled(WorkbenchWindow window, int quietChecks, Runnable then) {
         PauseTransition pause = new PauseTransition(Duration.millis(100));
         pause.setOnFinished(e -> {
             int quiet = window.background().pendingProperty().get() == 0 ? quietChecks + 1 : 0;

@@ -30,6 +30,9 @@ public final class Metrics {
     private static final String SUMMARY_COLUMNS = "s.run_id, k.name, s.points, s.nonfinite, s.first_step, s.first_val,"
             + " s.first_flag, s.last_step, s.last_val, s.last_flag, s.min_val, s.max_val";
 
+    /** Steps looked up per query when reading the last value of each bucket. */
+    private static final int LOOKUP_CHUNK = 100;
+
     private final Jdbc jdbc;
     private final Map<String, Integer> keyIds = new ConcurrentHashMap<>();
 
@@ -199,16 +202,36 @@ public final class Metrics {
         long width = bucketWidth(fromStep, toStep, maxPoints);
         String grouped = "SELECT b, MIN(step) AS s0, MAX(step) AS s1, MIN(val) AS lo, MAX(val) AS hi, COUNT(*) AS n"
                 + " FROM (SELECT (step - ?) / ? AS b, step, val FROM metric_points"
-                + " WHERE run_id = ? AND key_id = ? AND step BETWEEN ? AND ?) t GROUP BY b";
-        String sql = "SELECT g.s0, g.s1, g.lo, g.hi, g.n, p.val, p.flag FROM (" + grouped + ") g"
-                + " JOIN metric_points p ON p.run_id = ? AND p.key_id = ? AND p.step = g.s1 ORDER BY g.s0";
-        return jdbc.query(sql, row -> {
+                + " WHERE run_id = ? AND key_id = ? AND step BETWEEN ? AND ?) t GROUP BY b ORDER BY s0";
+        List<SeriesBucket> buckets = jdbc.query(grouped, row -> {
             Double lo = Jdbc.nullableDouble(row, "lo");
             Double hi = Jdbc.nullableDouble(row, "hi");
             return new SeriesBucket(row.getLong("s0"), row.getLong("s1"), lo == null ? Double.NaN : lo,
-                    hi == null ? Double.NaN : hi, NonFinite.decode(row.getDouble("val"), row.getInt("flag")),
-                    row.getLong("n"));
-        }, fromStep, width, runId, keyId.get(), fromStep, toStep, runId, keyId.get());
+                    hi == null ? Double.NaN : hi, Double.NaN, row.getLong("n"));
+        }, fromStep, width, runId, keyId.get(), fromStep, toStep);
+        // The value at each bucket's last step, by index look-ups. (Joined to the grouped query, H2 may
+        // re-evaluate the grouping once per point of a long series: minutes for 100,000 points.)
+        Map<Long, Double> last = new HashMap<>();
+        for (int from = 0; from < buckets.size(); from += LOOKUP_CHUNK) {
+            List<SeriesBucket> chunk = buckets.subList(from, Math.min(buckets.size(), from + LOOKUP_CHUNK));
+            Object[] params = new Object[chunk.size() + 4];
+            params[0] = runId;
+            params[1] = keyId.get();
+            params[2] = chunk.get(0).toStep();
+            params[3] = chunk.get(chunk.size() - 1).toStep();
+            for (int i = 0; i < chunk.size(); i++) {
+                params[i + 4] = chunk.get(i).toStep();
+            }
+            // the range bounds the scan where the database does not look the steps up one by one
+            jdbc.query("SELECT step, val, flag FROM metric_points WHERE run_id = ? AND key_id = ? AND step BETWEEN ? AND ?"
+                    + " AND step IN (" + Jdbc.placeholders(chunk.size()) + ")", row -> last.put(row.getLong(1),
+                    NonFinite.decode(row.getDouble(2), row.getInt(3))), params);
+        }
+        List<SeriesBucket> series = new ArrayList<>(buckets.size());
+        for (SeriesBucket b : buckets) {
+            series.add(new SeriesBucket(b.fromStep(), b.toStep(), b.min(), b.max(), last.getOrDefault(b.toStep(), Double.NaN), b.points()));
+        }
+        return series;
     }
 
     /**
@@ -238,22 +261,20 @@ public final class Metrics {
         }
         long from = range.get()[0];
         long width = bucketWidth(from, range.get()[1], maxPoints);
-        Object[] params = new Object[runIds.size() + 3];
-        params[0] = from;
-        params[1] = width;
-        params[2] = keyId.get();
-        System.arraycopy(runIds.toArray(), 0, params, 3, runIds.size());
-        // Per run and bucket: the run's mean over the bucket and the bucket's last step.
-        String sql = "SELECT b, run_id, AVG(val) AS m, MAX(step) AS s1 FROM (SELECT (step - ?) / ? AS b, run_id, step, val"
-                + " FROM metric_points WHERE key_id = ? AND flag = 0 AND run_id IN (" + in + ")) t GROUP BY b, run_id";
+        // Per run and bucket: the run's mean over the bucket and the bucket's last step. One query per
+        // run, so each reads its own key range (with an IN list, H2 reads the other runs' points too).
+        String sql = "SELECT b, AVG(val) AS m, MAX(step) AS s1 FROM (SELECT (step - ?) / ? AS b, step, val"
+                + " FROM metric_points WHERE run_id = ? AND key_id = ? AND flag = 0) t GROUP BY b";
         TreeMap<Long, List<Double>> means = new TreeMap<>();
         TreeMap<Long, Long> steps = new TreeMap<>();
-        jdbc.query(sql, row -> {
-            long bucket = row.getLong("b");
-            means.computeIfAbsent(bucket, b -> new ArrayList<>()).add(row.getDouble("m"));
-            steps.merge(bucket, row.getLong("s1"), Math::max);
-            return null;
-        }, params);
+        for (long runId : runIds) {
+            jdbc.query(sql, row -> {
+                long bucket = row.getLong("b");
+                means.computeIfAbsent(bucket, b -> new ArrayList<>()).add(row.getDouble("m"));
+                steps.merge(bucket, row.getLong("s1"), Math::max);
+                return null;
+            }, from, width, runId, keyId.get());
+        }
         List<BandPoint> band = new ArrayList<>(means.size());
         for (Map.Entry<Long, List<Double>> bucket : means.entrySet()) {
             band.add(bandPoint(steps.get(bucket.getKey()), bucket.getValue()));

@@ -67,11 +67,8 @@ public final class StoreComparison implements CompareSource {
 
     @Override
     public Comparison compare(List<RunGroup> groups) {
-        List<LossBand> bands = new ArrayList<>();
-        for (RunGroup group : groups) {
-            LossBand band = lossBand(group);
-            if (band.tokens().length > 0) bands.add(band);
-        }
+        // The arms' bands read in parallel: each scans its runs' points, the store's pool has connections to spare.
+        List<LossBand> bands = groups.parallelStream().map(this::lossBand).filter(b -> b.tokens().length > 0).toList();
         Map<String, TreeSet<Integer>> evaluations = evaluations(groups);
         List<String> header = new ArrayList<>(List.of("Arm", "Finished", "Final loss"));
         List<List<String>> rows = new ArrayList<>();
