@@ -396,7 +396,9 @@ public final class WorkbenchWindow {
         HBox.setHgrow(message, Priority.ALWAYS);
         Label studyLabel = new Label();
         studyLabel.setId("status-study");
-        studyLabel.textProperty().bind(Bindings.concat("study: ", composer.titleExpression()));
+        // the study the runs, compare and lessons views show; the composer's while none is chosen
+        studyLabel.textProperty().bind(Bindings.concat("study: ", Bindings.when(study.isNull()).then(composer.titleExpression())
+                .otherwise(study)));
         Label store = new Label("store: " + services.store());
         store.setId("status-store");
         ProgressIndicator working = new ProgressIndicator();

@@ -45,7 +45,7 @@ public final class Charts {
 
     /**
      * Training loss against tokens, per arm a line and a band whose meaning {@code band} states on
-     * the axis ({@code 95% interval over seeds} for the store's seed bands, {@code min-max per step
+     * the axis ({@code 95% CI over seeds} for the store's seed bands, {@code min-max per
      * bucket} for one run's downsampled series).
      */
     public static JFreeChart lossCurves(String title, List<LossBand> arms, String band) {

@@ -132,7 +132,7 @@ public final class CompareView {
     private static TableView<List<String>> table(String id) {
         TableView<List<String>> table = new TableView<>();
         table.setId(id);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setFixedCellSize(24);
         return table;
     }
@@ -145,6 +145,10 @@ public final class CompareView {
             TableColumn<List<String>, String> column = new TableColumn<>(header.get(i));
             column.setCellValueFactory(c -> new ReadOnlyStringWrapper(index < c.getValue().size() ? c.getValue().get(index) : ""));
             column.setSortable(false);
+            // wide enough for the header and the longest cell, as far as a character's width tells
+            int chars = header.get(i).length();
+            for (List<String> row : rows) if (index < row.size()) chars = Math.max(chars, row.get(index).length());
+            column.setPrefWidth(Math.min(360, 16 + 7.5 * chars));
             table.getColumns().add(column);
         }
         table.getItems().setAll(rows);

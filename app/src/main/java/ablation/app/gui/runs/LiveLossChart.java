@@ -17,7 +17,7 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  * a new chart with the reports module's chart function. FX thread only.
  */
 final class LiveLossChart {
-    static final String BAND = "min-max per step bucket";
+    static final String BAND = "min-max per bucket";
 
     static final String NO_LOSS = "No loss logged yet by these runs.";
 

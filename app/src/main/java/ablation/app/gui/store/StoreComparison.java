@@ -74,7 +74,7 @@ public final class StoreComparison implements CompareSource {
         List<List<String>> rows = new ArrayList<>();
         for (RunGroup group : groups) rows.add(new ArrayList<>(List.of(group.label(), finished(group), finalLoss(group))));
         List<org.jfree.chart.JFreeChart> charts = new ArrayList<>();
-        if (!bands.isEmpty()) charts.add(Charts.lossCurves("Training loss", bands, "95% interval over seeds"));
+        if (!bands.isEmpty()) charts.add(Charts.lossCurves("Training loss", bands, "95% CI over seeds"));
         for (Map.Entry<String, TreeSet<Integer>> evaluation : evaluations.entrySet()) {
             String[] benchmarkMode = evaluation.getKey().split(" ", 2);
             List<ChartSeries> curves = new ArrayList<>();
