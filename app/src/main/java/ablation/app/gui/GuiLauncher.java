@@ -105,7 +105,7 @@ public final class GuiLauncher {
     }
 
     /** Calls {@code then} once no background work has been pending for a few frames. */
-    static void whenSettled(WorkbenchWindow window, int quietChecks, Runnable then) {
+    private static void whenSettled(WorkbenchWindow window, int quietChecks, Runnable then) {
         PauseTransition pause = new PauseTransition(Duration.millis(100));
         pause.setOnFinished(e -> {
             int quiet = window.background().pendingProperty().get() == 0 ? quietChecks + 1 : 0;
