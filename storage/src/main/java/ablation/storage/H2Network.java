@@ -15,4 +15,12 @@ public final class H2Network {
             System.setProperty("h2.bindAddress", "127.0.0.1");
         }
     }
+
+    /**
+     * Lets this process's H2 listeners accept other hosts ({@code workbench db serve --allow-others}).
+     * Must run before H2 is first used in the process: H2 reads the property once.
+     */
+    public static void allInterfaces() {
+        System.setProperty("h2.bindAddress", "0.0.0.0");
+    }
 }

@@ -47,9 +47,9 @@ public final class TrackingStore implements AutoCloseable {
     private final Evaluations evaluations;
     private final Artifacts artifacts;
 
-    private TrackingStore(HikariDataSource pool, String url, Vendor vendor) {
+    private TrackingStore(HikariDataSource pool, String url) {
         this.pool = pool;
-        this.jdbc = new Jdbc(pool, url, vendor);
+        this.jdbc = new Jdbc(pool, url);
         this.metrics = new Metrics(jdbc);
         this.studies = new Studies(jdbc, metrics);
         this.runs = new Runs(jdbc, metrics);
@@ -75,7 +75,7 @@ public final class TrackingStore implements AutoCloseable {
             HikariDataSource pool = pool(url, credentials);
             try {
                 SchemaMigrator.migrate(pool, url);
-                return new TrackingStore(pool, url, vendor);
+                return new TrackingStore(pool, url);
             } catch (RuntimeException e) {
                 pool.close();
                 throw e;
@@ -103,10 +103,6 @@ public final class TrackingStore implements AutoCloseable {
 
     public Artifacts artifacts() {
         return artifacts;
-    }
-
-    public Vendor vendor() {
-        return jdbc.vendor();
     }
 
     /** The store's URL with any password removed, for messages. */

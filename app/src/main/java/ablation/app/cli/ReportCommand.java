@@ -5,7 +5,6 @@ import ablation.experiments.executor.StudyLayout;
 import ablation.reports.export.Format;
 import ablation.reports.export.ReportWriter;
 import ablation.reports.source.StudyResultsLoader;
-import ablation.storage.StoreLocation;
 import ablation.storage.TrackingStore;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -32,8 +32,8 @@ public final class ReportCommand implements Callable<Integer> {
             description = "any of html, md, pdf, comma-separated; default ${DEFAULT-VALUE}")
     String format;
 
-    @Option(names = "--db", paramLabel = "URL", description = "tracking store (JDBC URL or H2 file path); default $WORKBENCH_DB or ~/.workbench/workbench")
-    String db;
+    @Mixin
+    DbOptions db;
 
     @Spec CommandSpec spec;
 
@@ -46,7 +46,7 @@ public final class ReportCommand implements Callable<Integer> {
             throw new WorkbenchException("--format " + format + ": " + e.getMessage());
         }
         Path dir = out != null ? out : StudyLayout.defaultFor(study).reportDir();
-        try (TrackingStore store = TrackingStore.open(StoreLocation.resolve(db))) {
+        try (TrackingStore store = db.open()) {
             write(store, study, dir, formats).forEach(spec.commandLine().getOut()::println);
         }
         return 0;

@@ -1,12 +1,11 @@
 package ablation.app.cli;
 
-import ablation.storage.StoreLocation;
 import ablation.storage.TrackingStore;
 import ablation.storage.run.Run;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -18,14 +17,14 @@ public final class RunsCancelCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "run id")
     long id;
 
-    @Option(names = "--db", paramLabel = "URL", description = "tracking store (JDBC URL or H2 file path); default $WORKBENCH_DB or ~/.workbench/workbench")
-    String db;
+    @Mixin
+    DbOptions db;
 
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
-        try (TrackingStore store = TrackingStore.open(StoreLocation.resolve(db))) {
+        try (TrackingStore store = db.open()) {
             Run before = store.runs().require(id);
             store.runs().cancel(id);
             spec.commandLine().getOut().printf("run %d (%s): %s -> cancelled%n", id, before.name(), before.status().dbValue());

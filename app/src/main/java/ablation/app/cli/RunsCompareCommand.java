@@ -3,7 +3,6 @@ package ablation.app.cli;
 import ablation.reports.source.ConfigDiff;
 import ablation.reports.source.RunOverview;
 import ablation.reports.source.RunOverviews;
-import ablation.storage.StoreLocation;
 import ablation.storage.TrackingStore;
 import java.io.PrintWriter;
 import java.util.LinkedHashSet;
@@ -13,7 +12,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -27,16 +26,17 @@ public final class RunsCompareCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "ID", description = "second run id")
     long second;
 
-    @Option(names = "--db", paramLabel = "URL", description = "tracking store (JDBC URL or H2 file path); default $WORKBENCH_DB or ~/.workbench/workbench")
-    String db;
+    @Mixin
+    DbOptions db;
 
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (TrackingStore store = TrackingStore.open(StoreLocation.resolve(db))) {
+        try (TrackingStore store = db.open()) {
             out.print(render(RunOverviews.of(store, first), RunOverviews.of(store, second)));
+            out.flush(); // print does not flush, and the launcher exits right after
         }
         return 0;
     }

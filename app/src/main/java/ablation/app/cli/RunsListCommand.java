@@ -5,7 +5,6 @@ import ablation.reports.source.MetricKeys;
 import ablation.reports.source.RunOverview;
 import ablation.reports.source.RunOverviews;
 import ablation.reports.stats.Estimate;
-import ablation.storage.StoreLocation;
 import ablation.storage.TrackingStore;
 import ablation.storage.study.Study;
 import java.io.PrintWriter;
@@ -18,6 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -32,15 +32,15 @@ public final class RunsListCommand implements Callable<Integer> {
     @Option(names = "--json", description = "one JSON document (keys: see README) instead of tables")
     boolean json;
 
-    @Option(names = "--db", paramLabel = "URL", description = "tracking store (JDBC URL or H2 file path); default $WORKBENCH_DB or ~/.workbench/workbench")
-    String db;
+    @Mixin
+    DbOptions db;
 
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (TrackingStore store = TrackingStore.open(StoreLocation.resolve(db))) {
+        try (TrackingStore store = db.open()) {
             List<Study> studies = study != null ? List.of(store.studies().require(study)) : store.studies().list();
             Map<Study, List<RunOverview>> runs = new LinkedHashMap<>();
             for (Study s : studies) runs.put(s, RunOverviews.ofStudy(store, s));
@@ -88,10 +88,11 @@ public final class RunsListCommand implements Callable<Integer> {
         return table.toString();
     }
 
-    /** Three decimals, "-" when absent; NaN and infinities spelt out (a diverged run). */
+    /** Three decimals (whole numbers from 1000 up, such as token counts, without), "-" when absent; NaN and infinities spelt out. */
     static String number(Double value) {
         if (value == null) return "-";
         if (!Double.isFinite(value)) return Double.toString(value);
+        if (Math.abs(value) >= 1000 && value == Math.rint(value)) return Long.toString(value.longValue());
         return Estimate.number(value, 3);
     }
 }

@@ -1,13 +1,12 @@
 package ablation.app.cli;
 
 import ablation.engine.WorkbenchException;
-import ablation.storage.StoreLocation;
 import ablation.storage.TrackingStore;
 import ablation.storage.run.Run;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -27,14 +26,14 @@ public final class RunsRetryCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "run id")
     long id;
 
-    @Option(names = "--db", paramLabel = "URL", description = "tracking store (JDBC URL or H2 file path); default $WORKBENCH_DB or ~/.workbench/workbench")
-    String db;
+    @Mixin
+    DbOptions db;
 
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
-        try (TrackingStore store = TrackingStore.open(StoreLocation.resolve(db))) {
+        try (TrackingStore store = db.open()) {
             Run run = store.runs().require(id);
             String study = store.studies().get(run.studyId()).map(s -> s.name()).orElse("?");
             switch (run.status()) {

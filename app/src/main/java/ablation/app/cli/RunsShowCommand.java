@@ -4,7 +4,6 @@ import ablation.experiments.executor.StudyLayout;
 import ablation.reports.source.ConfigDiff;
 import ablation.reports.source.RunOverview;
 import ablation.reports.source.RunOverviews;
-import ablation.storage.StoreLocation;
 import ablation.storage.TrackingStore;
 import ablation.storage.artifact.Artifact;
 import ablation.storage.metric.MetricSummary;
@@ -21,6 +20,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -40,15 +40,15 @@ public final class RunsShowCommand implements Callable<Integer> {
             + "default: beside the run's checkpoints, else ~/.workbench/studies/<study>")
     Path studyDir;
 
-    @Option(names = "--db", paramLabel = "URL", description = "tracking store (JDBC URL or H2 file path); default $WORKBENCH_DB or ~/.workbench/workbench")
-    String db;
+    @Mixin
+    DbOptions db;
 
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (TrackingStore store = TrackingStore.open(StoreLocation.resolve(db))) {
+        try (TrackingStore store = db.open()) {
             RunOverview overview = RunOverviews.of(store, id);
             List<Artifact> artifacts = store.artifacts().ofRun(id);
             Path log = workerLog(overview, artifacts);
@@ -81,7 +81,7 @@ public final class RunsShowCommand implements Callable<Integer> {
             TextTable metrics = new TextTable();
             for (MetricSummary s : summaries) {
                 metrics.row("  " + s.key(), RunsListCommand.number(s.last()), RunsListCommand.number(s.min()),
-                        RunsListCommand.number(s.max()), s.points() + " points" + (s.nonFinite() > 0 ? ", " + s.nonFinite() + " NaN/inf" : ""));
+                        RunsListCommand.number(s.max()), s.points() + (s.points() == 1 ? " point" : " points") + (s.nonFinite() > 0 ? ", " + s.nonFinite() + " NaN/inf" : ""));
             }
             out.print(metrics);
             out.println();

@@ -3,6 +3,9 @@ package ablation.app.cli;
 import ablation.engine.WorkbenchException;
 import ablation.experiments.executor.ExecutionListener;
 import ablation.experiments.executor.LocalExecutor;
+import ablation.experiments.executor.SlurmCluster;
+import ablation.experiments.executor.SlurmExecutor;
+import ablation.experiments.executor.SlurmOptions;
 import ablation.experiments.executor.StudyLayout;
 import ablation.experiments.executor.StudyProgress;
 import ablation.experiments.executor.WorkerCommand;
@@ -15,7 +18,6 @@ import ablation.experiments.spec.RunSpec;
 import ablation.experiments.spec.SpecLoader;
 import ablation.reports.export.Format;
 import ablation.storage.StoreException;
-import ablation.storage.StoreLocation;
 import ablation.storage.TrackingStore;
 import ablation.storage.study.Study;
 import java.io.PrintStream;
@@ -25,12 +27,18 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code workbench study FILE}: expand, queue, train and evaluate every run, then report. */
+/**
+ * {@code workbench study FILE}: expand, queue, train and evaluate every run (here, or on Slurm with
+ * {@code --executor slurm}), then report.
+ */
 @Command(name = "study", mixinStandardHelpOptions = true,
         description = "Run a whole study headless (each run in its own worker process), then write its report. "
                 + "Starting the same study again resumes it.")
@@ -38,8 +46,8 @@ public final class StudyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "study file, e.g. sample-configs/five-lessons-quick.yaml")
     Path file;
 
-    @Option(names = "--db", paramLabel = "URL", description = "tracking store (JDBC URL or H2 file path); default $WORKBENCH_DB or ~/.workbench/workbench")
-    String db;
+    @Mixin
+    DbOptions db;
 
     @Option(names = "--out", paramLabel = "DIR", description = "study directory (runs, checkpoints, report); default ~/.workbench/studies/<name>")
     Path out;
@@ -50,14 +58,41 @@ public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--force", description = "allow more than " + GridExpander.MAX_RUNS_WITHOUT_FORCE + " runs")
     boolean force;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "1", description = "runs trained at once (threads are split between them); default ${DEFAULT-VALUE}")
-    int parallel;
+    @Option(names = "--parallel", paramLabel = "N", description = "local: runs trained at once (threads are split between them); default: the study's parallel, else 1 (slurm: the study's slurm.max_parallel)")
+    Integer parallel;
 
-    @Option(names = "--threads", paramLabel = "N", description = "threads for all runs together; default: the machine's cores")
+    @Option(names = "--threads", paramLabel = "N", description = "local: threads for all runs together; default: the machine's cores (slurm: --cpus per run)")
     Integer threads;
 
-    @Option(names = "--retries", paramLabel = "N", defaultValue = "2", description = "relaunches of a run whose worker crashed; default ${DEFAULT-VALUE}")
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "2", description = "relaunches of a run whose worker crashed (slurm: whose task was lost); default ${DEFAULT-VALUE}")
     int retries;
+
+    @Option(names = "--executor", paramLabel = "local|slurm", defaultValue = "local",
+            description = "where runs train: worker processes here, or a Slurm job array; default ${DEFAULT-VALUE}")
+    Executor executor;
+
+    @Option(names = "--detach", description = "slurm: return once the job array is submitted (start the study again to follow it)")
+    boolean detach;
+
+    @Option(names = "--cancel", description = "cancel the study: scancel its Slurm jobs and mark its unfinished runs cancelled")
+    boolean cancel;
+
+    @Option(names = "--partition", paramLabel = "NAME", description = "slurm: partition (overrides the study's slurm.partition)")
+    String partition;
+
+    @Option(names = "--time", paramLabel = "TIME", description = "slurm: time limit per run, e.g. 90 or 2:00:00 (overrides slurm.time)")
+    String time;
+
+    @Option(names = "--gpus", paramLabel = "N|TYPE:N", description = "slurm: GPUs per run (overrides slurm.gpus)")
+    String gpus;
+
+    @Option(names = "--mem", paramLabel = "SIZE", description = "slurm: memory per run, e.g. 16G (overrides slurm.mem)")
+    String mem;
+
+    @Option(names = "--cpus", paramLabel = "N", description = "slurm: CPUs (and training threads) per run (overrides slurm.cpus)")
+    Integer cpus;
+
+    enum Executor { local, slurm }
 
     @Override
     public Integer call() {
@@ -68,16 +103,36 @@ public final class StudyCommand implements Callable<Integer> {
             System.out.print(StudyPlan.of(spec.name(), runs, ThroughputTable.atDefaultLocation()).table());
             return 0;
         }
-        String url = StoreLocation.resolve(db);
+        if (detach && executor != Executor.slurm) throw new WorkbenchException("--detach needs --executor slurm");
+        String url = db.url();
         StudyLayout layout = out != null ? new StudyLayout(out.toAbsolutePath()) : StudyLayout.defaultFor(spec.name());
-        try (TrackingStore store = TrackingStore.open(url)) {
+        SlurmOptions slurmOptions = spec.slurm().overriddenBy(new SlurmOptions(partition, time, gpus, mem, cpus, null));
+        if (executor == Executor.slurm && !cancel) {
+            if (!SlurmCluster.available()) throw new WorkbenchException("--executor slurm: sbatch is not on the PATH of this machine");
+            SlurmExecutor.checkStore(url).ifPresent(warning -> err.println("warning: " + warning));
+        }
+        try (TrackingStore store = db.open()) {
+            if (cancel) return cancel(store, url, spec, layout, slurmOptions, err);
             Study study = StudyQueue.enqueue(store, spec.name(), SpecLoader.tree(file), runs);
             err.printf("study %s: %d runs; store %s; files %s%n", spec.name(), runs.size(), store.displayUrl(), layout.root());
-            LocalExecutor.Options defaults = LocalExecutor.Options.defaults();
-            LocalExecutor executor = new LocalExecutor(store, url, layout, WorkerCommand.standard(),
-                    new LocalExecutor.Options(parallel, threads != null ? threads : defaults.threads(), retries,
-                            defaults.staleAfter(), defaults.poll()));
-            StudyProgress done = executor.run(study.id(), new ProgressLine(err));
+            StudyProgress done;
+            if (executor == Executor.slurm) {
+                SlurmExecutor slurm = new SlurmExecutor(store, url, layout, WorkerCommand.standard(), new SlurmCluster(),
+                        SlurmExecutor.Options.of(slurmOptions, retries));
+                Optional<Long> job = slurm.submitUnclaimed(study);
+                if (detach) {
+                    System.out.println(job.map(String::valueOf).orElse("nothing to submit: every unfinished run has a task"));
+                    return 0;
+                }
+                err.println("following (Ctrl-C stops following, the jobs keep running; --cancel cancels them)");
+                done = slurm.follow(study, new ProgressLine(err));
+            } else {
+                LocalExecutor.Options defaults = LocalExecutor.Options.defaults();
+                LocalExecutor local = new LocalExecutor(store, url, layout, WorkerCommand.standard().withCredentials(db.user(), db.password()),
+                        new LocalExecutor.Options(parallel != null ? parallel : spec.parallel(), threads != null ? threads : defaults.threads(), retries,
+                                defaults.staleAfter(), defaults.poll()));
+                done = local.run(study.id(), new ProgressLine(err));
+            }
             err.println();
             err.printf("study %s: %d of %d runs finished%s in %s%n", spec.name(), done.finished(), done.total(),
                     done.failed() > 0 ? ", " + done.failed() + " failed or cancelled" : "", StudyProgress.format(done.elapsed()));
@@ -95,6 +150,18 @@ public final class StudyCommand implements Callable<Integer> {
         } catch (WorkbenchException | StoreException e) {
             err.println("warning: the report was not written: " + e.getMessage());
         }
+    }
+
+    /** Works for either executor: a local executor following the study stops the workers of cancelled runs. */
+    private int cancel(TrackingStore store, String url, AblationSpec spec, StudyLayout layout, SlurmOptions slurmOptions, PrintStream err) {
+        Study study = store.studies().byName(spec.name())
+                .orElseThrow(() -> new WorkbenchException("no study '" + spec.name() + "' in " + store.displayUrl()));
+        SlurmExecutor.Cancelled cancelled = new SlurmExecutor(store, url, layout, WorkerCommand.standard(), new SlurmCluster(),
+                SlurmExecutor.Options.of(slurmOptions, retries)).cancel(study);
+        err.printf("study %s: %d unfinished run%s cancelled%s%n", spec.name(), cancelled.runs(), cancelled.runs() == 1 ? "" : "s",
+                cancelled.jobs().isEmpty() ? "" : "; scancelled job" + (cancelled.jobs().size() == 1 ? " " : "s ")
+                        + cancelled.jobs().stream().map(String::valueOf).collect(Collectors.joining(", ")));
+        return 0;
     }
 
     /** One line rewritten in place on a terminal; a plain line every 30 seconds otherwise. */

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code workbench} command line: one subcommand class per verb of DESIGN.md §6. */
 @Command(name = "workbench", mixinStandardHelpOptions = true, version = "Ablation Workbench " + Versions.APP,
         description = "Compose, run, track and report ablations of code language models (CodeGen2 lessons).",
-        subcommands = {CommandLine.HelpCommand.class, StudyCommand.class, ReportCommand.class, RunsCommand.class, TrainCommand.class, BenchCommand.class, DataCommand.class, ExportCommand.class, EvalLossCommand.class, ScoreCommand.class, GuiCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, StudyCommand.class, TrainCommand.class, BenchCommand.class, DataCommand.class, ExportCommand.class, EvalLossCommand.class, ScoreCommand.class, GuiCommand.class, EvalCommand.class, DbCommand.class, ReportCommand.class, RunsCommand.class})
 public final class Workbench {
 
     /** Exit code for bad input: a config, flag or file the user can fix. */

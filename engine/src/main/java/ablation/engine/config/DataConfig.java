@@ -1,5 +1,6 @@
 package ablation.engine.config;
 
+import ablation.engine.desk.DeskDifficulty;
 import java.util.List;
 
 /**
@@ -9,8 +10,9 @@ import java.util.List;
  * @param cacheDir where tokenized shards are cached (keyed by source content and tokenizer hash); {@code ~} is the home directory
  * @param deskSeed seed of the generated desk suite ({@code desk-pl}, {@code desk-nl}); the evaluation's
  *                 {@code desk-l2r} / {@code desk-infill} use the same seed, so training never sees their problems
+ * @param desk difficulty of the generated desk suite, for its training documents and its benchmarks alike
  */
-public record DataConfig(List<SourceConfig> sources, int holdoutDocs, String cacheDir, long deskSeed) {
+public record DataConfig(List<SourceConfig> sources, int holdoutDocs, String cacheDir, long deskSeed, DeskDifficulty desk) {
     public DataConfig {
         if (sources == null || sources.isEmpty()) throw new ConfigException("data.sources", sources, "needs at least one source");
         sources = List.copyOf(sources);
@@ -22,6 +24,7 @@ public record DataConfig(List<SourceConfig> sources, int holdoutDocs, String cac
         }
         Check.nonNegative("data.holdout_docs", holdoutDocs);
         Check.present("data.cache_dir", cacheDir);
+        Check.present("data.desk", desk);
     }
 
     /** {@code cache_dir} with {@code ~} expanded. */

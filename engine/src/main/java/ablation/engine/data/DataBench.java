@@ -76,7 +76,7 @@ public final class DataBench {
         try {
             DataConfig data = config.data();
             RunConfig cached = new RunConfig(config.name(), config.model(), config.tokenizer(),
-                    new DataConfig(data.sources(), data.holdoutDocs(), directory.toString(), data.deskSeed()),
+                    new DataConfig(data.sources(), data.holdoutDocs(), directory.toString(), data.deskSeed(), data.desk()),
                     config.objective(), config.train(), config.eval());
             return time(cached, tokenizer, steps);
         } finally {

@@ -5,6 +5,7 @@ import ablation.engine.config.RunConfig;
 import ablation.engine.config.SourceConfig;
 import ablation.engine.desk.DeskCorpus;
 import ablation.engine.objective.ObjectiveMix;
+import ablation.engine.tokenizer.CorpusSample;
 import ablation.engine.tokenizer.Tokenizer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -113,7 +114,7 @@ public final class DataPipeline {
             @Override
             public String next() {
                 if (!hasNext()) throw new NoSuchElementException();
-                String text = truncate(texts.next(), budget);
+                String text = CorpusSample.prefix(texts.next(), budget);
                 budget -= text.getBytes(StandardCharsets.UTF_8).length;
                 return text;
             }
@@ -122,7 +123,7 @@ public final class DataPipeline {
 
     private static Iterator<String> texts(SourceConfig source, DataConfig data) {
         if (source.isGenerated()) {
-            Iterator<String> stream = DeskCorpus.documents(source.kind(), data.deskSeed());
+            Iterator<String> stream = DeskCorpus.documents(source.kind(), data.deskSeed(), data.desk());
             for (int i = 0; i < data.holdoutDocs() && stream.hasNext(); i++) stream.next();
             return stream;
         }
@@ -138,19 +139,5 @@ public final class DataPipeline {
                 return documents.next().text();
             }
         };
-    }
-
-    /** The longest prefix of {@code text} of at most {@code maxBytes} UTF-8 bytes, never splitting a character. */
-    static String truncate(String text, long maxBytes) {
-        long bytes = 0;
-        int i = 0;
-        while (i < text.length()) {
-            int cp = text.codePointAt(i);
-            int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-            if (bytes + size > maxBytes) break;
-            bytes += size;
-            i += Character.charCount(cp);
-        }
-        return text.substring(0, i);
     }
 }

@@ -81,7 +81,7 @@ final class SourceCache {
         long target = source.maxTokens() > 0 ? source.maxTokens() : endlessTokens;
         int holdout = data.holdoutDocs();
         StringBuilder fingerprint = new StringBuilder();
-        Iterator<String> first = DeskCorpus.documents(source.kind(), data.deskSeed());
+        Iterator<String> first = DeskCorpus.documents(source.kind(), data.deskSeed(), data.desk());
         for (int i = 0; i < FINGERPRINT_DOCUMENTS && first.hasNext(); i++) fingerprint.append(sha256(first.next()));
         String key = sha256(String.join("|", "v" + Manifest.VERSION, source.kind(), Long.toString(data.deskSeed()),
                 Integer.toString(holdout), Long.toString(target), fingerprint, tokenizer.sha256()));
@@ -90,7 +90,7 @@ final class SourceCache {
         boolean reused = store != null;
         if (!reused) {
             String language = SourceConfig.DESK_PL.equals(source.kind()) ? "python" : "english";
-            Iterator<String> texts = DeskCorpus.documents(source.kind(), data.deskSeed());
+            Iterator<String> texts = DeskCorpus.documents(source.kind(), data.deskSeed(), data.desk());
             Iterator<Document> documents = new Iterator<>() {
                 @Override
                 public boolean hasNext() {

@@ -97,7 +97,8 @@ final class TokenStoreWriter implements AutoCloseable {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
                 committed = true;
             } catch (FileSystemException e) {
-                // Linux reports a rename onto another process's finished entry as a plain "Directory not empty"
+                // Renaming onto another writer's entry fails with ENOTEMPTY, which Java reports as a
+                // plain FileSystemException (not DirectoryNotEmptyException): use that entry.
                 if (TokenStore.open(target) == null) throw e;
             }
             return TokenStore.open(target);

@@ -31,6 +31,11 @@ public enum EvalMode {
         return completion.substring(0, end);
     }
 
+    /** Where a raw output ends: the first of these in its text. */
+    public List<String> stops() {
+        return stops;
+    }
+
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -16,7 +16,7 @@ import java.util.List;
  *
  * @param bytes UTF-8 size of the sample
  */
-record CorpusSample(List<String> documents, long bytes, String sha256) {
+public record CorpusSample(List<String> documents, long bytes, String sha256) {
     static CorpusSample take(Iterator<String> corpus, long maxBytes) {
         MessageDigest digest = sha256Digest();
         List<String> documents = new ArrayList<>();
@@ -38,7 +38,7 @@ record CorpusSample(List<String> documents, long bytes, String sha256) {
     }
 
     /** The longest prefix of {@code text} (whole code points) of at most {@code maxBytes} UTF-8 bytes. */
-    static String prefix(String text, long maxBytes) {
+    public static String prefix(String text, long maxBytes) {
         long bytes = 0;
         int i = 0;
         while (i < text.length()) {

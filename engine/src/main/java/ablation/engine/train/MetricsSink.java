@@ -17,6 +17,6 @@ public interface MetricsSink {
 
     void record(String key, long step, double value);
 
-    /** Called after each checkpoint and at the end of training: a sink that batches writes them now. */
+    /** Called before each checkpoint is written and at the end of training: a sink that batches writes them now. */
     default void flush() {}
 }

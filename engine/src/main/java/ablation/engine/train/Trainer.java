@@ -118,8 +118,10 @@ public final class Trainer implements AutoCloseable {
                         + "); lower train.lr (" + train.lr() + ") or train.clip, or raise train.warmup");
             }
             if (step % train.checkpointEvery() == 0 || step == last) {
-                Path written = checkpoint();
+                // Metrics first: once checkpoint N exists, every point up to step N must be stored,
+                // since a resume from N keeps the points up to N and writes the later ones again.
                 metrics.flush();
+                Path written = checkpoint();
                 progress.onCheckpoint(step, written);
             }
         }

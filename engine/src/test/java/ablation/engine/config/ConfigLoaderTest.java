@@ -37,6 +37,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void deskDifficultyIsPartOfTheDataConfig() {
+        RunConfig config = ConfigLoader.parse(MINIMAL.replace("data:\n", "data:\n  desk: {max_steps: 1}\n"));
+        assertEquals(1, config.data().desk().maxSteps());
+        assertEquals(6, config.data().desk().families(), "the other knobs keep their defaults");
+        assertThrows(ablation.engine.WorkbenchException.class,
+                () -> ConfigLoader.parse(MINIMAL.replace("data:\n", "data:\n  desk: {max_steps: 9}\n")));
+    }
+
+    @Test
     void unknownKeyIsNamed() {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(MINIMAL + "model: {layerz: 2}\n"));
         assertTrue(e.getMessage().contains("layerz"), e.getMessage());

@@ -70,8 +70,8 @@ class GeneratedSourceTest {
         assertTrue(bytes(sample.subList(0, split)) <= 30_000);
         assertEquals(10_000, bytes(sample.subList(split, sample.size())), 10_000 / 10.0);
         assertTrue(bytes(sample.subList(split, sample.size())) <= 10_000);
-        assertEquals("ab", DataPipeline.truncate("abc", 2));
-        assertEquals("a", DataPipeline.truncate("aé", 2), "never half a character");
+        assertEquals("ab", ablation.engine.tokenizer.CorpusSample.prefix("abc", 2));
+        assertEquals("a", ablation.engine.tokenizer.CorpusSample.prefix("aé", 2), "never half a character");
     }
 
     private static long bytes(List<String> texts) {

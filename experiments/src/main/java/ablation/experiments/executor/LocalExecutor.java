@@ -1,10 +1,7 @@
 package ablation.experiments.executor;
 
 import ablation.engine.WorkbenchException;
-import ablation.engine.config.ConfigLoader;
-import ablation.engine.train.MetricsSink;
 import ablation.storage.TrackingStore;
-import ablation.storage.metric.MetricSummary;
 import ablation.storage.run.Run;
 import ablation.storage.run.RunStatus;
 import java.io.IOException;
@@ -62,7 +59,6 @@ public final class LocalExecutor {
     private final Options options;
     private final Map<Long, Process> active = new LinkedHashMap<>();
     private final Map<Long, Integer> relaunches = new HashMap<>();
-    private final Map<Long, Long> stepsOfRun = new HashMap<>();
     /** Failed runs the user asked to resume (the GUI's Retry); taken by the loop on its next pass. */
     private final Set<Long> retryRequests = ConcurrentHashMap.newKeySet();
 
@@ -89,7 +85,7 @@ public final class LocalExecutor {
 
     /** Runs every unfinished run of the study to an end (finished, failed or cancelled). */
     public StudyProgress run(long studyId, ExecutionListener listener) {
-        Instant start = Instant.now();
+        ProgressMeter meter = new ProgressMeter(store, Instant.now());
         Thread killWorkers = new Thread(this::destroyAll, "stop-workers");
         Runtime.getRuntime().addShutdownHook(killWorkers);
         try {
@@ -119,7 +115,7 @@ public final class LocalExecutor {
                 while (active.size() < options.concurrency() && !startable.isEmpty()) {
                     launch(startable.poll(), Math.max(1, startable.size() + active.size() + 1));
                 }
-                StudyProgress progress = progress(runs, start);
+                StudyProgress progress = meter.measure(runs, run -> active.containsKey(run.id()), null);
                 listener.progress(progress);
                 if (active.isEmpty() && startable.isEmpty() && !waitingForOthers && retryRequests.isEmpty()) return progress;
                 sleep(options.poll());
@@ -188,39 +184,6 @@ public final class LocalExecutor {
                 active.remove(run.id());
             }
         }
-    }
-
-    private StudyProgress progress(List<Run> runs, Instant start) {
-        int finished = 0;
-        int failed = 0;
-        long remainingSteps = 0;
-        long doneSteps = 0;
-        List<StudyProgress.ActiveRun> current = new ArrayList<>();
-        for (Run run : runs) {
-            long steps = stepsOfRun.computeIfAbsent(run.id(), id -> steps(run));
-            long step = 0;
-            if (run.status() == RunStatus.FINISHED) {
-                finished++;
-                step = steps;
-            } else if (run.status() == RunStatus.FAILED || run.status() == RunStatus.CANCELLED) {
-                failed++;
-                continue;
-            } else {
-                step = store.metrics().summary(run.id(), MetricsSink.TRAIN_LOSS).map(MetricSummary::lastStep).orElse(0L);
-                if (active.containsKey(run.id())) current.add(new StudyProgress.ActiveRun(run.name(), step, steps));
-            }
-            doneSteps += step;
-            remainingSteps += steps - step;
-        }
-        Duration elapsed = Duration.between(start, Instant.now());
-        Duration eta = doneSteps == 0 ? null
-                : Duration.ofMillis((long) (elapsed.toMillis() * (double) remainingSteps / doneSteps));
-        return new StudyProgress(finished, failed, runs.size(), current, elapsed, eta);
-    }
-
-    private static long steps(Run run) {
-        var config = ConfigLoader.parse(run.configJson());
-        return config.train().steps(config.model().context());
     }
 
     private void destroyAll() {

@@ -6,11 +6,17 @@ import java.util.List;
 /**
  * A study's progress: runs done of total and each active run's step.
  *
- * @param eta estimated time left for the whole study, or null before any step rate is known
+ * @param eta  estimated time left for the whole study, or null before any step rate is known
+ * @param note the executor's own state, e.g. {@code slurm 2 running, 4 pending (Resources)}, or null
  */
-public record StudyProgress(int finished, int failed, int total, List<ActiveRun> active, Duration elapsed, Duration eta) {
+public record StudyProgress(int finished, int failed, int total, List<ActiveRun> active, Duration elapsed, Duration eta,
+                            String note) {
     public StudyProgress {
         active = List.copyOf(active);
+    }
+
+    public StudyProgress(int finished, int failed, int total, List<ActiveRun> active, Duration elapsed, Duration eta) {
+        this(finished, failed, total, active, elapsed, eta, null);
     }
 
     /** A run in progress: its name, optimizer step and total steps (0 while it starts). */
@@ -24,6 +30,7 @@ public record StudyProgress(int finished, int failed, int total, List<ActiveRun>
             line.append(" | ").append(run.name()).append(" step ").append(run.step());
             if (run.steps() > 0) line.append('/').append(run.steps());
         }
+        if (note != null) line.append(" | ").append(note);
         line.append(" | elapsed ").append(format(elapsed));
         line.append(" | ETA ").append(eta == null ? "?" : format(eta));
         return line.toString();

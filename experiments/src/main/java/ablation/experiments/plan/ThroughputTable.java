@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,17 +40,28 @@ public final class ThroughputTable {
         return new ThroughputTable(Path.of(System.getProperty("user.home"), ".workbench", "throughput.json"));
     }
 
-    /** Training tokens/s of this shape here; measured (a few seconds) the first time it is asked for. */
-    public double tokensPerSecond(ModelConfig model, int vocab, int microBatch) {
+    /**
+     * A micro-batch step above this many FLOPs (about a minute on a laptop CPU) is not timed here:
+     * such a model is meant for a GPU cluster, and this machine's speed says nothing about it.
+     */
+    static final double MAX_TIMED_STEP_FLOPS = 5e12;
+
+    /**
+     * Training tokens/s of this shape here, measured (a few seconds) the first time it is asked
+     * for; empty for models too large to time on this machine.
+     */
+    public OptionalDouble tokensPerSecond(ModelConfig model, int vocab, int microBatch) {
+        double stepFlops = model.trainingFlopsPerToken(vocab, model.context()) * microBatch * model.context();
+        if (stepFlops > MAX_TIMED_STEP_FLOPS) return OptionalDouble.empty();
         String key = model.arch() + " L" + model.layers() + " d" + model.dModel() + " h" + model.heads() + " r" + model.rotaryDim()
                 + " T" + model.context() + " V" + vocab + " B" + microBatch + " threads" + System.getProperty("ai.djl.pytorch.num_threads", "?");
         Double known = tokensPerSecond.get(key);
-        if (known != null) return known;
+        if (known != null) return OptionalDouble.of(known);
         LOG.info("measuring training speed of {} (a few seconds, once)", key);
         double measured = TrainBenchmark.run(new TrainBenchmark.Preset(key, model, vocab, microBatch), 1, 2).tokensPerSecond();
         tokensPerSecond.put(key, measured);
         save();
-        return measured;
+        return OptionalDouble.of(measured);
     }
 
     private void save() {

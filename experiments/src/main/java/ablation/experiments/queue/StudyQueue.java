@@ -8,6 +8,7 @@ import ablation.storage.run.NewRun;
 import ablation.storage.run.Run;
 import ablation.storage.study.Study;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -47,12 +48,22 @@ public final class StudyQueue {
         return study;
     }
 
+    /** Same study, wherever it runs: the {@code slurm:} section may change between starts (a new partition, more time). */
     private static boolean sameSpec(String storedJson, JsonNode specTree) {
         if (storedJson == null) return false;
         try {
-            return ConfigLoader.JSON.readTree(storedJson).equals(specTree);
+            return withoutExecution(ConfigLoader.JSON.readTree(storedJson)).equals(withoutExecution(specTree));
         } catch (java.io.IOException e) {
             return false;
         }
+    }
+
+    /** The spec without how it is executed (where and how many at once), which may change on a restart. */
+    private static JsonNode withoutExecution(JsonNode spec) {
+        if (!spec.isObject()) return spec;
+        ObjectNode copy = ((ObjectNode) spec).deepCopy();
+        copy.remove("slurm");
+        copy.remove("parallel");
+        return copy;
     }
 }

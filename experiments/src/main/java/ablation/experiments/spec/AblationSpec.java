@@ -1,6 +1,7 @@
 package ablation.experiments.spec;
 
 import ablation.engine.config.ConfigException;
+import ablation.experiments.executor.SlurmOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
@@ -10,9 +11,13 @@ import java.util.List;
  *
  * @param match {@code tokens}: every arm trains on the base's token budget; {@code flops}: every arm
  *              gets the base's training FLOPs, its tokens adjusted to its model size
+ * @param parallel runs trained at once by the local executor (threads split between them; default 1):
+ *                 several small models train faster side by side than one on all cores
+ * @param slurm what each run's task asks of a Slurm cluster (the {@code slurm:} section); used by
+ *              {@code --executor slurm} only, and not part of what the study is
  */
 public record AblationSpec(String name, String description, JsonNode base, List<Ablation> ablations,
-                           List<Long> seeds, String match) {
+                           List<Long> seeds, String match, int parallel, SlurmOptions slurm) {
     public static final String MATCH_TOKENS = "tokens";
     public static final String MATCH_FLOPS = "flops";
 
@@ -26,5 +31,7 @@ public record AblationSpec(String name, String description, JsonNode base, List<
         if (seeds.stream().distinct().count() != seeds.size()) throw new ConfigException("seeds", seeds, "seeds must be distinct");
         if (match == null) match = MATCH_TOKENS;
         if (!match.equals(MATCH_TOKENS) && !match.equals(MATCH_FLOPS)) throw new ConfigException("match", match, "must be tokens or flops");
+        if (parallel < 1) throw new ConfigException("parallel", parallel, "must be at least 1 (runs trained at once on this machine)");
+        if (slurm == null) slurm = SlurmOptions.NONE;
     }
 }

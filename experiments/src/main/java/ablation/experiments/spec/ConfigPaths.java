@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * Sets a value at a config path ({@code objective.fim}, {@code data.sources[1].weight}, or {@code ""}
- * for the whole config): a map is merged into the map already there, anything else replaces it.
+ * for the whole config): a map is merged into the map already there, a list of maps into a list of
+ * maps of the same length element by element, anything else replaces it.
  * Every step but the last must exist, so a misspelt section is an error here; a misspelt last key
  * is caught by the config's own validation.
  */
@@ -37,6 +38,7 @@ final class ConfigPaths {
         if (last instanceof String key) {
             if (!(parent instanceof ObjectNode map)) throw new ConfigException("axes[" + path + "].path", path, "'" + key + "' is not inside a map");
             if (map.get(key) instanceof ObjectNode existing && value.isObject()) ConfigLoader.merge(existing, value);
+            else if (map.get(key) instanceof ArrayNode existing && mergesElementWise(existing, value)) mergeElements(existing, value);
             else map.set(key, value.deepCopy());
         } else {
             int index = (Integer) last;
@@ -46,6 +48,19 @@ final class ConfigPaths {
             if (list.get(index) instanceof ObjectNode existing && value.isObject()) ConfigLoader.merge(existing, value);
             else list.set(index, value.deepCopy());
         }
+    }
+
+    /** A list of maps as long as the list of maps it meets is merged element by element: {@code [{weight: 0.5}, {weight: 0.5}]}. */
+    private static boolean mergesElementWise(ArrayNode existing, JsonNode value) {
+        if (!value.isArray() || value.size() != existing.size()) return false;
+        for (int i = 0; i < value.size(); i++) {
+            if (!value.get(i).isObject() || !existing.get(i).isObject()) return false;
+        }
+        return true;
+    }
+
+    private static void mergeElements(ArrayNode existing, JsonNode value) {
+        for (int i = 0; i < value.size(); i++) ConfigLoader.merge((ObjectNode) existing.get(i), value.get(i));
     }
 
     private static JsonNode child(JsonNode parent, Object step, String path) {

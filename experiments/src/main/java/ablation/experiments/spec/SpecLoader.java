@@ -3,6 +3,7 @@ package ablation.experiments.spec;
 import ablation.engine.WorkbenchException;
 import ablation.engine.config.ConfigException;
 import ablation.engine.config.ConfigLoader;
+import ablation.experiments.executor.SlurmOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
@@ -20,9 +21,10 @@ import java.util.Set;
  */
 public final class SpecLoader {
     private static final Set<String> STUDY_KEYS = Set.of("name", "description", "base", "seeds", "match",
-            "ablations", "lesson", "title", "axes", "combine");
+            "ablations", "lesson", "title", "axes", "combine", "parallel", "slurm");
     private static final Set<String> ABLATION_KEYS = Set.of("lesson", "title", "base", "axes", "combine");
     private static final Set<String> AXIS_KEYS = Set.of("path", "name", "values", "labels");
+    private static final Set<String> SLURM_KEYS = Set.of("partition", "time", "gpus", "mem", "cpus", "max_parallel");
 
     private SpecLoader() {}
 
@@ -66,7 +68,8 @@ public final class SpecLoader {
         JsonNode base = root.path("base");
         if (!base.isMissingNode() && !base.isObject()) throw new ConfigException("base", base, "must be a map (a run config)");
         return new AblationSpec(text(root, "name"), text(root, "description"),
-                base.isObject() ? base : JsonNodeFactory.instance.objectNode(), ablations, seeds, text(root, "match"));
+                base.isObject() ? base : JsonNodeFactory.instance.objectNode(), ablations, seeds, text(root, "match"),
+                root.path("parallel").asInt(1), slurm(root.path("slurm")));
     }
 
     /** @param overrides changes to the study's base for this ablation only */
@@ -85,6 +88,21 @@ public final class SpecLoader {
         if (!overrides.isMissingNode() && !overrides.isObject()) throw new ConfigException("ablations[].base", overrides, "must be a map");
         return new Ablation(node.path("lesson").asInt(0), text(node, "title"),
                 overrides.isObject() ? overrides : JsonNodeFactory.instance.objectNode(), axes, text(node, "combine"));
+    }
+
+    /** The {@code slurm:} section: what each task of the study asks the cluster for. */
+    private static SlurmOptions slurm(JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) return SlurmOptions.NONE;
+        checkKeys("slurm", node, SLURM_KEYS);
+        return new SlurmOptions(text(node, "partition"), text(node, "time"), text(node, "gpus"), text(node, "mem"),
+                integer(node, "cpus"), integer(node, "max_parallel"));
+    }
+
+    private static Integer integer(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) return null;
+        if (!value.canConvertToInt() || !value.isIntegralNumber()) throw new ConfigException("slurm." + field, value, "must be a whole number");
+        return value.asInt();
     }
 
     private static String text(JsonNode node, String field) {

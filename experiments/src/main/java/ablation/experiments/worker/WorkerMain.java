@@ -8,6 +8,7 @@ import ablation.engine.train.Checkpoint;
 import ablation.engine.train.Devices;
 import ablation.engine.train.MetricsSink;
 import ablation.engine.train.ProgressListener;
+import ablation.experiments.executor.SlurmTask;
 import ablation.experiments.executor.StudyLayout;
 import ablation.storage.StoreException;
 import ablation.storage.TrackingStore;
@@ -27,9 +28,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The process that trains and evaluates one run of a study against the tracking store. Started by
  * the local executor ({@code --run ID --dir DIR}) or by a Slurm array task ({@code --study ID
- * --claim --root DIR}, which claims the next queued run). A run found orphaned or failed is resumed
- * from its newest checkpoint; the store drops metric points after that checkpoint's step, and the
- * trainer writes them again, so the series has neither gaps nor duplicates.
+ * --claim --root DIR}, which claims the next queued run, else an orphaned one). A run found
+ * orphaned or failed is resumed from its newest checkpoint; the store drops metric points after that
+ * checkpoint's step, and the trainer writes them again, so the series has neither gaps nor duplicates.
  *
  * <p>Exit codes: 0 finished (or nothing to do), 2 the run failed with an error a user can act on
  * (recorded in the store), 1 any other failure (recorded too when the store is reachable).
@@ -47,16 +48,21 @@ public final class WorkerMain {
             ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(137)));
         }
         int code;
-        try (TrackingStore store = TrackingStore.open(required(args, "db"))) {
+        try (TrackingStore store = TrackingStore.open(required(args, "db"), System.getenv("WORKBENCH_DB_USER"),
+                System.getenv("WORKBENCH_DB_PASSWORD"))) {
             if (args.containsKey("claim")) {
                 long studyId = Long.parseLong(required(args, "study"));
-                Optional<Run> claimed = store.runs().claimNext(studyId, provenance(null));
+                StudyLayout layout = new StudyLayout(Path.of(required(args, "root")));
+                Optional<Run> claimed = claim(store, studyId, layout);
                 if (claimed.isEmpty()) {
-                    LOG.info("no queued run left in study {}", studyId);
+                    LOG.info("no queued or orphaned run left in study {}", studyId);
                     code = 0;
                 } else {
                     Run run = claimed.get();
-                    code = execute(store, run.id(), new StudyLayout(Path.of(required(args, "root"))).runDir(run.id()), true, heartbeat(args));
+                    Path runDir = layout.runDir(run.id());
+                    SlurmTask.fromEnvironment(System.getenv()).ifPresent(task -> task.recordIn(runDir));
+                    LOG.info("claimed run {} ({})", run.id(), run.name());
+                    code = execute(store, run.id(), runDir, true, heartbeat(args));
                 }
             } else {
                 code = execute(store, Long.parseLong(required(args, "run")), Path.of(required(args, "dir")), false, heartbeat(args));
@@ -66,6 +72,24 @@ public final class WorkerMain {
             code = 2;
         }
         System.exit(code);
+    }
+
+    /**
+     * Claims the study's oldest queued run or, when none is left, an orphaned one (its worker was
+     * lost), which then resumes from its newest checkpoint.
+     */
+    static Optional<Run> claim(TrackingStore store, long studyId, StudyLayout layout) {
+        Optional<Run> queued = store.runs().claimNext(studyId, provenance(null));
+        if (queued.isPresent()) return queued;
+        for (Run run : store.runs().list(studyId)) {
+            if (run.status() != RunStatus.ORPHANED) continue;
+            long fromStep = Checkpoint.latest(layout.runDir(run.id())).map(c -> c.state().step()).orElse(0L);
+            if (store.runs().tryResumeOrphan(run.id(), fromStep)) {
+                LOG.info("resuming orphaned run {} from step {}", run.name(), fromStep);
+                return Optional.of(store.runs().require(run.id()));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -97,6 +121,7 @@ public final class WorkerMain {
         try (Heartbeat ignored = store.runs().heartbeatEvery(runId, heartbeat);
              MetricWriter metrics = store.metrics().writer(runId)) {
             long step = RunExecution.train(config, runDir, sink(metrics), logLines(run.name()));
+            if (!config.eval().isEmpty()) RunEvaluation.run(store, runId, runDir, metrics);
             Checkpoint.latest(runDir).ifPresent(c -> store.artifacts().record(run.studyId(), runId, "checkpoint", c.directory(), step));
             store.runs().finish(runId);
             LOG.info("run {} finished at step {}", run.name(), step);

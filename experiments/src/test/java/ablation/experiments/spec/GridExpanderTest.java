@@ -47,6 +47,13 @@ class GridExpanderTest {
     }
 
     @Test
+    void listsOfMapsMergeElementWise() {
+        RunSpec run = expand("axes: [{path: data.sources, values: [[{weight: 0.5}, {weight: 0.5}]]}]\n").get(0);
+        assertEquals("en", run.config().data().sources().get(1).name(), "names and kinds survive");
+        assertEquals(0.5, run.config().data().sources().get(1).weight());
+    }
+
+    @Test
     void zipPairsValues() {
         List<RunSpec> runs = expand("""
                 combine: zip

@@ -7,6 +7,8 @@ import ablation.reports.export.Block.Paragraph;
 import ablation.reports.export.Block.Table;
 import java.awt.Color;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Function;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -38,7 +40,9 @@ final class PdfExporter {
                 }
             }
             footers(doc, report.title());
-            doc.save(file.toFile());
+            try (OutputStream out = Files.newOutputStream(file)) { // replaces an earlier report (PDFBox warns when saving over a File)
+                doc.save(out);
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import ablation.storage.metric.MetricSummary;
 import ablation.storage.metric.SeriesBucket;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +72,7 @@ final class RunMeasurements {
     static List<FinalEvaluation> finalEvaluations(TrackingStore store, long runId, JsonNode config) {
         // (benchmark, mode) -> step -> the problems' results, both in order
         Map<List<String>, TreeMap<Long, List<EvalResult>>> byEvaluation = new TreeMap<>(
-                java.util.Comparator.<List<String>, String>comparing(key -> key.get(0)).thenComparing(key -> key.get(1)));
+                Comparator.<List<String>, String>comparing(key -> key.get(0)).thenComparing(key -> key.get(1)));
         for (EvalResult r : store.evaluations().results(runId)) {
             byEvaluation.computeIfAbsent(List.of(r.benchmark(), r.mode()), key -> new TreeMap<>())
                     .computeIfAbsent(r.checkpointStep(), step -> new ArrayList<>()).add(r);

@@ -3,9 +3,12 @@ package ablation.reports.source;
 import ablation.reports.stats.Estimate;
 import ablation.storage.run.Run;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * One stored run as {@code workbench runs} shows it: the run as stored, the lessons that use it,
@@ -19,8 +22,8 @@ public record RunOverview(Run run, String study, Set<Integer> lessons, JsonNode 
                           Map<String, Double> finals, List<PassAtK> passAtK) {
     public RunOverview {
         lessons = Set.copyOf(lessons);
-        configDiff = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(configDiff));
-        finals = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(finals));
+        configDiff = Collections.unmodifiableMap(new LinkedHashMap<>(configDiff));
+        finals = Collections.unmodifiableMap(new TreeMap<>(finals));
         passAtK = List.copyOf(passAtK);
     }
 

@@ -6,13 +6,17 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Whether a data source is programming or natural language (lesson 4). The generated sources say
- * so by kind ({@code desk-pl}, {@code desk-nl}); a corpus on disk ({@code files}, {@code jsonl}) is
- * taken as code unless its name reads as prose (as is a held-out source the run does not train on) ({@code english}, {@code nl}, {@code text},
- * {@code wiki}, {@code books}, {@code web}, {@code prose}), the one convention a config can follow.
+ * Whether a data source is programming or natural language (lesson 4). Configs do not say, so:
+ * the generated sources by kind ({@code desk-pl}, {@code desk-nl}); a corpus on disk
+ * ({@code files}, {@code jsonl}) is natural language when a word of its name is a usual prose
+ * corpus or word for it ({@code english}, {@code nl}, {@code text}, {@code prose}, {@code pile},
+ * {@code c4}, {@code wiki...}, {@code books}, {@code web}), or when its JSON text field is
+ * {@code text} (the Pile's; code dumps such as The Stack use {@code content}); anything else is
+ * code. A held-out source the run does not list is judged by its name.
  */
 final class SourceDomains {
-    private static final Pattern NATURAL_NAME = Pattern.compile("(^|[^a-z])(nl|english|text|wiki\\w*|books?|web|prose)([^a-z]|$)");
+    private static final Pattern NATURAL_NAME =
+            Pattern.compile("(^|[^a-z0-9])(nl|english|text|prose|pile|c4|wiki\\w*|books?|web)([^a-z0-9]|$)");
 
     private SourceDomains() {}
 
@@ -20,6 +24,7 @@ final class SourceDomains {
         String kind = source.path("kind").asText("");
         if (kind.equals("desk-nl")) return Domain.NL;
         if (kind.equals("desk-pl")) return Domain.PL;
+        if (kind.equals("jsonl") && source.path("text_field").asText("").equals("text")) return Domain.NL;
         return byName(source.path("name").asText(""));
     }
 
@@ -29,10 +34,6 @@ final class SourceDomains {
             if (source.path("name").asText().equals(sourceName)) return of(source);
         }
         return byName(sourceName);
-    }
-
-    private static Domain byName(String name) {
-        return NATURAL_NAME.matcher(name.toLowerCase(Locale.ROOT)).find() ? Domain.NL : Domain.PL;
     }
 
     /** The programming-language share of the source weights: 1 PL only, 0 NL only; NaN without weight. */
@@ -45,5 +46,9 @@ final class SourceDomains {
             if (of(source) == Domain.PL) pl += weight;
         }
         return total > 0 ? pl / total : Double.NaN;
+    }
+
+    private static Domain byName(String name) {
+        return NATURAL_NAME.matcher(name.toLowerCase(Locale.ROOT)).find() ? Domain.NL : Domain.PL;
     }
 }

@@ -56,7 +56,7 @@ record StoredSpec(String description, JsonNode baseConfig, List<PlannedAblation>
         List<PlannedAblation> ablations = new ArrayList<>();
         for (Ablation ablation : spec.ablations()) {
             AblationSpec alone = new AblationSpec(spec.name(), spec.description(), spec.base(), List.of(ablation),
-                    spec.seeds(), spec.match());
+                    spec.seeds(), spec.match(), spec.parallel(), spec.slurm());
             try {
                 ablations.add(new PlannedAblation(ablation, GridExpander.expand(alone, true)));
             } catch (RuntimeException e) {

@@ -91,6 +91,14 @@ public final class StudyResultsLoader {
             configOf.put(name, config);
         }
 
+        List<LessonDesign> designs = designs(spec, nameOf, configOf, notes);
+        String description = spec.description();
+        if (!notes.isEmpty()) description = (description == null || description.isBlank() ? "" : description + " ") + String.join(" ", notes);
+        return new StudyResults(study.name(), description, spec.baseConfig() == null ? null : pretty(spec.baseConfig()), results, designs);
+    }
+
+    /** A design for each lesson the spec's ablations test, unless its arms lack a role its verdict needs (then a note). */
+    private static List<LessonDesign> designs(StoredSpec spec, Map<String, String> nameOf, Map<String, JsonNode> configOf, List<String> notes) {
         List<LessonDesign> designs = new ArrayList<>();
         for (Lesson lesson : Lesson.values()) {
             List<PlannedAblation> ablations = spec.ablations().stream().filter(a -> a.ablation().lesson() == lesson.number()).toList();
@@ -98,9 +106,7 @@ public final class StudyResultsLoader {
             List<Cell> cells = cells(ablations, nameOf, configOf);
             LessonDesigns.design(lesson, variedField(ablations, cells), cells, notes).ifPresent(designs::add);
         }
-        String description = spec.description();
-        if (!notes.isEmpty()) description = (description == null || description.isBlank() ? "" : description + "\n\n") + String.join(" ", notes);
-        return new StudyResults(study.name(), description, spec.baseConfig() == null ? null : pretty(spec.baseConfig()), results, designs);
+        return designs;
     }
 
     /** The lesson's grid cells in grid order, each with its seeds' runs; a cell two ablations share appears once. */
@@ -128,18 +134,24 @@ public final class StudyResultsLoader {
         return String.join(",", axes.stream().map(a -> a.name() + "=" + run.axisLabels().get(a.name())).toList());
     }
 
-    /** The axes' paths; for a whole-config axis ({@code ""}), the fields its cells actually differ in. */
+    /**
+     * What the lesson's arms vary: a scalar axis's path, {@code epochs}, and for an axis of maps or
+     * lists (an objective mix, the sources, the whole config) the fields its cells actually differ in.
+     */
     private static String variedField(List<PlannedAblation> ablations, List<Cell> cells) {
+        Set<String> differing = new LinkedHashSet<>();
+        for (Cell cell : cells) {
+            ConfigDiff.between(cells.get(0).config(), cell.config()).keySet().stream()
+                    .filter(path -> !ConfigDiff.NOT_DIFFED_FROM_BASE.contains(path)).forEach(differing::add);
+        }
         Set<String> fields = new LinkedHashSet<>();
         for (PlannedAblation ablation : ablations) {
             for (Axis axis : ablation.ablation().axes()) {
-                if (!axis.path().isEmpty()) {
+                if (axis.path().equals(Axis.EPOCHS) || axis.values().stream().allMatch(JsonNode::isValueNode)) {
                     fields.add(axis.path());
-                    continue;
-                }
-                for (Cell cell : cells.subList(1, cells.size())) {
-                    ConfigDiff.between(cells.get(0).config(), cell.config()).keySet().stream()
-                            .filter(path -> !ConfigDiff.NOT_DIFFED_FROM_BASE.contains(path)).forEach(fields::add);
+                } else {
+                    differing.stream().filter(path -> axis.path().isEmpty() || path.startsWith(axis.path() + ".")
+                            || path.startsWith(axis.path() + "[")).forEach(fields::add);
                 }
             }
         }

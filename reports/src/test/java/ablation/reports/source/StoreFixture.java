@@ -11,6 +11,7 @@ import ablation.storage.run.Run;
 import ablation.storage.study.Study;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -58,11 +59,11 @@ final class StoreFixture {
         this.study = study;
     }
 
-    /** The study queued: every run {@code queued}, nothing measured. */
+    /** The study (JSON or YAML text) queued: every run {@code queued}, nothing measured. */
     static StoreFixture queued(String spec) throws Exception {
         String url = "jdbc:h2:mem:" + UUID.randomUUID();
         TrackingStore store = TrackingStore.open(url);
-        JsonNode tree = new ObjectMapper().readTree(spec);
+        JsonNode tree = new ObjectMapper(new YAMLFactory()).readTree(spec); // JSON or YAML, as a study file
         var parsed = SpecLoader.parse(spec);
         Study study = StudyQueue.enqueue(store, parsed.name(), tree, GridExpander.expand(parsed, false));
         return new StoreFixture(url, store, study);

@@ -124,14 +124,16 @@ class StudyResultsLoaderTest {
         assertArm(prefix.arms().get(0), "arch=causal", ArmRole.BASELINE, Double.NaN, "arch=causal,seed=1", "arch=causal,seed=2");
         assertArm(prefix.arms().get(1), "arch=prefix_lm", ArmRole.TREATMENT, Double.NaN, "arch=prefix_lm,seed=1", "arch=prefix_lm,seed=2");
         LessonDesign infill = design(study, Lesson.INFILL_COST);
-        assertEquals("objective", infill.variedField());
+        assertEquals("objective.clm, objective.fim", infill.variedField(), "the fields the objective maps change");
         assertArm(infill.arms().get(0), "fim=0", ArmRole.BASELINE, 0, "arch=causal,seed=1", "arch=causal,seed=2");
         assertArm(infill.arms().get(1), "fim=0.5", ArmRole.TREATMENT, 0.5, "fim=0.5,seed=1", "fim=0.5,seed=2");
         LessonDesign mixture = design(study, Lesson.MIXTURE);
+        assertEquals("data.sources[0].weight, data.sources[1].weight", mixture.variedField());
         assertArm(mixture.arms().get(0), "mix=pl", ArmRole.PL_ONLY, 1, "arch=causal,seed=1", "arch=causal,seed=2");
         assertArm(mixture.arms().get(1), "mix=nl", ArmRole.NL_ONLY, 0, "mix=nl,seed=1", "mix=nl,seed=2");
         assertArm(mixture.arms().get(2), "mix=half", ArmRole.TREATMENT, 0.5, "mix=half,seed=1", "mix=half,seed=2");
         LessonDesign epochs = design(study, Lesson.EPOCHS);
+        assertEquals("epochs", epochs.variedField());
         assertArm(epochs.arms().get(0), "epochs=1", ArmRole.BASELINE, 1, "epochs=1,seed=1", "epochs=1,seed=2");
         assertArm(epochs.arms().get(1), "epochs=4", ArmRole.TREATMENT, 4, "epochs=4,seed=1", "epochs=4,seed=2");
     }

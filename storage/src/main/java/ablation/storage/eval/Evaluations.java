@@ -106,8 +106,8 @@ public final class Evaluations {
      * interval that resamples problems (and runs, when there are several). Deterministic for a
      * given {@code seed}.
      */
-    public PassAtKEstimate passAtK(Collection<Long> runIds, String benchmark, String mode, int k, int resamples,
-                                   long seed) {
+    public PassAtKEstimate latestPassAtK(Collection<Long> runIds, String benchmark, String mode, int k, int resamples,
+                                         long seed) {
         List<List<EvalResult>> perRun = new ArrayList<>();
         for (long runId : runIds) {
             List<Long> steps = steps(runId, benchmark, mode);
@@ -118,10 +118,17 @@ public final class Evaluations {
         return estimate(perRun, k, resamples, seed);
     }
 
-    /** pass@k of one run at one checkpoint, with a bootstrap interval over problems. */
-    public PassAtKEstimate passAtK(long runId, long step, String benchmark, String mode, int k, int resamples,
-                                   long seed) {
-        return estimate(List.of(results(runId, step, benchmark, mode)), k, resamples, seed);
+    /**
+     * pass@k at one checkpoint step, pooled over runs (one run, or the seeds of a cell), with a
+     * bootstrap interval over problems (and runs). Deterministic for a given {@code seed}.
+     */
+    public PassAtKEstimate passAtK(Collection<Long> runIds, long step, String benchmark, String mode, int k,
+                                   int resamples, long seed) {
+        List<List<EvalResult>> perRun = new ArrayList<>();
+        for (long runId : runIds) {
+            perRun.add(results(runId, step, benchmark, mode));
+        }
+        return estimate(perRun, k, resamples, seed);
     }
 
     /**

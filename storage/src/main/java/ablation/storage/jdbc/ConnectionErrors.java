@@ -38,7 +38,7 @@ public final class ConnectionErrors {
             return "the database " + url + " refused the user name or password: give the right ones with"
                     + " --db-user/--db-password (or WORKBENCH_DB_USER/WORKBENCH_DB_PASSWORD)";
         }
-        if (state.equals("3D000") || code == 90013 || code == 90146) {
+        if (state.equals("3D000") || code == 90013 || code == 90146 || code == 90149) {
             return "the database " + url + " does not exist: check the name in the URL"
                     + " (a PostgreSQL database must be created first: createdb NAME)";
         }
@@ -46,7 +46,7 @@ public final class ConnectionErrors {
             return "the database file of " + url + " is open in another process: close it there, or serve it"
                     + " (workbench db serve) and connect with its jdbc:h2:tcp:// URL (" + detail + ")";
         }
-        if (code == 90030 || code == 90048) {
+        if (code == 90030 || code == 90048 || (code == 90028 && unreadableStore(e))) {
             return url + " is not a workbench database (not an H2 database file, or a damaged one: "
                     + detail + "); point --db at a workbench database or at a new file";
         }
@@ -58,6 +58,16 @@ public final class ConnectionErrors {
                     + " is the location writable and is the path a directory?";
         }
         return "database error on " + url + ": " + detail;
+    }
+
+    /** H2's file layer failed reading an existing file: it is not (or no longer) an H2 database. */
+    private static boolean unreadableStore(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getName().equals("org.h2.mvstore.MVStoreException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String firstLine(String message) {

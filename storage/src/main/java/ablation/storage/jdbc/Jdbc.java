@@ -37,16 +37,10 @@ public final class Jdbc {
 
     private final DataSource dataSource;
     private final String url;
-    private final Vendor vendor;
 
-    public Jdbc(DataSource dataSource, String url, Vendor vendor) {
+    public Jdbc(DataSource dataSource, String url) {
         this.dataSource = dataSource;
         this.url = url;
-        this.vendor = vendor;
-    }
-
-    public Vendor vendor() {
-        return vendor;
     }
 
     public String url() {

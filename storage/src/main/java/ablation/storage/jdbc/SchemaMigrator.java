@@ -32,6 +32,7 @@ public final class SchemaMigrator {
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .table(HISTORY_TABLE)
+                .loggers(FlywayLogs.class.getName())
                 .cleanDisabled(true)
                 .load();
         String shown = ConnectionErrors.redact(url);

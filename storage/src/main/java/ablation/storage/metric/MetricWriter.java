@@ -5,6 +5,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +42,7 @@ public final class MetricWriter implements AutoCloseable {
     private final long runId;
     private final Settings settings;
     private final PointBuffer buffer;
+    private final Map<String, Long> seriesIds = new HashMap<>();
     private final ScheduledExecutorService timer;
     private boolean closed;
 
@@ -67,7 +70,15 @@ public final class MetricWriter implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("metric writer of run " + runId + " is closed");
         }
-        buffer.add(metrics.keyId(key), step, value, wallMillis);
+        Long seriesId = seriesIds.get(key);
+        if (seriesId == null) {
+            seriesId = metrics.seriesId(runId, key);
+            seriesIds.put(key, seriesId);
+        }
+        if (step < 0 || step > PointKey.MAX_STEP) {
+            throw new StoreException("metric " + key + ": step must be in [0, " + PointKey.MAX_STEP + "], got " + step);
+        }
+        buffer.add(seriesId, step, value, wallMillis);
         if (buffer.size >= settings.batchSize()) {
             flush();
         }
@@ -78,7 +89,7 @@ public final class MetricWriter implements AutoCloseable {
         if (buffer.size == 0) {
             return;
         }
-        metrics.write(runId, buffer);
+        metrics.write(buffer);
         buffer.clear();
     }
 

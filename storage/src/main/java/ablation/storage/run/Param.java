@@ -6,10 +6,6 @@ package ablation.storage.run;
  * {@code text}.
  */
 public record Param(String name, String text, Double number) {
-    public boolean isNumber() {
-        return number != null;
-    }
-
     /** The value as shown to a user. */
     public String display() {
         if (number == null) {

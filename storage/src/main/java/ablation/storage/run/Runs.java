@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,10 +53,11 @@ public final class Runs {
         return require(id);
     }
 
-    /** Inserts a run exactly as given (import), with its parameters. */
-    public long insert(Connection c, long studyId, Run run, List<Param> params) throws SQLException {
+    /** Inserts a run exactly as given (an import), with its parameters; returns its new id. */
+    public long restore(long studyId, Run run, Collection<Param> params) {
         Provenance p = run.provenance();
-        long runId = Jdbc.insert(c, "INSERT INTO runs (study_id, name, status, config_json, config_hash, cell_key,"
+        return jdbc.inTransaction(c -> {
+            long runId = Jdbc.insert(c, "INSERT INTO runs (study_id, name, status, config_json, config_hash, cell_key,"
                         + " created_at, started_at, ended_at, heartbeat_at, error, app_version, djl_version,"
                         + " pytorch_version, device, host, os, java_version)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -62,8 +65,9 @@ public final class Runs {
                 run.createdAt(), Jdbc.nullableInstant(run.startedAt()), Jdbc.nullableInstant(run.endedAt()),
                 Jdbc.nullableInstant(run.heartbeatAt()), run.error(), p.appVersion(), p.djlVersion(),
                 p.pytorchVersion(), p.device(), p.host(), p.os(), p.javaVersion());
-        insertParams(c, runId, params);
-        return runId;
+            insertParams(c, runId, params);
+            return runId;
+        });
     }
 
     public Optional<Run> get(long runId) {
@@ -175,20 +179,34 @@ public final class Runs {
      * again) and the summaries recomputed, all in one transaction.
      */
     public Run resume(long runId, long fromStep) {
+        Set<RunStatus> from = RunStatus.RUNNING.from();
+        from.remove(RunStatus.QUEUED);
+        if (!tryResume(runId, fromStep, from)) {
+            throw refused(runId, RunStatus.RUNNING);
+        }
+        return require(runId);
+    }
+
+    /**
+     * Claims an orphaned run for this worker, as {@link #resume} does; false when it is no longer
+     * orphaned (another worker claimed it first). Lets a worker of a job array pick up a run whose
+     * worker was lost, without ever taking a run that has since failed or been cancelled.
+     */
+    public boolean tryResumeOrphan(long runId, long fromStep) {
+        return tryResume(runId, fromStep, EnumSet.of(RunStatus.ORPHANED));
+    }
+
+    private boolean tryResume(long runId, long fromStep, Set<RunStatus> from) {
         Instant now = jdbc.now();
-        jdbc.inTransaction(c -> {
-            Set<RunStatus> from = RunStatus.RUNNING.from();
-            from.remove(RunStatus.QUEUED);
+        return jdbc.inTransaction(c -> {
             int changed = Jdbc.update(c, "UPDATE runs SET status = ?, heartbeat_at = ?, ended_at = NULL, error = NULL"
                             + " WHERE id = ? AND status IN (" + Jdbc.placeholders(from.size()) + ")",
                     concat(new Object[] {RunStatus.RUNNING.dbValue(), now, runId}, dbValues(from)));
-            if (changed != 1) {
-                throw refused(runId, RunStatus.RUNNING);
+            if (changed == 1) {
+                metrics.discardAfter(c, runId, fromStep);
             }
-            metrics.discardAfter(c, runId, fromStep);
-            return null;
+            return changed == 1;
         });
-        return require(runId);
     }
 
     /** The run's typed parameters by name. */
@@ -247,7 +265,7 @@ public final class Runs {
                 + " can become " + to.dbValue());
     }
 
-    private static void insertParams(Connection c, long runId, List<Param> params) throws SQLException {
+    private static void insertParams(Connection c, long runId, Collection<Param> params) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
                 "INSERT INTO run_params (run_id, name, text_value, num_value) VALUES (?, ?, ?, ?)")) {
             for (Param p : params) {

@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * The simplest lossless tokenizer: one token per UTF-8 byte (ids 0-255), then the special tokens
  * ({@code <|endoftext|>}, {@code <pad>}, {@code <sep>}, {@code <eom>}, the FIM sentinels and
- * {@code <mask_1>..<mask_N>}). No training, no vocabulary file: a test fixture for everything that
- * consumes a {@link Tokenizer}, where one token per byte makes expected outputs easy to state. Thread-safe.
+ * {@code <mask_1>..<mask_N>}). No training, no vocabulary file: what benchmarks with random weights
+ * use, and the tests' fixture, where one token per byte makes expected outputs easy to state. Thread-safe.
  */
 public final class ByteTokenizer implements Tokenizer {
     private final List<String> specials = new ArrayList<>();

@@ -1,0 +1,40 @@
+package ablation.engine.eval.model;
+
+import ablation.engine.benchmark.Problem;
+import ablation.engine.benchmark.ProblemFiles;
+import ablation.engine.config.UserPaths;
+import ablation.engine.desk.DeskBenchmarks;
+import ablation.engine.desk.DeskDifficulty;
+import java.util.List;
+
+/** The problems an {@code eval[].benchmark} names: a desk benchmark of the run's desk seed, or a HumanEval(-Infilling) file. */
+public final class Benchmarks {
+    public static final String DESK_L2R = "desk-l2r";
+    public static final String DESK_INFILL = "desk-infill";
+    /** Problems of a desk benchmark when {@code problems} is 0: as many as HumanEval has. */
+    public static final int DESK_DEFAULT_PROBLEMS = 164;
+
+    private Benchmarks() {}
+
+    /**
+     * @param deskSeed the run's {@code data.desk_seed}: the desk benchmarks of that seed are held out of its training data
+     * @param difficulty the run's {@code data.desk}: the desk benchmarks are as hard as its training documents
+     * @param problems how many to take from the start (0: a file's all, a desk benchmark's {@value #DESK_DEFAULT_PROBLEMS})
+     */
+    public static List<Problem> load(String benchmark, long deskSeed, DeskDifficulty difficulty, int problems) {
+        int desk = problems > 0 ? problems : DESK_DEFAULT_PROBLEMS;
+        return switch (benchmark) {
+            case DESK_L2R -> DeskBenchmarks.l2r(deskSeed, desk, difficulty);
+            case DESK_INFILL -> DeskBenchmarks.infill(deskSeed, desk, difficulty);
+            default -> {
+                List<Problem> all = ProblemFiles.read(UserPaths.expand(benchmark));
+                yield problems > 0 && problems < all.size() ? all.subList(0, problems) : all;
+            }
+        };
+    }
+
+    /** The mode a benchmark is meant for: infill when its problems have a suffix. */
+    public static String defaultMode(List<Problem> problems) {
+        return problems.stream().anyMatch(Problem::isInfill) ? "infill" : "l2r";
+    }
+}

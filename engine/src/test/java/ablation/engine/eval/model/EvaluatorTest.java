@@ -1,0 +1,127 @@
+package ablation.engine.eval.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ablation.engine.WorkbenchException;
+import ablation.engine.benchmark.Problem;
+import ablation.engine.config.ConfigLoader;
+import ablation.engine.config.EvalConfig;
+import ablation.engine.config.ModelConfig;
+import ablation.engine.config.RunConfig;
+import ablation.engine.eval.ProblemCount;
+import ablation.engine.eval.ScoredSample;
+import ablation.engine.eval.sandbox.Outcome;
+import ablation.engine.eval.sandbox.SandboxOptions;
+import ablation.engine.model.CodeGenModel;
+import ablation.engine.sampling.TinyModels;
+import ablation.engine.tokenizer.ByteTokenizer;
+import ablation.engine.tokenizer.Tokenizer;
+import ai.djl.ndarray.NDManager;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class EvaluatorTest {
+    static final Tokenizer TOKENIZER = new ByteTokenizer(4);
+    static final SandboxOptions SANDBOX = SandboxOptions.defaults().withWorkers(2);
+    static final String TEST = "\n\ndef check(candidate):\n    assert candidate(2) == 3\n    assert candidate(5) == 6\n";
+    static NDManager manager;
+
+    @BeforeAll
+    static void start() {
+        manager = NDManager.newBaseManager();
+    }
+
+    @AfterAll
+    static void stop() {
+        manager.close();
+    }
+
+    static RunConfig run(String objective) {
+        return ConfigLoader.parse("""
+                name: tiny
+                model: {layers: 2, d_model: 32, heads: 4, rotary_dim: 4, context: 64}
+                data: {sources: [{name: python, kind: desk-pl}], desk_seed: 7}
+                objective: %s
+                """.formatted(objective));
+    }
+
+    static EvalConfig eval(String benchmark, String mode, int n, List<Integer> k, int problems) {
+        return new EvalConfig(benchmark, mode, n, k, 0.8, 0.95, 0, 12, problems, 5.0);
+    }
+
+    /** A model that writes {@code token} at once, whatever the prompt: every completion is empty. */
+    static CodeGenModel emptyWriter(String token) {
+        CodeGenModel model = TinyModels.random(ModelConfig.CAUSAL, TOKENIZER, manager, 1);
+        int id = TOKENIZER.specialId(token);
+        TinyModels.only(model, t -> t == id);
+        return model;
+    }
+
+    @Test
+    void verdictsOfTheSampledCompletionsMakeThePassAtK() {
+        // an empty completion passes where the prompt is already a whole function, fails where it is a stub
+        List<Problem> problems = List.of(
+                new Problem("whole", "def inc(x):\n    return x + 1\n", "", "", TEST, "inc"),
+                new Problem("stub", "def inc(x):\n", "", "    return x + 1\n", TEST, "inc"));
+        try (CodeGenModel model = emptyWriter(Tokenizer.END_OF_TEXT)) {
+            AtomicInteger lastExecuted = new AtomicInteger();
+            EvalResult result = new Evaluator(model, TOKENIZER, run("{clm: 1.0}")).evaluate(eval("file", "l2r", 3, List.of(1, 3), 0), problems,
+                    5, SANDBOX, (sampled, executed, total, tokens) -> lastExecuted.accumulateAndGet(executed, Math::max));
+            assertEquals(List.of(new ProblemCount("whole", 3, 3), new ProblemCount("stub", 3, 0)), result.counts());
+            assertEquals(0.5, result.passAtK().get(0).value(), 1e-12);
+            assertEquals(3, result.passAtK().get(1).k());
+            assertEquals(Map.of(Outcome.PASSED, 3, Outcome.SYNTAX, 3), result.outcomes());
+            assertEquals(6, result.samples().size());
+            assertEquals(6, result.generatedTokens(), "one stop token per sample");
+            assertEquals(2, lastExecuted.get(), "progress reports every executed problem");
+            assertEquals("l2r", result.promptFormat());
+        }
+    }
+
+    @Test
+    void infillUsesTheTrainedLayoutAndExecutesPrefixMiddleSuffix() {
+        List<Problem> problems = List.of(new Problem("hole", "def inc(x):\n    y = x + 1\n", "    return y\n", "    y = x + 1\n", TEST, "inc"));
+        try (CodeGenModel model = emptyWriter(Tokenizer.END_OF_MASK)) {
+            EvalResult codegen2 = new Evaluator(model, TOKENIZER, run("{clm: 0.5, span_corruption: 0.5}"))
+                    .evaluate(eval("file", "infill", 2, List.of(1), 0), problems, 1, SANDBOX, (a, b, c, d) -> { });
+            assertEquals("codegen2", codegen2.promptFormat());
+            assertEquals(List.of(new ProblemCount("hole", 2, 2)), codegen2.counts());
+            EvalResult psm = new Evaluator(model, TOKENIZER, run("{clm: 0.5, fim: 0.5, fim_format: psm_spm, fim_spm_share: 0}"))
+                    .evaluate(eval("file", "infill", 2, List.of(1), 0), problems, 1, SANDBOX, (a, b, c, d) -> { });
+            assertEquals("psm", psm.promptFormat());
+        }
+    }
+
+    @Test
+    void deskBenchmarksAreTheRunsHeldOutProblemsAndSamplesRepeatForASeed() {
+        try (CodeGenModel model = TinyModels.random(ModelConfig.CAUSAL, TOKENIZER, manager, 2)) {
+            Evaluator evaluator = new Evaluator(model, TOKENIZER, run("{clm: 1.0}"));
+            EvalConfig config = eval(Benchmarks.DESK_L2R, "l2r", 4, List.of(1, 4), 3);
+            assertEquals(Benchmarks.load(Benchmarks.DESK_L2R, 7, ablation.engine.desk.DeskDifficulty.DEFAULT, 3), evaluator.problems(config));
+            EvalResult first = evaluator.evaluate(config, 11, SANDBOX, (a, b, c, d) -> { });
+            EvalResult again = evaluator.evaluate(config, 11, SANDBOX, (a, b, c, d) -> { });
+            assertEquals(3, first.counts().size());
+            assertTrue(first.counts().stream().allMatch(c -> c.n() == 4));
+            List<String> completions = first.samples().stream().map(s -> s.sample().completion()).toList();
+            assertEquals(completions, again.samples().stream().map(s -> s.sample().completion()).toList());
+            assertTrue(completions.stream().distinct().count() > 1, "sampling at temperature 0.8 varies");
+            for (ScoredSample s : first.samples()) assertTrue(first.counts().stream().anyMatch(c -> c.taskId().equals(s.sample().taskId())));
+        }
+    }
+
+    @Test
+    void infillModeOnALeftToRightBenchmarkIsAnError() {
+        try (CodeGenModel model = TinyModels.random(ModelConfig.CAUSAL, TOKENIZER, manager, 3)) {
+            Evaluator evaluator = new Evaluator(model, TOKENIZER, run("{clm: 1.0}"));
+            WorkbenchException e = assertThrows(WorkbenchException.class,
+                    () -> evaluator.evaluate(eval(Benchmarks.DESK_L2R, "infill", 1, List.of(1), 1), 1, SANDBOX, (a, b, c, d) -> { }));
+            assertTrue(e.getMessage().contains("suffix"), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package ablation.engine.sampling;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ablation.engine.config.ObjectiveConfig;
+import ablation.engine.objective.ObjectiveMix;
+import ablation.engine.objective.Piece;
+import ablation.engine.objective.TokenSource;
+import ablation.engine.tokenizer.ByteTokenizer;
+import ablation.engine.tokenizer.Tokenizer;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Infill prompts must be laid out token for token as the objectives lay out their training
+ * examples: each test builds training examples with {@link ObjectiveMix}, reads prefix and suffix
+ * back from them, renders the prompt and finds it in the example, right before the middle.
+ */
+class PromptFormatTest {
+    static final Tokenizer TOKENIZER = new ByteTokenizer(4);
+    static final int EOT = TOKENIZER.specialId(Tokenizer.END_OF_TEXT);
+    static final int SEP = TOKENIZER.specialId(Tokenizer.SEP);
+    static final int EOM = TOKENIZER.specialId(Tokenizer.END_OF_MASK);
+    static final int MASK1 = TOKENIZER.specialId(Tokenizer.mask(1));
+    static final int PRE = TOKENIZER.specialId(Tokenizer.FIM_PREFIX);
+    static final int SUF = TOKENIZER.specialId(Tokenizer.FIM_SUFFIX);
+    static final int MID = TOKENIZER.specialId(Tokenizer.FIM_MIDDLE);
+    static final List<String> DOCUMENTS = List.of(
+            "def area(w, h):\n    return w * h\n",
+            "def shout(text):\n    \"\"\"Upper case.\"\"\"\n    return text.upper() + '!'\n",
+            "x = [i * i for i in range(10)]\nprint(sum(x))\n");
+
+    static ObjectiveConfig objective(double spanCorruption, double fim, String format, double spmShare) {
+        return new ObjectiveConfig(1 - spanCorruption - fim, 0, spanCorruption, fim, 1.0, format, spmShare, "document", true,
+                new ObjectiveConfig.Prefix(0.1, 0.9), new ObjectiveConfig.Span(0.15, 3, 1));
+    }
+
+    static int[] example(ObjectiveConfig objective, long seed) {
+        return new ObjectiveMix(objective, TOKENIZER).build(new Documents(), 240, new SplittableRandom(seed)).tokens();
+    }
+
+    static int indexOf(int[] tokens, int token, int from) {
+        for (int i = from; i < tokens.length; i++) if (tokens[i] == token) return i;
+        return -1;
+    }
+
+    static int lastIndexOf(int[] tokens, int token, int before) {
+        for (int i = before - 1; i >= 0; i--) if (tokens[i] == token) return i;
+        return -1;
+    }
+
+    static String text(int[] tokens, int from, int to) {
+        return TOKENIZER.decode(Arrays.copyOfRange(tokens, from, to));
+    }
+
+    @Test
+    void codegen2InfillPromptIsTheFimTrainingLayoutUpToTheMiddle() {
+        int checked = 0;
+        for (long seed = 0; seed < 40; seed++) {
+            int[] tokens = example(objective(0, 1, "codegen2", 0.5), seed);
+            for (int sep = indexOf(tokens, SEP, 0); sep >= 0; sep = indexOf(tokens, SEP, sep + 1)) {
+                int mask = lastIndexOf(tokens, MASK1, sep - 1);
+                int start = lastIndexOf(tokens, EOT, mask) + 1;
+                int end = indexOf(tokens, EOM, sep);
+                if (start == 0 || mask < 0 || end < 0) continue; // the example starts or ends inside this one
+                int[] prompt = PromptFormat.CODEGEN2.render(TOKENIZER, text(tokens, start, mask), text(tokens, mask + 1, sep - 1), 1000);
+                assertArrayEquals(Arrays.copyOfRange(tokens, start - 1, sep + 2), prompt, "seed " + seed);
+                checked++;
+            }
+        }
+        assertTrue(checked > 20, "enough transformed documents: " + checked);
+    }
+
+    @Test
+    void psmPromptIsThePsmTrainingLayoutUpToTheMiddle() {
+        int checked = 0;
+        for (long seed = 0; seed < 40; seed++) {
+            int[] tokens = example(objective(0, 1, "psm_spm", 0), seed);
+            for (int pre = indexOf(tokens, PRE, 1); pre >= 0; pre = indexOf(tokens, PRE, pre + 1)) {
+                int suf = indexOf(tokens, SUF, pre);
+                int mid = indexOf(tokens, MID, pre);
+                if (mid < 0 || tokens[pre - 1] != EOT) continue;
+                int[] prompt = PromptFormat.PSM.render(TOKENIZER, text(tokens, pre + 1, suf), text(tokens, suf + 1, mid), 1000);
+                assertArrayEquals(Arrays.copyOfRange(tokens, pre - 1, mid + 1), prompt, "seed " + seed);
+                checked++;
+            }
+        }
+        assertTrue(checked > 20, "enough transformed documents: " + checked);
+    }
+
+    @Test
+    void spmPromptIsTheSpmTrainingLayoutUpToTheMiddle() {
+        int checked = 0;
+        for (long seed = 0; seed < 40; seed++) {
+            int[] tokens = example(objective(0, 1, "psm_spm", 1), seed);
+            for (int pre = indexOf(tokens, PRE, 1); pre >= 0; pre = indexOf(tokens, PRE, pre + 1)) {
+                int mid = indexOf(tokens, MID, pre);
+                int next = indexOf(tokens, EOT, mid);
+                if (mid < 0 || next < 0 || tokens[pre - 1] != EOT) continue;
+                assertEquals(SUF, tokens[pre + 1]);
+                // prefix and middle are not marked apart after <fim_middle>: any split point renders the same prompt
+                int split = mid + 1 + (next - mid - 1) / 2;
+                int[] prompt = PromptFormat.SPM.render(TOKENIZER, text(tokens, mid + 1, split), text(tokens, pre + 2, mid), 1000);
+                assertArrayEquals(Arrays.copyOfRange(tokens, pre - 1, split), prompt, "seed " + seed);
+                checked++;
+            }
+        }
+        assertTrue(checked > 20, "enough transformed documents: " + checked);
+    }
+
+    @Test
+    void spanCorruptionWithOneSpanIsTheCodegen2Layout() {
+        int checked = 0;
+        for (long seed = 0; seed < 60; seed++) {
+            int[] tokens = example(objective(1, 0, "codegen2", 0.5), seed);
+            int mask = indexOf(tokens, MASK1, 0);
+            int sep = indexOf(tokens, SEP, 0);
+            int start = lastIndexOf(tokens, EOT, mask) + 1;
+            // comparable when the span's document is the last of the corrupted text: its suffix runs up to <|endoftext|> <sep>
+            if (mask < 0 || start == 0 || indexOf(tokens, EOT, mask) != sep - 1) continue;
+            int[] prompt = PromptFormat.CODEGEN2.render(TOKENIZER, text(tokens, start, mask), text(tokens, mask + 1, sep - 1), 1000);
+            assertArrayEquals(Arrays.copyOfRange(tokens, start - 1, sep + 2), prompt, "seed " + seed);
+            assertEquals(EOM, tokens[indexOf(tokens, EOM, sep)]);
+            checked++;
+        }
+        assertTrue(checked > 5, "enough comparable examples: " + checked);
+    }
+
+    @Test
+    void theInfillFormatFollowsTheObjective() {
+        assertEquals(PromptFormat.CODEGEN2, PromptFormat.infillFor(objective(0, 0, "psm_spm", 0.5)), "no FIM: span-corruption sentinels");
+        assertEquals(PromptFormat.CODEGEN2, PromptFormat.infillFor(objective(0, 0.5, "codegen2", 0.5)));
+        assertEquals(PromptFormat.PSM, PromptFormat.infillFor(objective(0, 0.5, "psm_spm", 0.5)));
+        assertEquals(PromptFormat.SPM, PromptFormat.infillFor(objective(0, 0.5, "psm_spm", 1)));
+    }
+
+    @Test
+    void aLongInfillPromptKeepsItsSentinelsAndTheTextNearestTheHole() {
+        int[] prompt = PromptFormat.CODEGEN2.render(TOKENIZER, "0123456789", "abcdefghijklmnopqrst", 14);
+        // 30 text tokens and 4 sentinels into 14: the separator goes, then the longer side loses most
+        assertEquals("56789<mask_1>abcde<|endoftext|><sep><mask_1>", TOKENIZER.decode(prompt));
+        int[] whole = PromptFormat.L2R.render(TOKENIZER, "abc", "", 10);
+        assertEquals("<|endoftext|>abc", TOKENIZER.decode(whole));
+        assertEquals("bc", TOKENIZER.decode(PromptFormat.L2R.render(TOKENIZER, "abc", "", 2)));
+    }
+
+    /** The documents above, each followed by {@code <|endoftext|>}, repeated without end. */
+    static final class Documents implements TokenSource {
+        private final List<int[]> documents = DOCUMENTS.stream().map(TOKENIZER::encode).toList();
+        private long position;
+
+        private record At(long position) implements Mark {}
+
+        @Override
+        public Piece next(int max) {
+            long cycle = documents.stream().mapToLong(d -> d.length + 1).sum();
+            long offset = position % cycle;
+            for (int[] document : documents) {
+                if (offset <= document.length) {
+                    int n = (int) Math.min(max, document.length + 1 - offset);
+                    int[] piece = new int[n];
+                    for (int i = 0; i < n; i++) piece[i] = offset + i < document.length ? document[(int) offset + i] : EOT;
+                    position += n;
+                    return new Piece(piece, offset + n == document.length + 1);
+                }
+                offset -= document.length + 1;
+            }
+            throw new IllegalStateException();
+        }
+
+        @Override
+        public Mark mark() {
+            return new At(position);
+        }
+
+        @Override
+        public void reset(Mark mark) {
+            position = ((At) mark).position();
+        }
+    }
+}

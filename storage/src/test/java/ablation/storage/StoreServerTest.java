@@ -1,0 +1,48 @@
+package ablation.storage;
+
+import ablation.storage.study.Study;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StoreServerTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aServedStoreNeedsItsPassword() {
+        String url = StoreLocation.h2FileUrl(dir.resolve("team"));
+        try (TrackingStore local = TrackingStore.open(url)) {
+            local.studies().create("shared", null);
+        }
+        try (StoreServer server = StoreServer.serve(url, null, null, "s3cret", 0, false)) {
+            assertTrue(server.clientUrl().startsWith("jdbc:h2:tcp://127.0.0.1:" + server.port() + "/team"),
+                    server.clientUrl());
+            try (TrackingStore remote = TrackingStore.open(server.clientUrl(), "sa", "s3cret")) {
+                Study study = remote.studies().require("shared");
+                assertEquals("shared", study.name());
+            }
+            StoreException noPassword = assertThrows(StoreException.class,
+                    () -> TrackingStore.open(server.clientUrl()).close());
+            assertTrue(noPassword.getMessage().contains("refused the user name or password"), noPassword.getMessage());
+            StoreException otherDb = assertThrows(StoreException.class, () -> TrackingStore.open(
+                    server.clientUrl().replace("/team", "/other"), "sa", "s3cret").close());
+            assertTrue(otherDb.getMessage().contains("does not exist"), otherDb.getMessage());
+        }
+    }
+
+    @Test
+    void aStoreWithoutPasswordIsNotServed() {
+        String url = StoreLocation.h2FileUrl(dir.resolve("open"));
+        StoreException e = assertThrows(StoreException.class, () -> StoreServer.serve(url, null, null, null, 0, false));
+        assertTrue(e.getMessage().contains("--password"), e.getMessage());
+        StoreException notFile = assertThrows(StoreException.class,
+                () -> StoreServer.serve("jdbc:postgresql://localhost/x", null, null, "pw", 0, false));
+        assertTrue(notFile.getMessage().contains("serves an H2 file store"), notFile.getMessage());
+    }
+}
