@@ -144,7 +144,7 @@ public final class StoreComparison implements CompareSource {
     /** pass@k pooled over the arm's runs at their latest evaluated checkpoints; empty without results. */
     private Optional<Estimate> passAtK(RunGroup group, String benchmark, String mode, int k) {
         try {
-            PassAtKEstimate e = store.evaluations().passAtK(group.ids(), benchmark, mode, k, RESAMPLES, BOOTSTRAP_SEED);
+            PassAtKEstimate e = store.evaluations().latestPassAtK(group.ids(), benchmark, mode, k, RESAMPLES, BOOTSTRAP_SEED);
             return e.problems() == 0 ? Optional.empty() : Optional.of(new Estimate(e.mean(), e.lower(), e.upper(), e.runs()));
         } catch (StoreException fewerSamplesThanK) {
             return Optional.empty();
