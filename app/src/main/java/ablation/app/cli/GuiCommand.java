@@ -12,13 +12,14 @@ import ablation.app.gui.studies.StudyCatalog;
 import ablation.app.gui.studies.StudyEntry;
 import ablation.engine.WorkbenchException;
 import ablation.storage.StoreException;
-import ablation.storage.StoreLocation;
+import ablation.experiments.executor.WorkerCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code workbench gui}: the desktop app, or one of its views rendered to PNG. */
@@ -26,9 +27,8 @@ import picocli.CommandLine.Option;
         description = "Open the desktop app (studies, composer, runs, compare, lessons), "
                 + "or render one view to a PNG file headless with --screenshot.")
 public final class GuiCommand implements Callable<Integer> {
-    @Option(names = "--db", paramLabel = "URL",
-            description = "Tracking store (JDBC URL or H2 file path); default $WORKBENCH_DB or ~/.workbench/workbench.")
-    String db;
+    @Mixin
+    DbOptions db;
 
     @Option(names = "--study", paramLabel = "NAME",
             description = "Study to open: a study file, or the name of a listed study (a file, or a study in the store).")
@@ -67,13 +67,13 @@ public final class GuiCommand implements Callable<Integer> {
         StudyCatalog files = new FileStudyCatalog(samples, opened);
         Dialogs dialogs = Dialogs.standard(samples.toAbsolutePath());
         StudyFiles studyFiles = studies == null ? StudyFiles.inHome() : new StudyFiles(studies.toAbsolutePath());
-        String url = StoreLocation.resolve(db);
+        String url = db.url();
         StoreServices store;
         try {
-            store = StoreServices.open(url, studyFiles);
+            store = StoreServices.of(db.open(), url, studyFiles, WorkerCommand.standard().withCredentials(db.user(), db.password()));
         } catch (StoreException e) {
             // without --db the app still composes studies; a store asked for by name must open
-            if (db != null || screenshot != null) throw e;
+            if (db.db != null || screenshot != null) throw e;
             System.err.println("warning: the tracking store is not connected: " + e.getMessage());
             run(new GuiServices(files, dialogs, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                     "not connected (" + e.getMessage() + ")", throughput), files, section, wh);

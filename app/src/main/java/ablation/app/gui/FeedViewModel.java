@@ -29,6 +29,7 @@ public final class FeedViewModel<T> {
     private final ObservableList<T> items = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper emptyMessage = new ReadOnlyStringWrapper(this, "emptyMessage");
     private boolean refreshing;
+    private boolean active;
 
     /**
      * @param feed the store's reader, absent until a store is wired
@@ -52,8 +53,17 @@ public final class FeedViewModel<T> {
         emptyMessage.set(feed.isPresent() ? NO_STUDY : NO_STORE);
         study.addListener((obs, old, now) -> {
             items.clear();
-            refresh();
+            if (active) refresh();
         });
+    }
+
+    /**
+     * The view is shown ({@code true}, which reads the feed) or hidden. A hidden view does not read
+     * its feed when the study changes: the shown one should not wait behind it.
+     */
+    public void setActive(boolean shown) {
+        active = shown;
+        if (shown) refresh();
     }
 
     /** Reads the feed again (skipped while a read is in flight: the timer must not pile them up). */

@@ -306,9 +306,9 @@ public final class WorkbenchWindow {
     private void showSection(Section shown) {
         content.getChildren().setAll(views.get(shown));
         state = state.withView(shown);
+        runs.rows().setActive(shown == Section.RUNS);
         compare.setActive(shown == Section.COMPARE);
-        if (shown == Section.RUNS) runs.rows().refresh();
-        if (shown == Section.LESSONS) lessons.refresh();
+        lessons.setActive(shown == Section.LESSONS);
     }
 
     private MenuBar menuBar() {

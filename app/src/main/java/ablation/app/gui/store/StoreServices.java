@@ -25,9 +25,12 @@ public final class StoreServices implements AutoCloseable {
         this.runner = new LocalStudyService(store, url, files, worker, options);
     }
 
-    /** Opens the store at {@code url}; a study's runs train in worker processes with the machine's threads. */
-    public static StoreServices open(String url, StudyFiles files) {
-        return new StoreServices(TrackingStore.open(url), url, files, WorkerCommand.standard(), LocalExecutor.Options.defaults());
+    /**
+     * Services on an open store; a study's runs train in worker processes (which log in with
+     * {@code worker}'s credentials) with the machine's threads, one run at a time.
+     */
+    public static StoreServices of(TrackingStore store, String url, StudyFiles files, WorkerCommand worker) {
+        return new StoreServices(store, url, files, worker, LocalExecutor.Options.defaults());
     }
 
     public GuiServices services(StudyCatalog studyFiles, Dialogs dialogs, double flopsPerSecond) {
