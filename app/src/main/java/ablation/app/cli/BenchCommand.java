@@ -8,6 +8,6 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure speed: train, data, sample, exec, store, gui, tokenizer (prints JSON).",
-        subcommands = {BenchTrainCommand.class, BenchDataCommand.class, BenchTokenizerCommand.class, BenchExecCommand.class, BenchSampleCommand.class, BenchStoreCommand.class})
+        subcommands = {BenchTrainCommand.class, BenchDataCommand.class, BenchTokenizerCommand.class, BenchExecCommand.class, BenchSampleCommand.class, BenchStoreCommand.class, BenchGuiCommand.class})
 public final class BenchCommand {
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -20,6 +21,9 @@ public interface Dialogs {
 
     /** @return true to go on and lose the unsaved edits of {@code study} */
     boolean confirmDiscard(Window owner, String study);
+
+    /** The directory to write the report of {@code study} into. */
+    Optional<Path> chooseReportDirectory(Window owner, String study);
 
     /** JavaFX file choosers and alerts, starting in the directory of the last file chosen. */
     static Dialogs standard(Path initialDirectory) {
@@ -47,6 +51,14 @@ public interface Dialogs {
                 return alert.showAndWait().filter(b -> b == ButtonType.YES).isPresent();
             }
 
+            @Override
+            public Optional<Path> chooseReportDirectory(Window owner, String study) {
+                DirectoryChooser chooser = new DirectoryChooser();
+                chooser.setTitle("Write the report of " + study + " into");
+                if (directory != null && directory.toFile().isDirectory()) chooser.setInitialDirectory(directory.toFile());
+                return remember(chooser.showDialog(owner));
+            }
+
             private FileChooser chooser(String title) {
                 FileChooser chooser = new FileChooser();
                 chooser.setTitle(title);
@@ -57,7 +69,7 @@ public interface Dialogs {
 
             private Optional<Path> remember(File chosen) {
                 if (chosen == null) return Optional.empty();
-                directory = chosen.toPath().toAbsolutePath().getParent();
+                directory = chosen.isDirectory() ? chosen.toPath().toAbsolutePath() : chosen.toPath().toAbsolutePath().getParent();
                 return Optional.of(chosen.toPath());
             }
         };

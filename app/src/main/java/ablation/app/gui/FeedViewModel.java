@@ -25,9 +25,11 @@ public final class FeedViewModel<T> {
     private final ObservableStringValue study;
     private final Consumer<String> status;
     private final String what;
+    private final String none;
     private final ObservableList<T> items = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper emptyMessage = new ReadOnlyStringWrapper(this, "emptyMessage");
     private boolean refreshing;
+    private boolean active;
 
     /**
      * @param feed the store's reader, absent until a store is wired
@@ -36,6 +38,13 @@ public final class FeedViewModel<T> {
      */
     public FeedViewModel(Optional<StudyFeed<T>> feed, Background background, ObservableStringValue study,
                          Consumer<String> status, String what) {
+        this(feed, background, study, status, what, NO_RUNS);
+    }
+
+    /** @param none what to say when the study has no items ({@link #NO_RUNS}) */
+    public FeedViewModel(Optional<StudyFeed<T>> feed, Background background, ObservableStringValue study,
+                         Consumer<String> status, String what, String none) {
+        this.none = none;
         this.feed = feed;
         this.background = background;
         this.study = study;
@@ -44,8 +53,17 @@ public final class FeedViewModel<T> {
         emptyMessage.set(feed.isPresent() ? NO_STUDY : NO_STORE);
         study.addListener((obs, old, now) -> {
             items.clear();
-            refresh();
+            if (active) refresh();
         });
+    }
+
+    /**
+     * The view is shown ({@code true}, which reads the feed) or hidden. A hidden view does not read
+     * its feed when the study changes: the shown one should not wait behind it.
+     */
+    public void setActive(boolean shown) {
+        active = shown;
+        if (shown) refresh();
     }
 
     /** Reads the feed again (skipped while a read is in flight: the timer must not pile them up). */
@@ -71,7 +89,7 @@ public final class FeedViewModel<T> {
 
     private void show(List<T> list) {
         items.setAll(list);
-        emptyMessage.set(list.isEmpty() ? NO_RUNS : null);
+        emptyMessage.set(list.isEmpty() ? none : null);
     }
 
     public ObservableList<T> items() {

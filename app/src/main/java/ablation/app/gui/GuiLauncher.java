@@ -35,15 +35,21 @@ public final class GuiLauncher {
 
     private GuiLauncher() {}
 
-    /** Shows the main window and returns when it is closed. */
+    /**
+     * Shows the main window and returns when it is closed.
+     *
+     * @param study a study file to open in the composer
+     * @param storedStudy a study known only to the tracking store, shown in the runs, compare and lessons views
+     */
     public static void run(GuiServices services, WindowStateStore stateStore, Optional<Path> study,
-                           Optional<Section> view) throws InterruptedException {
+                           Optional<String> storedStudy, Optional<Section> view) throws InterruptedException {
         startToolkit();
         CountDownLatch closed = new CountDownLatch(1);
         Platform.runLater(() -> {
             WindowState state = stateStore.load();
             WorkbenchWindow window = new WorkbenchWindow(services, state, EDIT_DEBOUNCE);
             window.start(study, view.orElse(sectionOf(state)));
+            storedStudy.ifPresent(window.studyProperty()::set);
             Stage stage = new Stage();
             stage.setOnHidden(e -> closed.countDown());
             window.show(stage, stateStore::save);
@@ -56,18 +62,15 @@ public final class GuiLauncher {
      * Renders {@code view} (with {@code study} open) at {@code width} × {@code height} to a PNG,
      * once the background work (study listing, grid preview) has settled.
      */
-    public static void screenshot(GuiServices services, Optional<Path> study, Section view, Path png,
-                                  int width, int height) throws InterruptedException {
-        System.setProperty("glass.platform", "Monocle");
-        System.setProperty("monocle.platform", "Headless");
-        System.setProperty("prism.order", "sw");
-        System.setProperty("headless.geometry", Math.max(width, 1280) + "x" + Math.max(height, 800) + "-32");
-        startToolkit();
+    public static void screenshot(GuiServices services, Optional<Path> study, Optional<String> storedStudy, Section view,
+                                  Path png, int width, int height) throws InterruptedException {
+        startHeadless(width, height);
         CompletableFuture<BufferedImage> image = new CompletableFuture<>();
         Platform.runLater(() -> {
             WindowState state = WindowState.INITIAL.withBounds(0, 0, width, height, false);
             WorkbenchWindow window = new WorkbenchWindow(services, state, Duration.millis(1));
             window.start(study, view);
+            storedStudy.ifPresent(window.studyProperty()::set);
             Stage stage = new Stage();
             window.show(stage, s -> { });
             whenSettled(window, 0, () -> {
@@ -90,6 +93,15 @@ public final class GuiLauncher {
         } finally {
             Platform.exit();
         }
+    }
+
+    /** Starts JavaFX without a display: Monocle's headless screen, software rendering. */
+    static void startHeadless(int width, int height) throws InterruptedException {
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("headless.geometry", Math.max(width, 1280) + "x" + Math.max(height, 800) + "-32");
+        startToolkit();
     }
 
     /** Calls {@code then} once no background work has been pending for a few frames. */

@@ -1,25 +1,29 @@
 package ablation.app.gui;
 
 import ablation.app.gui.compare.CompareView;
+import ablation.app.gui.compare.CompareViewModel;
 import ablation.app.gui.composer.ComposerView;
 import ablation.app.gui.composer.ComposerViewModel;
 import ablation.app.gui.lessons.LessonCard;
 import ablation.app.gui.lessons.LessonsView;
-import ablation.app.gui.runs.RunRow;
 import ablation.app.gui.runs.RunsView;
+import ablation.app.gui.runs.RunsViewModel;
 import ablation.app.gui.studies.StudiesView;
 import ablation.app.gui.studies.StudiesViewModel;
 import ablation.app.gui.studies.StudyEntry;
 import ablation.engine.WorkbenchException;
+import ablation.reports.export.Format;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -52,7 +56,6 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 import javafx.util.Duration;
-import org.jfree.chart.JFreeChart;
 
 /**
  * The main window: a menu with the keyboard shortcuts, the navigation between the views
@@ -60,13 +63,18 @@ import org.jfree.chart.JFreeChart;
  * flight). Owns the commands that span views: new, open, save, launch.
  */
 public final class WorkbenchWindow {
-    private static final Duration FEED_REFRESH = Duration.seconds(5);
+    /** How often the runs view polls the store while it is shown. */
+    private static final Duration RUNS_POLL = Duration.seconds(2);
+    static final String NO_LESSONS = "No lessons here: none of the study's ablations names a lesson (lesson: N in the study file), "
+            + "or the study has no runs yet.";
 
     private final GuiServices services;
     private final Background background = new Background();
     private final ComposerViewModel composer;
     private final StudiesViewModel studies;
-    private final Map<Section, FeedViewModel<?>> feeds = new EnumMap<>(Section.class);
+    private final RunsViewModel runs;
+    private final CompareViewModel compare;
+    private final FeedViewModel<LessonCard> lessons;
     private final Map<Section, Parent> views = new EnumMap<>(Section.class);
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(this, "section", Section.STUDIES);
     private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
@@ -84,16 +92,18 @@ public final class WorkbenchWindow {
         this.state = state;
         composer = new ComposerViewModel(background, services.launcher(), services.flopsPerSecond(), debounce);
         studies = new StudiesViewModel(services.catalog(), background, status::set);
-        FeedViewModel<RunRow> runs = feed(Section.RUNS, services.runs(), "runs");
-        FeedViewModel<JFreeChart> charts = feed(Section.COMPARE, services.charts(), "charts");
-        FeedViewModel<LessonCard> lessons = feed(Section.LESSONS, services.lessons(), "lessons");
+        runs = new RunsViewModel(services.runs(), background, study, status::set);
+        compare = new CompareViewModel(services.compare(), background, study, status::set);
+        lessons = new FeedViewModel<>(services.lessons().map(source -> source::lessons), background, study, status::set,
+                "lessons", NO_LESSONS);
+        services.launcher().ifPresent(launcher -> launcher.reportProgressTo(line -> Platform.runLater(() -> status.set(line))));
 
         views.put(Section.STUDIES, new StudiesView(studies, this::newStudy, this::newFromTemplate, this::openWithDialog,
-                this::open).root());
+                this::openListed).root());
         views.put(Section.COMPOSER, new ComposerView(composer, this::save, this::launch).root());
         views.put(Section.RUNS, new RunsView(runs).root());
-        views.put(Section.COMPARE, new CompareView(charts).root());
-        views.put(Section.LESSONS, new LessonsView(lessons).root());
+        views.put(Section.COMPARE, new CompareView(compare).root());
+        views.put(Section.LESSONS, new LessonsView(lessons, this::exportReport).root());
 
         root.getStyleClass().add("workbench");
         root.setTop(menuBar());
@@ -103,16 +113,12 @@ public final class WorkbenchWindow {
         section.addListener((obs, old, now) -> showSection(now));
         showSection(section.get());
 
-        feedTimer = new Timeline(new KeyFrame(FEED_REFRESH, e -> refreshVisibleFeed()));
+        feedTimer = new Timeline(new KeyFrame(RUNS_POLL, e -> {
+            if (section.get() == Section.RUNS) runs.rows().refresh();
+        }));
         feedTimer.setCycleCount(Animation.INDEFINITE);
         feedTimer.play();
         studies.refresh();
-    }
-
-    private <T> FeedViewModel<T> feed(Section where, Optional<StudyFeed<T>> source, String what) {
-        FeedViewModel<T> model = new FeedViewModel<>(source, background, study, status::set, what);
-        feeds.put(where, model);
-        return model;
     }
 
     /** Opens the initial study (or a new one) and view; call once, after construction. */
@@ -201,6 +207,30 @@ public final class WorkbenchWindow {
         if (confirmDiscard()) openConfirmed(file);
     }
 
+    /** Opens a listed study: its file in the composer, or the runs of a study only the store knows. */
+    private void openListed(StudyEntry entry) {
+        if (entry.file() != null) {
+            open(entry.file());
+            return;
+        }
+        study.set(entry.name());
+        section.set(Section.RUNS);
+        status.set("Study " + entry.name() + " is in the tracking store only: its runs, comparisons and lessons are here");
+    }
+
+    /** Asks where, then writes the current study's lesson report in {@code formats}. */
+    private void exportReport(Set<Format> formats) {
+        String name = study.get();
+        if (services.lessons().isEmpty() || name == null) return;
+        Optional<Path> directory = services.dialogs().chooseReportDirectory(window(), name);
+        if (directory.isEmpty()) return;
+        status.set("Writing the report of " + name + "…");
+        background.run(() -> services.lessons().get().export(name, directory.get(), formats),
+                written -> status.set("Wrote " + String.join(", ", written.stream().limit(3).map(p -> p.getFileName().toString()).toList())
+                        + (written.size() > 3 ? " and " + (written.size() - 3) + " chart images" : "") + " in " + directory.get()),
+                e -> status.set("cannot write the report: " + e.getMessage()));
+    }
+
     private void openConfirmed(Path file) {
         try {
             composer.open(file);
@@ -276,12 +306,9 @@ public final class WorkbenchWindow {
     private void showSection(Section shown) {
         content.getChildren().setAll(views.get(shown));
         state = state.withView(shown);
-        refreshVisibleFeed();
-    }
-
-    private void refreshVisibleFeed() {
-        FeedViewModel<?> feed = feeds.get(section.get());
-        if (feed != null) feed.refresh();
+        runs.rows().setActive(shown == Section.RUNS);
+        compare.setActive(shown == Section.COMPARE);
+        lessons.setActive(shown == Section.LESSONS);
     }
 
     private MenuBar menuBar() {
@@ -369,7 +396,9 @@ public final class WorkbenchWindow {
         HBox.setHgrow(message, Priority.ALWAYS);
         Label studyLabel = new Label();
         studyLabel.setId("status-study");
-        studyLabel.textProperty().bind(Bindings.concat("study: ", composer.titleExpression()));
+        // the study the runs, compare and lessons views show; the composer's while none is chosen
+        studyLabel.textProperty().bind(Bindings.concat("study: ", Bindings.when(study.isNull()).then(composer.titleExpression())
+                .otherwise(study)));
         Label store = new Label("store: " + services.store());
         store.setId("status-store");
         ProgressIndicator working = new ProgressIndicator();
@@ -398,6 +427,14 @@ public final class WorkbenchWindow {
 
     public Background background() {
         return background;
+    }
+
+    public RunsViewModel runs() {
+        return runs;
+    }
+
+    public CompareViewModel compare() {
+        return compare;
     }
 
     /** The study name the runs, compare and lessons views show. */

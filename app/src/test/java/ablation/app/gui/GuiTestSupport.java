@@ -2,9 +2,10 @@ package ablation.app.gui;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import ablation.app.gui.compare.CompareSource;
 import ablation.app.gui.composer.StudyLauncher;
-import ablation.app.gui.lessons.LessonCard;
-import ablation.app.gui.runs.RunRow;
+import ablation.app.gui.lessons.LessonSource;
+import ablation.app.gui.runs.RunsSource;
 import ablation.app.gui.studies.FileStudyCatalog;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -15,7 +16,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Window;
 import javafx.util.Duration;
-import org.jfree.chart.JFreeChart;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Builds a window on fakes (dialogs answered in a temp directory, a recording launcher) and waits for it. */
@@ -50,6 +50,12 @@ public final class GuiTestSupport {
         public boolean confirmDiscard(Window owner, String study) {
             return true;
         }
+
+        /** {@code <directory>/report-<study>}. */
+        @Override
+        public Optional<Path> chooseReportDirectory(Window owner, String study) {
+            return Optional.of(directory.resolve("report-" + study));
+        }
     }
 
     /** Records what it was asked to launch. */
@@ -63,9 +69,9 @@ public final class GuiTestSupport {
         }
     }
 
-    public static GuiServices services(Dialogs dialogs, Optional<StudyLauncher> launcher, Optional<StudyFeed<RunRow>> runs,
-                                       Optional<StudyFeed<JFreeChart>> charts, Optional<StudyFeed<LessonCard>> lessons) {
-        return new GuiServices(new FileStudyCatalog(SAMPLES, List.of()), dialogs, launcher, runs, charts, lessons,
+    public static GuiServices services(Dialogs dialogs, Optional<StudyLauncher> launcher, Optional<RunsSource> runs,
+                                       Optional<CompareSource> compare, Optional<LessonSource> lessons) {
+        return new GuiServices(new FileStudyCatalog(SAMPLES, List.of()), dialogs, launcher, runs, compare, lessons,
                 "test", 1e10);
     }
 
@@ -75,7 +81,12 @@ public final class GuiTestSupport {
 
     /** Waits until {@code condition}, evaluated on the FX thread, holds. */
     public static void waitUntil(String what, Callable<Boolean> condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        waitUntil(what, java.time.Duration.ofSeconds(20), condition);
+    }
+
+    /** Waits at most {@code timeout} until {@code condition}, evaluated on the FX thread, holds. */
+    public static void waitUntil(String what, java.time.Duration timeout, Callable<Boolean> condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {
                 if (WaitForAsyncUtils.asyncFx(condition).get(5, TimeUnit.SECONDS)) return;
@@ -85,6 +96,15 @@ public final class GuiTestSupport {
             }
         }
         fail("timed out waiting for " + what);
+    }
+
+    /**
+     * The node matching {@code query} once it is in the scene graph: a view's controls inside a
+     * split pane or tab join it only after the next layout pass.
+     */
+    public static <T extends javafx.scene.Node> T await(org.testfx.api.FxRobot robot, String query, Class<T> type) {
+        waitUntil(query + " in the scene", () -> robot.lookup(query).tryQuery().isPresent());
+        return robot.lookup(query).queryAs(type);
     }
 
     /** Waits until the window has no background work and the composer's preview shows the last edit. */

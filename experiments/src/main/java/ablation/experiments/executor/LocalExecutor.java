@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +59,8 @@ public final class LocalExecutor {
     private final Options options;
     private final Map<Long, Process> active = new LinkedHashMap<>();
     private final Map<Long, Integer> relaunches = new HashMap<>();
+    /** Failed runs the user asked to resume (the GUI's Retry); taken by the loop on its next pass. */
+    private final Set<Long> retryRequests = ConcurrentHashMap.newKeySet();
 
     public LocalExecutor(TrackingStore store, String dbUrl, StudyLayout layout, WorkerCommand command, Options options) {
         this.store = store;
@@ -64,6 +68,19 @@ public final class LocalExecutor {
         this.layout = layout;
         this.command = command;
         this.options = options;
+    }
+
+    /**
+     * Asks for a failed run to be resumed from its last checkpoint (its worker resumes a failed run),
+     * by the loop of {@link #run} already going or about to start. Safe from any thread.
+     */
+    public void retry(long runId) {
+        retryRequests.add(runId);
+    }
+
+    /** Whether a {@link #retry} request has not been taken yet (one made as {@link #run} returned). */
+    public boolean hasRetryRequests() {
+        return !retryRequests.isEmpty();
     }
 
     /** Runs every unfinished run of the study to an end (finished, failed or cancelled). */
@@ -75,14 +92,22 @@ public final class LocalExecutor {
             while (true) {
                 store.runs().markOrphans(options.staleAfter());
                 List<Run> runs = store.runs().list(studyId);
+                retryRequests.retainAll(runs.stream().map(Run::id).toList()); // another study's run: not ours to retry
                 reap(runs, listener);
                 Deque<Run> startable = new ArrayDeque<>();
                 boolean waitingForOthers = false;
                 for (Run run : runs) {
                     if (active.containsKey(run.id())) continue;
+                    boolean retry = retryRequests.remove(run.id()); // honoured once, and only for a failed run
                     switch (run.status()) {
                         case QUEUED, ORPHANED -> startable.add(run);
                         case RUNNING -> waitingForOthers = true; // a worker we did not start; orphaned once stale
+                        case FAILED -> {
+                            if (retry) {
+                                relaunches.remove(run.id());
+                                startable.add(run);
+                            }
+                        }
                         default -> { }
                     }
                 }
@@ -92,7 +117,7 @@ public final class LocalExecutor {
                 }
                 StudyProgress progress = meter.measure(runs, run -> active.containsKey(run.id()), null);
                 listener.progress(progress);
-                if (active.isEmpty() && startable.isEmpty() && !waitingForOthers) return progress;
+                if (active.isEmpty() && startable.isEmpty() && !waitingForOthers && retryRequests.isEmpty()) return progress;
                 sleep(options.poll());
             }
         } finally {

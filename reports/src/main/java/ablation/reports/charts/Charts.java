@@ -40,16 +40,25 @@ public final class Charts {
 
     /** Training loss against tokens: per arm the seed mean as a line and the min-max over seeds as a band. */
     public static JFreeChart lossCurves(String title, List<LossBand> arms) {
+        return lossCurves(title, arms, "min-max over seeds");
+    }
+
+    /**
+     * Training loss against tokens, per arm a line and a band whose meaning {@code band} states on
+     * the axis ({@code 95% CI over seeds} for the store's seed bands, {@code min-max per
+     * bucket} for one run's downsampled series).
+     */
+    public static JFreeChart lossCurves(String title, List<LossBand> arms, String band) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-        for (LossBand band : arms) {
-            YIntervalSeries series = new YIntervalSeries(band.arm() + seedsNote(band.seeds()), false, true);
-            for (int i = 0; i < band.tokens().length; i++) series.add(band.tokens()[i], band.mean()[i], band.min()[i], band.max()[i]);
+        for (LossBand arm : arms) {
+            YIntervalSeries series = new YIntervalSeries(arm.arm() + seedsNote(arm.seeds()), false, true);
+            for (int i = 0; i < arm.tokens().length; i++) series.add(arm.tokens()[i], arm.mean()[i], arm.min()[i], arm.max()[i]);
             data.addSeries(series);
         }
         DeviationRenderer renderer = new DeviationRenderer(true, false);
         renderer.setAlpha(0.25f);
         NumberAxis x = new NumberAxis("training tokens");
-        NumberAxis y = new NumberAxis("training loss (band: min-max over seeds)");
+        NumberAxis y = new NumberAxis("training loss (band: " + band + ")");
         y.setAutoRangeIncludesZero(false);
         return chart(title, new XYPlot(data, x, y, renderer));
     }

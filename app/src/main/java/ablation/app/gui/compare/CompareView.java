@@ -1,35 +1,161 @@
 package ablation.app.gui.compare;
 
 import ablation.app.gui.EmptyState;
-import ablation.app.gui.FeedViewModel;
 import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.cell.CheckBoxListCell;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.TilePane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 
 /**
- * Charts that compare the arms of the current study (loss curves with seed bands, pass@k against
- * k, infill against left-to-right), built by the reports module's chart functions from the store.
+ * The arms of the current study side by side: loss curves with seed bands and pass@k curves (the
+ * reports module's chart functions), a table of final metrics with their intervals, and the config
+ * diff between the arms. Arms are grid cells, the values of one field, or picked runs.
  */
 public final class CompareView {
     private final Parent root;
 
-    public CompareView(FeedViewModel<JFreeChart> model) {
+    public CompareView(CompareViewModel model) {
+        ChoiceBox<CompareViewModel.Mode> mode = new ChoiceBox<>();
+        mode.setId("compare-mode");
+        mode.getItems().setAll(CompareViewModel.Mode.values());
+        mode.valueProperty().bindBidirectional(model.modeProperty());
+        ComboBox<String> field = new ComboBox<>(model.fields());
+        field.setId("compare-field");
+        field.valueProperty().bindBidirectional(model.fieldProperty());
+        field.visibleProperty().bind(model.modeProperty().isEqualTo(CompareViewModel.Mode.FIELD));
+        field.managedProperty().bind(field.visibleProperty());
+        Button refresh = new Button("Refresh");
+        refresh.setOnAction(e -> model.refresh());
+
         TilePane charts = new TilePane(12, 12);
         charts.setId("charts");
         charts.setPrefColumns(2);
-        model.items().addListener((ListChangeListener<JFreeChart>) c -> show(charts, model.items()));
-        ScrollPane scroll = new ScrollPane(charts);
+        model.charts().addListener((ListChangeListener<JFreeChart>) c -> show(charts, model.charts()));
+        TableView<List<String>> metrics = table("compare-metrics");
+        model.comparisonProperty().addListener((obs, old, now) -> fill(metrics, now == null ? List.of() : now.header(),
+                now == null ? List.of() : now.rows()));
+        TableView<List<String>> diff = table("config-diff");
+        Label same = new Label("The arms' configs differ in no field.");
+        same.getStyleClass().add("hint");
+        model.diffProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                fill(diff, List.of(), List.of());
+                return;
+            }
+            List<String> header = new java.util.ArrayList<>(List.of("Field"));
+            header.addAll(now.arms());
+            List<List<String>> rows = new java.util.ArrayList<>();
+            for (int i = 0; i < now.fields().size(); i++) {
+                List<String> row = new java.util.ArrayList<>(List.of(now.fields().get(i)));
+                row.addAll(now.values().get(i));
+                rows.add(row);
+            }
+            fill(diff, header, rows);
+        });
+        same.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.diffProperty().get() != null
+                && model.diffProperty().get().isEmpty(), model.diffProperty()));
+        same.managedProperty().bind(same.visibleProperty());
+        VBox results = new VBox(8, charts, heading("Final metrics (95% intervals over seeds and problems)"), metrics,
+                heading("Config diff: only the fields that differ"), same, diff);
+        results.setPadding(new Insets(0, 8, 8, 0));
+        ScrollPane scroll = new ScrollPane(results);
         scroll.setFitToWidth(true);
-        Button refresh = new Button("Refresh");
-        refresh.setOnAction(e -> model.refresh());
-        root = EmptyState.view("Compare", "the arms side by side, seeds as bands", scroll,
-                model.emptyMessageProperty(), refresh);
+        Label hint = new Label();
+        hint.getStyleClass().add("empty-state");
+        hint.textProperty().bind(model.hintProperty());
+        hint.visibleProperty().bind(model.hintProperty().isNotNull());
+        StackPane body = new StackPane(scroll, hint);
+
+        ListView<CompareRun> picker = new ListView<>(model.runs());
+        picker.setId("run-picker");
+        picker.setCellFactory(CheckBoxListCell.forListView(run -> {
+            var checked = new javafx.beans.property.SimpleBooleanProperty(model.picked().contains(run.id()));
+            checked.addListener((obs, was, is) -> {
+                if (is) model.picked().add(run.id());
+                else model.picked().remove(run.id());
+            });
+            return checked;
+        }, new StringConverter<>() {
+            @Override
+            public String toString(CompareRun run) {
+                return run == null ? "" : run.name() + " (" + run.status() + ")";
+            }
+
+            @Override
+            public CompareRun fromString(String text) {
+                throw new UnsupportedOperationException();
+            }
+        }));
+        picker.setPrefWidth(240);
+        SplitPane split = new SplitPane(body);
+        model.modeProperty().addListener((obs, old, now) -> showPicker(split, picker, body, now));
+        showPicker(split, picker, body, model.modeProperty().get());
+
+        root = EmptyState.view("Compare", "the arms side by side, seeds pooled", split, model.emptyMessageProperty(),
+                new Label("Arms:"), mode, field, refresh);
+    }
+
+    private static void showPicker(SplitPane split, Node picker, Node body, CompareViewModel.Mode mode) {
+        if (mode == CompareViewModel.Mode.PICK) {
+            split.getItems().setAll(picker, body);
+            split.setDividerPositions(0.22);
+        } else {
+            split.getItems().setAll(body);
+        }
+    }
+
+    private static Label heading(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("section-title");
+        return label;
+    }
+
+    private static TableView<List<String>> table(String id) {
+        TableView<List<String>> table = new TableView<>();
+        table.setId(id);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setFixedCellSize(24);
+        return table;
+    }
+
+    /** Columns from the header, rows as given; the table is as tall as its rows. */
+    private static void fill(TableView<List<String>> table, List<String> header, List<List<String>> rows) {
+        table.getColumns().clear();
+        for (int i = 0; i < header.size(); i++) {
+            int index = i;
+            TableColumn<List<String>, String> column = new TableColumn<>(header.get(i));
+            column.setCellValueFactory(c -> new ReadOnlyStringWrapper(index < c.getValue().size() ? c.getValue().get(index) : ""));
+            column.setSortable(false);
+            // wide enough for the header and the longest cell, as far as a character's width tells
+            int chars = header.get(i).length();
+            for (List<String> row : rows) if (index < row.size()) chars = Math.max(chars, row.get(index).length());
+            column.setPrefWidth(Math.min(360, 16 + 7.5 * chars));
+            table.getColumns().add(column);
+        }
+        table.getItems().setAll(rows);
+        double height = table.getFixedCellSize() * (Math.max(rows.size(), 1) + 1) + 4;
+        table.setPrefHeight(height);
+        table.setMinHeight(height);
+        table.setMaxHeight(height);
     }
 
     /** Puts each chart into a viewer, reusing the viewers already shown so a refresh does not flicker. */

@@ -37,10 +37,10 @@ public final class StudiesView {
      * @param newStudy starts a study from scratch
      * @param fromTemplate starts an unsaved study from a template file
      * @param openFile asks for a study file to open
-     * @param open opens a listed study in the composer
+     * @param open opens a listed study: its file in the composer, or a study only in the store in the runs view
      */
     public StudiesView(StudiesViewModel model, Runnable newStudy, Consumer<Path> fromTemplate, Runnable openFile,
-                       Consumer<Path> open) {
+                       Consumer<StudyEntry> open) {
         root.setPadding(new Insets(12));
         root.getStyleClass().add("studies");
 
@@ -77,7 +77,7 @@ public final class StudiesView {
         table.getColumns().add(runs);
         table.getColumns().add(column("Status", 260, StudyEntry::status));
         table.getColumns().add(column("Kind", 110, s -> s.origin().label()));
-        table.getColumns().add(column("File", 300, s -> s.file().toString()));
+        table.getColumns().add(column("File", 300, s -> s.file() == null ? "" : s.file().toString()));
         Label empty = new Label("No studies yet: create one (Ctrl+N), start from a lesson template, or open a study file (Ctrl+O).");
         empty.getStyleClass().add("empty-state");
         Label loading = new Label("Loading studies…");
@@ -86,13 +86,13 @@ public final class StudiesView {
         table.setRowFactory(t -> {
             TableRow<StudyEntry> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
-                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) open.accept(row.getItem().file());
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) open.accept(row.getItem());
             });
             return row;
         });
         table.setOnKeyPressed(e -> {
             StudyEntry selected = table.getSelectionModel().getSelectedItem();
-            if (e.getCode() == KeyCode.ENTER && selected != null) open.accept(selected.file());
+            if (e.getCode() == KeyCode.ENTER && selected != null) open.accept(selected);
         });
         VBox.setVgrow(table, Priority.ALWAYS);
 
@@ -102,9 +102,10 @@ public final class StudiesView {
         details.setWrapText(true);
         details.textProperty().bind(Bindings.createStringBinding(() -> {
             StudyEntry selected = table.getSelectionModel().getSelectedItem();
-            if (selected == null) return "Double-click a study to open it in the composer.";
+            if (selected == null) return "Double-click a study to open it in the composer, or its runs if it has no file here.";
             if (!selected.valid()) return selected.file() + ": " + selected.status();
-            return selected.description() != null ? selected.name() + ": " + selected.description() : selected.file().toString();
+            if (selected.description() != null) return selected.name() + ": " + selected.description();
+            return selected.file() == null ? selected.name() + ": in the tracking store only" : selected.file().toString();
         }, table.getSelectionModel().selectedItemProperty()));
 
         root.getChildren().addAll(actions, table, details);

@@ -5,9 +5,10 @@ import java.nio.file.Path;
 /**
  * One line of the studies list.
  *
- * @param runs runs the study expands to, or -1 when it does not validate
- * @param status what the user should know at a glance: {@code ready}, {@code invalid: ...}, or
- *               (once the store is wired) progress such as {@code 3/15 finished}
+ * @param file the study file, or null for a study known only from the tracking store
+ * @param runs runs the study expands to (or has in the store), or -1 when it does not validate
+ * @param status what the user should know at a glance: {@code ready}, {@code invalid: ...}, or the
+ *               store's progress such as {@code 3/15 finished, 1 running}
  */
 public record StudyEntry(String name, String description, Path file, Origin origin, int runs, String status) {
     /** Where a study comes from. */
@@ -17,7 +18,9 @@ public record StudyEntry(String name, String description, Path file, Origin orig
         /** Another file of the sample configs. */
         SAMPLE("sample"),
         /** A file the user opened or saved. */
-        FILE("file");
+        FILE("file"),
+        /** A study in the tracking store whose file is not listed here. */
+        STORE("store only");
 
         private final String label;
 
@@ -32,5 +35,10 @@ public record StudyEntry(String name, String description, Path file, Origin orig
 
     public boolean valid() {
         return runs >= 0;
+    }
+
+    /** The same study with the store's status (and run count, for a study that has runs there). */
+    public StudyEntry withStatus(int storedRuns, String storeStatus) {
+        return new StudyEntry(name, description, file, origin, storedRuns > 0 ? storedRuns : runs, storeStatus);
     }
 }

@@ -9,16 +9,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ablation.app.gui.FeedViewModel;
 import ablation.app.gui.GuiTestSupport;
 import ablation.app.gui.Section;
-import ablation.app.gui.StudyFeed;
 import ablation.app.gui.WindowState;
 import ablation.app.gui.WorkbenchWindow;
 import ablation.app.gui.lessons.LessonCard;
+import ablation.app.gui.lessons.LessonSource;
 import ablation.app.gui.runs.RunRow;
+import ablation.app.gui.runs.RunsSource;
+import ablation.reports.export.Format;
+import ablation.reports.stats.LossBand;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -37,8 +42,36 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class StudiesAndFeedsTest {
     private static final Map<String, List<RunRow>> RUNS = Map.of("lesson2-infill", List.of(
-            new RunRow("fim=0,seed=1", "finished", 97, 97, 2.31, Instant.EPOCH),
-            new RunRow("fim=0.5,seed=1", "running", 40, 97, 3.02, Instant.EPOCH)));
+            new RunRow(1, "fim=0,seed=1", "finished", 97, 97, 2.31, null, Instant.EPOCH, null),
+            new RunRow(2, "fim=0.5,seed=1", "running", 40, 97, 3.02, Duration.ofSeconds(90), Instant.EPOCH, null)));
+
+    /** Runs from {@link #RUNS}; no curves; the actions are not used here. */
+    private static final class FakeRuns implements RunsSource {
+        @Override
+        public List<RunRow> runs(String study) {
+            return RUNS.getOrDefault(study, List.of());
+        }
+
+        @Override
+        public List<LossBand> loss(List<RunRow> runs, int maxPoints) {
+            return List.of();
+        }
+
+        @Override
+        public void cancel(RunRow run) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String retry(String study, RunRow run) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public String log(String study, RunRow run) {
+            return "";
+        }
+    }
 
     @TempDir
     Path dir;
@@ -46,11 +79,21 @@ class StudiesAndFeedsTest {
 
     @Start
     void start(Stage stage) {
-        StudyFeed<RunRow> runs = study -> RUNS.getOrDefault(study, List.of());
-        StudyFeed<LessonCard> lessons = study -> RUNS.containsKey(study) ? List.of(new LessonCard(2, "Infill is not a free lunch",
-                "L2R pass@1 -0.011 [-0.030, -0.002]", "supports", "the interval of clm+fim - clm lies below 0", null)) : List.of();
+        LessonSource lessons = new LessonSource() {
+            @Override
+            public List<LessonCard> lessons(String study) {
+                return RUNS.containsKey(study) ? List.of(new LessonCard(2, "Infill is not a free lunch", "Adding infill costs L2R.",
+                        "L2R pass@1 -0.011 [-0.030, -0.002]", "about -1 point", "supports",
+                        "the interval of clm+fim - clm lies below 0", null)) : List.of();
+            }
+
+            @Override
+            public List<Path> export(String study, Path directory, Set<Format> formats) {
+                throw new UnsupportedOperationException();
+            }
+        };
         window = GuiTestSupport.window(GuiTestSupport.services(new GuiTestSupport.FakeDialogs(dir), Optional.empty(),
-                Optional.of(runs), Optional.empty(), Optional.of(lessons)));
+                Optional.of(new FakeRuns()), Optional.empty(), Optional.of(lessons)));
         window.start(Optional.empty(), Section.STUDIES);
         window.show(stage, saved::add);
     }
@@ -104,6 +147,7 @@ class StudiesAndFeedsTest {
         TableView<?> table = robot.lookup("#runs").queryAs(TableView.class);
         waitUntil("the runs", () -> table.getItems().size() == 2 && !empty.isVisible());
         assertTrue(robot.lookup("40/97 (41%)").tryQuery().isPresent(), "progress of the running run");
+        assertTrue(robot.lookup("1 min 30 s").tryQuery().isPresent(), "time left of the running run");
 
         robot.interact(() -> window.studyProperty().set("never-launched"));
         waitUntil("no runs", () -> FeedViewModel.NO_RUNS.equals(empty.getText()) && empty.isVisible());
