@@ -118,10 +118,13 @@ public final class WorkerMain {
                 }
             }
         }
-        try (Heartbeat ignored = store.runs().heartbeatEvery(runId, heartbeat);
-             MetricWriter metrics = store.metrics().writer(runId)) {
-            long step = RunExecution.train(config, runDir, sink(metrics), logLines(run.name()));
-            if (!config.eval().isEmpty()) RunEvaluation.run(store, runId, runDir, metrics);
+        try (Heartbeat ignored = store.runs().heartbeatEvery(runId, heartbeat)) {
+            long step;
+            // The writer is closed (its last points stored) before the run is marked finished.
+            try (MetricWriter metrics = store.metrics().writer(runId)) {
+                step = RunExecution.train(config, runDir, sink(metrics), logLines(run.name()));
+                if (!config.eval().isEmpty()) RunEvaluation.run(store, runId, runDir, metrics);
+            }
             Checkpoint.latest(runDir).ifPresent(c -> store.artifacts().record(run.studyId(), runId, "checkpoint", c.directory(), step));
             store.runs().finish(runId);
             LOG.info("run {} finished at step {}", run.name(), step);
