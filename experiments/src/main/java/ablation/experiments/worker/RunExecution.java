@@ -33,10 +33,32 @@ public final class RunExecution {
             data.describe().forEach(line -> LOG.info("data: {}", line));
             try (MixtureStream stream = data.stream();
                  Trainer trainer = Trainer.open(new TrainingJob(config, tokenizer.vocabSize(), stream, runDir, tokenizerJson))) {
-                trainer.train(metrics, progress);
+                trainer.train(metrics, withDataMetrics(progress, stream, metrics, config.train().logEvery()));
                 return trainer.step();
             }
         }
+    }
+
+    /**
+     * Also records, every {@code logEvery} steps and at the last, the epochs consumed per source and
+     * the realised objective fractions ({@code data/epochs/<source>}, {@code data/objective/<name>}).
+     * They are recorded before the step's checkpoint, so a resume keeps them without gaps.
+     */
+    private static ProgressListener withDataMetrics(ProgressListener progress, MixtureStream stream, MetricsSink metrics, int logEvery) {
+        return new ProgressListener() {
+            @Override
+            public void onStep(Progress step) {
+                progress.onStep(step);
+                if (step.step() % logEvery == 0 || step.step() == step.steps()) {
+                    stream.metrics().forEach((key, value) -> metrics.record(key, step.step(), value));
+                }
+            }
+
+            @Override
+            public void onCheckpoint(long step, Path directory) {
+                progress.onCheckpoint(step, directory);
+            }
+        };
     }
 
     /** The run's tokenizer: loaded from {@code tokenizer.path}, or trained once per data sample and cached. */

@@ -132,6 +132,8 @@ class CrashRecoveryTest {
             assertEquals(RunStatus.FINISHED, run.status(), run.name() + ": " + run.error());
             List<Long> steps = store.metrics().points(run.id(), MetricsSink.TRAIN_LOSS).stream().map(MetricPoint::step).toList();
             assertEquals(LongStream.rangeClosed(1, STEPS).boxed().toList(), steps, run.name() + ": every step exactly once");
+            List<Long> epochSteps = store.metrics().points(run.id(), "data/epochs/py").stream().map(MetricPoint::step).toList();
+            assertEquals(steps, epochSteps, run.name() + ": the data metrics (epochs per source) are logged with the loss");
         }
     }
 
