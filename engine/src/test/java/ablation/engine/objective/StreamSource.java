@@ -8,14 +8,14 @@ import java.util.List;
  * A test token source over fixed documents, each followed by the separator, repeated endlessly;
  * it remembers where it started so a test can compare an example with the raw tokens it consumed.
  */
-final class StreamSource implements TokenSource {
+public final class StreamSource implements TokenSource {
     private final List<int[]> documents;
     private final int separator;
     private long position;
 
     private record At(long position) implements Mark {}
 
-    StreamSource(List<int[]> documents, int separator) {
+    public StreamSource(List<int[]> documents, int separator) {
         this.documents = documents;
         this.separator = separator;
     }

@@ -6,8 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ablation.engine.config.ObjectiveConfig;
 import ablation.engine.objective.ObjectiveMix;
-import ablation.engine.objective.Piece;
-import ablation.engine.objective.TokenSource;
+import ablation.engine.objective.StreamSource;
 import ablation.engine.tokenizer.ByteTokenizer;
 import ablation.engine.tokenizer.Tokenizer;
 import java.util.Arrays;
@@ -40,7 +39,7 @@ class PromptFormatTest {
     }
 
     static int[] example(ObjectiveConfig objective, long seed) {
-        return new ObjectiveMix(objective, TOKENIZER).build(new Documents(), 240, new SplittableRandom(seed)).tokens();
+        return new ObjectiveMix(objective, TOKENIZER).build(new StreamSource(DOCUMENTS.stream().map(TOKENIZER::encode).toList(), EOT), 240, new SplittableRandom(seed)).tokens();
     }
 
     static int indexOf(int[] tokens, int token, int from) {
@@ -146,40 +145,5 @@ class PromptFormatTest {
         int[] whole = PromptFormat.L2R.render(TOKENIZER, "abc", "", 10);
         assertEquals("<|endoftext|>abc", TOKENIZER.decode(whole));
         assertEquals("bc", TOKENIZER.decode(PromptFormat.L2R.render(TOKENIZER, "abc", "", 2)));
-    }
-
-    /** The documents above, each followed by {@code <|endoftext|>}, repeated without end. */
-    static final class Documents implements TokenSource {
-        private final List<int[]> documents = DOCUMENTS.stream().map(TOKENIZER::encode).toList();
-        private long position;
-
-        private record At(long position) implements Mark {}
-
-        @Override
-        public Piece next(int max) {
-            long cycle = documents.stream().mapToLong(d -> d.length + 1).sum();
-            long offset = position % cycle;
-            for (int[] document : documents) {
-                if (offset <= document.length) {
-                    int n = (int) Math.min(max, document.length + 1 - offset);
-                    int[] piece = new int[n];
-                    for (int i = 0; i < n; i++) piece[i] = offset + i < document.length ? document[(int) offset + i] : EOT;
-                    position += n;
-                    return new Piece(piece, offset + n == document.length + 1);
-                }
-                offset -= document.length + 1;
-            }
-            throw new IllegalStateException();
-        }
-
-        @Override
-        public Mark mark() {
-            return new At(position);
-        }
-
-        @Override
-        public void reset(Mark mark) {
-            position = ((At) mark).position();
-        }
     }
 }
