@@ -19,11 +19,12 @@ import org.junit.jupiter.api.Test;
 class ModuleDependenciesTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Map<String, Set<String>> ALLOWED = Map.of(
-            "engine", Set.of(),
-            "storage", Set.of(),
-            "experiments", Set.of("engine", "storage"),
-            "reports", Set.of("storage", "experiments"),
-            "app", Set.of("engine", "storage", "experiments", "reports"));
+            "core", Set.of(),
+            "engine", Set.of("core"),
+            "storage", Set.of("core"),
+            "experiments", Set.of("core", "engine", "storage"),
+            "reports", Set.of("core", "storage", "experiments"),
+            "app", Set.of("core", "engine", "storage", "experiments", "reports"));
     private static final Pattern MODULE_DEPENDENCY =
             Pattern.compile("<groupId>dev\\.ablation</groupId>\\s*<artifactId>([a-z]+)</artifactId>");
 

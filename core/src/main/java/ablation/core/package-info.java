@@ -1,0 +1,2 @@
+/** The leaf module every other module shares: configuration, errors, statistics and shared enums. */
+package ablation.core;
