@@ -1,6 +1,7 @@
 package ablation.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Enforces DESIGN.md §3: a module depends only on the modules in its row; nothing below app uses JavaFX. */
+/** Enforces docs/ARCHITECTURE.md, Modules: a module depends only on the modules in its row; nothing below app uses JavaFX. */
 class ModuleDependenciesTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Map<String, Set<String>> ALLOWED = Map.of(
@@ -23,8 +24,10 @@ class ModuleDependenciesTest {
             "engine", Set.of("core"),
             "storage", Set.of("core"),
             "experiments", Set.of("core", "engine", "storage"),
-            "reports", Set.of("core", "storage", "experiments"),
+            "reports", Set.of("core", "storage"),
             "app", Set.of("core", "engine", "storage", "experiments", "reports"));
+    /** Modules that must not reach DJL or PyTorch, not even through a module they depend on. */
+    private static final Set<String> WITHOUT_DJL = Set.of("core", "storage", "reports");
     private static final Pattern MODULE_DEPENDENCY =
             Pattern.compile("<groupId>dev\\.ablation</groupId>\\s*<artifactId>([a-z]+)</artifactId>");
 
@@ -38,6 +41,26 @@ class ModuleDependenciesTest {
             while (m.find()) found.add(m.group(1));
             assertEquals(new TreeSet<>(module.getValue()), found, module.getKey() + "/pom.xml module dependencies");
         }
+    }
+
+    @Test
+    void reportsAndTheModulesBelowItDoNotReachDjl() throws IOException {
+        for (String module : WITHOUT_DJL) {
+            for (String reached : closure(module)) {
+                String pom = Files.readString(ROOT.resolve(reached).resolve("pom.xml"));
+                assertFalse(pom.contains("<groupId>ai.djl"), module + " reaches DJL through " + reached + "/pom.xml");
+            }
+            for (Path source : javaSources(module)) {
+                assertFalse(Files.readString(source).contains("import ai.djl."), source + " imports DJL");
+            }
+        }
+    }
+
+    /** The module and every module it depends on, directly or not, by the rows of {@link #ALLOWED}. */
+    private static Set<String> closure(String module) {
+        Set<String> reached = new TreeSet<>(Set.of(module));
+        for (String dependency : ALLOWED.get(module)) reached.addAll(closure(dependency));
+        return reached;
     }
 
     @Test

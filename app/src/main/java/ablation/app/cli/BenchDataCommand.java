@@ -1,7 +1,7 @@
 package ablation.app.cli;
 
-import ablation.engine.config.ConfigLoader;
-import ablation.engine.config.RunConfig;
+import ablation.core.config.ConfigLoader;
+import ablation.core.config.RunConfig;
 import ablation.engine.data.DataBench;
 import ablation.engine.data.DataPipeline;
 import ablation.engine.tokenizer.Tokenizer;

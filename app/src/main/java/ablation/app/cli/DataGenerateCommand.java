@@ -1,6 +1,6 @@
 package ablation.app.cli;
 
-import ablation.engine.desk.DeskDifficulty;
+import ablation.core.config.DeskDifficulty;
 import ablation.engine.desk.DeskSuite;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package ablation.app.cli;
 
-import ablation.engine.WorkbenchException;
-import ablation.engine.config.ConfigLoader;
-import ablation.engine.config.ObjectiveConfig;
-import ablation.engine.config.RunConfig;
+import ablation.core.WorkbenchException;
+import ablation.core.config.ConfigLoader;
+import ablation.core.config.ObjectiveConfig;
+import ablation.core.config.RunConfig;
 import ablation.engine.data.Documents;
 import ablation.engine.objective.Example;
 import ablation.engine.objective.ObjectiveMix;

@@ -1,9 +1,9 @@
 package ablation.app.cli;
 
+import ablation.core.config.ConfigLoader;
+import ablation.core.config.EvalConfig;
+import ablation.core.config.RunConfig;
 import ablation.engine.benchmark.Problem;
-import ablation.engine.config.ConfigLoader;
-import ablation.engine.config.EvalConfig;
-import ablation.engine.config.RunConfig;
 import ablation.engine.data.DataPipeline;
 import ablation.engine.desk.DeskBenchmarks;
 import ablation.engine.eval.Estimate;

@@ -1,6 +1,6 @@
 package ablation.app.cli;
 
-import ablation.engine.WorkbenchException;
+import ablation.core.WorkbenchException;
 import ablation.engine.model.CodeGenModel;
 import ablation.engine.tokenizer.BpeTokenizer;
 import ablation.engine.tokenizer.Tokenizers;

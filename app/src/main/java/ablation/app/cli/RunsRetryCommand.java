@@ -1,12 +1,12 @@
 package ablation.app.cli;
 
-import ablation.engine.WorkbenchException;
+import ablation.core.WorkbenchException;
 import ablation.storage.TrackingStore;
 import ablation.storage.run.Run;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 

@@ -1,6 +1,6 @@
 package ablation.app.cli;
 
-import ablation.engine.WorkbenchException;
+import ablation.core.WorkbenchException;
 import ablation.engine.benchmark.Problem;
 import ablation.engine.benchmark.ProblemFiles;
 import ablation.engine.eval.Bootstrap;

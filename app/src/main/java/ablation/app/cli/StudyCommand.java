@@ -1,21 +1,21 @@
 package ablation.app.cli;
 
-import ablation.engine.WorkbenchException;
+import ablation.core.WorkbenchException;
+import ablation.core.spec.AblationSpec;
+import ablation.core.spec.GridExpander;
+import ablation.core.spec.RunSpec;
+import ablation.core.spec.SlurmOptions;
+import ablation.core.spec.SpecLoader;
 import ablation.experiments.executor.ExecutionListener;
 import ablation.experiments.executor.LocalExecutor;
 import ablation.experiments.executor.SlurmCluster;
 import ablation.experiments.executor.SlurmExecutor;
-import ablation.experiments.executor.SlurmOptions;
 import ablation.experiments.executor.StudyLayout;
 import ablation.experiments.executor.StudyProgress;
 import ablation.experiments.executor.WorkerCommand;
 import ablation.experiments.plan.StudyPlan;
 import ablation.experiments.plan.ThroughputTable;
 import ablation.experiments.queue.StudyQueue;
-import ablation.experiments.spec.AblationSpec;
-import ablation.experiments.spec.GridExpander;
-import ablation.experiments.spec.RunSpec;
-import ablation.experiments.spec.SpecLoader;
 import ablation.reports.export.Format;
 import ablation.storage.StoreException;
 import ablation.storage.TrackingStore;

@@ -1,7 +1,7 @@
 package ablation.app.cli;
 
-import ablation.engine.config.ConfigLoader;
-import ablation.engine.config.RunConfig;
+import ablation.core.config.ConfigLoader;
+import ablation.core.config.RunConfig;
 import ablation.engine.train.MetricsSink;
 import ablation.engine.train.TerminalProgress;
 import ablation.experiments.worker.RunExecution;

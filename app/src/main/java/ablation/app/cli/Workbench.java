@@ -1,10 +1,10 @@
 package ablation.app.cli;
 
+import ablation.core.WorkbenchException;
 import ablation.engine.Versions;
-import ablation.engine.WorkbenchException;
 import ablation.storage.StoreException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code workbench} command line: one subcommand class per verb of DESIGN.md §6. */
 @Command(name = "workbench", mixinStandardHelpOptions = true, version = "Ablation Workbench " + Versions.APP,

@@ -5,14 +5,14 @@ import ablation.app.gui.store.StoreServices;
 import ablation.app.gui.store.StudyFiles;
 import ablation.app.gui.studies.StudyCatalog;
 import ablation.app.gui.studies.StudyEntry;
-import ablation.engine.WorkbenchException;
+import ablation.core.WorkbenchException;
+import ablation.core.spec.AblationSpec;
+import ablation.core.spec.GridExpander;
+import ablation.core.spec.SpecLoader;
 import ablation.engine.train.MetricsSink;
 import ablation.experiments.executor.LocalExecutor;
 import ablation.experiments.executor.WorkerCommand;
 import ablation.experiments.queue.StudyQueue;
-import ablation.experiments.spec.AblationSpec;
-import ablation.experiments.spec.GridExpander;
-import ablation.experiments.spec.SpecLoader;
 import ablation.storage.StoreLocation;
 import ablation.storage.TrackingStore;
 import ablation.storage.metric.MetricWriter;
@@ -85,7 +85,7 @@ public final class CompareBench {
                 seeds: [%s]
                 """.formatted(points * 4 * 32, seedList);
         AblationSpec spec = SpecLoader.parse(yaml);
-        Study study = StudyQueue.enqueue(store, spec.name(), ablation.engine.config.ConfigLoader.readTree(yaml),
+        Study study = StudyQueue.enqueue(store, spec.name(), ablation.core.config.ConfigLoader.readTree(yaml),
                 GridExpander.expand(spec, false));
         Provenance provenance = new Provenance("bench", null, null, "cpu", "bench", System.getProperty("os.name"),
                 System.getProperty("java.version"));

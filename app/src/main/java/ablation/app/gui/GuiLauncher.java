@@ -1,6 +1,6 @@
 package ablation.app.gui;
 
-import ablation.engine.WorkbenchException;
+import ablation.core.WorkbenchException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;

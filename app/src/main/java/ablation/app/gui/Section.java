@@ -1,6 +1,6 @@
 package ablation.app.gui;
 
-import ablation.engine.WorkbenchException;
+import ablation.core.WorkbenchException;
 import java.util.Arrays;
 import java.util.Locale;
 

@@ -11,7 +11,7 @@ import ablation.app.gui.runs.RunsViewModel;
 import ablation.app.gui.studies.StudiesView;
 import ablation.app.gui.studies.StudiesViewModel;
 import ablation.app.gui.studies.StudyEntry;
-import ablation.engine.WorkbenchException;
+import ablation.core.WorkbenchException;
 import ablation.reports.export.Format;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,8 +3,8 @@ package ablation.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ablation.engine.config.ConfigLoader;
-import ablation.engine.config.RunConfig;
+import ablation.core.config.ConfigLoader;
+import ablation.core.config.RunConfig;
 import ablation.engine.train.MetricsSink;
 import ablation.engine.train.ProgressListener;
 import ablation.experiments.worker.RunExecution;

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import ablation.engine.config.ConfigLoader;
+import ablation.core.config.ConfigLoader;
+import ablation.core.spec.GridExpander;
+import ablation.core.spec.SpecLoader;
 import ablation.experiments.executor.SlurmCluster;
 import ablation.experiments.queue.StudyQueue;
-import ablation.experiments.spec.GridExpander;
-import ablation.experiments.spec.SpecLoader;
 import ablation.storage.StoreLocation;
 import ablation.storage.TrackingStore;
 import ablation.storage.run.Run;

@@ -63,7 +63,7 @@ public final class GuiTestSupport {
         public final List<Path> launched = new ArrayList<>();
 
         @Override
-        public synchronized String launch(ablation.experiments.spec.AblationSpec spec, Path studyFile) {
+        public synchronized String launch(ablation.core.spec.AblationSpec spec, Path studyFile) {
             launched.add(studyFile);
             return "queued " + spec.name();
         }

@@ -1,6 +1,6 @@
 package ablation.engine.benchmark;
 
-import ablation.engine.WorkbenchException;
+import ablation.core.WorkbenchException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

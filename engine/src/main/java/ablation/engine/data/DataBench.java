@@ -1,7 +1,7 @@
 package ablation.engine.data;
 
-import ablation.engine.config.DataConfig;
-import ablation.engine.config.RunConfig;
+import ablation.core.config.DataConfig;
+import ablation.core.config.RunConfig;
 import ablation.engine.desk.DeskCorpus;
 import ablation.engine.tokenizer.Tokenizer;
 import java.io.IOException;

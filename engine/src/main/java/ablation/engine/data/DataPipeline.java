@@ -1,8 +1,8 @@
 package ablation.engine.data;
 
-import ablation.engine.config.DataConfig;
-import ablation.engine.config.RunConfig;
-import ablation.engine.config.SourceConfig;
+import ablation.core.config.DataConfig;
+import ablation.core.config.RunConfig;
+import ablation.core.config.SourceConfig;
 import ablation.engine.desk.DeskCorpus;
 import ablation.engine.objective.ObjectiveMix;
 import ablation.engine.tokenizer.CorpusSample;

@@ -1,7 +1,7 @@
 package ablation.engine.data;
 
-import ablation.engine.WorkbenchException;
-import ablation.engine.config.SourceConfig;
+import ablation.core.WorkbenchException;
+import ablation.core.config.SourceConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

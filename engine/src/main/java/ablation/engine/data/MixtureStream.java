@@ -1,6 +1,7 @@
 package ablation.engine.data;
 
-import ablation.engine.WorkbenchException;
+import ablation.core.WorkbenchException;
+import ablation.core.metric.MetricKeys;
 import ablation.engine.objective.Example;
 import ablation.engine.objective.ObjectiveMix;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -96,8 +97,8 @@ public final class MixtureStream implements BatchStream {
     /** Both, as metric keys ({@code data/epochs/<source>}, {@code data/objective/<name>}) for a metrics sink. */
     public Map<String, Double> metrics() {
         Map<String, Double> metrics = new LinkedHashMap<>();
-        epochs().forEach((source, value) -> metrics.put("data/epochs/" + source, value));
-        objectiveFractions().forEach((objective, value) -> metrics.put("data/objective/" + objective, value));
+        epochs().forEach((source, value) -> metrics.put(MetricKeys.EPOCHS_PREFIX + source, value));
+        objectiveFractions().forEach((objective, value) -> metrics.put(MetricKeys.OBJECTIVE_FRACTION_PREFIX + objective, value));
         return metrics;
     }
 

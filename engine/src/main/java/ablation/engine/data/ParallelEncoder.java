@@ -1,6 +1,6 @@
 package ablation.engine.data;
 
-import ablation.engine.WorkbenchException;
+import ablation.core.WorkbenchException;
 import ablation.engine.tokenizer.Tokenizer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package ablation.engine.data;
 
-import ablation.engine.config.SourceConfig;
+import ablation.core.config.SourceConfig;
 
 /**
  * One source ready for training.

@@ -1,8 +1,8 @@
 package ablation.engine.data;
 
-import ablation.engine.WorkbenchException;
-import ablation.engine.config.DataConfig;
-import ablation.engine.config.SourceConfig;
+import ablation.core.WorkbenchException;
+import ablation.core.config.DataConfig;
+import ablation.core.config.SourceConfig;
 import ablation.engine.desk.DeskCorpus;
 import ablation.engine.tokenizer.Tokenizer;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package ablation.engine.data;
 
-import ablation.engine.WorkbenchException;
+import ablation.core.WorkbenchException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;

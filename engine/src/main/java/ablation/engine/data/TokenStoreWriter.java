@@ -1,6 +1,6 @@
 package ablation.engine.data;
 
-import ablation.engine.WorkbenchException;
+import ablation.core.WorkbenchException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

@@ -1,5 +1,6 @@
 package ablation.engine.desk;
 
+import ablation.core.config.DeskDifficulty;
 import ablation.engine.benchmark.Problem;
 import ablation.engine.desk.Inputs.Case;
 import java.util.ArrayList;

@@ -1,7 +1,8 @@
 package ablation.engine.desk;
 
-import ablation.engine.WorkbenchException;
-import ablation.engine.config.SourceConfig;
+import ablation.core.WorkbenchException;
+import ablation.core.config.DeskDifficulty;
+import ablation.core.config.SourceConfig;
 import java.util.Iterator;
 import java.util.SplittableRandom;
 

@@ -1,6 +1,7 @@
 package ablation.engine.desk;
 
-import ablation.engine.WorkbenchException;
+import ablation.core.WorkbenchException;
+import ablation.core.config.DeskDifficulty;
 import ablation.engine.benchmark.Problem;
 import ablation.engine.benchmark.ProblemFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,6 +1,7 @@
 package ablation.engine.desk;
 
-import ablation.engine.WorkbenchException;
+import ablation.core.WorkbenchException;
+import ablation.core.config.DeskDifficulty;
 import ablation.engine.desk.Inputs.Case;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -7,6 +7,7 @@ import static ablation.engine.desk.PyType.STR;
 import static ablation.engine.desk.PyType.STRS;
 import static ablation.engine.desk.PyType.STR_COUNTS;
 
+import ablation.core.config.DeskDifficulty;
 import ablation.engine.desk.Inputs.Case;
 import java.util.ArrayList;
 import java.util.HashSet;

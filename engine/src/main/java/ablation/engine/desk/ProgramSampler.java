@@ -1,5 +1,6 @@
 package ablation.engine.desk;
 
+import ablation.core.config.DeskDifficulty;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

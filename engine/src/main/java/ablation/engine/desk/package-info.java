@@ -17,7 +17,7 @@
  * </ol>
  * {@link ablation.engine.desk.DeskCorpus} streams training documents (and desk-nl prose from {@code Prose}
  * over {@code Lexicon}); {@link ablation.engine.desk.DeskBenchmarks} builds desk-l2r and desk-infill;
- * {@link ablation.engine.desk.DeskSuite} writes everything to files; {@link ablation.engine.desk.DeskDifficulty}
+ * {@link ablation.engine.desk.DeskSuite} writes everything to files; {@link ablation.core.config.DeskDifficulty}
  * holds the knobs.
  */
 package ablation.engine.desk;

@@ -1,6 +1,6 @@
 package ablation.engine.eval;
 
-import ablation.engine.WorkbenchException;
+import ablation.core.WorkbenchException;
 import java.util.List;
 
 /**

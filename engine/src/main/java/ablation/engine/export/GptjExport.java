@@ -1,7 +1,7 @@
 package ablation.engine.export;
 
-import ablation.engine.WorkbenchException;
-import ablation.engine.config.ModelConfig;
+import ablation.core.WorkbenchException;
+import ablation.core.config.ModelConfig;
 import ablation.engine.model.Safetensors;
 import ablation.engine.train.Checkpoint;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,7 +1,7 @@
 package ablation.engine.model;
 
-import ablation.engine.WorkbenchException;
-import ablation.engine.config.ModelConfig;
+import ablation.core.WorkbenchException;
+import ablation.core.config.ModelConfig;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;

@@ -1,6 +1,6 @@
 package ablation.engine.objective;
 
-import ablation.engine.WorkbenchException;
+import ablation.core.WorkbenchException;
 import ablation.engine.tokenizer.Tokenizer;
 
 /**

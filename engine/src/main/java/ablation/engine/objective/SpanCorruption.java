@@ -1,6 +1,6 @@
 package ablation.engine.objective;
 
-import ablation.engine.config.ObjectiveConfig;
+import ablation.core.config.ObjectiveConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package ablation.engine.sampling;
 
-import ablation.engine.WorkbenchException;
-import ablation.engine.config.RunConfig;
+import ablation.core.WorkbenchException;
+import ablation.core.config.RunConfig;
 import ablation.engine.model.CodeGenModel;
 import ablation.engine.tokenizer.BpeTokenizer;
 import ablation.engine.tokenizer.Tokenizer;

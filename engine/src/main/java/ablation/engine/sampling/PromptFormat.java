@@ -1,7 +1,7 @@
 package ablation.engine.sampling;
 
-import ablation.engine.WorkbenchException;
-import ablation.engine.config.ObjectiveConfig;
+import ablation.core.WorkbenchException;
+import ablation.core.config.ObjectiveConfig;
 import ablation.engine.tokenizer.Tokenizer;
 import java.util.Locale;
 import java.util.stream.IntStream;

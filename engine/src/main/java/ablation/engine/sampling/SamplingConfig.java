@@ -1,8 +1,8 @@
 package ablation.engine.sampling;
 
-import ablation.engine.config.Check;
-import ablation.engine.config.ConfigException;
-import ablation.engine.config.EvalConfig;
+import ablation.core.config.Check;
+import ablation.core.config.ConfigException;
+import ablation.core.config.EvalConfig;
 
 /**
  * How each next token is chosen: logits divided by {@code temperature}, restricted to the

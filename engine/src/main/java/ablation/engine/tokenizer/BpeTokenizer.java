@@ -1,6 +1,6 @@
 package ablation.engine.tokenizer;
 
-import ablation.engine.WorkbenchException;
+import ablation.core.WorkbenchException;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.huggingface.tokenizers.jni.TokenizersLibrary;
 import com.fasterxml.jackson.databind.JsonNode;

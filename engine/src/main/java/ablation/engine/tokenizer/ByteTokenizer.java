@@ -1,6 +1,6 @@
 package ablation.engine.tokenizer;
 
-import ablation.engine.WorkbenchException;
+import ablation.core.WorkbenchException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -27,7 +27,7 @@ public interface Tokenizer extends AutoCloseable {
 
     int vocabSize();
 
-    /** The id of a special token; a {@link ablation.engine.WorkbenchException} if the vocabulary lacks it. */
+    /** The id of a special token; a {@link ablation.core.WorkbenchException} if the vocabulary lacks it. */
     int specialId(String token);
 
     /** Whether {@code token} is in the vocabulary as a special (added) token. */

@@ -1,6 +1,6 @@
 package ablation.engine.tokenizer;
 
-import ablation.engine.WorkbenchException;
+import ablation.core.WorkbenchException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,8 +1,8 @@
 package ablation.engine.tokenizer;
 
-import ablation.engine.WorkbenchException;
-import ablation.engine.config.TokenizerConfig;
-import ablation.engine.config.UserPaths;
+import ablation.core.WorkbenchException;
+import ablation.core.config.TokenizerConfig;
+import ablation.core.config.UserPaths;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +81,7 @@ public final class Tokenizers {
         int learned = vocabSize - addedTokenCount(maskTokens);
         if (learned < 256) {
             throw new WorkbenchException("vocab_size " + vocabSize + " leaves no room for merges: the 256 bytes and "
-                    + addedTokenCount(maskTokens) + " added tokens need at least " + minimumVocabSize(maskTokens));
+                    + addedTokenCount(maskTokens) + " added tokens need at least " + TokenizerConfig.minimumVocabSize(maskTokens));
         }
         long start = System.nanoTime();
         Map<String, Long> words = WordCounts.count(documents);
@@ -100,11 +100,6 @@ public final class Tokenizers {
     /** Tokens a trained vocabulary adds to the learned ones: specials (with {@code maskTokens} masks) and indentation runs. */
     public static int addedTokenCount(int maskTokens) {
         return AddedTokens.count(maskTokens);
-    }
-
-    /** The smallest {@code vocab_size} that leaves room for one merge. */
-    public static int minimumVocabSize(int maskTokens) {
-        return 256 + addedTokenCount(maskTokens) + 1;
     }
 
     private static void writeAtomically(BpeTokenizer tokenizer, Path file) {

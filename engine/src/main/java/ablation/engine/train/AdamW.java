@@ -1,6 +1,6 @@
 package ablation.engine.train;
 
-import ablation.engine.config.TrainConfig;
+import ablation.core.config.TrainConfig;
 import ablation.engine.model.Parameters;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;

@@ -1,8 +1,8 @@
 package ablation.engine.train;
 
-import ablation.engine.WorkbenchException;
-import ablation.engine.config.ConfigLoader;
-import ablation.engine.config.RunConfig;
+import ablation.core.WorkbenchException;
+import ablation.core.config.ConfigLoader;
+import ablation.core.config.RunConfig;
 import ablation.engine.model.CodeGenModel;
 import ablation.engine.model.Safetensors;
 import ai.djl.ndarray.NDManager;

@@ -1,6 +1,6 @@
 package ablation.engine.train;
 
-import ablation.engine.WorkbenchException;
+import ablation.core.WorkbenchException;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package ablation.engine.train;
 
-import ablation.engine.config.TrainConfig;
+import ablation.core.config.TrainConfig;
 
 /**
  * Linear warm-up from 0 to {@code lr} over {@code warmup} steps, then a cosine from {@code lr}

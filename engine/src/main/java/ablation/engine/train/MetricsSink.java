@@ -1,5 +1,7 @@
 package ablation.engine.train;
 
+import ablation.core.metric.MetricKeys;
+
 /**
  * Where the trainer reports its scalar series: {@code (key, step, value)}. The engine knows nothing
  * of databases; the experiments module adapts this to the tracking store. Values may be NaN or
@@ -7,11 +9,11 @@ package ablation.engine.train;
  */
 @FunctionalInterface
 public interface MetricsSink {
-    String TRAIN_LOSS = "train/loss";
-    String LEARNING_RATE = "train/lr";
-    String GRADIENT_NORM = "train/grad_norm";
-    String TOKENS = "train/tokens";
-    String TOKENS_PER_SECOND = "train/tokens_per_s";
+    String TRAIN_LOSS = MetricKeys.TRAIN_LOSS;
+    String LEARNING_RATE = MetricKeys.LEARNING_RATE;
+    String GRADIENT_NORM = MetricKeys.GRADIENT_NORM;
+    String TOKENS = MetricKeys.TRAIN_TOKENS;
+    String TOKENS_PER_SECOND = MetricKeys.TOKENS_PER_SECOND;
 
     MetricsSink NONE = (key, step, value) -> {};
 

@@ -1,8 +1,8 @@
 package ablation.engine.train;
 
-import ablation.engine.WorkbenchException;
-import ablation.engine.config.ModelConfig;
-import ablation.engine.config.TrainConfig;
+import ablation.core.WorkbenchException;
+import ablation.core.config.ModelConfig;
+import ablation.core.config.TrainConfig;
 import ablation.engine.data.Batch;
 import ablation.engine.model.CodeGenModel;
 import ai.djl.engine.Engine;

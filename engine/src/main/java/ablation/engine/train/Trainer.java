@@ -1,9 +1,9 @@
 package ablation.engine.train;
 
-import ablation.engine.WorkbenchException;
-import ablation.engine.config.ConfigLoader;
-import ablation.engine.config.RunConfig;
-import ablation.engine.config.TrainConfig;
+import ablation.core.WorkbenchException;
+import ablation.core.config.ConfigLoader;
+import ablation.core.config.RunConfig;
+import ablation.core.config.TrainConfig;
 import ablation.engine.data.Batch;
 import ablation.engine.model.CodeGenModel;
 import ai.djl.engine.Engine;

@@ -1,6 +1,6 @@
 package ablation.engine.train;
 
-import ablation.engine.config.RunConfig;
+import ablation.core.config.RunConfig;
 import ablation.engine.data.BatchStream;
 import java.nio.file.Path;
 

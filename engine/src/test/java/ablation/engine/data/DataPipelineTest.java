@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ablation.engine.config.ConfigLoader;
-import ablation.engine.config.RunConfig;
+import ablation.core.config.ConfigLoader;
+import ablation.core.config.RunConfig;
 import ablation.engine.tokenizer.ByteTokenizer;
 import ablation.engine.tokenizer.Tokenizer;
 import java.io.IOException;

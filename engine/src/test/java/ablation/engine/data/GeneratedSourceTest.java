@@ -3,8 +3,8 @@ package ablation.engine.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ablation.engine.config.ConfigLoader;
-import ablation.engine.config.RunConfig;
+import ablation.core.config.ConfigLoader;
+import ablation.core.config.RunConfig;
 import ablation.engine.desk.DeskCorpus;
 import ablation.engine.tokenizer.ByteTokenizer;
 import ablation.engine.tokenizer.Tokenizer;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ablation.engine.WorkbenchException;
+import ablation.core.WorkbenchException;
 import ablation.engine.benchmark.Problem;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ablation.engine.config.ConfigException;
+import ablation.core.config.ConfigException;
+import ablation.core.config.DeskDifficulty;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -86,5 +87,11 @@ class DeskDifficultyTest {
         List<String> out = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) out.add(it.next());
         return out;
+    }
+
+    /** The config bounds desk.families by a constant; it must be the number of families the suite has. */
+    @Test
+    void theConfigKnowsEveryFamily() {
+        assertEquals(Family.values().length, DeskDifficulty.FAMILIES);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ablation.core.config.DeskDifficulty;
 import ablation.engine.benchmark.ProblemFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ablation.core.config.ModelConfig;
 import ablation.engine.benchmark.Problem;
-import ablation.engine.config.ModelConfig;
 import ablation.engine.desk.DeskBenchmarks;
 import ablation.engine.eval.sandbox.ExecResult;
 import ablation.engine.eval.sandbox.Outcome;

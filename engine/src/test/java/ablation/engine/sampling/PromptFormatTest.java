@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ablation.engine.config.ObjectiveConfig;
+import ablation.core.config.ObjectiveConfig;
 import ablation.engine.objective.ObjectiveMix;
 import ablation.engine.objective.StreamSource;
 import ablation.engine.tokenizer.ByteTokenizer;

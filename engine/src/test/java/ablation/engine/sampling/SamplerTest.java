@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ablation.engine.config.ModelConfig;
+import ablation.core.config.ModelConfig;
 import ablation.engine.eval.EvalMode;
 import ablation.engine.model.CodeGenModel;
 import ablation.engine.tokenizer.ByteTokenizer;

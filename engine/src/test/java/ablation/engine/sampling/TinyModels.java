@@ -1,6 +1,6 @@
 package ablation.engine.sampling;
 
-import ablation.engine.config.ModelConfig;
+import ablation.core.config.ModelConfig;
 import ablation.engine.model.CodeGenModel;
 import ablation.engine.tokenizer.Tokenizer;
 import ai.djl.ndarray.NDManager;

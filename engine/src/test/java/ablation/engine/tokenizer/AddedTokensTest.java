@@ -2,6 +2,7 @@ package ablation.engine.tokenizer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import ablation.core.config.TokenizerConfig;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,5 +37,13 @@ class AddedTokensTest {
         assertEquals(7 + 64, AddedTokens.specials(64).size());
         assertEquals(AddedTokens.specials(64).size() + AddedTokens.whitespaceRuns().size(), AddedTokens.count(64));
         assertEquals(Tokenizer.mask(64), AddedTokens.specials(64).get(AddedTokens.specials(64).size() - 1));
+    }
+
+    /** The config validates vocab_size against its own count of added tokens; it must be this list's. */
+    @Test
+    void theConfigCountsTheSameAddedTokens() {
+        for (int masks : new int[] {1, 16, 64}) {
+            assertEquals(AddedTokens.count(masks), TokenizerConfig.addedTokenCount(masks), masks + " masks");
+        }
     }
 }

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ablation.engine.WorkbenchException;
-import ablation.engine.config.ConfigException;
-import ablation.engine.config.TokenizerConfig;
+import ablation.core.WorkbenchException;
+import ablation.core.config.ConfigException;
+import ablation.core.config.TokenizerConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URISyntaxException;

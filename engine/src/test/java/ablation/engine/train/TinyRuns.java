@@ -1,7 +1,7 @@
 package ablation.engine.train;
 
-import ablation.engine.config.ConfigLoader;
-import ablation.engine.config.RunConfig;
+import ablation.core.config.ConfigLoader;
+import ablation.core.config.RunConfig;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -3,7 +3,7 @@ package ablation.engine.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ablation.engine.config.RunConfig;
+import ablation.core.config.RunConfig;
 import ablation.engine.data.Batch;
 import ablation.engine.model.CodeGenModel;
 import ablation.engine.model.Safetensors;

@@ -1,6 +1,6 @@
 package ablation.experiments.executor;
 
-import ablation.engine.WorkbenchException;
+import ablation.core.WorkbenchException;
 import ablation.storage.TrackingStore;
 import ablation.storage.run.Run;
 import ablation.storage.run.RunStatus;

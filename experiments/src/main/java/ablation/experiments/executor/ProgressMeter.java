@@ -1,6 +1,6 @@
 package ablation.experiments.executor;
 
-import ablation.engine.config.ConfigLoader;
+import ablation.core.config.ConfigLoader;
 import ablation.engine.train.MetricsSink;
 import ablation.storage.TrackingStore;
 import ablation.storage.metric.MetricSummary;

@@ -1,6 +1,7 @@
 package ablation.experiments.executor;
 
-import ablation.engine.WorkbenchException;
+import ablation.core.WorkbenchException;
+import ablation.core.spec.SlurmOptions;
 import ablation.storage.StoreException;
 import ablation.storage.TrackingStore;
 import ablation.storage.jdbc.ConnectionErrors;

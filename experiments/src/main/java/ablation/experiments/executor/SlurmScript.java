@@ -1,6 +1,7 @@
 package ablation.experiments.executor;
 
-import ablation.engine.WorkbenchException;
+import ablation.core.WorkbenchException;
+import ablation.core.spec.SlurmOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

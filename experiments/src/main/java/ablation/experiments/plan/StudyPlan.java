@@ -1,6 +1,6 @@
 package ablation.experiments.plan;
 
-import ablation.experiments.spec.RunSpec;
+import ablation.core.spec.RunSpec;
 import ablation.experiments.executor.StudyProgress;
 import java.time.Duration;
 import java.util.ArrayList;

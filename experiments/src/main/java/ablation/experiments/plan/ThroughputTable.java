@@ -1,7 +1,7 @@
 package ablation.experiments.plan;
 
-import ablation.engine.config.ConfigLoader;
-import ablation.engine.config.ModelConfig;
+import ablation.core.config.ConfigLoader;
+import ablation.core.config.ModelConfig;
 import ablation.engine.train.TrainBenchmark;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package ablation.experiments.queue;
 
-import ablation.engine.WorkbenchException;
-import ablation.engine.config.ConfigLoader;
-import ablation.experiments.spec.RunSpec;
+import ablation.core.WorkbenchException;
+import ablation.core.config.ConfigLoader;
+import ablation.core.spec.RunSpec;
 import ablation.storage.TrackingStore;
 import ablation.storage.run.NewRun;
 import ablation.storage.run.Run;

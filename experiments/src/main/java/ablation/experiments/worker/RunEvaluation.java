@@ -1,7 +1,8 @@
 package ablation.experiments.worker;
 
-import ablation.engine.config.EvalConfig;
-import ablation.engine.config.RunConfig;
+import ablation.core.config.EvalConfig;
+import ablation.core.config.RunConfig;
+import ablation.core.metric.MetricKeys;
 import ablation.engine.data.DataPipeline;
 import ablation.engine.desk.DeskBenchmarks;
 import ablation.engine.eval.Estimate;
@@ -34,8 +35,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class RunEvaluation {
     /** Metric key prefix of bits per byte, followed by the source name. */
-    public static final String BITS_PER_BYTE = "eval/bpb/";
-    public static final String PROBE_ACCURACY = "eval/probe_accuracy";
+    public static final String BITS_PER_BYTE = MetricKeys.BITS_PER_BYTE_PREFIX;
+    public static final String PROBE_ACCURACY = MetricKeys.PROBE_ACCURACY;
     private static final Logger LOG = LoggerFactory.getLogger(RunEvaluation.class);
 
     private RunEvaluation() {}

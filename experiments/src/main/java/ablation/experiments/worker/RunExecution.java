@@ -1,6 +1,6 @@
 package ablation.experiments.worker;
 
-import ablation.engine.config.RunConfig;
+import ablation.core.config.RunConfig;
 import ablation.engine.data.DataPipeline;
 import ablation.engine.data.MixtureStream;
 import ablation.engine.tokenizer.BpeTokenizer;

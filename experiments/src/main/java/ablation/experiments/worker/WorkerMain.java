@@ -1,9 +1,9 @@
 package ablation.experiments.worker;
 
+import ablation.core.WorkbenchException;
+import ablation.core.config.ConfigLoader;
+import ablation.core.config.RunConfig;
 import ablation.engine.Versions;
-import ablation.engine.WorkbenchException;
-import ablation.engine.config.ConfigLoader;
-import ablation.engine.config.RunConfig;
 import ablation.engine.train.Checkpoint;
 import ablation.engine.train.Devices;
 import ablation.engine.train.MetricsSink;

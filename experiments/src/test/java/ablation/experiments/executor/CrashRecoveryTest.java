@@ -3,10 +3,10 @@ package ablation.experiments.executor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ablation.core.spec.GridExpander;
+import ablation.core.spec.SpecLoader;
 import ablation.engine.train.MetricsSink;
 import ablation.experiments.queue.StudyQueue;
-import ablation.experiments.spec.GridExpander;
-import ablation.experiments.spec.SpecLoader;
 import ablation.storage.TrackingStore;
 import ablation.storage.metric.MetricPoint;
 import ablation.storage.metric.MetricSummary;

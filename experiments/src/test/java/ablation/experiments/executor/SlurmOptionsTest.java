@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ablation.engine.WorkbenchException;
-import ablation.engine.config.ConfigException;
-import ablation.experiments.spec.SpecLoader;
+import ablation.core.WorkbenchException;
+import ablation.core.config.ConfigException;
+import ablation.core.spec.SlurmOptions;
+import ablation.core.spec.SpecLoader;
 import org.junit.jupiter.api.Test;
 
 class SlurmOptionsTest {

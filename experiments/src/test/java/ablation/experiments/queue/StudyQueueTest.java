@@ -3,10 +3,10 @@ package ablation.experiments.queue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import ablation.engine.WorkbenchException;
-import ablation.engine.config.ConfigLoader;
-import ablation.experiments.spec.GridExpander;
-import ablation.experiments.spec.SpecLoader;
+import ablation.core.WorkbenchException;
+import ablation.core.config.ConfigLoader;
+import ablation.core.spec.GridExpander;
+import ablation.core.spec.SpecLoader;
 import ablation.storage.TrackingStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.UUID;

@@ -1,5 +1,6 @@
 package ablation.reports.source;
 
+import ablation.core.metric.MetricKeys;
 import ablation.reports.model.BitsPerByte;
 import ablation.reports.model.Domain;
 import ablation.reports.model.EvalMode;

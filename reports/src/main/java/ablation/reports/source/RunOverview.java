@@ -1,5 +1,6 @@
 package ablation.reports.source;
 
+import ablation.core.metric.MetricKeys;
 import ablation.reports.stats.Estimate;
 import ablation.storage.run.Run;
 import com.fasterxml.jackson.databind.JsonNode;

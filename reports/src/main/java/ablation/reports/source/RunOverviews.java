@@ -1,5 +1,6 @@
 package ablation.reports.source;
 
+import ablation.core.metric.MetricKeys;
 import ablation.reports.stats.Bootstrap;
 import ablation.reports.stats.PassMatrix;
 import ablation.storage.TrackingStore;

@@ -1,10 +1,10 @@
 package ablation.reports.source;
 
-import ablation.experiments.spec.Ablation;
-import ablation.experiments.spec.AblationSpec;
-import ablation.experiments.spec.GridExpander;
-import ablation.experiments.spec.RunSpec;
-import ablation.experiments.spec.SpecLoader;
+import ablation.core.spec.Ablation;
+import ablation.core.spec.AblationSpec;
+import ablation.core.spec.GridExpander;
+import ablation.core.spec.RunSpec;
+import ablation.core.spec.SpecLoader;
 import ablation.storage.study.Study;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package ablation.reports.source;
 
-import ablation.experiments.spec.Axis;
-import ablation.experiments.spec.RunSpec;
+import ablation.core.spec.Axis;
+import ablation.core.spec.RunSpec;
 import ablation.reports.model.Lesson;
 import ablation.reports.model.LessonDesign;
 import ablation.reports.model.Provenance;

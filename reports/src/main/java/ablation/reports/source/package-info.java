@@ -5,6 +5,6 @@
  * {@link ablation.reports.source.RunOverviews} gives the per-run view of {@code workbench runs}.
  *
  * <p>Config diffs are dotted paths ({@code objective.fim}, {@code data.sources[0].weight}) against
- * the study's base config; {@link ablation.reports.source.MetricKeys} names the metric series read.
+ * the study's base config; {@link ablation.core.metric.MetricKeys} names the metric series read.
  */
 package ablation.reports.source;

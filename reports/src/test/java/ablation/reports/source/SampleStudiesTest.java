@@ -3,9 +3,9 @@ package ablation.reports.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import ablation.experiments.spec.Ablation;
-import ablation.experiments.spec.AblationSpec;
-import ablation.experiments.spec.SpecLoader;
+import ablation.core.spec.Ablation;
+import ablation.core.spec.AblationSpec;
+import ablation.core.spec.SpecLoader;
 import ablation.reports.model.LessonDesign;
 import ablation.reports.model.StudyResults;
 import java.io.IOException;

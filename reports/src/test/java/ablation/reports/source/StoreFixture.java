@@ -1,11 +1,13 @@
 package ablation.reports.source;
 
-import ablation.experiments.queue.StudyQueue;
-import ablation.experiments.spec.GridExpander;
-import ablation.experiments.spec.SpecLoader;
+import ablation.core.metric.MetricKeys;
+import ablation.core.spec.GridExpander;
+import ablation.core.spec.RunSpec;
+import ablation.core.spec.SpecLoader;
 import ablation.storage.TrackingStore;
 import ablation.storage.eval.EvalResult;
 import ablation.storage.metric.MetricWriter;
+import ablation.storage.run.NewRun;
 import ablation.storage.run.Provenance;
 import ablation.storage.run.Run;
 import ablation.storage.study.Study;
@@ -65,7 +67,10 @@ final class StoreFixture {
         TrackingStore store = TrackingStore.open(url);
         JsonNode tree = new ObjectMapper(new YAMLFactory()).readTree(spec); // JSON or YAML, as a study file
         var parsed = SpecLoader.parse(spec);
-        Study study = StudyQueue.enqueue(store, parsed.name(), tree, GridExpander.expand(parsed, false));
+        Study study = store.studies().create(parsed.name(), tree.toString()); // as the study queue stores a new study
+        for (RunSpec run : GridExpander.expand(parsed, false)) {
+            store.runs().create(study.id(), new NewRun(run.name(), run.configJson(), run.configHash(), run.cellKey()));
+        }
         return new StoreFixture(url, store, study);
     }
 

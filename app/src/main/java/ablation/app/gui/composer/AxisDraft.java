@@ -1,7 +1,7 @@
 package ablation.app.gui.composer;
 
-import ablation.engine.config.ConfigException;
-import ablation.experiments.spec.Axis;
+import ablation.core.config.ConfigException;
+import ablation.core.spec.Axis;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,6 +1,6 @@
 package ablation.app.gui.composer;
 
-import ablation.engine.config.ConfigException;
+import ablation.core.config.ConfigException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,7 +1,7 @@
 package ablation.app.gui.composer;
 
-import ablation.engine.config.ConfigException;
-import ablation.engine.config.ConfigLoader;
+import ablation.core.config.ConfigException;
+import ablation.core.config.ConfigLoader;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,8 +1,8 @@
 package ablation.app.gui.composer;
 
-import ablation.experiments.spec.AblationSpec;
-import ablation.experiments.spec.GridExpander;
-import ablation.experiments.spec.SpecLoader;
+import ablation.core.spec.AblationSpec;
+import ablation.core.spec.GridExpander;
+import ablation.core.spec.SpecLoader;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package ablation.app.gui.composer;
 
-import ablation.experiments.spec.RunSpec;
+import ablation.core.spec.RunSpec;
 import java.util.stream.Collectors;
 
 /**

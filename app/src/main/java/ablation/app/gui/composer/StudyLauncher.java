@@ -1,6 +1,6 @@
 package ablation.app.gui.composer;
 
-import ablation.experiments.spec.AblationSpec;
+import ablation.core.spec.AblationSpec;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 

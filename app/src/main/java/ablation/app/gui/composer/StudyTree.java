@@ -1,7 +1,7 @@
 package ablation.app.gui.composer;
 
-import ablation.engine.config.ConfigLoader;
-import ablation.experiments.spec.Ablation;
+import ablation.core.config.ConfigLoader;
+import ablation.core.spec.Ablation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

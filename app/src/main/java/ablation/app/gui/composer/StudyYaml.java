@@ -1,6 +1,6 @@
 package ablation.app.gui.composer;
 
-import ablation.engine.config.ConfigLoader;
+import ablation.core.config.ConfigLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;

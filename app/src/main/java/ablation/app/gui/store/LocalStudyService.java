@@ -1,15 +1,15 @@
 package ablation.app.gui.store;
 
 import ablation.app.gui.composer.StudyLauncher;
+import ablation.core.spec.AblationSpec;
+import ablation.core.spec.GridExpander;
+import ablation.core.spec.RunSpec;
+import ablation.core.spec.SpecLoader;
 import ablation.experiments.executor.ExecutionListener;
 import ablation.experiments.executor.LocalExecutor;
 import ablation.experiments.executor.StudyProgress;
 import ablation.experiments.executor.WorkerCommand;
 import ablation.experiments.queue.StudyQueue;
-import ablation.experiments.spec.AblationSpec;
-import ablation.experiments.spec.GridExpander;
-import ablation.experiments.spec.RunSpec;
-import ablation.experiments.spec.SpecLoader;
 import ablation.storage.TrackingStore;
 import ablation.storage.study.Study;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import ablation.app.gui.compare.CompareRun;
 import ablation.app.gui.compare.CompareSource;
 import ablation.app.gui.compare.Comparison;
 import ablation.app.gui.compare.RunGroup;
-import ablation.engine.config.EvalConfig;
+import ablation.core.config.EvalConfig;
 import ablation.engine.train.MetricsSink;
 import ablation.reports.charts.ChartPoint;
 import ablation.reports.charts.ChartSeries;

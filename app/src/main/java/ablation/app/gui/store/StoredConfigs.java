@@ -1,7 +1,7 @@
 package ablation.app.gui.store;
 
-import ablation.engine.config.ConfigLoader;
-import ablation.engine.config.RunConfig;
+import ablation.core.config.ConfigLoader;
+import ablation.core.config.RunConfig;
 import ablation.storage.run.Run;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,9 +1,9 @@
 package ablation.app.gui.studies;
 
-import ablation.engine.WorkbenchException;
-import ablation.experiments.spec.AblationSpec;
-import ablation.experiments.spec.GridExpander;
-import ablation.experiments.spec.SpecLoader;
+import ablation.core.WorkbenchException;
+import ablation.core.spec.AblationSpec;
+import ablation.core.spec.GridExpander;
+import ablation.core.spec.SpecLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

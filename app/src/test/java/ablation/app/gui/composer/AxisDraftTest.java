@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ablation.engine.config.ConfigException;
-import ablation.experiments.spec.Axis;
-import ablation.experiments.spec.SpecLoader;
+import ablation.core.config.ConfigException;
+import ablation.core.spec.Axis;
+import ablation.core.spec.SpecLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

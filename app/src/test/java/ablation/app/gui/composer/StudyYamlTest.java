@@ -3,7 +3,7 @@ package ablation.app.gui.composer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ablation.engine.config.ConfigLoader;
+import ablation.core.config.ConfigLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 

@@ -1,11 +1,11 @@
 package ablation.app.gui.store;
 
+import ablation.core.spec.GridExpander;
+import ablation.core.spec.SpecLoader;
 import ablation.engine.train.MetricsSink;
 import ablation.experiments.executor.LocalExecutor;
 import ablation.experiments.executor.WorkerCommand;
 import ablation.experiments.queue.StudyQueue;
-import ablation.experiments.spec.GridExpander;
-import ablation.experiments.spec.SpecLoader;
 import ablation.storage.TrackingStore;
 import ablation.storage.eval.EvalResult;
 import ablation.storage.metric.MetricWriter;

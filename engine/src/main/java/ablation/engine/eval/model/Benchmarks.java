@@ -1,10 +1,10 @@
 package ablation.engine.eval.model;
 
+import ablation.core.config.DeskDifficulty;
+import ablation.core.config.UserPaths;
 import ablation.engine.benchmark.Problem;
 import ablation.engine.benchmark.ProblemFiles;
-import ablation.engine.config.UserPaths;
 import ablation.engine.desk.DeskBenchmarks;
-import ablation.engine.desk.DeskDifficulty;
 import java.util.List;
 
 /** The problems an {@code eval[].benchmark} names: a desk benchmark of the run's desk seed, or a HumanEval(-Infilling) file. */

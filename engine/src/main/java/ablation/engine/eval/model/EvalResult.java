@@ -1,6 +1,6 @@
 package ablation.engine.eval.model;
 
-import ablation.engine.config.EvalConfig;
+import ablation.core.config.EvalConfig;
 import ablation.engine.eval.Estimate;
 import ablation.engine.eval.ProblemCount;
 import ablation.engine.eval.ScoredSample;

@@ -1,9 +1,9 @@
 package ablation.engine.eval.model;
 
-import ablation.engine.WorkbenchException;
+import ablation.core.WorkbenchException;
+import ablation.core.config.EvalConfig;
+import ablation.core.config.RunConfig;
 import ablation.engine.benchmark.Problem;
-import ablation.engine.config.EvalConfig;
-import ablation.engine.config.RunConfig;
 import ablation.engine.eval.Bootstrap;
 import ablation.engine.eval.Estimate;
 import ablation.engine.eval.EvalMode;

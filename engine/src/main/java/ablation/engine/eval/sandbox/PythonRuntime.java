@@ -1,6 +1,6 @@
 package ablation.engine.eval.sandbox;
 
-import ablation.engine.WorkbenchException;
+import ablation.core.WorkbenchException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package ablation.engine.eval.sandbox;
 
-import ablation.engine.config.Check;
-import ablation.engine.config.ConfigException;
+import ablation.core.config.Check;
+import ablation.core.config.ConfigException;
 import java.util.Objects;
 
 /**

@@ -3,7 +3,7 @@ package ablation.engine.eval.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ablation.engine.config.ModelConfig;
+import ablation.core.config.ModelConfig;
 import ablation.engine.data.HeldOutDocument;
 import ablation.engine.model.CodeGenModel;
 import ablation.engine.sampling.TinyModels;

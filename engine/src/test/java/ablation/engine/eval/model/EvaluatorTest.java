@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ablation.engine.WorkbenchException;
+import ablation.core.WorkbenchException;
+import ablation.core.config.ConfigLoader;
+import ablation.core.config.DeskDifficulty;
+import ablation.core.config.EvalConfig;
+import ablation.core.config.ModelConfig;
+import ablation.core.config.RunConfig;
 import ablation.engine.benchmark.Problem;
-import ablation.engine.config.ConfigLoader;
-import ablation.engine.config.EvalConfig;
-import ablation.engine.config.ModelConfig;
-import ablation.engine.config.RunConfig;
 import ablation.engine.eval.ProblemCount;
 import ablation.engine.eval.ScoredSample;
 import ablation.engine.eval.sandbox.Outcome;
@@ -103,7 +104,7 @@ class EvaluatorTest {
         try (CodeGenModel model = TinyModels.random(ModelConfig.CAUSAL, TOKENIZER, manager, 2)) {
             Evaluator evaluator = new Evaluator(model, TOKENIZER, run("{clm: 1.0}"));
             EvalConfig config = eval(Benchmarks.DESK_L2R, "l2r", 4, List.of(1, 4), 3);
-            assertEquals(Benchmarks.load(Benchmarks.DESK_L2R, 7, ablation.engine.desk.DeskDifficulty.DEFAULT, 3), evaluator.problems(config));
+            assertEquals(Benchmarks.load(Benchmarks.DESK_L2R, 7, ablation.core.config.DeskDifficulty.DEFAULT, 3), evaluator.problems(config));
             EvalResult first = evaluator.evaluate(config, 11, SANDBOX, (a, b, c, d) -> { });
             EvalResult again = evaluator.evaluate(config, 11, SANDBOX, (a, b, c, d) -> { });
             assertEquals(3, first.counts().size());

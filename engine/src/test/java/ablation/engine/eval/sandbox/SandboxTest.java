@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import ablation.engine.WorkbenchException;
+import ablation.core.WorkbenchException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -1,0 +1,166 @@
+package ablation.core.config;
+
+import ablation.core.WorkbenchException;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Reads run configs from YAML or JSON (YAML is a superset), merges them over the defaults and
+ * validates them. Every error names the field and the value.
+ */
+public final class ConfigLoader {
+    /** Snake-case keys, unknown keys rejected, missing values never silently zero. */
+    public static final ObjectMapper YAML = configure(new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)));
+    public static final ObjectMapper JSON = configure(new ObjectMapper());
+
+    private static final JsonNode DEFAULTS = readDefaults();
+
+    private ConfigLoader() {}
+
+    private static ObjectMapper configure(ObjectMapper mapper) {
+        // Records serialise their components only, not derived accessors such as headDim().
+        return mapper.setVisibility(PropertyAccessor.GETTER, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    }
+
+    public static RunConfig load(Path file) {
+        if (!Files.isRegularFile(file)) throw new ConfigException("config file", file.toString(), "does not exist or is not a file");
+        try {
+            return parse(Files.readString(file));
+        } catch (IOException e) {
+            throw new WorkbenchException("cannot read config " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static RunConfig parse(String yamlOrJson) {
+        return fromTree(readTree(yamlOrJson));
+    }
+
+    public static JsonNode readTree(String yamlOrJson) {
+        try {
+            JsonNode tree = YAML.readTree(yamlOrJson);
+            if (tree == null || !tree.isObject()) throw new ConfigException("config", abbreviate(yamlOrJson), "must be a YAML or JSON map");
+            return tree;
+        } catch (JsonProcessingException e) {
+            throw new WorkbenchException("config is not valid YAML/JSON: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
+        }
+    }
+
+    /** The user's tree merged over the defaults, then validated into a record. */
+    public static RunConfig fromTree(JsonNode user) {
+        JsonNode merged = withDefaults(user);
+        try {
+            return YAML.treeToValue(merged, RunConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConfigException(path(e) , e.getPropertyName(), "unknown key; known keys here: "
+                    + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
+        } catch (JsonMappingException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof WorkbenchException w) throw w;
+            }
+            throw new ConfigException(path(e), "?", e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            throw new WorkbenchException("config: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** A deep copy of {@code user} over the defaults; list elements of sources and eval get theirs. */
+    public static ObjectNode withDefaults(JsonNode user) {
+        ObjectNode merged = DEFAULTS.get("run").deepCopy();
+        if (user.path("tokenizer").has("path") && !user.path("tokenizer").has("train")) {
+            ((ObjectNode) merged.get("tokenizer")).remove("train"); // a loaded tokenizer replaces the default training
+        }
+        merge(merged, user);
+        expandElements(merged.path("data").path("sources"), DEFAULTS.get("source_defaults"));
+        expandElements(merged.path("eval"), DEFAULTS.get("eval_defaults"));
+        return merged;
+    }
+
+    /** Merges {@code patch} into {@code target}: maps key by key, anything else replaced whole. */
+    public static void merge(ObjectNode target, JsonNode patch) {
+        Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode existing = target.get(field.getKey());
+            if (existing instanceof ObjectNode existingMap && field.getValue().isObject()) {
+                merge(existingMap, field.getValue());
+            } else {
+                target.set(field.getKey(), field.getValue().deepCopy());
+            }
+        }
+    }
+
+    private static void expandElements(JsonNode list, JsonNode defaults) {
+        if (!(list instanceof ArrayNode array)) return;
+        for (int i = 0; i < array.size(); i++) {
+            if (array.get(i).isObject()) {
+                ObjectNode element = defaults.deepCopy();
+                merge(element, array.get(i));
+                array.set(i, element);
+            }
+        }
+    }
+
+    public static String toYaml(RunConfig config) {
+        try {
+            return YAML.writeValueAsString(config);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static String toJson(RunConfig config) {
+        try {
+            return JSON.writeValueAsString(config);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        String path = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        return path.isEmpty() ? "config" : path;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
+    }
+
+    private static JsonNode readDefaults() {
+        try (InputStream in = ConfigLoader.class.getResourceAsStream("defaults.yaml")) {
+            return YAML.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package ablation.core.config;
+
+/**
+ * Shape of a CodeGen-style decoder (DESIGN.md §2). The vocabulary size is not here: it is the
+ * tokenizer's.
+ *
+ * @param arch {@code causal} or {@code prefix_lm} (bidirectional attention over a per-sequence prefix)
+ * @param rotaryDim dimensions of each head that get rotary position embedding (even, at most the head dimension)
+ * @param context maximum sequence length in tokens
+ */
+public record ModelConfig(String arch, int layers, int dModel, int heads, int rotaryDim, int context,
+                          double layerNormEpsilon, double initStd) {
+    public static final String CAUSAL = "causal";
+    public static final String PREFIX_LM = "prefix_lm";
+
+    public ModelConfig {
+        Check.oneOf("model.arch", arch, CAUSAL, PREFIX_LM);
+        Check.positive("model.layers", layers);
+        Check.positive("model.d_model", dModel);
+        Check.positive("model.heads", heads);
+        Check.positive("model.context", context);
+        Check.positive("model.layer_norm_epsilon", layerNormEpsilon);
+        Check.positive("model.init_std", initStd);
+        if (dModel % heads != 0) {
+            throw new ConfigException("model.d_model", dModel, "must be divisible by model.heads (" + heads + ")");
+        }
+        Check.nonNegative("model.rotary_dim", rotaryDim);
+        if (rotaryDim % 2 != 0) throw new ConfigException("model.rotary_dim", rotaryDim, "must be even (rotary rotates pairs)");
+        if (rotaryDim > dModel / heads) {
+            throw new ConfigException("model.rotary_dim", rotaryDim,
+                    "must not exceed the head dimension d_model / heads = " + dModel / heads);
+        }
+    }
+
+    public int headDim() {
+        return dModel / heads;
+    }
+
+    public boolean isPrefixLm() {
+        return PREFIX_LM.equals(arch);
+    }
+
+    /** Parameters of the model for a vocabulary of {@code vocab} tokens (embedding, blocks, final norm, head). */
+    public long parameterCount(int vocab) {
+        long d = dModel;
+        long block = 2 * d                       // ln_1
+                + 4 * d * d                      // q, k, v, out (no bias)
+                + d * 4 * d + 4 * d              // fc_in
+                + 4 * d * d + d;                 // fc_out
+        return vocab * d + layers * block + 2 * d + d * vocab + vocab;
+    }
+
+    /**
+     * Training FLOPs per token: 6 per non-embedding-lookup parameter (forward and backward) plus
+     * the attention score and value products, 6 · 2 · layers · context · d_model (causal halving ignored,
+     * as in the PaLM appendix).
+     */
+    public double trainingFlopsPerToken(int vocab, int sequenceLength) {
+        long lookup = (long) vocab * dModel;
+        return 6.0 * (parameterCount(vocab) - lookup) + 12.0 * layers * sequenceLength * dModel;
+    }
+}

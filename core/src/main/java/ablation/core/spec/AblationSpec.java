@@ -1,0 +1,36 @@
+package ablation.core.spec;
+
+import ablation.core.config.ConfigException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * A study as written in YAML (DESIGN.md §5): a base run config, one or more ablations (axes over
+ * config paths), seeds, and how compute is matched across arms.
+ *
+ * @param match {@code tokens}: every arm trains on the base's token budget; {@code flops}: every arm
+ *              gets the base's training FLOPs, its tokens adjusted to its model size
+ * @param parallel runs trained at once by the local executor (threads split between them; default 1):
+ *                 several small models train faster side by side than one on all cores
+ * @param slurm what each run's task asks of a Slurm cluster (the {@code slurm:} section); used by
+ *              {@code --executor slurm} only, and not part of what the study is
+ */
+public record AblationSpec(String name, String description, JsonNode base, List<Ablation> ablations,
+                           List<Long> seeds, String match, int parallel, SlurmOptions slurm) {
+    public static final String MATCH_TOKENS = "tokens";
+    public static final String MATCH_FLOPS = "flops";
+
+    public AblationSpec {
+        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new ConfigException("name", name, "a study needs a name of letters, digits, '.', '_' and '-'");
+        }
+        if (ablations == null || ablations.isEmpty()) throw new ConfigException("axes", null, "a study needs at least one ablation");
+        ablations = List.copyOf(ablations);
+        seeds = seeds == null || seeds.isEmpty() ? List.of(1L) : List.copyOf(seeds);
+        if (seeds.stream().distinct().count() != seeds.size()) throw new ConfigException("seeds", seeds, "seeds must be distinct");
+        if (match == null) match = MATCH_TOKENS;
+        if (!match.equals(MATCH_TOKENS) && !match.equals(MATCH_FLOPS)) throw new ConfigException("match", match, "must be tokens or flops");
+        if (parallel < 1) throw new ConfigException("parallel", parallel, "must be at least 1 (runs trained at once on this machine)");
+        if (slurm == null) slurm = SlurmOptions.NONE;
+    }
+}
