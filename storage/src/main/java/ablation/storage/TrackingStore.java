@@ -76,7 +76,7 @@ public final class TrackingStore implements AutoCloseable {
             try {
                 SchemaMigrator.migrate(pool, url);
                 return new TrackingStore(pool, url);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException e) { // any failure: release what was opened, then rethrow
                 pool.close();
                 throw e;
             }

@@ -1,5 +1,6 @@
 package ablation.storage;
 
+import ablation.core.WorkbenchException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,6 +47,14 @@ class StoreErrorsTest {
         assertMentions(refused(url, null, null), "cannot reach", url, "running");
         String pg = "jdbc:postgresql://127.0.0.1:" + port + "/workbench?connectTimeout=5";
         assertMentions(refused(pg, "u", "secret"), "cannot reach", "127.0.0.1:" + port);
+    }
+
+    /** One exception root: whoever handles the user's errors (exit code 2, an alert) handles the store's. */
+    @Test
+    void aStoreProblemIsAWorkbenchException() throws IOException {
+        Path notADatabase = Files.writeString(dir.resolve("notes.mv.db"), "these are my notes, not a database\n".repeat(200));
+        String url = "jdbc:h2:file:" + notADatabase.toString().replace(".mv.db", "");
+        assertInstanceOf(WorkbenchException.class, refused(url, null, null));
     }
 
     @Test

@@ -41,7 +41,7 @@ public final class DbExportCommand implements Callable<Integer> {
             Path partial = Files.createTempFile(parent, out.getFileName().toString(), ".partial");
             try (OutputStream file = Files.newOutputStream(partial, StandardOpenOption.TRUNCATE_EXISTING)) {
                 StudyExport.write(store, study, file);
-            } catch (RuntimeException | IOException e) {
+            } catch (RuntimeException | IOException e) { // any failure: delete the partial file, then rethrow
                 Files.deleteIfExists(partial);
                 throw e;
             }

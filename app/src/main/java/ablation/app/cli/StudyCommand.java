@@ -17,7 +17,6 @@ import ablation.experiments.plan.StudyPlan;
 import ablation.experiments.plan.ThroughputTable;
 import ablation.experiments.queue.StudyQueue;
 import ablation.reports.export.Format;
-import ablation.storage.StoreException;
 import ablation.storage.TrackingStore;
 import ablation.storage.study.Study;
 import java.io.PrintStream;
@@ -147,7 +146,7 @@ public final class StudyCommand implements Callable<Integer> {
             ReportCommand.write(store, studyName, layout.reportDir(), EnumSet.allOf(Format.class));
             err.printf("report: %s (%s)%n", layout.reportDir(),
                     String.join(", ", Arrays.stream(Format.values()).map(Format::fileName).toList()));
-        } catch (WorkbenchException | StoreException e) {
+        } catch (WorkbenchException e) {
             err.println("warning: the report was not written: " + e.getMessage());
         }
     }

@@ -2,7 +2,6 @@ package ablation.app.cli;
 
 import ablation.core.WorkbenchException;
 import ablation.engine.Versions;
-import ablation.storage.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -22,7 +21,7 @@ public final class Workbench {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Workbench());
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            if (ex instanceof WorkbenchException || ex instanceof StoreException) {
+            if (ex instanceof WorkbenchException) { // StoreException and ConfigException included
                 commandLine.getErr().println("error: " + ex.getMessage());
                 return EXIT_USAGE;
             }

@@ -151,7 +151,7 @@ public final class CompareBench {
                     });
                 });
                 });
-            } catch (RuntimeException e) {
+            } catch (RuntimeException e) { // FX-thread boundary: the waiting caller rethrows it
                 result.completeExceptionally(e);
             }
         });

@@ -42,7 +42,7 @@ public final class LoadedModel implements AutoCloseable {
         NDManager manager = NDManager.newBaseManager();
         try {
             return new LoadedModel(checkpoint, manager, checkpoint.loadModel(manager), tokenizer);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException e) { // any failure: release what was opened, then rethrow
             manager.close();
             tokenizer.close();
             throw e;

@@ -57,7 +57,7 @@ public final class BpeTokenizer implements Tokenizer {
         try {
             forText = newNative(TokenizerJson.forNative(tree, true), source);
             checkAddedIds(added, source);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException e) { // any failure: release what was opened, then rethrow
             close();
             throw e;
         }

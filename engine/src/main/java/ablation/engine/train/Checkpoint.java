@@ -204,7 +204,7 @@ public final class Checkpoint {
         try {
             model.load(parameters(), directory.resolve(MODEL).toString());
             return model;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException e) { // any failure: release what was opened, then rethrow
             model.close();
             throw e;
         }

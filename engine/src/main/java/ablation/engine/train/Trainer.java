@@ -60,7 +60,7 @@ public final class Trainer implements AutoCloseable {
             optimizer = new AdamW(model.parameters(), manager, train);
             trainStep = new TrainStep(model, optimizer, train.clip());
             if (resumeFrom != null) resume(resumeFrom);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException e) { // any failure: release what was opened, then rethrow
             manager.close();
             throw e;
         }

@@ -10,7 +10,6 @@ import ablation.engine.train.MetricsSink;
 import ablation.engine.train.ProgressListener;
 import ablation.experiments.executor.SlurmTask;
 import ablation.experiments.executor.StudyLayout;
-import ablation.storage.StoreException;
 import ablation.storage.TrackingStore;
 import ablation.storage.metric.MetricWriter;
 import ablation.storage.run.Heartbeat;
@@ -67,7 +66,7 @@ public final class WorkerMain {
             } else {
                 code = execute(store, Long.parseLong(required(args, "run")), Path.of(required(args, "dir")), false, heartbeat(args));
             }
-        } catch (StoreException | WorkbenchException e) {
+        } catch (WorkbenchException e) {
             System.err.println("worker: " + e.getMessage());
             code = 2;
         }
@@ -129,11 +128,11 @@ public final class WorkerMain {
             store.runs().finish(runId);
             LOG.info("run {} finished at step {}", run.name(), step);
             return 0;
-        } catch (WorkbenchException | StoreException e) {
+        } catch (WorkbenchException e) {
             LOG.error("run {} failed: {}", run.name(), e.getMessage());
             store.runs().fail(runId, e.getMessage());
             return 2;
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException | Error e) { // process boundary: a bug still marks the run failed, with its trace
             LOG.error("run {} failed", run.name(), e);
             store.runs().fail(runId, e.toString());
             return 1;

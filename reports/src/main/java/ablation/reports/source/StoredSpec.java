@@ -1,5 +1,6 @@
 package ablation.reports.source;
 
+import ablation.core.WorkbenchException;
 import ablation.core.spec.Ablation;
 import ablation.core.spec.AblationSpec;
 import ablation.core.spec.GridExpander;
@@ -42,14 +43,14 @@ record StoredSpec(String description, JsonNode baseConfig, List<PlannedAblation>
         AblationSpec spec;
         try {
             spec = SpecLoader.parse(study.specJson());
-        } catch (RuntimeException e) { // the engine's WorkbenchException, which reports may not name
+        } catch (WorkbenchException e) {
             notes.add("The study's stored spec no longer loads (" + e.getMessage() + "), so no lesson is analysed.");
             return new StoredSpec(null, null, List.of(), notes);
         }
         JsonNode base = null;
         try {
             base = ConfigDiff.parse(GridExpander.baseConfigJson(spec));
-        } catch (RuntimeException e) {
+        } catch (WorkbenchException e) {
             notes.add("The study's base config is not valid on its own (" + e.getMessage()
                     + "), so config differences are against the values all runs share.");
         }
@@ -59,7 +60,7 @@ record StoredSpec(String description, JsonNode baseConfig, List<PlannedAblation>
                     spec.seeds(), spec.match(), spec.parallel(), spec.slurm());
             try {
                 ablations.add(new PlannedAblation(ablation, GridExpander.expand(alone, true)));
-            } catch (RuntimeException e) {
+            } catch (WorkbenchException e) {
                 notes.add((ablation.lesson() == 0 ? "An ablation" : "Lesson " + ablation.lesson())
                         + "'s runs no longer expand from the stored spec (" + e.getMessage() + "), so it is not analysed.");
             }

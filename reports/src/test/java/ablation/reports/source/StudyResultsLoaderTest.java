@@ -182,6 +182,18 @@ class StudyResultsLoaderTest {
         assertTrue(study.description().contains("no stored spec"), study.description());
     }
 
+    /** The spec is checked by the loader's own error (a WorkbenchException); the study is still shown. */
+    @Test
+    void aStoredSpecThatNoLongerLoadsIsReportedInANote() {
+        Study old = fixture.store.studies().create("old-spec", "{\"name\": \"old-spec\", \"retired_key\": 1}");
+        String config = "{\"name\": \"a\", \"train\": {\"seed\": 1}}";
+        fixture.store.runs().create(old.id(), NewRun.fromConfig("a", config, "train.seed"));
+        StudyResults study = StudyResultsLoader.load(fixture.store, "old-spec");
+        assertTrue(study.description().contains("stored spec no longer loads"), study.description());
+        assertTrue(study.description().contains("retired_key"), study.description());
+        assertTrue(study.lessons().isEmpty());
+    }
+
     @Test
     void anUnknownStudyNamesTheStudiesThereAre() {
         StoreException e = assertThrows(StoreException.class, () -> StudyResultsLoader.load(fixture.store, "nope"));

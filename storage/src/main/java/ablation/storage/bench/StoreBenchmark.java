@@ -84,7 +84,7 @@ public final class StoreBenchmark {
             Thread thread = new Thread(() -> {
                 try {
                     write(store, runId, share);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException e) { // thread boundary: handed to the caller, which rethrows
                     failures.add(e);
                 }
             }, "bench-writer-" + w);

@@ -28,7 +28,7 @@ public final class Heartbeat implements AutoCloseable {
         timer.scheduleAtFixedRate(() -> {
             try {
                 runs.heartbeat(runId);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException e) { // thread boundary: a task that throws is never scheduled again
                 LOG.warn("heartbeat of run {} failed: {}", runId, e.getMessage());
             }
         }, millis, millis, TimeUnit.MILLISECONDS);

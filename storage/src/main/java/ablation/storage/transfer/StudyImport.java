@@ -56,7 +56,7 @@ public final class StudyImport {
             importer.rollBack();
             throw new StoreException(source + " is not a workbench study export (" + e.getMessage().split("\n")[0]
                     + ")", e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException e) { // any failure: roll the partial import back, then rethrow
             importer.rollBack();
             throw e;
         }

@@ -119,7 +119,7 @@ public final class LocalStudyService implements StudyLauncher, AutoCloseable {
                         + " in " + StudyProgress.format(done.elapsed()));
                 return;
             }
-        } catch (RuntimeException e) { // interrupted (the app closes), or the store or a worker failed
+        } catch (RuntimeException e) { // thread boundary: interrupted, store or worker failure, or a bug
             synchronized (this) {
                 release(study);
             }

@@ -1,6 +1,7 @@
 package ablation.engine.eval.sandbox;
 
 import ablation.core.WorkbenchException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -175,7 +176,7 @@ public final class Sandbox implements AutoCloseable {
     private static boolean isRoot() {
         try {
             return ((Number) Files.getAttribute(Path.of("/proc/self"), "unix:uid")).intValue() == 0;
-        } catch (Exception e) {
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) { // no /proc or no unix view
             return false;
         }
     }
