@@ -1,5 +1,5 @@
 # A single-node Slurm (slurmctld + slurmd on this host) for the Slurm executor's integration test
-# (notes/slurm.md). Exports WORKBENCH_TEST_SLURM=1 when `sinfo` shows the node idle.
+# (docs/ARCHITECTURE.md, Tests). Exports WORKBENCH_TEST_SLURM=1 when `sinfo` shows the node idle.
 if ! command -v slurmctld >/dev/null 2>&1; then
   apt-get install -y -qq slurm-wlm munge >/dev/null 2>&1 || echo "ci: could not install slurm-wlm/munge; Slurm tests will be skipped"
 fi

@@ -20,7 +20,7 @@ import java.sql.Statement;
 import java.util.Properties;
 
 /**
- * The tracking store every run writes to and every view reads from (DESIGN.md section 7): an
+ * The tracking store every run writes to and every view reads from (docs/ARCHITECTURE.md, Storage): an
  * embedded H2 file by default, an H2 TCP server or PostgreSQL for a team, chosen by JDBC URL.
  * Opening migrates the schema forward through Flyway and refuses anything it does not recognise.
  *

@@ -32,6 +32,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -127,6 +131,25 @@ public abstract class TrackingStoreContract {
         assertEquals("out of memory", failed.error());
         assertTrue(failed.endedAt() != null);
         assertThrows(StoreException.class, () -> store.runs().finish(run.id()));
+    }
+
+    /** V3: the database itself refuses a status or an evaluation mode the code does not know. */
+    @Test
+    void unknownStatusesAndModesAreRefusedByTheDatabase() throws SQLException {
+        Study study = store.studies().create("s", null);
+        Run run = newRun(study, "a", 1);
+        store.evaluations().record(new EvalResult(run.id(), 1, "desk-infill", "infill-line", "p0", 1, 1), List.of());
+        try (Connection c = DriverManager.getConnection(url, target.user(), target.password());
+             Statement s = c.createStatement()) {
+            for (RunStatus status : RunStatus.values()) {
+                s.executeUpdate("UPDATE runs SET status = '" + status.dbValue() + "' WHERE id = " + run.id());
+            }
+            assertThrows(SQLException.class,
+                    () -> s.executeUpdate("UPDATE runs SET status = 'paused' WHERE id = " + run.id()));
+            assertThrows(SQLException.class, () -> s.executeUpdate("UPDATE eval_results SET mode = 'L2R'"));
+        }
+        assertEquals(List.of("infill-line"),
+                store.evaluations().results(run.id()).stream().map(EvalResult::mode).toList());
     }
 
     @Test

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "data", mixinStandardHelpOptions = true,
         description = "Tokenization throughput and batch assembly time per desk-small training step.")
 public final class BenchDataCommand implements Callable<Integer> {
-    /** Seconds per desk-small step on a 2-core CPU (notes/djl.md), used with --train-steps 0. */
+    /** Seconds per desk-small step on a 2-core CPU (docs/ARCHITECTURE.md, Engine notes), used with --train-steps 0. */
     static final double DOCUMENTED_STEP_S = 1.08;
     static final double TARGET_FRACTION = 0.02;
 
@@ -69,7 +69,7 @@ public final class BenchDataCommand implements Callable<Integer> {
             result.put("batch_s", batchSeconds);
             result.put("step_s", stepSeconds);
             result.put("step_s_source", trainSteps > 0 ? "measured: " + trainSteps + " desk-small training steps (workbench bench train)"
-                    : "notes/djl.md: 1.08 s per desk-small step on 2 cores");
+                    : "docs/ARCHITECTURE.md: 1.08 s per desk-small step on 2 cores");
             result.put("batch_fraction", batchSeconds / stepSeconds);
             result.put("batch_fraction_target", TARGET_FRACTION);
             result.put("load_average", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());

@@ -5,7 +5,7 @@ import ablation.engine.Versions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
-/** The {@code workbench} command line: one subcommand class per verb of DESIGN.md §6. */
+/** The {@code workbench} command line: one subcommand class per verb (docs/ARCHITECTURE.md, Command line). */
 @Command(name = "workbench", mixinStandardHelpOptions = true, version = "Ablation Workbench " + Versions.APP,
         description = "Compose, run, track and report ablations of code language models (CodeGen2 lessons).",
         subcommands = {CommandLine.HelpCommand.class, StudyCommand.class, TrainCommand.class, BenchCommand.class, DataCommand.class, ExportCommand.class, EvalLossCommand.class, ScoreCommand.class, GuiCommand.class, EvalCommand.class, DbCommand.class, ReportCommand.class, RunsCommand.class})

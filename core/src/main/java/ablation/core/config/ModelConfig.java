@@ -1,7 +1,7 @@
 package ablation.core.config;
 
 /**
- * Shape of a CodeGen-style decoder (DESIGN.md §2). The vocabulary size is not here: it is the
+ * Shape of a CodeGen-style decoder (docs/ARCHITECTURE.md, The paper). The vocabulary size is not here: it is the
  * tokenizer's.
  *
  * @param arch {@code causal} or {@code prefix_lm} (bidirectional attention over a per-sequence prefix)

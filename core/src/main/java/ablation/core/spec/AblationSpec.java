@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
- * A study as written in YAML (DESIGN.md §5): a base run config, one or more ablations (axes over
+ * A study as written in YAML (docs/ARCHITECTURE.md, Configuration): a base run config, one or more ablations (axes over
  * config paths), seeds, and how compute is matched across arms.
  *
  * @param match {@code tokens}: every arm trains on the base's token budget; {@code flops}: every arm

@@ -3,7 +3,7 @@ package ablation.engine.benchmark;
 import java.util.Objects;
 
 /**
- * One execution-checked problem in the HumanEval format (DESIGN.md §8, notes/eval.md). For
+ * One execution-checked problem in the HumanEval format (docs/ARCHITECTURE.md, Evaluation and the sandbox). For
  * left-to-right problems {@code suffix} is empty; for HumanEval-Infilling tasks {@code prompt} is the
  * prefix, {@code canonicalSolution} the middle and {@code suffix} what follows it.
  *

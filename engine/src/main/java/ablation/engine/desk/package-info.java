@@ -1,6 +1,6 @@
 /**
  * The desk suite: generated training corpora and held-out benchmarks small enough for a laptop CPU,
- * deterministic from a seed (DESIGN.md §9).
+ * deterministic from a seed (docs/ARCHITECTURE.md, The desk suite).
  *
  * <p>How a desk-pl function is made:
  * <ol>

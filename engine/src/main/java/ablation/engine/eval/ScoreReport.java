@@ -8,7 +8,7 @@ import java.util.Map;
  * The result of scoring a samples file against a benchmark.
  *
  * @param problems problems that had samples; {@code benchmarkProblems} is the benchmark's size
- * @param counts n and c per problem, in benchmark order (what storage keeps, DESIGN.md §7)
+ * @param counts n and c per problem, in benchmark order (what storage keeps, docs/ARCHITECTURE.md, Storage)
  * @param passAtK one estimate per requested k, with its bootstrap 95% interval over problems
  * @param outcomes how many samples ended each way
  * @param scored every sample with its verdict, in the samples' order

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A decoder-only transformer shaped like CodeGen / GPT-J (DESIGN.md §2): token embedding (no
+ * A decoder-only transformer shaped like CodeGen / GPT-J (docs/ARCHITECTURE.md, The paper): token embedding (no
  * position embedding; positions enter through rotary q/k), {@code layers} parallel blocks, a final
  * LayerNorm and an untied LM head with bias. No dropout.
  *

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Span corruption in the CodeGen2 layout (DESIGN.md §2):
+ * Span corruption in the CodeGen2 layout (docs/ARCHITECTURE.md, The paper):
  * <pre>
  *   text with span k replaced by &lt;mask_k&gt;   &lt;|endoftext|&gt; &lt;sep&gt;   &lt;mask_1&gt; span_1 &lt;eom&gt; ... &lt;mask_s&gt; span_s &lt;eom&gt;
  * </pre>

@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * DESIGN.md §4: a crash, a kill or an out-of-memory error ends one run, not the study, and the run
- * resumes from its last checkpoint. Real worker processes train a tiny model; a worker, then the
- * whole study process, is killed with SIGKILL mid-run; the stored loss series must end up with
- * every step exactly once.
+ * docs/ARCHITECTURE.md, Data flow of a study: a crash, a kill or an out-of-memory error ends one run,
+ * not the study, and the run resumes from its last checkpoint. Real worker processes train a tiny
+ * model; a worker, then the whole study process, is killed with SIGKILL mid-run; the stored loss
+ * series must end up with every step exactly once.
  */
 class CrashRecoveryTest {
     /** Enough steps that the kill lands mid-run: the test checks the worker log for a resume from a checkpoint. */

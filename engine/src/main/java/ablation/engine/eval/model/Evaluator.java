@@ -35,9 +35,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Execution-based evaluation of a model (DESIGN.md §4, §8): for each problem of the benchmark, n
- * completions sampled in one batch, then executed in the sandbox while the next problem is sampled;
- * per-problem (n, c) and pass@k with bootstrap intervals.
+ * Execution-based evaluation of a model (docs/ARCHITECTURE.md, Data flow of a study; Evaluation and
+ * the sandbox): for each problem of the benchmark, n completions sampled in one batch, then executed
+ * in the sandbox while the next problem is sampled; per-problem (n, c) and pass@k with bootstrap
+ * intervals.
  *
  * <pre>
  *   try (LoadedModel loaded = LoadedModel.open(checkpointDir)) {

@@ -22,13 +22,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Executes untrusted Python programs (DESIGN.md §8): a pool of long-lived {@code python -s -S} workers
- * that fork one child per program, inside bubblewrap where it works. The child runs under resource
- * limits (CPU time, address space, file size, open files, processes) in a private directory that is
- * removed afterwards; as root it runs under an unprivileged uid of its own, so it cannot touch the
- * worker, the host's files or other candidates, and {@code RLIMIT_NPROC} stops fork bombs. The verdict
- * comes from the worker (see {@code harness.py}): {@code sys.exit(0)}, printing or a detached child
- * never count as a pass, and whatever the program left running is killed before its verdict is returned.
+ * Executes untrusted Python programs (docs/ARCHITECTURE.md, Evaluation and the sandbox): a pool of
+ * long-lived {@code python -s -S} workers that fork one child per program, inside bubblewrap where it
+ * works. The child runs under resource limits (CPU time, address space, file size, open files,
+ * processes) in a private directory that is removed afterwards; as root it runs under an unprivileged
+ * uid of its own, so it cannot touch the worker, the host's files or other candidates, and
+ * {@code RLIMIT_NPROC} stops fork bombs. The verdict comes from the worker (see {@code harness.py}):
+ * {@code sys.exit(0)}, printing or a detached child never count as a pass, and whatever the program
+ * left running is killed before its verdict is returned.
  *
  * <p>Thread-safe: {@link #run} may be called from several threads; programs run in parallel across
  * the workers. {@link #close()} stops every worker and leaves no process behind.
