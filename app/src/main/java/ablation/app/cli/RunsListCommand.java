@@ -1,10 +1,10 @@
 package ablation.app.cli;
 
+import ablation.core.stats.Estimate;
 import ablation.reports.source.ConfigDiff;
 import ablation.reports.source.MetricKeys;
 import ablation.reports.source.RunOverview;
 import ablation.reports.source.RunOverviews;
-import ablation.reports.stats.Estimate;
 import ablation.storage.TrackingStore;
 import ablation.storage.study.Study;
 import java.io.PrintWriter;
@@ -16,8 +16,8 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 

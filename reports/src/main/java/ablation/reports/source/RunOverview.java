@@ -1,6 +1,6 @@
 package ablation.reports.source;
 
-import ablation.reports.stats.Estimate;
+import ablation.core.stats.Estimate;
 import ablation.storage.run.Run;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collections;

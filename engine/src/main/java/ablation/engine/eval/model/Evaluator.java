@@ -1,13 +1,13 @@
 package ablation.engine.eval.model;
 
+import ablation.core.stats.IntervalSettings;
+import ablation.core.stats.PassAtKEstimate;
+import ablation.core.stats.ProblemCount;
 import ablation.engine.WorkbenchException;
 import ablation.engine.benchmark.Problem;
 import ablation.engine.config.EvalConfig;
 import ablation.engine.config.RunConfig;
-import ablation.engine.eval.Bootstrap;
-import ablation.engine.eval.Estimate;
 import ablation.engine.eval.EvalMode;
-import ablation.engine.eval.ProblemCount;
 import ablation.engine.eval.Sample;
 import ablation.engine.eval.ScoreReport;
 import ablation.engine.eval.ScoredSample;
@@ -132,7 +132,7 @@ public final class Evaluator {
                 int sampledNow = sampled.incrementAndGet();
                 scored.add(CompletableFuture.supplyAsync(() -> {
                     ScoreReport report = Scorer.score(List.of(problem), samples, mode, eval.k(), false, sandbox, (d, t) -> { },
-                            Bootstrap.DEFAULT);
+                            IntervalSettings.DEFAULT);
                     progress.update(sampled.get(), executed.incrementAndGet(), problems.size(), tokens.get());
                     return report;
                 }, executor));
@@ -147,7 +147,8 @@ public final class Evaluator {
                 all.addAll(report.scored());
                 report.outcomes().forEach((outcome, count) -> outcomes.merge(outcome, count, Integer::sum));
             }
-            List<Estimate> passAtK = eval.k().stream().map(k -> Bootstrap.DEFAULT.interval(counts, k)).toList();
+            List<PassAtKEstimate> passAtK = eval.k().stream()
+                    .map(k -> PassAtKEstimate.overProblems(counts, k, IntervalSettings.DEFAULT)).toList();
             return new EvalResult(eval, format.label(), seed, counts, passAtK, all, outcomes, finishes, tokens.get(),
                     samplingNanos / 1e9, (System.nanoTime() - started) / 1e9);
         } finally {

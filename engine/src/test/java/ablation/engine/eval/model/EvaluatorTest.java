@@ -1,5 +1,6 @@
 package ablation.engine.eval.model;
 
+import ablation.core.stats.ProblemCount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,6 @@ import ablation.engine.config.ConfigLoader;
 import ablation.engine.config.EvalConfig;
 import ablation.engine.config.ModelConfig;
 import ablation.engine.config.RunConfig;
-import ablation.engine.eval.ProblemCount;
 import ablation.engine.eval.ScoredSample;
 import ablation.engine.eval.sandbox.Outcome;
 import ablation.engine.eval.sandbox.SandboxOptions;
