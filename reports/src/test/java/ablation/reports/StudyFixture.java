@@ -1,5 +1,6 @@
 package ablation.reports;
 
+import ablation.core.stats.ProblemCount;
 import ablation.reports.model.Arm;
 import ablation.reports.model.ArmRole;
 import ablation.reports.model.BitsPerByte;
@@ -9,7 +10,6 @@ import ablation.reports.model.Evaluation;
 import ablation.reports.model.Lesson;
 import ablation.reports.model.LessonDesign;
 import ablation.reports.model.LossPoint;
-import ablation.reports.model.ProblemResult;
 import ablation.reports.model.Provenance;
 import ablation.reports.model.RunMetrics;
 import ablation.reports.model.RunResult;
@@ -92,13 +92,13 @@ public final class StudyFixture {
     /** Problem difficulty spread over [-2, 2]; a problem passes a sample with sigmoid(quality - difficulty). */
     public static Evaluation evaluation(String benchmark, EvalMode mode, double quality, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        List<ProblemResult> problems = new ArrayList<>();
+        List<ProblemCount> problems = new ArrayList<>();
         for (int i = 0; i < PROBLEMS; i++) {
             double difficulty = -2 + 4.0 * i / (PROBLEMS - 1) + 1.0;
             double p = 1 / (1 + Math.exp(-(quality - difficulty)));
             int c = 0;
             for (int s = 0; s < N; s++) if (random.nextDouble() < p) c++;
-            problems.add(new ProblemResult(benchmark + "/" + i, N, c));
+            problems.add(new ProblemCount(benchmark + "/" + i, N, c));
         }
         return new Evaluation(benchmark, mode, KS, problems);
     }

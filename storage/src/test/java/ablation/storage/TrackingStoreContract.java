@@ -3,9 +3,7 @@ package ablation.storage;
 import ablation.storage.artifact.Artifact;
 import ablation.storage.artifact.Artifacts;
 import ablation.storage.eval.EvalResult;
-import ablation.storage.eval.PassAtKEstimate;
 import ablation.storage.eval.Sample;
-import ablation.storage.metric.BandPoint;
 import ablation.storage.metric.MetricPoint;
 import ablation.storage.metric.MetricSummary;
 import ablation.storage.metric.MetricWriter;
@@ -262,55 +260,7 @@ public abstract class TrackingStoreContract {
     }
 
     @Test
-    void seedBandsAverageRunsWithATInterval() {
-        Study study = store.studies().create("s", null);
-        double[][] seeds = {{1.0, 2.0}, {2.0, 4.0}, {3.0, 9.0}};
-        List<Long> runIds = new ArrayList<>();
-        for (int s = 0; s < seeds.length; s++) {
-            Run run = newRun(study, "seed" + s, s);
-            runIds.add(run.id());
-            try (MetricWriter writer = store.metrics().writer(run.id())) {
-                writer.log("loss", 10, seeds[s][0]);
-                writer.log("loss", 20, seeds[s][1]);
-            }
-        }
-        List<BandPoint> band = store.metrics().band(runIds, "loss", 100);
-        assertEquals(band, store.metrics().cellBand(study.id(), store.runs().require(runIds.get(0)).cellKey(), "loss", 100));
-        assertEquals(2, band.size());
-        BandPoint first = band.get(0);
-        assertEquals(10, first.step());
-        assertEquals(3, first.n());
-        assertEquals(2.0, first.mean(), 1e-12);
-        // sd = 1, t(0.975, 2) = 4.3027: half width 4.3027 / sqrt(3)
-        assertEquals(2.0 - 4.3027 / Math.sqrt(3), first.lower(), 1e-4);
-        assertEquals(2.0 + 4.3027 / Math.sqrt(3), first.upper(), 1e-4);
-        assertEquals(5.0, band.get(1).mean(), 1e-12);
-    }
-
-    @Test
-    void seedBandsOfLongSeriesComeFromRollups() {
-        Study study = store.studies().create("s", null);
-        List<Long> runIds = new ArrayList<>();
-        for (int s = 0; s < 2; s++) {
-            Run run = newRun(study, "seed" + s, s);
-            runIds.add(run.id());
-            try (MetricWriter writer = store.metrics().writer(run.id())) {
-                for (int step = 0; step < 40_000; step++) {
-                    writer.log("loss", step, s == 0 ? 1.0 : 3.0);
-                }
-            }
-        }
-        List<BandPoint> band = store.metrics().band(runIds, "loss", 100);
-        assertTrue(band.size() <= 100 && band.size() > 50, "points " + band.size());
-        for (BandPoint p : band) {
-            assertEquals(2, p.n());
-            assertEquals(2.0, p.mean(), 1e-12);
-            assertEquals(2.0 + 12.7062 * 1.0, p.upper(), 1e-3); // sd sqrt(2), half = t(1) * sqrt(2) / sqrt(2)
-        }
-    }
-
-    @Test
-    void evaluationsGivePassAtKWithBootstrapIntervals() {
+    void evaluationsKeepCountsPerProblemAndStep() {
         Study study = store.studies().create("s", null);
         Run run = newRun(study, "a", 1);
         List<Sample> samples = new ArrayList<>();
@@ -324,20 +274,11 @@ public abstract class TrackingStoreContract {
         assertEquals(samples, store.evaluations().samples(run.id(), 100, "desk-l2r", "l2r", "p0"));
         assertEquals(List.of(100L, 200L), store.evaluations().steps(run.id(), "desk-l2r", "l2r"));
 
-        PassAtKEstimate at1 = store.evaluations().passAtK(List.of(run.id()), 100, "desk-l2r", "l2r", 1, 2000, 7);
-        assertEquals((0.25 + 1 + 0) / 3, at1.mean(), 1e-12);
-        assertEquals(3, at1.problems());
-        assertTrue(at1.lower() <= at1.mean() && at1.mean() <= at1.upper());
-        assertTrue(at1.lower() >= 0 && at1.upper() <= 1 && at1.upper() - at1.lower() > 0.1, at1.toString());
-        assertEquals(at1, store.evaluations().passAtK(List.of(run.id()), 100, "desk-l2r", "l2r", 1, 2000, 7),
-                "same seed, same interval");
-        PassAtKEstimate at2 = store.evaluations().passAtK(List.of(run.id()), 100, "desk-l2r", "l2r", 2, 100, 7);
-        assertEquals((0.5 + 1 + 0) / 3, at2.mean(), 1e-12); // 1 - C(3,2)/C(4,2) = 0.5
-        StoreException tooMany = assertThrows(StoreException.class,
-                () -> store.evaluations().passAtK(List.of(run.id()), 100, "desk-l2r", "l2r", 5, 100, 7));
-        assertTrue(tooMany.getMessage().contains("n=4"), tooMany.getMessage());
-        // Latest checkpoint per run: only p0 at step 200.
-        assertEquals(0.5, store.evaluations().latestPassAtK(List.of(run.id()), "desk-l2r", "l2r", 1, 100, 1).mean(), 1e-12);
+        assertEquals(List.of(new EvalResult(run.id(), 100, "desk-l2r", "l2r", "p0", 4, 1),
+                new EvalResult(run.id(), 100, "desk-l2r", "l2r", "p1", 4, 4),
+                new EvalResult(run.id(), 100, "desk-l2r", "l2r", "p2", 4, 0)),
+                store.evaluations().results(run.id(), 100, "desk-l2r", "l2r"));
+        assertEquals(4, store.evaluations().results(run.id()).size());
     }
 
     @Test

@@ -3,10 +3,10 @@ package ablation.app.cli;
 import ablation.core.config.ConfigLoader;
 import ablation.core.config.EvalConfig;
 import ablation.core.config.RunConfig;
+import ablation.core.stats.PassAtKEstimate;
 import ablation.engine.benchmark.Problem;
 import ablation.engine.data.DataPipeline;
 import ablation.engine.desk.DeskBenchmarks;
-import ablation.engine.eval.Estimate;
 import ablation.engine.eval.SampleFiles;
 import ablation.engine.eval.model.Benchmarks;
 import ablation.engine.eval.model.BitsPerByte;
@@ -182,7 +182,7 @@ public final class EvalCommand implements Callable<Integer> {
                 .put("top_k", c.topK())
                 .put("max_new_tokens", c.maxNewTokens());
         ObjectNode passAtK = root.putObject("pass_at_k");
-        for (Estimate e : r.passAtK()) {
+        for (PassAtKEstimate e : r.passAtK()) {
             passAtK.putObject("pass@" + e.k()).put("value", e.value()).put("low", e.low()).put("high", e.high());
         }
         ObjectNode outcomes = root.putObject("outcomes");

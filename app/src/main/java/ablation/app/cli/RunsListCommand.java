@@ -1,10 +1,10 @@
 package ablation.app.cli;
 
 import ablation.core.metric.MetricKeys;
+import ablation.core.stats.Estimate;
 import ablation.reports.source.ConfigDiff;
 import ablation.reports.source.RunOverview;
 import ablation.reports.source.RunOverviews;
-import ablation.reports.stats.Estimate;
 import ablation.storage.TrackingStore;
 import ablation.storage.study.Study;
 import java.io.PrintWriter;

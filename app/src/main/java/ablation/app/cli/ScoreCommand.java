@@ -1,10 +1,10 @@
 package ablation.app.cli;
 
 import ablation.core.WorkbenchException;
+import ablation.core.stats.IntervalSettings;
+import ablation.core.stats.PassAtKEstimate;
 import ablation.engine.benchmark.Problem;
 import ablation.engine.benchmark.ProblemFiles;
-import ablation.engine.eval.Bootstrap;
-import ablation.engine.eval.Estimate;
 import ablation.engine.eval.EvalMode;
 import ablation.engine.eval.Sample;
 import ablation.engine.eval.SampleFiles;
@@ -88,7 +88,7 @@ public final class ScoreCommand implements Callable<Integer> {
         try (Sandbox sandbox = Sandbox.open(options)) {
             progress = new Progress(spec.commandLine().getErr());
             isolationUsed = sandbox.isolation().label();
-            report = Scorer.score(problems, all, evalMode, chosen, truncate, sandbox, progress::update, Bootstrap.DEFAULT);
+            report = Scorer.score(problems, all, evalMode, chosen, truncate, sandbox, progress::update, IntervalSettings.DEFAULT);
         }
         progress.finish();
         SampleFiles.writeResults(results, report.scored());
@@ -126,7 +126,7 @@ public final class ScoreCommand implements Callable<Integer> {
                 .put("benchmark_problems", report.benchmarkProblems())
                 .put("programs", report.scored().size());
         ObjectNode passAtK = root.putObject("pass_at_k");
-        for (Estimate estimate : report.passAtK()) {
+        for (PassAtKEstimate estimate : report.passAtK()) {
             passAtK.putObject("pass@" + estimate.k())
                     .put("value", estimate.value())
                     .put("low", estimate.low())

@@ -1,5 +1,7 @@
 package ablation.engine.eval;
 
+import ablation.core.stats.PassAtKEstimate;
+import ablation.core.stats.ProblemCount;
 import ablation.engine.eval.sandbox.Outcome;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,7 @@ import java.util.Map;
  * @param scored every sample with its verdict, in the samples' order
  */
 public record ScoreReport(EvalMode mode, int problems, int benchmarkProblems, List<ProblemCount> counts,
-                          List<Estimate> passAtK, Map<Outcome, Integer> outcomes, List<ScoredSample> scored) {
+                          List<PassAtKEstimate> passAtK, Map<Outcome, Integer> outcomes, List<ScoredSample> scored) {
     public ScoreReport {
         counts = List.copyOf(counts);
         passAtK = List.copyOf(passAtK);

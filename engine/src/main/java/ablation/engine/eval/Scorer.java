@@ -1,6 +1,9 @@
 package ablation.engine.eval;
 
 import ablation.core.WorkbenchException;
+import ablation.core.stats.IntervalSettings;
+import ablation.core.stats.PassAtKEstimate;
+import ablation.core.stats.ProblemCount;
 import ablation.engine.benchmark.Problem;
 import ablation.engine.eval.sandbox.ExecResult;
 import ablation.engine.eval.sandbox.Outcome;
@@ -26,7 +29,7 @@ public final class Scorer {
      * @throws WorkbenchException for samples of unknown tasks, an L2R mode on an infilling benchmark, or k > n
      */
     public static ScoreReport score(List<Problem> benchmark, List<Sample> samples, EvalMode mode, List<Integer> ks,
-                                    boolean truncate, Sandbox sandbox, Sandbox.Progress progress, Bootstrap bootstrap) {
+                                    boolean truncate, Sandbox sandbox, Sandbox.Progress progress, IntervalSettings intervals) {
         Map<String, Problem> byId = new LinkedHashMap<>();
         for (Problem problem : benchmark) byId.put(problem.taskId(), problem);
         if (mode == EvalMode.L2R) {
@@ -62,8 +65,8 @@ public final class Scorer {
         nc.forEach((id, value) -> {
             if (value[0] > 0) counts.add(new ProblemCount(id, value[0], value[1]));
         });
-        List<Estimate> estimates = new ArrayList<>();
-        for (int k : ks) estimates.add(bootstrap.interval(counts, k));
+        List<PassAtKEstimate> estimates = new ArrayList<>();
+        for (int k : ks) estimates.add(PassAtKEstimate.overProblems(counts, k, intervals));
         return new ScoreReport(mode, counts.size(), benchmark.size(), counts, estimates, outcomes, scored);
     }
 

@@ -1,5 +1,8 @@
 package ablation.engine.eval;
 
+import ablation.core.stats.IntervalSettings;
+import ablation.core.stats.PassAtK;
+import ablation.core.stats.ProblemCount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +47,7 @@ class ScorerTest {
     }
 
     static ScoreReport score(List<Problem> problems, List<Sample> samples, EvalMode mode, List<Integer> ks) {
-        return Scorer.score(problems, samples, mode, ks, false, sandbox, (done, total) -> { }, Bootstrap.DEFAULT);
+        return Scorer.score(problems, samples, mode, ks, false, sandbox, (done, total) -> { }, IntervalSettings.DEFAULT);
     }
 
     @Test
@@ -83,7 +86,7 @@ class ScorerTest {
         ScoreReport report;
         try (Sandbox impatient = Sandbox.open(SandboxOptions.defaults().withWorkers(2).withTimeout(0.5))) {
             report = Scorer.score(List.of(inc, neg), samples, EvalMode.L2R, List.of(1, 2), false, impatient, (d, t) -> { },
-                    Bootstrap.DEFAULT);
+                    IntervalSettings.DEFAULT);
         }
         assertEquals(List.of(new ProblemCount("t/inc", 4, 2), new ProblemCount("t/neg", 4, 1)), report.counts());
         assertEquals((0.5 + 0.25) / 2, report.passAtK().get(0).value(), 1e-15);
@@ -99,7 +102,7 @@ class ScorerTest {
         List<Sample> raw = List.of(new Sample("t/inc", "    return x + 1\n\nassert False\n"));
         assertEquals(Outcome.ASSERTION, score(List.of(inc), raw, EvalMode.L2R, List.of(1)).scored().get(0).result().outcome());
         ScoreReport cut = Scorer.score(List.of(inc), List.of(new Sample("t/inc", "    return x + 1\n\nif True:\n    assert False\n")),
-                EvalMode.L2R, List.of(1), true, sandbox, (d, t) -> { }, Bootstrap.DEFAULT);
+                EvalMode.L2R, List.of(1), true, sandbox, (d, t) -> { }, IntervalSettings.DEFAULT);
         assertTrue(cut.scored().get(0).result().passed(), cut.scored().toString());
         assertEquals("    return x + 1\n", cut.scored().get(0).sample().completion());
     }

@@ -3,10 +3,10 @@ package ablation.experiments.worker;
 import ablation.core.config.EvalConfig;
 import ablation.core.config.RunConfig;
 import ablation.core.metric.MetricKeys;
+import ablation.core.stats.PassAtKEstimate;
+import ablation.core.stats.ProblemCount;
 import ablation.engine.data.DataPipeline;
 import ablation.engine.desk.DeskBenchmarks;
-import ablation.engine.eval.Estimate;
-import ablation.engine.eval.ProblemCount;
 import ablation.engine.eval.ScoredSample;
 import ablation.engine.eval.model.BitsPerByte;
 import ablation.engine.eval.model.EvalResult;
@@ -52,7 +52,7 @@ public final class RunEvaluation {
                 LOG.info("evaluating {} ({}): n = {}", eval.benchmark(), eval.mode(), eval.n());
                 EvalResult result = evaluator.evaluate(eval, seed, SandboxOptions.defaults(), (sampled, executed, problems, tokens) -> { });
                 record(store, runId, step, eval, result);
-                for (Estimate estimate : result.passAtK()) {
+                for (PassAtKEstimate estimate : result.passAtK()) {
                     LOG.info("{} ({}) pass@{} = {} [{}, {}]", eval.benchmark(), eval.mode(), estimate.k(),
                             String.format("%.3f", estimate.value()), String.format("%.3f", estimate.low()), String.format("%.3f", estimate.high()));
                 }

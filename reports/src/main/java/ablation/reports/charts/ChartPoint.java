@@ -1,6 +1,6 @@
 package ablation.reports.charts;
 
-import ablation.reports.stats.Estimate;
+import ablation.core.stats.Estimate;
 
 /**
  * A point with optional error bars in x and y (bounds equal to the value when there is no

@@ -1,6 +1,6 @@
 package ablation.reports.charts;
 
-import ablation.reports.stats.LossBand;
+import ablation.core.stats.LossBand;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -38,21 +38,16 @@ public final class Charts {
 
     private Charts() {}
 
-    /** Training loss against tokens: per arm the seed mean as a line and the min-max over seeds as a band. */
-    public static JFreeChart lossCurves(String title, List<LossBand> arms) {
-        return lossCurves(title, arms, "min-max over seeds");
-    }
-
     /**
-     * Training loss against tokens, per arm a line and a band whose meaning {@code band} states on
-     * the axis ({@code 95% CI over seeds} for the store's seed bands, {@code min-max per
-     * bucket} for one run's downsampled series).
+     * Training loss against tokens, per arm a line and a band; the axis says what the bands are
+     * (their {@link ablation.core.stats.BandKind}s), so a range is never read as an interval.
      */
-    public static JFreeChart lossCurves(String title, List<LossBand> arms, String band) {
+    public static JFreeChart lossCurves(String title, List<LossBand> arms) {
+        String band = String.join("; ", arms.stream().map(a -> a.kind().description()).distinct().toList());
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         for (LossBand arm : arms) {
             YIntervalSeries series = new YIntervalSeries(arm.arm() + seedsNote(arm.seeds()), false, true);
-            for (int i = 0; i < arm.tokens().length; i++) series.add(arm.tokens()[i], arm.mean()[i], arm.min()[i], arm.max()[i]);
+            for (int i = 0; i < arm.tokens().length; i++) series.add(arm.tokens()[i], arm.mean()[i], arm.low()[i], arm.high()[i]);
             data.addSeries(series);
         }
         DeviationRenderer renderer = new DeviationRenderer(true, false);

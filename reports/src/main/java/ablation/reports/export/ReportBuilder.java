@@ -2,6 +2,11 @@ package ablation.reports.export;
 
 import static ablation.reports.lessons.VerdictRules.VERDICT_K;
 
+import ablation.core.stats.Estimate;
+import ablation.core.stats.IntervalSettings;
+import ablation.core.stats.Intervals;
+import ablation.core.stats.LossBand;
+import ablation.core.stats.PassMatrix;
 import ablation.reports.charts.ChartPoint;
 import ablation.reports.charts.ChartSeries;
 import ablation.reports.charts.Charts;
@@ -25,14 +30,11 @@ import ablation.reports.model.EvalMode;
 import ablation.reports.model.Evaluation;
 import ablation.reports.model.Lesson;
 import ablation.reports.model.LessonDesign;
+import ablation.reports.model.LossPoint;
 import ablation.reports.model.Provenance;
 import ablation.reports.model.RunResult;
 import ablation.reports.model.RunStatus;
 import ablation.reports.model.StudyResults;
-import ablation.reports.stats.Bootstrap;
-import ablation.reports.stats.Estimate;
-import ablation.reports.stats.LossBand;
-import ablation.reports.stats.PassAtK;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -92,10 +94,14 @@ public final class ReportBuilder {
     }
 
     private static String methods() {
+        IntervalSettings settings = Intervals.DEFAULT.settings();
         return "Method. pass@k is the unbiased estimator 1 - C(n-c, k)/C(n, k) per problem, averaged over problems. "
-                + "Its 95% intervals are percentile bootstraps (" + Bootstrap.RESAMPLES + " resamples, seed " + Bootstrap.SEED
-                + ") that draw seeds, then problems; differences between arms draw one set of problems for both arms (paired by problem). "
-                + "Bits per byte and probe accuracy are seed means with t-based 95% intervals when there are at least 2 seeds. "
+                + "With two seeds or more, an arm's " + settings.percent() + " interval is Student's t over its seed means, "
+                + "and a difference between arms is Welch's t over the two arms' seed means: what another study would "
+                + "redraw is the training seed. With one seed the interval is a percentile bootstrap over problems ("
+                + settings.resamples() + " resamples, seed " + settings.seed() + "), paired by problem for differences; "
+                + "it is blind to seed-to-seed spread, so such results are exploratory and carry no verdict. "
+                + "Bits per byte and probe accuracy are seed means with t intervals when there are at least 2 seeds. "
                 + "Verdicts use pass@" + VERDICT_K + "; differences under " + Estimate.number(VerdictRules.PASS_MARGIN, 2)
                 + " pass@1 count as negligible, and 'close' in bits per byte means within "
                 + Math.round(VerdictRules.BPB_RELATIVE_MARGIN * 100) + "% of the domain model's value.";
@@ -133,7 +139,7 @@ public final class ReportBuilder {
         List<LossBand> bands = new ArrayList<>(analysis.arms().stream().map(ArmSummary::lossBand).filter(Objects::nonNull).toList());
         for (ArmSummary arm : analysis.arms()) {
             for (RunResult run : arm.unfinished()) {
-                if (!run.metrics().loss().isEmpty()) bands.add(LossBand.of(run.name() + ", " + run.status().word(), List.of(run.metrics().loss())));
+                if (!run.metrics().loss().isEmpty()) bands.add(LossBand.overSeeds(run.name() + ", " + run.status().word(), List.of(LossPoint.byTokens(run.metrics().loss()))));
             }
         }
         if (!bands.isEmpty()) {
@@ -292,7 +298,7 @@ public final class ReportBuilder {
                 int minN = e.problems().stream().mapToInt(p -> p.n()).min().orElseThrow();
                 List<String> row = new ArrayList<>(List.of(e.key(), String.valueOf(e.problems().size())));
                 for (int k : ks) {
-                    row.add(e.ks().contains(k) && k <= minN ? Bootstrap.overProblems(PassAtK.perProblem(e.problems(), k)).format(DECIMALS) : "n/a");
+                    row.add(e.ks().contains(k) && k <= minN ? Intervals.DEFAULT.of(PassMatrix.of(List.of(e.problems()), k)).format(DECIMALS) : "n/a");
                 }
                 rows.add(row);
             }

@@ -1,17 +1,18 @@
 package ablation.reports.lessons;
 
+import ablation.core.stats.Estimate;
+import ablation.core.stats.Intervals;
+import ablation.core.stats.LossBand;
+import ablation.core.stats.PassMatrix;
+import ablation.core.stats.ProblemCount;
 import ablation.reports.model.Arm;
+import ablation.reports.model.ArmRole;
 import ablation.reports.model.Domain;
 import ablation.reports.model.EvalMode;
 import ablation.reports.model.Evaluation;
-import ablation.reports.model.ProblemResult;
+import ablation.reports.model.LossPoint;
 import ablation.reports.model.RunResult;
 import ablation.reports.model.StudyResults;
-import ablation.reports.stats.Bootstrap;
-import ablation.reports.stats.Estimate;
-import ablation.reports.stats.LossBand;
-import ablation.reports.stats.PassMatrix;
-import ablation.reports.stats.SeedStats;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -32,6 +33,13 @@ public record ArmSummary(Arm arm, List<RunResult> finished, List<RunResult> unfi
                 runs.stream().filter(r -> !r.finished()).toList());
     }
 
+    /** Runs grouped outside a lesson (a view's arm): shown, not judged. */
+    public static ArmSummary of(String label, List<RunResult> runs) {
+        Arm arm = new Arm(label, ArmRole.OTHER, Double.NaN, runs.stream().map(RunResult::name).toList());
+        return new ArmSummary(arm, runs.stream().filter(RunResult::finished).toList(),
+                runs.stream().filter(r -> !r.finished()).toList());
+    }
+
     public String label() {
         return arm.label();
     }
@@ -44,13 +52,13 @@ public record ArmSummary(Arm arm, List<RunResult> finished, List<RunResult> unfi
     /** Per-seed, per-problem pass@k on a benchmark, or null when no finished seed has it. */
     public PassMatrix passMatrix(String benchmark, EvalMode mode, int k) {
         List<Evaluation> evaluations = evaluations(benchmark, mode);
-        return evaluations.isEmpty() ? null : PassMatrix.of(evaluations, k);
+        return evaluations.isEmpty() ? null : PassMatrix.of(evaluations.stream().map(Evaluation::problems).toList(), k);
     }
 
-    /** pass@k pooled over seeds and problems with its bootstrap interval, or null without data. */
+    /** pass@k over seeds and problems with its interval ({@link Intervals}), or null without data. */
     public Estimate passAtK(String benchmark, EvalMode mode, int k) {
         PassMatrix m = passMatrix(benchmark, mode, k);
-        return m == null ? null : Bootstrap.pooled(m);
+        return m == null ? null : Intervals.DEFAULT.of(m);
     }
 
     /**
@@ -59,7 +67,7 @@ public record ArmSummary(Arm arm, List<RunResult> finished, List<RunResult> unfi
      */
     public List<Integer> ks(String benchmark, EvalMode mode) {
         List<Evaluation> evaluations = evaluations(benchmark, mode);
-        int minN = evaluations.stream().flatMap(e -> e.problems().stream()).mapToInt(ProblemResult::n).min().orElse(0);
+        int minN = evaluations.stream().flatMap(e -> e.problems().stream()).mapToInt(ProblemCount::n).min().orElse(0);
         return evaluations.stream().flatMap(e -> e.ks().stream()).distinct().filter(k -> k <= minN).sorted().toList();
     }
 
@@ -71,20 +79,27 @@ public record ArmSummary(Arm arm, List<RunResult> finished, List<RunResult> unfi
     /** Seed mean of bits per byte with its t interval, or null without data. */
     public Estimate bitsPerByteEstimate(Domain domain) {
         double[] values = bitsPerByte(domain);
-        return values.length == 0 ? null : SeedStats.mean(values);
+        return values.length == 0 ? null : Intervals.DEFAULT.seedMean(values);
     }
 
     /** Seed mean of probe accuracy with its t interval, or null without data. */
     public Estimate probeAccuracy() {
         double[] values = finished.stream().filter(r -> r.metrics().probeAccuracy().isPresent())
                 .mapToDouble(r -> r.metrics().probeAccuracy().getAsDouble()).toArray();
-        return values.length == 0 ? null : SeedStats.mean(values);
+        return values.length == 0 ? null : Intervals.DEFAULT.seedMean(values);
+    }
+
+    /** Seed mean of the last logged training loss with its t interval, or null without data. */
+    public Estimate finalLoss() {
+        double[] values = finished.stream().map(r -> r.metrics().loss()).filter(l -> !l.isEmpty())
+                .mapToDouble(l -> l.get(l.size() - 1).loss()).toArray();
+        return values.length == 0 ? null : Intervals.DEFAULT.seedMean(values);
     }
 
     /** The loss curve over finished seeds that logged loss, or null. */
     public LossBand lossBand() {
         var series = finished.stream().map(r -> r.metrics().loss()).filter(l -> !l.isEmpty()).toList();
-        return series.isEmpty() ? null : LossBand.of(arm.label(), series);
+        return series.isEmpty() ? null : LossBand.overSeeds(arm.label(), series.stream().map(LossPoint::byTokens).toList());
     }
 
     /** Seeds of the finished runs, for tables. */

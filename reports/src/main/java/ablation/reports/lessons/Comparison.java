@@ -1,6 +1,6 @@
 package ablation.reports.lessons;
 
-import ablation.reports.stats.Estimate;
+import ablation.core.stats.Estimate;
 
 /**
  * One difference a verdict rests on, e.g. "(prefix-LM - causal) L2R pass@1 on desk-l2r".

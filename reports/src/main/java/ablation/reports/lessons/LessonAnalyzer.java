@@ -2,6 +2,9 @@ package ablation.reports.lessons;
 
 import static ablation.reports.lessons.VerdictRules.VERDICT_K;
 
+import ablation.core.stats.Estimate;
+import ablation.core.stats.Intervals;
+import ablation.core.stats.PassMatrix;
 import ablation.reports.model.Arm;
 import ablation.reports.model.ArmRole;
 import ablation.reports.model.Domain;
@@ -10,10 +13,6 @@ import ablation.reports.model.Evaluation;
 import ablation.reports.model.LessonDesign;
 import ablation.reports.model.RunResult;
 import ablation.reports.model.StudyResults;
-import ablation.reports.stats.Bootstrap;
-import ablation.reports.stats.Estimate;
-import ablation.reports.stats.PassMatrix;
-import ablation.reports.stats.SeedStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -78,7 +77,7 @@ public final class LessonAnalyzer {
             Arm empty = ref == null ? reference : treatment;
             return new Comparison(what, null, Verdict.noData("arm " + empty.label() + " has no finished run with a " + benchmark + " " + mode.label() + " evaluation"));
         }
-        Estimate diff = Bootstrap.difference(ref, treat);
+        Estimate diff = Intervals.DEFAULT.difference(ref, treat);
         return new Comparison(what, diff, rule.apply(what, diff));
     }
 
@@ -90,7 +89,7 @@ public final class LessonAnalyzer {
             Arm empty = reference.length == 0 ? nlOnly : mix;
             return new Comparison(what, null, Verdict.noData("arm " + empty.label() + " has no finished run with NL bits per byte"));
         }
-        Estimate diff = SeedStats.difference(reference, treatment);
+        Estimate diff = Intervals.DEFAULT.seedDifference(reference, treatment);
         double referenceMean = java.util.Arrays.stream(reference).average().orElseThrow();
         return new Comparison(what, diff, VerdictRules.bitsPerByteClose(what, diff, referenceMean));
     }

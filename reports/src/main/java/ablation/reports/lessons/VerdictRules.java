@@ -1,6 +1,6 @@
 package ablation.reports.lessons;
 
-import ablation.reports.stats.Estimate;
+import ablation.core.stats.Estimate;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package ablation.reports.model;
 
+import ablation.core.stats.ProblemCount;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,7 +11,7 @@ import java.util.Set;
  *
  * @param ks the k values the evaluation was configured to report
  */
-public record Evaluation(String benchmark, EvalMode mode, List<Integer> ks, List<ProblemResult> problems) {
+public record Evaluation(String benchmark, EvalMode mode, List<Integer> ks, List<ProblemCount> problems) {
     public Evaluation {
         if (benchmark == null) throw new IllegalArgumentException("evaluation benchmark is required");
         if (mode == null) throw new IllegalArgumentException("evaluation " + benchmark + ": mode is required");
@@ -19,7 +20,7 @@ public record Evaluation(String benchmark, EvalMode mode, List<Integer> ks, List
         if (ks.isEmpty()) throw new IllegalArgumentException("evaluation " + benchmark + ": needs at least one k");
         if (problems.isEmpty()) throw new IllegalArgumentException("evaluation " + benchmark + ": has no problems");
         Set<String> ids = new HashSet<>();
-        for (ProblemResult p : problems) {
+        for (ProblemCount p : problems) {
             if (!ids.add(p.taskId())) throw new IllegalArgumentException("evaluation " + benchmark + ": problem " + p.taskId() + " appears twice");
         }
     }

@@ -4,6 +4,6 @@
  *
  * <p>Plain records with no engine or storage types, so the store (or a test) fills them and the
  * GUI can use them too. Everything derived (pass@k, intervals, verdicts) is computed from them in
- * {@code ablation.reports.stats} and {@code ablation.reports.lessons}.
+ * {@code ablation.core.stats} and {@code ablation.reports.lessons}.
  */
 package ablation.reports.model;

@@ -1,12 +1,12 @@
 package ablation.reports.source;
 
 import ablation.core.metric.MetricKeys;
+import ablation.core.stats.ProblemCount;
 import ablation.reports.model.BitsPerByte;
 import ablation.reports.model.Domain;
 import ablation.reports.model.EvalMode;
 import ablation.reports.model.Evaluation;
 import ablation.reports.model.LossPoint;
-import ablation.reports.model.ProblemResult;
 import ablation.storage.TrackingStore;
 import ablation.storage.eval.EvalResult;
 import ablation.storage.metric.MetricSummary;
@@ -82,24 +82,16 @@ final class RunMeasurements {
         for (TreeMap<Long, List<EvalResult>> steps : byEvaluation.values()) {
             List<EvalResult> last = steps.lastEntry().getValue();
             EvalResult any = last.get(0);
-            EvalMode mode = mode(any.mode());
+            EvalMode mode = EvalMode.ofStored(any.mode());
             if (mode == null) continue;
             int minN = last.stream().mapToInt(EvalResult::n).min().orElseThrow();
             List<Integer> ks = configuredKs(config, any.benchmark(), any.mode()).stream()
                     .filter(k -> k >= 1 && k <= minN).distinct().sorted().toList();
-            List<ProblemResult> problems = last.stream().map(r -> new ProblemResult(r.problem(), r.n(), r.c())).toList();
+            List<ProblemCount> problems = last.stream().map(r -> new ProblemCount(r.problem(), r.n(), r.c())).toList();
             evaluations.add(new FinalEvaluation(steps.lastKey(), any.mode(),
                     new Evaluation(any.benchmark(), mode, ks.isEmpty() ? List.of(1) : ks, problems)));
         }
         return evaluations;
-    }
-
-    static EvalMode mode(String stored) {
-        return switch (stored) {
-            case "l2r" -> EvalMode.L2R;
-            case "infill" -> EvalMode.INFILL;
-            default -> null;
-        };
     }
 
     private static List<Integer> configuredKs(JsonNode config, String benchmark, String mode) {

@@ -1,7 +1,7 @@
 package ablation.reports.source;
 
 import ablation.core.metric.MetricKeys;
-import ablation.reports.stats.Estimate;
+import ablation.core.stats.Estimate;
 import ablation.storage.run.Run;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collections;

@@ -1,8 +1,8 @@
 package ablation.reports.source;
 
 import ablation.core.metric.MetricKeys;
-import ablation.reports.stats.Bootstrap;
-import ablation.reports.stats.PassMatrix;
+import ablation.core.stats.Intervals;
+import ablation.core.stats.PassMatrix;
 import ablation.storage.TrackingStore;
 import ablation.storage.metric.MetricSummary;
 import ablation.storage.run.Run;
@@ -57,7 +57,7 @@ public final class RunOverviews {
         for (RunMeasurements.FinalEvaluation e : RunMeasurements.finalEvaluations(store, run.id(), config)) {
             for (int k : e.evaluation().ks()) {
                 pass.add(new RunOverview.PassAtK(e.evaluation().benchmark(), e.mode(), k, e.step(),
-                        Bootstrap.pooled(PassMatrix.of(List.of(e.evaluation()), k)), e.evaluation().problems().size()));
+                        Intervals.DEFAULT.of(PassMatrix.of(List.of(e.evaluation().problems()), k)), e.evaluation().problems().size()));
             }
         }
         return new RunOverview(run, study.name(), lessons.getOrDefault(run.configHash(), Set.of()), config,

@@ -97,6 +97,25 @@ public final class StudyResultsLoader {
         return new StudyResults(study.name(), description, spec.baseConfig() == null ? null : pretty(spec.baseConfig()), results, designs);
     }
 
+    /**
+     * Stored runs picked by id, measured exactly as {@link #load} measures a study's runs, so that a
+     * view grouping runs its own way ({@code ArmSummary} over any runs) shows the report's numbers.
+     * Names are the stored ones; no config diff or lessons are derived.
+     */
+    public static List<RunResult> runs(TrackingStore store, List<Long> runIds) {
+        List<RunResult> results = new ArrayList<>();
+        for (long id : runIds) {
+            Run run = store.runs().require(id);
+            JsonNode config = ConfigDiff.parse(run.configJson());
+            RunStatus status = status(run);
+            RunMetrics metrics = status == RunStatus.MISSING ? RunMetrics.NONE
+                    : measure(store, run, config, store.metrics().summaries(id));
+            results.add(new RunResult(run.name(), status, detail(run), seed(config), run.cellKey(), Set.of(), Map.of(),
+                    pretty(config), provenance(run), metrics));
+        }
+        return results;
+    }
+
     /** A design for each lesson the spec's ablations test, unless its arms lack a role its verdict needs (then a note). */
     private static List<LessonDesign> designs(StoredSpec spec, Map<String, String> nameOf, Map<String, JsonNode> configOf, List<String> notes) {
         List<LessonDesign> designs = new ArrayList<>();

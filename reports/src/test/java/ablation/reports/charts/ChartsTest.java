@@ -3,9 +3,10 @@ package ablation.reports.charts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ablation.core.stats.Estimate;
+import ablation.core.stats.IntervalKind;
+import ablation.core.stats.LossBand;
 import ablation.reports.model.LossPoint;
-import ablation.reports.stats.Estimate;
-import ablation.reports.stats.LossBand;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.util.List;
@@ -17,12 +18,13 @@ import org.jfree.data.xy.IntervalXYDataset;
 import org.junit.jupiter.api.Test;
 
 class ChartsTest {
-    private static final Estimate E = new Estimate(0.3, 0.25, 0.36, 2);
+    private static final Estimate E = new Estimate(0.3, 0.25, 0.36, 2, IntervalKind.SEED_T);
 
     @Test
     void lossCurvesCarryTheSeedBand() {
-        LossBand band = LossBand.of("clm", List.of(
-                List.of(new LossPoint(1, 5.0), new LossPoint(2, 4.0)), List.of(new LossPoint(1, 6.0), new LossPoint(2, 3.0))));
+        LossBand band = LossBand.overSeeds("clm", List.of(
+                LossPoint.byTokens(List.of(new LossPoint(1, 5.0), new LossPoint(2, 4.0))),
+                LossPoint.byTokens(List.of(new LossPoint(1, 6.0), new LossPoint(2, 3.0)))));
         IntervalXYDataset data = (IntervalXYDataset) Charts.lossCurves("loss", List.of(band)).getXYPlot().getDataset();
         assertEquals("clm (2 seeds)", data.getSeriesKey(0));
         assertEquals(5.5, data.getYValue(0, 0), 1e-12);
@@ -43,7 +45,7 @@ class ChartsTest {
 
     @Test
     void frontierPointsAreLabelledAndHaveBothIntervals() {
-        Estimate infill = new Estimate(0.1, 0.05, 0.2, 2);
+        Estimate infill = new Estimate(0.1, 0.05, 0.2, 2, IntervalKind.SEED_T);
         JFreeChart chart = Charts.infillFrontier("f", List.of(new ChartSeries("fim",
                 List.of(ChartPoint.labelled("fim=0", E, infill), ChartPoint.labelled("fim=0.5", infill, E)))));
         XYPlot plot = chart.getXYPlot();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ablation.core.stats.ProblemCount;
 import ablation.reports.StudyFixture;
 import ablation.reports.export.Block.Figure;
 import ablation.reports.export.Block.Highlight;
@@ -11,7 +12,6 @@ import ablation.reports.export.Block.Table;
 import ablation.reports.model.EvalMode;
 import ablation.reports.model.Evaluation;
 import ablation.reports.model.Lesson;
-import ablation.reports.model.ProblemResult;
 import ablation.reports.model.RunResult;
 import ablation.reports.model.StudyResults;
 import java.math.BigDecimal;
@@ -95,8 +95,8 @@ class ReportWriterTest {
         BigDecimal sum = BigDecimal.ZERO;
         int count = 0;
         for (Evaluation e : seeds) {
-            for (ProblemResult p : e.problems()) {
-                BigDecimal fail = new BigDecimal(binomial(p.n() - p.c(), k)).divide(new BigDecimal(binomial(p.n(), k)), MathContext.DECIMAL128);
+            for (ProblemCount p : e.problems()) {
+                BigDecimal fail = new BigDecimal(binomial(p.n() - p.correct(), k)).divide(new BigDecimal(binomial(p.n(), k)), MathContext.DECIMAL128);
                 sum = sum.add(BigDecimal.ONE.subtract(fail));
                 count++;
             }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ablation.core.stats.ProblemCount;
 import ablation.reports.model.Arm;
 import ablation.reports.model.ArmRole;
 import ablation.reports.model.BitsPerByte;
@@ -12,7 +13,6 @@ import ablation.reports.model.EvalMode;
 import ablation.reports.model.Evaluation;
 import ablation.reports.model.Lesson;
 import ablation.reports.model.LessonDesign;
-import ablation.reports.model.ProblemResult;
 import ablation.reports.model.RunMetrics;
 import ablation.reports.model.RunResult;
 import ablation.reports.model.RunStatus;
@@ -34,8 +34,8 @@ class LessonAnalyzerTest {
 
     /** Counts spread over 2..17 of 20, shifted by {@code shift} samples per problem. */
     private static Evaluation eval(String benchmark, EvalMode mode, int shift) {
-        List<ProblemResult> problems = new ArrayList<>();
-        for (int i = 0; i < PROBLEMS; i++) problems.add(new ProblemResult("p" + i, N, Math.max(0, Math.min(N, 2 + i % 16 + shift))));
+        List<ProblemCount> problems = new ArrayList<>();
+        for (int i = 0; i < PROBLEMS; i++) problems.add(new ProblemCount("p" + i, N, Math.max(0, Math.min(N, 2 + i % 16 + shift))));
         return new Evaluation(benchmark, mode, List.of(1, 10), problems);
     }
 

@@ -3,14 +3,15 @@ package ablation.reports.lessons;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ablation.reports.stats.Estimate;
+import ablation.core.stats.Estimate;
+import ablation.core.stats.IntervalKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Each rule's branches on constructed intervals, and the rule text printed beside the verdict. */
 class VerdictRulesTest {
     private static Estimate diff(double low, double high) {
-        return new Estimate((low + high) / 2, low, high, 2);
+        return new Estimate((low + high) / 2, low, high, 2, IntervalKind.SEED_T);
     }
 
     private static void check(Outcome expected, Verdict verdict) {

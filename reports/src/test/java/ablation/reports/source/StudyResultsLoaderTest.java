@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ablation.core.stats.ProblemCount;
 import ablation.reports.lessons.LessonAnalysis;
 import ablation.reports.lessons.LessonAnalyzer;
 import ablation.reports.model.Arm;
@@ -16,7 +17,6 @@ import ablation.reports.model.Evaluation;
 import ablation.reports.model.Lesson;
 import ablation.reports.model.LessonDesign;
 import ablation.reports.model.LossPoint;
-import ablation.reports.model.ProblemResult;
 import ablation.reports.model.RunResult;
 import ablation.reports.model.RunStatus;
 import ablation.reports.model.StudyResults;
@@ -106,7 +106,7 @@ class StudyResultsLoaderTest {
         Evaluation l2r = run.metrics().evaluation("desk-l2r", EvalMode.L2R);
         assertEquals(List.of(1, 2), l2r.ks(), "k = 10 is more than the n = 4 samples stored");
         assertEquals(GOOD.length, l2r.problems().size());
-        assertEquals(List.of(4, 3, 2, 1, 0), l2r.problems().stream().map(ProblemResult::c).toList(), "the step-1000 counts, not step 10's");
+        assertEquals(List.of(4, 3, 2, 1, 0), l2r.problems().stream().map(ProblemCount::correct).toList(), "the step-1000 counts, not step 10's");
         assertEquals(List.of(1), run.metrics().evaluation("desk-infill", EvalMode.INFILL).ks());
         double finalLoss = 2.1; // seed 1
         assertEquals(finalLoss / 2, run.metrics().bitsPerByte(Domain.PL), 1e-12, "python is a desk-pl source");

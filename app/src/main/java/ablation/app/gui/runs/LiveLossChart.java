@@ -1,7 +1,7 @@
 package ablation.app.gui.runs;
 
+import ablation.core.stats.LossBand;
 import ablation.reports.charts.Charts;
-import ablation.reports.stats.LossBand;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -17,8 +17,6 @@ import org.jfree.data.xy.YIntervalSeriesCollection;
  * a new chart with the reports module's chart function. FX thread only.
  */
 final class LiveLossChart {
-    static final String BAND = "min-max per bucket";
-
     static final String NO_LOSS = "No loss logged yet by these runs.";
 
     private final ChartViewer viewer = new ChartViewer(null);
@@ -44,7 +42,7 @@ final class LiveLossChart {
         if (curves.isEmpty()) {
             // nothing to draw: the next curves get a chart of their own
         } else if (!names.equals(shown) || viewer.getChart() == null) {
-            viewer.setChart(Charts.lossCurves("Training loss", curves, BAND));
+            viewer.setChart(Charts.lossCurves("Training loss", curves));
         } else {
             JFreeChart chart = viewer.getChart();
             YIntervalSeriesCollection data = (YIntervalSeriesCollection) chart.getXYPlot().getDataset();
@@ -69,7 +67,7 @@ final class LiveLossChart {
         series.setNotify(false);
         series.clear();
         for (int i = 0; i < curve.tokens().length; i++) {
-            series.add(curve.tokens()[i], curve.mean()[i], curve.min()[i], curve.max()[i]);
+            series.add(curve.tokens()[i], curve.mean()[i], curve.low()[i], curve.high()[i]);
         }
         series.setNotify(true);
     }

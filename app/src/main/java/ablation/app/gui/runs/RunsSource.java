@@ -1,6 +1,6 @@
 package ablation.app.gui.runs;
 
-import ablation.reports.stats.LossBand;
+import ablation.core.stats.LossBand;
 import java.util.List;
 
 /**

@@ -2,7 +2,7 @@ package ablation.app.gui.runs;
 
 import ablation.app.gui.Background;
 import ablation.app.gui.FeedViewModel;
-import ablation.reports.stats.LossBand;
+import ablation.core.stats.LossBand;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;

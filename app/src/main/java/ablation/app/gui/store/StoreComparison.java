@@ -6,41 +6,35 @@ import ablation.app.gui.compare.Comparison;
 import ablation.app.gui.compare.RunGroup;
 import ablation.core.config.EvalConfig;
 import ablation.engine.train.MetricsSink;
+import ablation.core.stats.Estimate;
+import ablation.core.stats.LossBand;
 import ablation.reports.charts.ChartPoint;
 import ablation.reports.charts.ChartSeries;
 import ablation.reports.charts.Charts;
-import ablation.reports.stats.Estimate;
-import ablation.reports.stats.LossBand;
-import ablation.reports.stats.SeedStats;
-import ablation.storage.StoreException;
+import ablation.reports.lessons.ArmSummary;
+import ablation.reports.model.EvalMode;
+import ablation.reports.source.StudyResultsLoader;
 import ablation.storage.TrackingStore;
-import ablation.storage.eval.PassAtKEstimate;
-import ablation.storage.metric.BandPoint;
-import ablation.storage.metric.MetricSummary;
 import ablation.storage.run.Param;
 import ablation.storage.run.Run;
-import ablation.storage.run.RunStatus;
 import ablation.storage.study.Study;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The compare view over the tracking store: loss curves with the store's seed bands (downsampled
- * in the query), pass@k per arm from the stored (n, c) with bootstrap intervals over seeds and
- * problems, and the final loss with a t interval over seeds.
+ * The compare view over the tracking store. Each arm is an {@link ArmSummary} of its runs, measured
+ * by the report's loader, so its loss band, final loss and pass@k intervals are the report's
+ * numbers, computed by the same code with the same settings (docs/ARCHITECTURE.md).
  */
 public final class StoreComparison implements CompareSource {
-    /** Points per loss curve: the store aggregates, the chart never sees more. */
-    static final int MAX_POINTS = 1000;
-    static final int RESAMPLES = 1000;
-    /** Seed of the bootstrap: the same store gives the same intervals. */
-    static final long BOOTSTRAP_SEED = 1;
-    private static final int DECIMALS = 3;
+    /** Decimals of the table: the report's. */
+    static final int DECIMALS = 3;
 
     private final TrackingStore store;
     private final StoredConfigs configs = new StoredConfigs();
@@ -67,24 +61,32 @@ public final class StoreComparison implements CompareSource {
 
     @Override
     public Comparison compare(List<RunGroup> groups) {
-        // The arms' bands read in parallel: each scans its runs' points, the store's pool has connections to spare.
-        List<LossBand> bands = groups.parallelStream().map(this::lossBand).filter(b -> b.tokens().length > 0).toList();
+        // The arms' runs read in parallel: each scans its runs' points, the store's pool has connections to spare.
+        List<ArmSummary> arms = groups.parallelStream()
+                .map(g -> ArmSummary.of(g.label(), StudyResultsLoader.runs(store, g.ids()))).toList();
+        List<LossBand> bands = arms.stream().map(ArmSummary::lossBand).filter(Objects::nonNull)
+                .filter(b -> b.tokens().length > 0).toList();
         Map<String, TreeSet<Integer>> evaluations = evaluations(groups);
         List<String> header = new ArrayList<>(List.of("Arm", "Finished", "Final loss"));
         List<List<String>> rows = new ArrayList<>();
-        for (RunGroup group : groups) rows.add(new ArrayList<>(List.of(group.label(), finished(group), finalLoss(group))));
+        for (int g = 0; g < groups.size(); g++) {
+            rows.add(new ArrayList<>(List.of(groups.get(g).label(), finished(arms.get(g)), format(arms.get(g).finalLoss()))));
+        }
         List<org.jfree.chart.JFreeChart> charts = new ArrayList<>();
-        if (!bands.isEmpty()) charts.add(Charts.lossCurves("Training loss", bands, "95% CI over seeds"));
+        if (!bands.isEmpty()) charts.add(Charts.lossCurves("Training loss", bands));
         for (Map.Entry<String, TreeSet<Integer>> evaluation : evaluations.entrySet()) {
             String[] benchmarkMode = evaluation.getKey().split(" ", 2);
+            EvalMode mode = EvalMode.ofStored(benchmarkMode[1]);
             List<ChartSeries> curves = new ArrayList<>();
             for (int k : evaluation.getValue()) header.add(benchmarkMode[0] + " " + benchmarkMode[1] + " pass@" + k);
             for (int g = 0; g < groups.size(); g++) {
+                ArmSummary arm = arms.get(g);
+                List<Integer> measured = mode == null ? List.of() : arm.ks(benchmarkMode[0], mode);
                 List<ChartPoint> points = new ArrayList<>();
                 for (int k : evaluation.getValue()) {
-                    Optional<Estimate> pass = passAtK(groups.get(g), benchmarkMode[0], benchmarkMode[1], k);
-                    rows.get(g).add(pass.map(e -> e.format(DECIMALS)).orElse("n/a"));
-                    pass.ifPresent(e -> points.add(ChartPoint.at(k, e)));
+                    Estimate pass = measured.contains(k) ? arm.passAtK(benchmarkMode[0], mode, k) : null;
+                    rows.get(g).add(format(pass));
+                    if (pass != null) points.add(ChartPoint.at(k, pass));
                 }
                 if (!points.isEmpty()) curves.add(new ChartSeries(groups.get(g).label(), points));
             }
@@ -93,26 +95,6 @@ public final class StoreComparison implements CompareSource {
             }
         }
         return new Comparison(charts, header, rows);
-    }
-
-    /** The arm's loss against tokens: the mean over its runs with a t-based 95% band, from the store. */
-    private LossBand lossBand(RunGroup group) {
-        List<BandPoint> points = store.metrics().band(group.ids(), MetricsSink.TRAIN_LOSS, MAX_POINTS).stream()
-                .filter(p -> Double.isFinite(p.mean())).toList();
-        long tokensPerStep = configs.tokensPerStep(run(group.ids().get(0)));
-        int n = points.size();
-        double[] tokens = new double[n];
-        double[] mean = new double[n];
-        double[] lower = new double[n];
-        double[] upper = new double[n];
-        for (int i = 0; i < n; i++) {
-            BandPoint p = points.get(i);
-            tokens[i] = (double) p.step() * tokensPerStep;
-            mean[i] = p.mean();
-            lower[i] = p.lower();
-            upper[i] = p.upper();
-        }
-        return new LossBand(group.label(), group.runs().size(), tokens, mean, lower, upper);
     }
 
     /** Benchmark and mode ({@code desk-l2r l2r}) to the k values the arms' configs ask for. */
@@ -128,27 +110,12 @@ public final class StoreComparison implements CompareSource {
         return evaluations;
     }
 
-    private static String finished(RunGroup group) {
-        long done = group.runs().stream().filter(r -> r.status().equals(RunStatus.FINISHED.dbValue())).count();
-        return done + "/" + group.runs().size();
+    private static String finished(ArmSummary arm) {
+        return arm.finished().size() + "/" + (arm.finished().size() + arm.unfinished().size());
     }
 
-    /** The last training loss of the arm's finished runs, with a t interval over them. */
-    private String finalLoss(RunGroup group) {
-        double[] last = group.runs().stream().filter(r -> r.status().equals(RunStatus.FINISHED.dbValue()))
-                .map(r -> store.metrics().summary(r.id(), MetricsSink.TRAIN_LOSS))
-                .flatMap(Optional::stream).mapToDouble(MetricSummary::last).filter(Double::isFinite).toArray();
-        return last.length == 0 ? "n/a" : SeedStats.mean(last).format(DECIMALS);
-    }
-
-    /** pass@k pooled over the arm's runs at their latest evaluated checkpoints; empty without results. */
-    private Optional<Estimate> passAtK(RunGroup group, String benchmark, String mode, int k) {
-        try {
-            PassAtKEstimate e = store.evaluations().latestPassAtK(group.ids(), benchmark, mode, k, RESAMPLES, BOOTSTRAP_SEED);
-            return e.problems() == 0 ? Optional.empty() : Optional.of(new Estimate(e.mean(), e.lower(), e.upper(), e.runs()));
-        } catch (StoreException fewerSamplesThanK) {
-            return Optional.empty();
-        }
+    private static String format(Estimate estimate) {
+        return estimate == null ? "n/a" : estimate.format(DECIMALS);
     }
 
     private Run run(long id) {

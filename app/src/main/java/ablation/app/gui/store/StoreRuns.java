@@ -2,9 +2,10 @@ package ablation.app.gui.store;
 
 import ablation.app.gui.runs.RunRow;
 import ablation.app.gui.runs.RunsSource;
+import ablation.core.stats.BandKind;
+import ablation.core.stats.LossBand;
 import ablation.engine.train.MetricsSink;
 import ablation.experiments.executor.StudyLayout;
-import ablation.reports.stats.LossBand;
 import ablation.storage.TrackingStore;
 import ablation.storage.metric.MetricSummary;
 import ablation.storage.metric.SeriesBucket;
@@ -83,7 +84,7 @@ public final class StoreRuns implements RunsSource {
                 min[i] = Double.isNaN(bucket.min()) ? bucket.last() : bucket.min();
                 max[i] = Double.isNaN(bucket.max()) ? bucket.last() : bucket.max();
             }
-            curves.add(new LossBand(row.name(), 1, tokens, last, min, max));
+            curves.add(new LossBand(row.name(), 1, BandKind.BUCKET_RANGE, tokens, last, min, max));
         }
         return curves;
     }

@@ -1,8 +1,8 @@
 package ablation.engine.eval.model;
 
 import ablation.core.config.EvalConfig;
-import ablation.engine.eval.Estimate;
-import ablation.engine.eval.ProblemCount;
+import ablation.core.stats.ProblemCount;
+import ablation.core.stats.PassAtKEstimate;
 import ablation.engine.eval.ScoredSample;
 import ablation.engine.eval.sandbox.Outcome;
 import ablation.engine.sampling.Completion;
@@ -23,7 +23,7 @@ import java.util.Map;
  * @param samplingSeconds wall time spent in the model
  * @param seconds wall time of the whole evaluation (execution overlaps sampling)
  */
-public record EvalResult(EvalConfig config, String promptFormat, long seed, List<ProblemCount> counts, List<Estimate> passAtK,
+public record EvalResult(EvalConfig config, String promptFormat, long seed, List<ProblemCount> counts, List<PassAtKEstimate> passAtK,
                          List<ScoredSample> samples, Map<Outcome, Integer> outcomes, Map<Completion.Finish, Integer> finishes,
                          long generatedTokens, double samplingSeconds, double seconds) {
     public EvalResult {

@@ -4,10 +4,10 @@ import ablation.core.WorkbenchException;
 import ablation.core.config.EvalConfig;
 import ablation.core.config.RunConfig;
 import ablation.engine.benchmark.Problem;
-import ablation.engine.eval.Bootstrap;
-import ablation.engine.eval.Estimate;
+import ablation.core.stats.IntervalSettings;
+import ablation.core.stats.PassAtKEstimate;
+import ablation.core.stats.ProblemCount;
 import ablation.engine.eval.EvalMode;
-import ablation.engine.eval.ProblemCount;
 import ablation.engine.eval.Sample;
 import ablation.engine.eval.ScoreReport;
 import ablation.engine.eval.ScoredSample;
@@ -133,7 +133,7 @@ public final class Evaluator {
                 int sampledNow = sampled.incrementAndGet();
                 scored.add(CompletableFuture.supplyAsync(() -> {
                     ScoreReport report = Scorer.score(List.of(problem), samples, mode, eval.k(), false, sandbox, (d, t) -> { },
-                            Bootstrap.DEFAULT);
+                            IntervalSettings.DEFAULT);
                     progress.update(sampled.get(), executed.incrementAndGet(), problems.size(), tokens.get());
                     return report;
                 }, executor));
@@ -148,7 +148,8 @@ public final class Evaluator {
                 all.addAll(report.scored());
                 report.outcomes().forEach((outcome, count) -> outcomes.merge(outcome, count, Integer::sum));
             }
-            List<Estimate> passAtK = eval.k().stream().map(k -> Bootstrap.DEFAULT.interval(counts, k)).toList();
+            List<PassAtKEstimate> passAtK = eval.k().stream()
+                    .map(k -> PassAtKEstimate.overProblems(counts, k, IntervalSettings.DEFAULT)).toList();
             return new EvalResult(eval, format.label(), seed, counts, passAtK, all, outcomes, finishes, tokens.get(),
                     samplingNanos / 1e9, (System.nanoTime() - started) / 1e9);
         } finally {

@@ -1,5 +1,6 @@
 package ablation.engine.eval.model;
 
+import ablation.core.stats.ProblemCount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +12,6 @@ import ablation.core.config.EvalConfig;
 import ablation.core.config.ModelConfig;
 import ablation.core.config.RunConfig;
 import ablation.engine.benchmark.Problem;
-import ablation.engine.eval.ProblemCount;
 import ablation.engine.eval.ScoredSample;
 import ablation.engine.eval.sandbox.Outcome;
 import ablation.engine.eval.sandbox.SandboxOptions;

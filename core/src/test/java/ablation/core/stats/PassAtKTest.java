@@ -1,4 +1,4 @@
-package ablation.engine.eval;
+package ablation.core.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -50,10 +50,11 @@ class PassAtKTest {
     }
 
     @Test
-    void refusesKAboveN() {
-        WorkbenchException e = assertThrows(WorkbenchException.class, () -> PassAtK.of(5, 1, 10));
+    void refusesKOutsideOneToN() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PassAtK.of(5, 1, 10));
         assertTrue(e.getMessage().contains("pass@10") && e.getMessage().contains("n = 5"), e.getMessage());
-        assertThrows(WorkbenchException.class, () -> PassAtK.of(5, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> PassAtK.of(5, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> PassAtK.of(5, 6, 1));
     }
 
     @Test
@@ -61,5 +62,18 @@ class PassAtKTest {
         List<ProblemCount> counts = List.of(new ProblemCount("a", 4, 4), new ProblemCount("b", 4, 0), new ProblemCount("c", 4, 1));
         assertEquals((1.0 + 0.0 + 0.25) / 3, PassAtK.mean(counts, 1), 1e-15);
         assertEquals((1.0 + 0.0 + 0.5) / 3, PassAtK.mean(counts, 2), 1e-15);
+    }
+
+    @Test
+    void matrixKeepsTheProblemsEverySeedHasInTheFirstSeedsOrder() {
+        List<ProblemCount> first = List.of(new ProblemCount("b", 4, 1), new ProblemCount("a", 4, 2), new ProblemCount("c", 4, 4));
+        List<ProblemCount> second = List.of(new ProblemCount("a", 4, 0), new ProblemCount("b", 4, 4));
+        PassMatrix m = PassMatrix.of(List.of(first, second), 1);
+        assertEquals(List.of("b", "a"), m.taskIds());
+        assertEquals(0.25, m.values()[0][0], 1e-15);
+        assertEquals(0.0, m.values()[1][1], 1e-15);
+        assertEquals((0.25 + 0.5 + 1.0 + 0.0) / 4, m.mean(), 1e-15);
+        assertThrows(IllegalArgumentException.class,
+                () -> PassMatrix.of(List.of(List.of(new ProblemCount("a", 2, 1), new ProblemCount("a", 2, 0))), 1));
     }
 }

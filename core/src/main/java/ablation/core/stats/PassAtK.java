@@ -1,4 +1,4 @@
-package ablation.engine.eval;
+package ablation.core.stats;
 
 import ablation.core.WorkbenchException;
 import java.util.List;
@@ -14,10 +14,12 @@ public final class PassAtK {
      * {@code 1 - C(n-c, k) / C(n, k)}, computed as {@code 1 - prod_{i=n-c+1..n} (1 - k/i)}, which stays
      * accurate where the binomials overflow (n = 200, k = 100).
      *
-     * @throws WorkbenchException when k is outside [1, n]
+     * @throws IllegalArgumentException when k is outside [1, n] or c outside [0, n]
      */
     public static double of(int n, int c, int k) {
-        if (k < 1 || k > n) throw new WorkbenchException("pass@" + k + " needs 1 <= k <= n, but only n = " + n + " samples were scored");
+        if (k < 1 || k > n) {
+            throw new IllegalArgumentException("pass@" + k + " needs 1 <= k <= n, but only n = " + n + " samples were scored");
+        }
         if (c < 0 || c > n) throw new IllegalArgumentException("c = " + c + " must be in [0, n = " + n + "]");
         if (n - c < k) return 1.0;
         double allFail = 1.0;

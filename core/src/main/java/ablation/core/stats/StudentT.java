@@ -1,7 +1,7 @@
-package ablation.reports.stats;
+package ablation.core.stats;
 
 /**
- * Quantiles of Student's t distribution, for intervals of seed means. The CDF comes from the
+ * Quantiles of Student's t distribution, for intervals of seed means and their differences. The CDF comes from the
  * regularized incomplete beta function (continued fraction, Numerical Recipes §6.4); the quantile
  * by bisection. Degrees of freedom may be fractional (Welch).
  */
