@@ -292,11 +292,6 @@ def make_audit_hook(guards, directory, verdict_w):
     return hook
 
 
-def refuse_handlers(*args, **kwargs):
-    """Stands in for signal.signal in the child: a Python signal handler receives the interrupted frame."""
-    raise PermissionError("sandbox: signal handlers are not allowed")
-
-
 def refuse_builtin(*args, **kwargs):
     """Stands in for _imp.create_builtin in the child: every built-in module is loaded already; a second copy
     (of _signal, say) would bring back what the child took away."""
@@ -304,12 +299,39 @@ def refuse_builtin(*args, **kwargs):
 
 
 def close_native_doors():
-    """Before candidate code runs: no second copy of built-in modules, no Python signal handlers."""
+    """Before candidate code runs: no second copy of built-in modules, and no Python signal handlers (a handler
+    receives the interrupted frame, which may be the harness's). SIG_IGN and SIG_DFL stay available: the real
+    _signal.signal is kept in a suspended generator, whose frame candidate code cannot reach (gi_frame)."""
     import _imp
     import _signal
+    original, plain = _signal.signal, (_signal.SIG_DFL, _signal.SIG_IGN)
+    type_, int_, PermissionError_ = type, int, PermissionError
+
+    def vault():
+        """Answers (ok, result or error) for each (signalnum, handler) sent; it is reachable through the
+        closure of signal_without_handlers, so it checks the request itself."""
+        request = yield
+        while True:
+            try:
+                signalnum, handler = request
+                if type_(signalnum) is not int_ or type_(handler) is not int_ or handler not in plain:
+                    raise PermissionError_("sandbox: signal handlers are not allowed (only SIG_IGN and SIG_DFL)")
+                answer = (True, original(signalnum, handler))
+            except BaseException as error:
+                answer = (False, error)
+            request = yield answer
+
+    keeper = vault()
+    next(keeper)
+
+    def signal_without_handlers(signalnum, handler):
+        ok, answer = keeper.send((signalnum, handler))
+        if not ok:
+            raise answer
+        return answer
+
     _imp.create_builtin = refuse_builtin
-    _signal.signal = refuse_handlers
-    signal.signal = refuse_handlers
+    _signal.signal = signal_without_handlers
 
 
 def judge(program, verdict_w, pass_record, directory, guards):
