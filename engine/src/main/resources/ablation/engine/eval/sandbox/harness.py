@@ -292,6 +292,12 @@ def make_audit_hook(guards, directory, verdict_w):
     return hook
 
 
+def refuse_gc_debug(*args, **kwargs):
+    """Stands in for gc.set_debug in the child: DEBUG_SAVEALL would hand dead frames to gc.garbage, and a dead
+    frame's f_back leads up into the harness."""
+    raise PermissionError("sandbox: gc.set_debug is not allowed")
+
+
 def refuse_builtin(*args, **kwargs):
     """Stands in for _imp.create_builtin in the child: every built-in module is loaded already; a second copy
     (of _signal, say) would bring back what the child took away."""
@@ -299,9 +305,10 @@ def refuse_builtin(*args, **kwargs):
 
 
 def close_native_doors():
-    """Before candidate code runs: no second copy of built-in modules, and no Python signal handlers (a handler
-    receives the interrupted frame, which may be the harness's). SIG_IGN and SIG_DFL stay available: the real
-    _signal.signal is kept in a suspended generator, whose frame candidate code cannot reach (gi_frame)."""
+    """Before candidate code runs: no second copy of built-in modules, no gc.set_debug, and no Python signal
+    handlers (a handler receives the interrupted frame, which may be the harness's). SIG_IGN and SIG_DFL stay
+    available: the real _signal.signal is kept in a suspended generator, whose frame candidate code cannot
+    reach (gi_frame)."""
     import _imp
     import _signal
     original, plain = _signal.signal, (_signal.SIG_DFL, _signal.SIG_IGN)
@@ -332,6 +339,7 @@ def close_native_doors():
 
     _imp.create_builtin = refuse_builtin
     _signal.signal = signal_without_handlers
+    gc.set_debug = refuse_gc_debug
 
 
 def judge(program, verdict_w, pass_record, directory, guards):
