@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -22,14 +23,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Executes untrusted Python programs (docs/ARCHITECTURE.md, Evaluation and the sandbox): a pool of
- * long-lived {@code python -s -S} workers that fork one child per program, inside bubblewrap where it
- * works. The child runs under resource limits (CPU time, address space, file size, open files,
- * processes) in a private directory that is removed afterwards; as root it runs under an unprivileged
- * uid of its own, so it cannot touch the worker, the host's files or other candidates, and
- * {@code RLIMIT_NPROC} stops fork bombs. The verdict comes from the worker (see {@code harness.py}):
- * {@code sys.exit(0)}, printing or a detached child never count as a pass, and whatever the program
- * left running is killed before its verdict is returned.
+ * Executes untrusted Python programs (docs/ARCHITECTURE.md, Evaluation and the sandbox): a pool of long-lived {@code python -s -S} workers that fork one
+ * child per program, inside bubblewrap where it works. The child runs under resource limits (CPU time,
+ * address space, file size, open files, processes) in a private directory that is removed afterwards, and
+ * never as root: as root it runs under an unprivileged uid of its own, so it cannot touch the worker, the
+ * host's files or other candidates, and {@code RLIMIT_NPROC} stops fork bombs; where no isolation that drops
+ * privileges works, {@link #open} fails instead. The verdict comes from the worker (see {@code harness.py}):
+ * a pass needs a per-program nonce that exists only in harness frames an audit hook keeps candidate code
+ * away from, so {@code sys.exit(0)}, printing, descriptors, frame walking, trace functions or a detached
+ * child never count as a pass, and whatever the program left running is killed before its verdict is returned.
  *
  * <p>Thread-safe: {@link #run} may be called from several threads; programs run in parallel across
  * the workers. {@link #close()} stops every worker and leaves no process behind.
@@ -88,14 +90,19 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /**
-     * Starts the workers. With {@link Isolation#AUTO} bubblewrap is used when installed and working,
-     * otherwise resource limits only (logged once).
+     * Starts the workers. With {@link Isolation#AUTO} bubblewrap is used when installed and working; otherwise,
+     * as root, resource limits with candidates under an unprivileged uid (logged once). It fails closed: no
+     * candidate ever runs as root, and {@code auto} never falls back to running candidates under this JVM's uid.
      *
-     * @throws WorkbenchException when Python is missing, or bubblewrap was required and does not work
+     * @throws WorkbenchException when Python is missing, or no isolation that drops privileges works here
      */
     public static Sandbox open(SandboxOptions options) {
+        return open(options, WorkerCommand.findBubblewrap(), isRoot());
+    }
+
+    /** {@link #open(SandboxOptions)} with a given bubblewrap (or none) and user, for tests of the fallbacks. */
+    static Sandbox open(SandboxOptions options, Optional<Path> bubblewrap, boolean root) {
         PythonRuntime python = PythonRuntime.locate(options.python());
-        boolean root = isRoot();
         // bubblewrap's --die-with-parent follows the *thread* that started it: workers are started from
         // this one long-lived thread, so they live exactly as long as the sandbox.
         ExecutorService launcher = Executors.newSingleThreadExecutor(daemon("sandbox-launcher"));
@@ -103,11 +110,16 @@ public final class Sandbox implements AutoCloseable {
         List<String> refusals = new ArrayList<>();
         List<WorkerCommand> commands = new ArrayList<>();
         if (options.isolation() != Isolation.RLIMIT) {
-            WorkerCommand.findBubblewrap().ifPresentOrElse(
+            bubblewrap.ifPresentOrElse(
                     bwrap -> commands.addAll(WorkerCommand.bubblewrapVariants(bwrap, python, root)),
                     () -> refusals.add("bwrap is not installed (apt-get install bubblewrap)"));
         }
-        if (options.isolation() != Isolation.BWRAP) commands.add(WorkerCommand.rlimitOnly(root));
+        if (options.isolation() == Isolation.RLIMIT || (options.isolation() == Isolation.AUTO && root)) {
+            commands.add(WorkerCommand.rlimitOnly(root));
+        } else if (options.isolation() == Isolation.AUTO) {
+            refusals.add("without bubblewrap candidates would run under this user's uid, which can read this "
+                    + "process's environment and files; pass --isolation rlimit to accept that");
+        }
         for (WorkerCommand command : commands) {
             List<Worker> workers = new ArrayList<>();
             try {
@@ -161,7 +173,11 @@ public final class Sandbox implements AutoCloseable {
         if (command.isolation() == Isolation.RLIMIT) {
             gaps.add("no network or filesystem isolation" + (refusals.isEmpty() ? "" : " (" + String.join("; ", refusals) + ")"));
         }
-        if (!worker.unprivileged()) gaps.add("candidates share the worker's uid, so fork bombs are only bounded by the timeout");
+        if (!worker.unprivileged() && command.isolation() == Isolation.RLIMIT) {
+            gaps.add("candidates run under this user's uid: they can read what it reads and signal its processes");
+        } else if (!worker.unprivileged()) {
+            gaps.add("candidates share the worker's uid, so fork bombs are only bounded by the timeout");
+        }
         if (!worker.note().isEmpty()) gaps.add(worker.note());
         if (!gaps.isEmpty() && WARNED_WEAK.compareAndSet(false, true)) {
             LOG.warn("sandbox isolation is weaker than intended: {}", String.join("; ", gaps));

@@ -70,9 +70,7 @@ final class Worker implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command.command(python));
         Map<String, String> env = builder.environment();
         env.clear();
-        env.put("PATH", "/usr/bin:/bin");
-        env.put("LANG", "C.UTF-8");
-        env.put("PYTHONHASHSEED", Long.toString(options.seed()));
+        env.putAll(environment(options));
         Process process;
         try {
             process = builder.start();
@@ -100,6 +98,14 @@ final class Worker implements AutoCloseable {
         }
     }
 
+    /**
+     * The whole environment of a worker: an allow-list, so no secret of this JVM (a store password, tokens)
+     * ever reaches the process that runs candidates.
+     */
+    static Map<String, String> environment(SandboxOptions options) {
+        return Map.of("PATH", "/usr/bin:/bin", "LANG", "C.UTF-8", "PYTHONHASHSEED", Long.toString(options.seed()));
+    }
+
     private void handshake(WorkerCommand command) throws WorkerFailure {
         ObjectNode settings = JSON.createObjectNode()
                 .put("timeout", options.timeoutSeconds())
@@ -118,7 +124,10 @@ final class Worker implements AutoCloseable {
             requests.write((settings + "\n").getBytes(StandardCharsets.UTF_8));
             requests.flush();
         }, START_TIMEOUT_MS);
-        if (!ready.path("ready").asBoolean()) throw new WorkerFailure("the sandbox worker did not start: " + ready);
+        if (!ready.path("ready").asBoolean()) {
+            String error = ready.path("error").asText("");
+            throw new WorkerFailure(error.isEmpty() ? "the sandbox worker did not start: " + ready : error);
+        }
         readyInfo = ready;
     }
 

@@ -25,15 +25,26 @@ record WorkerCommand(Isolation isolation, List<String> prefix, boolean namespace
     private static final List<String> ROOT_CAPABILITIES =
             List.of("CAP_SETUID", "CAP_SETGID", "CAP_CHOWN", "CAP_KILL", "CAP_DAC_OVERRIDE", "CAP_FOWNER");
 
+    /** The uid and gid of the worker and its candidates inside a user namespace started by root. */
+    private static final String NOBODY = "65534";
+
     /** The size of each worker's private /tmp. */
     private static final long TMP_BYTES = 256L << 20;
 
+    /** util-linux's setpriv, which sets no_new_privs: setuid programs a candidate might run gain nothing. */
+    private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
+
     List<String> command(PythonRuntime python) {
         List<String> command = new ArrayList<>(prefix);
+        if (Files.isExecutable(SETPRIV)) command.addAll(List.of(SETPRIV.toString(), "--no-new-privs"));
         command.addAll(List.of(python.executable().toString(), "-s", "-S", "-c", BOOTSTRAP));
         return command;
     }
 
+    /**
+     * Resource limits only. As root the worker drops candidates to an unprivileged uid (and refuses to run them
+     * when that uid cannot read Python); as an ordinary user candidates keep that user's uid.
+     */
     static WorkerCommand rlimitOnly(boolean root) {
         String prefix = System.getProperty("java.io.tmpdir") + File.separator + "workbench-sandbox-";
         return new WorkerCommand(Isolation.RLIMIT, List.of(), false, root, prefix);
@@ -42,7 +53,7 @@ record WorkerCommand(Isolation isolation, List<String> prefix, boolean namespace
     /**
      * The bubblewrap variants to try, best first. As root: no user namespace, so the worker can still
      * switch candidates to an unprivileged uid (which makes {@code RLIMIT_NPROC} bite); then the
-     * {@code --unshare-all} form, which also works for ordinary users.
+     * {@code --unshare-all} form, which also works for ordinary users (as root with uid 65534 inside).
      */
     static List<WorkerCommand> bubblewrapVariants(Path bwrap, PythonRuntime python, boolean root) {
         List<WorkerCommand> variants = new ArrayList<>();
@@ -54,6 +65,8 @@ record WorkerCommand(Isolation isolation, List<String> prefix, boolean namespace
             variants.add(new WorkerCommand(Isolation.BWRAP, args, true, true, "/tmp/sandbox-"));
         }
         List<String> args = new ArrayList<>(List.of(bwrap.toString(), "--unshare-all"));
+        // as root, --unshare-all alone keeps uid 0 inside: a user namespace with an ordinary uid instead
+        if (root) args.addAll(List.of("--unshare-user", "--uid", NOBODY, "--gid", NOBODY));
         args.addAll(commonArgs(python));
         variants.add(new WorkerCommand(Isolation.BWRAP, args, true, false, "/tmp/sandbox-"));
         return variants;

