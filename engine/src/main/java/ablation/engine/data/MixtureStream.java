@@ -20,6 +20,10 @@ import java.util.SplittableRandom;
  * {@link #state()} records the position (sequence count, each source's cursor, objective counts).
  */
 public final class MixtureStream implements BatchStream {
+    /** Metric key of the realised span-corruption mask ratio (tokens in spans per token of corrupted text). */
+    public static final String MASK_RATIO = "data/span_corruption/mask_ratio";
+    /** Metric key of the realised FIM rate (transformed texts per candidate text of FIM sequences). */
+    public static final String FIM_RATE = "data/fim/rate";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<String> names = new ArrayList<>();
@@ -31,8 +35,9 @@ public final class MixtureStream implements BatchStream {
     private final int context;
     private long sequences;
 
-    /** The saved position of a stream. */
-    record State(long sequences, List<String> sources, List<SourceCursor.Position> positions, long[] objectiveCounts) {}
+    /** The saved position of a stream; {@code realisedCounts} is null in checkpoints written before it was kept. */
+    record State(long sequences, List<String> sources, List<SourceCursor.Position> positions, long[] objectiveCounts,
+                 long[] realisedCounts) {}
 
     MixtureStream(List<PreparedSource> sources, ObjectiveMix objectives, int endOfText, long seed, int microBatch, int context) {
         this.objectives = objectives;
@@ -93,11 +98,17 @@ public final class MixtureStream implements BatchStream {
         return objectives.fractions();
     }
 
-    /** Both, as metric keys ({@code data/epochs/<source>}, {@code data/objective/<name>}) for a metrics sink. */
+    /**
+     * As metric keys for a metrics sink: epochs per source ({@code data/epochs/<source>}), objective
+     * fractions ({@code data/objective/<name>}), and once their objective has built a sequence the
+     * realised span-corruption mask ratio ({@value #MASK_RATIO}) and FIM rate ({@value #FIM_RATE}).
+     */
     public Map<String, Double> metrics() {
         Map<String, Double> metrics = new LinkedHashMap<>();
         epochs().forEach((source, value) -> metrics.put("data/epochs/" + source, value));
         objectiveFractions().forEach((objective, value) -> metrics.put("data/objective/" + objective, value));
+        objectives.realised().maskRatio().ifPresent(ratio -> metrics.put(MASK_RATIO, ratio));
+        objectives.realised().fimRate().ifPresent(rate -> metrics.put(FIM_RATE, rate));
         return metrics;
     }
 
@@ -105,7 +116,8 @@ public final class MixtureStream implements BatchStream {
     public String state() {
         try {
             return JSON.writeValueAsString(new State(sequences, List.copyOf(names),
-                    cursors.stream().map(SourceCursor::mark).toList(), objectives.counts()));
+                    cursors.stream().map(SourceCursor::mark).toList(), objectives.counts(),
+                    objectives.realised().counts()));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -125,5 +137,6 @@ public final class MixtureStream implements BatchStream {
         sequences = saved.sequences();
         for (int i = 0; i < cursors.size(); i++) cursors.get(i).reset(saved.positions().get(i));
         objectives.restoreCounts(saved.objectiveCounts());
+        if (saved.realisedCounts() != null) objectives.realised().restore(saved.realisedCounts());
     }
 }
