@@ -16,6 +16,7 @@ import ablation.experiments.spec.AblationSpec;
 import ablation.experiments.spec.GridExpander;
 import ablation.experiments.spec.RunSpec;
 import ablation.experiments.spec.SpecLoader;
+import ablation.experiments.tokenizer.StudyTokenizers;
 import ablation.reports.export.Format;
 import ablation.storage.StoreException;
 import ablation.storage.TrackingStore;
@@ -113,7 +114,10 @@ public final class StudyCommand implements Callable<Integer> {
         }
         try (TrackingStore store = db.open()) {
             if (cancel) return cancel(store, url, spec, layout, slurmOptions, err);
-            Study study = StudyQueue.enqueue(store, spec.name(), SpecLoader.tree(file), runs);
+            StudyTokenizers.Plan tokenizers = StudyTokenizers.plan(runs, layout.root());
+            tokenizers.train();
+            Study study = StudyQueue.enqueue(store, spec.name(), SpecLoader.tree(file), tokenizers.runs());
+            tokenizers.record(store, study);
             err.printf("study %s: %d runs; store %s; files %s%n", spec.name(), runs.size(), store.displayUrl(), layout.root());
             StudyProgress done;
             if (executor == Executor.slurm) {
