@@ -20,12 +20,20 @@ import ablation.reports.model.ProblemResult;
 import ablation.reports.model.RunResult;
 import ablation.reports.model.RunStatus;
 import ablation.reports.model.StudyResults;
+import ablation.experiments.queue.StudyQueue;
+import ablation.experiments.spec.GridExpander;
+import ablation.experiments.spec.SpecLoader;
+import ablation.experiments.tokenizer.StudyTokenizers;
 import ablation.storage.StoreException;
+import ablation.storage.TrackingStore;
 import ablation.storage.run.NewRun;
 import ablation.storage.study.Study;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,6 +96,21 @@ class StudyResultsLoaderTest {
                 study.run("arch=prefix_lm,seed=1").configDiff());
         assertEquals(Map.of("data.sources[0].max_tokens", "32000"), study.run("epochs=4,seed=2").configDiff());
         assertTrue(study.baseConfig().contains("\"d_model\" : 32"), study.baseConfig());
+    }
+
+    @Test
+    void theStudysSharedTokenizerIsNoDifferenceFromTheBase() throws Exception {
+        var spec = SpecLoader.parse(StoreFixture.SPEC);
+        var pinned = StudyTokenizers.plan(GridExpander.expand(spec, false), Path.of("/studies/mini")).runs();
+        try (TrackingStore store = TrackingStore.open("jdbc:h2:mem:" + UUID.randomUUID())) {
+            StudyQueue.enqueue(store, spec.name(), new ObjectMapper().readTree(StoreFixture.SPEC), pinned);
+            StudyResults study = StudyResultsLoader.load(store, spec.name());
+            assertEquals(Map.of(), study.run("arch=causal,seed=2").configDiff(), "the pinned tokenizer is the base's");
+            assertEquals(Map.of("objective.clm", "0.5", "objective.fim", "0.5"), study.run("fim=0.5,seed=1").configDiff());
+            long runId = store.runs().list(store.studies().require(spec.name()).id()).get(0).id();
+            assertEquals(List.of(), RunOverviews.of(store, runId).configDiff().keySet().stream()
+                    .filter(path -> path.startsWith("tokenizer.")).toList(), "runs show diffs against the same base");
+        }
     }
 
     @Test
