@@ -32,7 +32,7 @@ class DataPreviewCommandTest {
         String text = out.toString();
         assertEquals(2, text.split("── example", -1).length - 1, text);
         assertTrue(text.contains("⟦<mask_1>⟧"), "the placeholder in the text is not scored: " + text);
-        assertTrue(text.contains("<|endoftext|><sep><mask_1>"), "the corrupted file is scored too (score_context): " + text);
+        assertTrue(text.contains("<|endoftext|><sep><mask_1>"), "the corrupted file is scored too: " + text);
         assertTrue(text.contains("vocabulary") && text.contains("realised mask ratio"), text);
     }
 
@@ -43,8 +43,8 @@ class DataPreviewCommandTest {
                 + "tokenizer: {train: {vocab_size: 600, sample_mb: 1}, mask_tokens: 32}\n"
                 + "model: {context: 96}\nobjective: {span: {score_context: false}}\n");
         StringWriter out = new StringWriter();
-        assertEquals(0, run(out, new StringWriter(), "data", "preview", file.toString(), "--objective", "span_corruption",
-                "--config", config.toString(), "-n", "2", "--color", "never"));
+        assertEquals(0, run(out, new StringWriter(), "data", "preview", file.toString(), "--objective",
+                "span_corruption", "--config", config.toString(), "-n", "2", "--color", "never"));
         String text = out.toString();
         assertTrue(text.contains("<|endoftext|><sep>⟧<mask_1>"), "the scored part starts after <sep>: " + text);
     }

@@ -60,7 +60,8 @@ public final class Fim implements Objective {
             realised.fimCandidate(random.nextDouble() < config.fimRate() && transform(source, example, random, true));
         } else {
             while (example.remaining() > 0) {
-                boolean transformed = random.nextDouble() < config.fimRate() && transform(source, example, random, false);
+                boolean transformed = random.nextDouble() < config.fimRate()
+                        && transform(source, example, random, false);
                 realised.fimCandidate(transformed);
                 if (transformed) continue;
                 example.addAll(source.next(example.remaining()).tokens(), true);

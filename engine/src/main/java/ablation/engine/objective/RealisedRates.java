@@ -28,7 +28,8 @@ public final class RealisedRates {
 
     /** Tokens moved into spans per token of span-corrupted text; empty before the first span-corruption sequence. */
     public OptionalDouble maskRatio() {
-        return spanTextTokens == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) spanMaskedTokens / spanTextTokens);
+        if (spanTextTokens == 0) return OptionalDouble.empty();
+        return OptionalDouble.of((double) spanMaskedTokens / spanTextTokens);
     }
 
     /** Transformed FIM candidates per candidate; empty before the first FIM sequence. */
@@ -42,7 +43,9 @@ public final class RealisedRates {
     }
 
     public void restore(long[] counts) {
-        if (counts.length != 4) throw new IllegalArgumentException("expected 4 realised-rate counts, got " + counts.length);
+        if (counts.length != 4) {
+            throw new IllegalArgumentException("expected 4 realised-rate counts, got " + counts.length);
+        }
         spanTextTokens = counts[0];
         spanMaskedTokens = counts[1];
         fimCandidates = counts[2];

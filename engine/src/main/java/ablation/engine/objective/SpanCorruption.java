@@ -12,7 +12,8 @@ import java.util.function.IntUnaryOperator;
  * file of the packed sequence (the part of a document in it) gets its own spans and its own target
  * block, so a sequence of two files reads
  * <pre>
- *   file_1 with span k replaced by &lt;mask_k&gt;  &lt;|endoftext|&gt; &lt;sep&gt;  &lt;mask_1&gt; span_1 &lt;eom&gt; ... &lt;mask_s&gt; span_s &lt;eom&gt;
+ *   file_1 with span k replaced by &lt;mask_k&gt;  &lt;|endoftext|&gt; &lt;sep&gt;
+ *       &lt;mask_1&gt; span_1 &lt;eom&gt; ... &lt;mask_s&gt; span_s &lt;eom&gt;
  *   file_2 likewise ...
  * </pre>
  * and a span never crosses a document boundary. Each sequence draws its mask ratio uniformly in
@@ -109,7 +110,8 @@ public final class SpanCorruption implements Objective {
                 realised.corrupted(rest.length, 0);
                 example.addAll(rest, span.scoreContext());
             } else {
-                addFile(example, pull(source, room - FILE_OVERHEAD - SPAN_OVERHEAD * lengths.length), lengths, false, random);
+                int textLength = room - FILE_OVERHEAD - SPAN_OVERHEAD * lengths.length;
+                addFile(example, pull(source, textLength), lengths, false, random);
                 anySpan = true;
             }
         }
@@ -180,7 +182,8 @@ public final class SpanCorruption implements Objective {
     }
 
     /** One file's layout: the text with placeholders, {@code <|endoftext|> <sep>}, then its target block. */
-    private void addFile(ExampleBuilder example, int[] text, int[] lengths, boolean endsDocument, SplittableRandom random) {
+    private void addFile(ExampleBuilder example, int[] text, int[] lengths, boolean endsDocument,
+                         SplittableRandom random) {
         int[] starts = place(text.length, lengths, random);
         boolean context = span.scoreContext();
         int at = 0;

@@ -62,7 +62,8 @@ public final class Tokenizers {
      */
     public static BpeTokenizer trainTo(TokenizerConfig config, Supplier<? extends Stream<String>> corpus, Path file) {
         if (config.train() == null) throw new IllegalArgumentException("tokenizer.train is not set");
-        BpeTokenizer tokenizer = train(sample(config.train(), corpus).documents(), config.train().vocabSize(), config.maskTokens());
+        List<String> documents = sample(config.train(), corpus).documents();
+        BpeTokenizer tokenizer = train(documents, config.train().vocabSize(), config.maskTokens());
         writeAtomically(tokenizer, file);
         return tokenizer;
     }
@@ -72,7 +73,9 @@ public final class Tokenizers {
         try (Stream<String> documents = corpus.get()) {
             sample = CorpusSample.take(documents.iterator(), (long) (train.sampleMb() * 1e6));
         }
-        if (sample.bytes() == 0) throw new WorkbenchException("tokenizer.train: the corpus has no text to learn BPE merges from");
+        if (sample.bytes() == 0) {
+            throw new WorkbenchException("tokenizer.train: the corpus has no text to learn BPE merges from");
+        }
         return sample;
     }
 

@@ -119,8 +119,9 @@ class BadInputTest {
         assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.parse(base.formatted("1") + "objective: {clm: 0.5, fim: 0.4}"))
                 .getMessage().contains("sum to 1"));
         for (String ratio : new String[] {"0", "1", "1.5"}) {
-            assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.parse(base.formatted("1")
-                    + "objective: {span: {ratio_min: " + ratio + "}}")).getMessage().contains("objective.span.ratio_min"));
+            String span = "objective: {span: {ratio_min: " + ratio + "}}";
+            assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.parse(base.formatted("1") + span))
+                    .getMessage().contains("objective.span.ratio_min"));
         }
         assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.parse(base.formatted("1")
                 + "tokenizer: {mask_tokens: 8}\nobjective: {clm: 0.5, span_corruption: 0.5, span: {max_spans: 9}}"))
@@ -138,17 +139,17 @@ class BadInputTest {
         bad.put("length_min: 4, length_max: 3", "objective.span.length_max = 3");
         bad.put("length_min: 0", "objective.span.length_min = 0");
         for (Map.Entry<String, String> entry : bad.entrySet()) {
-            String message = assertThrows(ConfigException.class, () -> ConfigLoader.parse(spans.formatted(256, entry.getKey())))
-                    .getMessage();
+            String message = assertThrows(ConfigException.class,
+                    () -> ConfigLoader.parse(spans.formatted(256, entry.getKey()))).getMessage();
             assertTrue(message.contains(entry.getValue()), entry.getKey() + ": " + message);
         }
-        String tooLong = assertThrows(ConfigException.class, () -> ConfigLoader.parse(spans.formatted(12, "length_min: 8, length_max: 12,"
-                + " ratio_min: 0.6, ratio_max: 0.6"))).getMessage();
+        String tooLong = assertThrows(ConfigException.class, () -> ConfigLoader.parse(spans.formatted(12,
+                "length_min: 8, length_max: 12, ratio_min: 0.6, ratio_max: 0.6"))).getMessage();
         assertTrue(tooLong.contains("objective.span.length_max = 12") && tooLong.contains("model.context 12"), tooLong);
         assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.parse(spans.formatted(64, "ratio_min: 0.01")))
                 .getMessage().contains("objective.span.ratio_min = 0.01"));
-        String masks = assertThrows(ConfigException.class, () -> ConfigLoader.parse(spans.formatted(2048, "max_spans: 32")))
-                .getMessage();
+        String masks = assertThrows(ConfigException.class,
+                () -> ConfigLoader.parse(spans.formatted(2048, "max_spans: 32"))).getMessage();
         assertTrue(masks.contains("objective.span.max_spans = 32") && masks.contains("205 spans"), masks);
         assertEquals(0.3, ConfigLoader.parse(spans.formatted(128, "max_spans: 16")).objective().span().ratioMax(),
                 "the quick study's span settings fit its context");

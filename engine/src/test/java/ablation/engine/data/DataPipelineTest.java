@@ -52,7 +52,8 @@ class DataPipelineTest {
                 name: t
                 model: {arch: prefix_lm, context: 64}
                 train: {batch: 4, tokens: 26000}
-                objective: {clm: 0.4, prefix_lm: 0.1, span_corruption: 0.25, fim: 0.25, fim_rate: 0.5, span: {max_spans: 16}}
+                objective: {clm: 0.4, prefix_lm: 0.1, span_corruption: 0.25, fim: 0.25, fim_rate: 0.5,
+                            span: {max_spans: 16}}
                 data:
                   holdout_docs: 3
                   cache_dir: %s

@@ -128,7 +128,8 @@ class FimTest {
 
         }
         assertEquals(0.3, (double) transformed / pieces, 0.03);
-        assertEquals((double) transformed / pieces, realised.fimRate().orElseThrow(), 1e-12, "the logged rate is the realised one");
+        assertEquals((double) transformed / pieces, realised.fimRate().orElseThrow(), 1e-12,
+                "the logged rate is the realised one");
         assertEquals(0.25, (double) spm / transformed, 0.035);
     }
 

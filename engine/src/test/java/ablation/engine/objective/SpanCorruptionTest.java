@@ -33,8 +33,8 @@ class SpanCorruptionTest {
 
     private SpanCorruption objective(double ratioMin, double ratioMax, boolean fileLevel, boolean scoreContext,
                                      RealisedRates realised) {
-        return new SpanCorruption(new ObjectiveConfig.Span(ratioMin, ratioMax, 1, 5, MAX_SPANS, scoreContext), fileLevel,
-                sentinels, realised);
+        ObjectiveConfig.Span span = new ObjectiveConfig.Span(ratioMin, ratioMax, 1, 5, MAX_SPANS, scoreContext);
+        return new SpanCorruption(span, fileLevel, sentinels, realised);
     }
 
     private SpanCorruption objective(double ratioMin, double ratioMax, boolean fileLevel) {
@@ -63,7 +63,7 @@ class SpanCorruptionTest {
             Layout layout = parse(example);
             assertArrayEquals(source.stream(start, source.position()), layout.restored, "trial " + trial);
             for (int[] span : layout.spans) {
-                assertTrue(IntStream.of(span).noneMatch(t -> t == eot), "a span crossed a document boundary, trial " + trial);
+                assertTrue(IntStream.of(span).noneMatch(t -> t == eot), "a span crossed a document, trial " + trial);
                 assertTrue(span.length >= 1 && span.length <= 5, "span length " + span.length);
             }
             if (layout.blocks >= 2) severalBlocks++;
@@ -80,7 +80,8 @@ class SpanCorruptionTest {
             for (int trial = 0; trial < 200; trial++) {
                 Example example = objective(0.3, 0.3, fileLevel).build(source, 64, new SplittableRandom(trial));
                 int[] tokens = example.tokens();
-                long blocks = IntStream.range(1, tokens.length).filter(i -> tokens[i] == sep && tokens[i - 1] == eot).count();
+                long blocks = IntStream.range(1, tokens.length)
+                        .filter(i -> tokens[i] == sep && tokens[i - 1] == eot).count();
                 if (!fileLevel) assertTrue(blocks <= 1, "one block at the end without file_level");
                 for (int[] span : parse(example.tokens(), example.scored(), fileLevel).spans) {
                     boolean crosses = IntStream.of(span).anyMatch(t -> t == eot);
@@ -130,7 +131,8 @@ class SpanCorruptionTest {
             text += layout.text;
         }
         assertEquals(0.15, (double) masked / text, 0.015);
-        assertEquals((double) masked / text, realised.maskRatio().orElseThrow(), 1e-12, "the logged ratio is the realised one");
+        assertEquals((double) masked / text, realised.maskRatio().orElseThrow(), 1e-12,
+                "the logged ratio is the realised one");
     }
 
     @Test
@@ -151,17 +153,19 @@ class SpanCorruptionTest {
         for (int trial = 0; trial < 200; trial++) {
             StreamSource source = randomDocuments(random, 80);
             for (boolean scoreContext : new boolean[] {true, false}) {
-                Example example = objective(0.1, 0.4, true, scoreContext, new RealisedRates()).build(source, 160, random.split());
+                Example example = objective(0.1, 0.4, true, scoreContext, new RealisedRates())
+                        .build(source, 160, random.split());
                 int[] tokens = example.tokens();
                 boolean[] inBlock = blockPositions(tokens);
                 boolean anyBlock = false;
                 for (int j = 1; j < tokens.length; j++) {
                     anyBlock |= inBlock[j];
                     boolean placeholder = !inBlock[j] && maskNumber.containsKey(tokens[j]);
-                    boolean cutEnd = tokens[j] == eot && j + 1 < tokens.length && tokens[j + 1] == sep && !example.scored()[j];
+                    boolean cutEnd = tokens[j] == eot && j + 1 < tokens.length && tokens[j + 1] == sep
+                            && !example.scored()[j];
                     if (inBlock[j]) assertTrue(example.scored()[j], "block token " + j + " is scored");
                     else if (placeholder) assertFalse(example.scored()[j], "placeholder " + j + " is not scored");
-                    else if (!scoreContext) assertFalse(example.scored()[j], "context token " + j + " without score_context");
+                    else if (!scoreContext) assertFalse(example.scored()[j], "context " + j + " without score_context");
                     else if (!cutEnd) assertTrue(example.scored()[j], "context token " + j + " with score_context");
                 }
                 assertTrue(anyBlock, "some span fits in 160 tokens");
@@ -184,7 +188,8 @@ class SpanCorruptionTest {
     @Test
     void aSequenceWithoutSpansIsPlainCausalEvenWithoutScoreContext() {
         StreamSource oneTokenDocuments = new StreamSource(List.of(tokenizer.encode("a")), eot);
-        Example example = objective(0.1, 0.1, true, false, new RealisedRates()).build(oneTokenDocuments, 40, new SplittableRandom(1));
+        Example example = objective(0.1, 0.1, true, false, new RealisedRates())
+                .build(oneTokenDocuments, 40, new SplittableRandom(1));
         assertEquals(39, example.scoredCount());
         assertTrue(IntStream.of(example.tokens()).noneMatch(t -> t == sep));
     }
@@ -199,12 +204,12 @@ class SpanCorruptionTest {
             int[] starts = SpanCorruption.place(text, lengths, random);
             for (int k = 0; k < spans; k++) {
                 assertTrue(starts[k] >= 0 && starts[k] + lengths[k] <= text);
-                if (k > 0) assertTrue(starts[k] > starts[k - 1] + lengths[k - 1], "spans " + k + " and " + (k + 1) + " touch");
+                if (k > 0) assertTrue(starts[k] > starts[k - 1] + lengths[k - 1], "spans " + k + " touch");
             }
         }
     }
 
-    /** Which positions belong to a target block: from the {@code <mask_1>} after a {@code <sep>} to its last {@code <eom>}. */
+    /** Positions in a target block: from the {@code <mask_1>} after a {@code <sep>} to its last {@code <eom>}. */
     private boolean[] blockPositions(int[] tokens) {
         boolean[] block = new boolean[tokens.length];
         Layout layout = parse(tokens, null, true);
@@ -239,8 +244,11 @@ class SpanCorruptionTest {
             for (int j = segmentStart; j < fileStart; j++) restored.add(tokens[j]);
             layout.text += countText(tokens, segmentStart, fileStart);
             List<Integer> numbers = new ArrayList<>();
-            for (int j = fileStart; j < fileEnd; j++) if (maskNumber.containsKey(tokens[j])) numbers.add(maskNumber.get(tokens[j]));
-            assertEquals(IntStream.rangeClosed(1, numbers.size()).boxed().toList(), numbers, "placeholders numbered from 1 per file");
+            for (int j = fileStart; j < fileEnd; j++) {
+                if (maskNumber.containsKey(tokens[j])) numbers.add(maskNumber.get(tokens[j]));
+            }
+            assertEquals(IntStream.rangeClosed(1, numbers.size()).boxed().toList(), numbers,
+                    "placeholders numbered from 1 per file");
             List<int[]> spans = new ArrayList<>();
             int at = i + 1;
             int blockStart = at;

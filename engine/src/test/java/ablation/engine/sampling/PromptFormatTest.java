@@ -125,9 +125,11 @@ class PromptFormatTest {
                 if (end < 0) break;
                 fileStart = end + 1;
                 if (start == 0 || mask > sep) continue; // the sequence's first file may start mid-document
-                int[] prompt = PromptFormat.CODEGEN2.render(TOKENIZER, text(tokens, start, mask), text(tokens, mask + 1, sep - 1), 1000);
+                int[] prompt = PromptFormat.CODEGEN2.render(TOKENIZER, text(tokens, start, mask),
+                        text(tokens, mask + 1, sep - 1), 1000);
                 assertEquals(EOT, prompt[0], "the prompt starts a new file");
-                assertArrayEquals(Arrays.copyOfRange(tokens, start, sep + 2), Arrays.copyOfRange(prompt, 1, prompt.length), "seed " + seed);
+                int[] withoutSeparator = Arrays.copyOfRange(prompt, 1, prompt.length);
+                assertArrayEquals(Arrays.copyOfRange(tokens, start, sep + 2), withoutSeparator, "seed " + seed);
                 checked++;
             }
         }

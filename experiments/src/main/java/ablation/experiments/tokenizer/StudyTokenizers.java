@@ -109,7 +109,9 @@ public final class StudyTokenizers {
                 if (artifact.kind().equals(ARTIFACT)) recorded.add(artifact.runId() + " " + artifact.path());
             }
             for (String file : files) {
-                if (!recorded.contains("null " + file)) store.artifacts().record(study.id(), null, ARTIFACT, Path.of(file), null);
+                if (!recorded.contains("null " + file)) {
+                    store.artifacts().record(study.id(), null, ARTIFACT, Path.of(file), null);
+                }
             }
             for (Run run : store.runs().list(study.id())) {
                 String path = tokenizerPath(run.configJson());
@@ -124,7 +126,8 @@ public final class StudyTokenizers {
     public static Plan plan(List<RunSpec> runs, Path studyRoot) {
         Map<String, List<RunSpec>> groups = new LinkedHashMap<>();
         for (RunSpec run : runs) {
-            if (run.config().tokenizer().train() != null) groups.computeIfAbsent(groupKey(run.config()), k -> new ArrayList<>()).add(run);
+            if (run.config().tokenizer().train() == null) continue;
+            groups.computeIfAbsent(groupKey(run.config()), k -> new ArrayList<>()).add(run);
         }
         Map<RunSpec, Path> pinned = new LinkedHashMap<>();
         List<Shared> tokenizers = new ArrayList<>();
@@ -132,7 +135,8 @@ public final class StudyTokenizers {
             RunConfig first = group.get(0).config();
             DataConfig union = union(first.data(), group);
             String key = GridExpander.sha256(groupKey(first) + " sources=" + canonical(union.sources()));
-            Path file = studyRoot.resolve("tokenizers").resolve("tokenizer-" + key.substring(0, 16) + ".json").toAbsolutePath().normalize();
+            Path file = studyRoot.resolve("tokenizers").resolve("tokenizer-" + key.substring(0, 16) + ".json")
+                    .toAbsolutePath().normalize();
             tokenizers.add(new Shared(file, first.tokenizer(), union));
             for (RunSpec run : group) pinned.put(run, file);
         }
@@ -173,7 +177,8 @@ public final class StudyTokenizers {
                 sources.put(read, new SourceConfig(name, s.kind(), s.path(), 1.0, 0, s.textField(), s.onBadRecord()));
             }
         }
-        return new DataConfig(List.copyOf(sources.values()), data.holdoutDocs(), data.cacheDir(), data.deskSeed(), data.desk());
+        return new DataConfig(List.copyOf(sources.values()), data.holdoutDocs(), data.cacheDir(), data.deskSeed(),
+                data.desk());
     }
 
     private static String tokenizerPath(String configJson) {

@@ -46,6 +46,10 @@ class StudyTokenizersTest {
     @TempDir
     Path dir;
 
+    private static List<RunSpec> runs(String yaml) {
+        return GridExpander.expand(SpecLoader.parse(yaml), false);
+    }
+
     private String study() {
         return STUDY.replace("CACHE", dir.resolve("cache").toString());
     }
@@ -58,7 +62,8 @@ class StudyTokenizersTest {
         assertEquals(1, plan.tokenizers().size());
         Path file = plan.tokenizers().get(0).file();
         assertEquals(dir.resolve("study").resolve("tokenizers"), file.getParent());
-        assertEquals(List.of("python", "english"), plan.tokenizers().get(0).union().sources().stream().map(s -> s.name()).toList());
+        assertEquals(List.of("python", "english"),
+                plan.tokenizers().get(0).union().sources().stream().map(s -> s.name()).toList());
         for (int i = 0; i < runs.size(); i++) {
             RunConfig pinned = plan.runs().get(i).config();
             assertEquals(file.toString(), pinned.tokenizer().path(), "the run's config points at the study tokenizer");
@@ -71,11 +76,12 @@ class StudyTokenizersTest {
         plan.train();
         try (BpeTokenizer shared = Tokenizers.load(file);
              BpeTokenizer plOnly = Tokenizers.forConfig(runs.get(0).config().tokenizer(),
-                     () -> StreamSupport.stream(DataPipeline.corpusSample(runs.get(0).config().data(), 50_000).spliterator(), false),
-                     dir.resolve("own"))) {
+                     () -> StreamSupport.stream(DataPipeline.corpusSample(runs.get(0).config().data(), 50_000)
+                             .spliterator(), false), dir.resolve("own"))) {
             String prose = "The weather was mild and the committee agreed to meet again in spring.";
             assertTrue(shared.encode(prose).length < plOnly.encode(prose).length,
-                    "English merges come from the NL source: " + shared.encode(prose).length + " vs " + plOnly.encode(prose).length);
+                    "English merges come from the NL source: " + shared.encode(prose).length + " vs "
+                            + plOnly.encode(prose).length);
             assertNotEquals(shared.sha256(), plOnly.sha256());
         }
     }
@@ -84,19 +90,19 @@ class StudyTokenizersTest {
     void theStoreRecordsTheTokenizerAndARestartReusesItWithoutNewRunsOrRows() throws Exception {
         String yaml = study();
         try (TrackingStore store = TrackingStore.open("jdbc:h2:mem:tok-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
-            StudyTokenizers.Plan plan = StudyTokenizers.plan(GridExpander.expand(SpecLoader.parse(yaml), false), dir.resolve("study"));
+            StudyTokenizers.Plan plan = StudyTokenizers.plan(runs(yaml), dir.resolve("study"));
             plan.train();
             Study study = StudyQueue.enqueue(store, "mix", ConfigLoader.readTree(yaml), plan.runs());
             plan.record(store, study);
             Path file = plan.tokenizers().get(0).file();
             Files.setLastModifiedTime(file, FileTime.fromMillis(1_000_000));
 
-            StudyTokenizers.Plan again = StudyTokenizers.plan(GridExpander.expand(SpecLoader.parse(yaml), false), dir.resolve("study"));
+            StudyTokenizers.Plan again = StudyTokenizers.plan(runs(yaml), dir.resolve("study"));
             again.train();
             StudyQueue.enqueue(store, "mix", ConfigLoader.readTree(yaml), again.runs());
             again.record(store, study);
 
-            assertEquals(FileTime.fromMillis(1_000_000), Files.getLastModifiedTime(file), "trained once, reused on a restart");
+            assertEquals(FileTime.fromMillis(1_000_000), Files.getLastModifiedTime(file), "trained once, reused later");
             List<Run> stored = store.runs().list(study.id());
             assertEquals(2, stored.size());
             for (Run run : stored) {

@@ -88,8 +88,7 @@ record StoredSpec(String description, JsonNode baseConfig, List<PlannedAblation>
         Map<String, JsonNode> shared = ConfigDiff.common(List.copyOf(runConfigs));
         if (baseConfig == null) return shared;
         Map<String, JsonNode> base = ConfigDiff.flatten(baseConfig);
-        boolean studyTokenizer = ConfigDiff.same(base.get(TOKENIZER_PATH), null) && !ConfigDiff.same(shared.get(TOKENIZER_PATH), null);
-        if (studyTokenizer) {
+        if (ConfigDiff.same(base.get(TOKENIZER_PATH), null) && !ConfigDiff.same(shared.get(TOKENIZER_PATH), null)) {
             base.keySet().removeIf(path -> path.startsWith("tokenizer."));
             shared.forEach((path, value) -> {
                 if (path.startsWith("tokenizer.")) base.put(path, value);

@@ -106,7 +106,8 @@ class StudyResultsLoaderTest {
             StudyQueue.enqueue(store, spec.name(), new ObjectMapper().readTree(StoreFixture.SPEC), pinned);
             StudyResults study = StudyResultsLoader.load(store, spec.name());
             assertEquals(Map.of(), study.run("arch=causal,seed=2").configDiff(), "the pinned tokenizer is the base's");
-            assertEquals(Map.of("objective.clm", "0.5", "objective.fim", "0.5"), study.run("fim=0.5,seed=1").configDiff());
+            assertEquals(Map.of("objective.clm", "0.5", "objective.fim", "0.5"),
+                    study.run("fim=0.5,seed=1").configDiff());
             long runId = store.runs().list(store.studies().require(spec.name()).id()).get(0).id();
             assertEquals(List.of(), RunOverviews.of(store, runId).configDiff().keySet().stream()
                     .filter(path -> path.startsWith("tokenizer.")).toList(), "runs show diffs against the same base");
