@@ -105,6 +105,10 @@ public final class DataPreviewCommand implements Callable<Integer> {
                     example.prefixLength() > 0 ? ", first " + example.prefixLength() + " attended bidirectionally" : "");
             out.println(render(example, tokenizer, ansi));
         }
+        mix.realised().maskRatio().ifPresent(ratio -> out.printf("%nrealised mask ratio %.3f (drawn per sequence in"
+                + " [%s, %s])%n", ratio, settings.span().ratioMin(), settings.span().ratioMax()));
+        mix.realised().fimRate().ifPresent(rate -> out.printf("%nrealised FIM rate %.3f (fim_rate %s)%n", rate,
+                settings.fimRate()));
         out.flush();
     }
 

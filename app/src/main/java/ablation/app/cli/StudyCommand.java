@@ -16,6 +16,7 @@ import ablation.experiments.executor.WorkerCommand;
 import ablation.experiments.plan.StudyPlan;
 import ablation.experiments.plan.ThroughputTable;
 import ablation.experiments.queue.StudyQueue;
+import ablation.experiments.tokenizer.StudyTokenizers;
 import ablation.reports.export.Format;
 import ablation.storage.TrackingStore;
 import ablation.storage.study.Study;
@@ -112,7 +113,10 @@ public final class StudyCommand implements Callable<Integer> {
         }
         try (TrackingStore store = db.open()) {
             if (cancel) return cancel(store, url, spec, layout, slurmOptions, err);
-            Study study = StudyQueue.enqueue(store, spec.name(), SpecLoader.tree(file), runs);
+            StudyTokenizers.Plan tokenizers = StudyTokenizers.plan(runs, layout.root());
+            tokenizers.train();
+            Study study = StudyQueue.enqueue(store, spec.name(), SpecLoader.tree(file), tokenizers.runs());
+            tokenizers.record(store, study);
             err.printf("study %s: %d runs; store %s; files %s%n", spec.name(), runs.size(), store.displayUrl(), layout.root());
             StudyProgress done;
             if (executor == Executor.slurm) {

@@ -31,8 +31,22 @@ class DataPreviewCommandTest {
         assertEquals(0, code);
         String text = out.toString();
         assertEquals(2, text.split("── example", -1).length - 1, text);
+        assertTrue(text.contains("⟦<mask_1>⟧"), "the placeholder in the text is not scored: " + text);
+        assertTrue(text.contains("<|endoftext|><sep><mask_1>"), "the corrupted file is scored too: " + text);
+        assertTrue(text.contains("vocabulary") && text.contains("realised mask ratio"), text);
+    }
+
+    @Test
+    void withoutScoreContextOnlyTheBlockAfterSepIsScored() throws IOException {
+        Path file = Files.writeString(dir.resolve("m.py"), "def mean(values):\n    return sum(values) / len(values)\n");
+        Path config = Files.writeString(dir.resolve("c.yaml"), "data: {sources: [{name: f, kind: files, path: .}]}\n"
+                + "tokenizer: {train: {vocab_size: 600, sample_mb: 1}, mask_tokens: 32}\n"
+                + "model: {context: 96}\nobjective: {span: {score_context: false}}\n");
+        StringWriter out = new StringWriter();
+        assertEquals(0, run(out, new StringWriter(), "data", "preview", file.toString(), "--objective",
+                "span_corruption", "--config", config.toString(), "-n", "2", "--color", "never"));
+        String text = out.toString();
         assertTrue(text.contains("<|endoftext|><sep>⟧<mask_1>"), "the scored part starts after <sep>: " + text);
-        assertTrue(text.contains("vocabulary"), text);
     }
 
     @Test

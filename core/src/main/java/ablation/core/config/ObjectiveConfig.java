@@ -42,12 +42,67 @@ public record ObjectiveConfig(double clm, double prefixLm, double spanCorruption
         }
     }
 
-    /** Span corruption: fraction of tokens corrupted, mean span length in tokens, at most this many spans. */
-    public record Span(double rate, double meanLength, int maxSpans) {
+    /**
+     * Span corruption as CodeGen2 describes it: each sequence draws its mask ratio uniformly in
+     * [ratio_min, ratio_max], each span its length uniformly in [length_min, length_max] tokens.
+     *
+     * @param ratioMin lowest share of a file's tokens moved into spans
+     * @param ratioMax highest share; spans are never adjacent, so it stays below mean length / (mean length + 1)
+     * @param lengthMin shortest span, in tokens
+     * @param lengthMax longest span, in tokens
+     * @param maxSpans spans per file at most: each needs its own {@code <mask_k>}
+     * @param scoreContext score the corrupted file too, not only the spans after {@code <sep>}
+     */
+    public record Span(double ratioMin, double ratioMax, int lengthMin, int lengthMax, int maxSpans,
+                       boolean scoreContext) {
         public Span {
-            if (!(rate > 0 && rate < 1)) throw new ConfigException("objective.span.rate", rate, "must be strictly between 0 and 1");
-            Check.positive("objective.span.mean_length", meanLength);
+            if (!(ratioMin > 0 && ratioMin < 1)) {
+                throw new ConfigException("objective.span.ratio_min", ratioMin, "must be strictly between 0 and 1");
+            }
+            if (!(ratioMax >= ratioMin && ratioMax < 1)) {
+                throw new ConfigException("objective.span.ratio_max", ratioMax,
+                        "must be at least ratio_min " + ratioMin + " and below 1");
+            }
+            Check.positive("objective.span.length_min", lengthMin);
+            if (lengthMax < lengthMin) {
+                throw new ConfigException("objective.span.length_max", lengthMax,
+                        "must be at least length_min " + lengthMin);
+            }
             Check.positive("objective.span.max_spans", maxSpans);
+            double mean = (lengthMin + lengthMax) / 2.0;
+            if (ratioMax > mean / (mean + 1)) {
+                throw new ConfigException("objective.span.ratio_max", ratioMax, String.format(
+                        "spans of mean length %s with a token between them cover at most %.3f of a text",
+                        mean, mean / (mean + 1)));
+            }
+        }
+
+        /** Mean span length in tokens. */
+        public double meanLength() {
+            return (lengthMin + lengthMax) / 2.0;
+        }
+
+        /**
+         * Checks that the spans fit sequences of {@code context} tokens: the longest span with its
+         * sentinels, the lowest ratio at least one shortest span, the highest ratio within max_spans.
+         */
+        public void checkFits(int context) {
+            if (lengthMax + 5 > context + 1) {
+                throw new ConfigException("objective.span.length_max", lengthMax, "does not fit model.context "
+                        + context + ": a span needs length_max + 5 tokens (<mask_k> twice, <eom>, <|endoftext|>"
+                        + " and <sep>)");
+            }
+            if (ratioMin * context < lengthMin) {
+                throw new ConfigException("objective.span.ratio_min", ratioMin, "corrupts fewer than length_min "
+                        + lengthMin + " tokens of a " + context + "-token sequence");
+            }
+            double spansNeeded = ratioMax * context / meanLength();
+            if (spansNeeded > maxSpans) {
+                throw new ConfigException("objective.span.max_spans", maxSpans, String.format(
+                        "a %d-token file at ratio_max %s needs about %.0f spans of mean length %s;"
+                        + " raise max_spans (and tokenizer.mask_tokens) or lower ratio_max",
+                        context, ratioMax, Math.ceil(spansNeeded), meanLength()));
+            }
         }
     }
 }

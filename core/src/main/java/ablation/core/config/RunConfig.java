@@ -19,6 +19,7 @@ public record RunConfig(String name, ModelConfig model, TokenizerConfig tokenize
             throw new ConfigException("objective.span.max_spans", objective.span().maxSpans(),
                     "exceeds tokenizer.mask_tokens " + tokenizer.maskTokens() + " (each span of a sequence needs its own <mask_k>)");
         }
+        if (objective.spanCorruption() > 0) objective.span().checkFits(model.context());
         if (objective.prefixLm() > 0 && !model.isPrefixLm()) {
             throw new ConfigException("objective.prefix_lm", objective.prefixLm(),
                     "needs model.arch: prefix_lm (the causal architecture cannot attend to a prefix bidirectionally)");

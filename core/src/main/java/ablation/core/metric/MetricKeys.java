@@ -25,6 +25,10 @@ public final class MetricKeys {
     public static final String EPOCHS_PREFIX = "data/epochs/";
     /** Realised fraction of sequences per objective: {@code data/objective/<objective name>}. */
     public static final String OBJECTIVE_FRACTION_PREFIX = "data/objective/";
+    /** The realised span-corruption mask ratio (tokens in spans per token of corrupted text). */
+    public static final String MASK_RATIO = "data/span_corruption/mask_ratio";
+    /** The realised FIM rate (transformed texts per candidate text of FIM sequences). */
+    public static final String FIM_RATE = "data/fim/rate";
 
     private MetricKeys() {}
 

@@ -168,7 +168,8 @@ public final class GridExpander {
         return TokenizerFiles.vocabSize(java.nio.file.Path.of(config.tokenizer().path()));
     }
 
-    static String sha256(String text) {
+    /** Hex SHA-256 of the text's UTF-8 bytes: the form of config hashes and cell keys. */
+    public static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -15,7 +15,7 @@ class GridExpanderTest {
     private static final String BASE = """
             name: s
             base:
-              objective: {span: {rate: 0.2}}
+              objective: {span: {ratio_max: 0.2}}
               data: {sources: [{name: py, kind: desk-pl}, {name: en, kind: desk-nl, weight: 0}]}
               train: {tokens: 1000000}
             """;
@@ -43,7 +43,7 @@ class GridExpanderTest {
     void mapValuesMergeKeepingOtherSettings() {
         RunSpec run = expand("axes: [{path: objective, values: [{clm: 0.5, fim: 0.5}]}]\n").get(0);
         assertEquals(0.5, run.config().objective().fim());
-        assertEquals(0.2, run.config().objective().span().rate(), "span settings of the base survive the merge");
+        assertEquals(0.2, run.config().objective().span().ratioMax(), "span settings of the base survive the merge");
     }
 
     @Test

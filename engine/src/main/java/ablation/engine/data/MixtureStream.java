@@ -32,8 +32,9 @@ public final class MixtureStream implements BatchStream {
     private final int context;
     private long sequences;
 
-    /** The saved position of a stream. */
-    record State(long sequences, List<String> sources, List<SourceCursor.Position> positions, long[] objectiveCounts) {}
+    /** The saved position of a stream; {@code realisedCounts} is null in checkpoints written before it was kept. */
+    record State(long sequences, List<String> sources, List<SourceCursor.Position> positions, long[] objectiveCounts,
+                 long[] realisedCounts) {}
 
     MixtureStream(List<PreparedSource> sources, ObjectiveMix objectives, int endOfText, long seed, int microBatch, int context) {
         this.objectives = objectives;
@@ -94,11 +95,17 @@ public final class MixtureStream implements BatchStream {
         return objectives.fractions();
     }
 
-    /** Both, as metric keys ({@code data/epochs/<source>}, {@code data/objective/<name>}) for a metrics sink. */
+    /**
+     * As metric keys for a metrics sink: epochs per source ({@code data/epochs/<source>}), objective
+     * fractions ({@code data/objective/<name>}), and once their objective has built a sequence the
+     * realised span-corruption mask ratio ({@value MetricKeys#MASK_RATIO}) and FIM rate ({@value MetricKeys#FIM_RATE}).
+     */
     public Map<String, Double> metrics() {
         Map<String, Double> metrics = new LinkedHashMap<>();
         epochs().forEach((source, value) -> metrics.put(MetricKeys.EPOCHS_PREFIX + source, value));
         objectiveFractions().forEach((objective, value) -> metrics.put(MetricKeys.OBJECTIVE_FRACTION_PREFIX + objective, value));
+        objectives.realised().maskRatio().ifPresent(ratio -> metrics.put(MetricKeys.MASK_RATIO, ratio));
+        objectives.realised().fimRate().ifPresent(rate -> metrics.put(MetricKeys.FIM_RATE, rate));
         return metrics;
     }
 
@@ -106,7 +113,8 @@ public final class MixtureStream implements BatchStream {
     public String state() {
         try {
             return JSON.writeValueAsString(new State(sequences, List.copyOf(names),
-                    cursors.stream().map(SourceCursor::mark).toList(), objectives.counts()));
+                    cursors.stream().map(SourceCursor::mark).toList(), objectives.counts(),
+                    objectives.realised().counts()));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -126,5 +134,6 @@ public final class MixtureStream implements BatchStream {
         sequences = saved.sequences();
         for (int i = 0; i < cursors.size(); i++) cursors.get(i).reset(saved.positions().get(i));
         objectives.restoreCounts(saved.objectiveCounts());
+        if (saved.realisedCounts() != null) objectives.realised().restore(saved.realisedCounts());
     }
 }

@@ -39,11 +39,13 @@ public final class Fim implements Objective {
     private final ObjectiveConfig config;
     private final Tokenizer tokenizer;
     private final Sentinels sentinels;
+    private final RealisedRates realised;
 
-    Fim(ObjectiveConfig config, Tokenizer tokenizer, Sentinels sentinels) {
+    Fim(ObjectiveConfig config, Tokenizer tokenizer, Sentinels sentinels, RealisedRates realised) {
         this.config = config;
         this.tokenizer = tokenizer;
         this.sentinels = sentinels;
+        this.realised = realised;
     }
 
     @Override
@@ -55,10 +57,13 @@ public final class Fim implements Objective {
     public Example build(TokenSource source, int length, SplittableRandom random) {
         ExampleBuilder example = new ExampleBuilder(length);
         if ("context".equals(config.fimLevel())) {
-            if (random.nextDouble() < config.fimRate()) transform(source, example, random, true);
+            realised.fimCandidate(random.nextDouble() < config.fimRate() && transform(source, example, random, true));
         } else {
             while (example.remaining() > 0) {
-                if (random.nextDouble() < config.fimRate() && transform(source, example, random, false)) continue;
+                boolean transformed = random.nextDouble() < config.fimRate()
+                        && transform(source, example, random, false);
+                realised.fimCandidate(transformed);
+                if (transformed) continue;
                 example.addAll(source.next(example.remaining()).tokens(), true);
             }
         }

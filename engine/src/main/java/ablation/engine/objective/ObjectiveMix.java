@@ -16,6 +16,7 @@ public final class ObjectiveMix {
     private final List<Objective> objectives;
     private final double[] probabilities;
     private final long[] counts;
+    private final RealisedRates realised = new RealisedRates();
 
     public ObjectiveMix(ObjectiveConfig config, Tokenizer tokenizer) {
         boolean spans = config.spanCorruption() > 0;
@@ -24,7 +25,8 @@ public final class ObjectiveMix {
         int masks = spans ? config.span().maxSpans() : codegen2Fim ? 1 : 0;
         Sentinels sentinels = Sentinels.resolve(tokenizer, masks, fim && !codegen2Fim);
         objectives = List.of(new CausalLm(), new PrefixLm(config.prefix()),
-                new SpanCorruption(config.span(), config.fileLevel(), sentinels), new Fim(config, tokenizer, sentinels));
+                new SpanCorruption(config.span(), config.fileLevel(), sentinels, realised),
+                new Fim(config, tokenizer, sentinels, realised));
         probabilities = new double[] {config.clm(), config.prefixLm(), config.spanCorruption(), config.fim()};
         counts = new long[objectives.size()];
     }
@@ -52,6 +54,11 @@ public final class ObjectiveMix {
     public void restoreCounts(long[] saved) {
         if (saved.length != counts.length) throw new IllegalArgumentException("expected " + counts.length + " objective counts");
         System.arraycopy(saved, 0, counts, 0, counts.length);
+    }
+
+    /** The realised mask ratio of span corruption and rate of FIM, counted over the sequences built so far. */
+    public RealisedRates realised() {
+        return realised;
     }
 
     /** Realised share of each objective among the sequences built so far (0 before the first). */

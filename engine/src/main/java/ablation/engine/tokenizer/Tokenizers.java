@@ -38,11 +38,7 @@ public final class Tokenizers {
     public static BpeTokenizer forConfig(TokenizerConfig config, Supplier<? extends Stream<String>> corpus, Path cacheDir) {
         if (config.path() != null) return load(UserPaths.expand(config.path()));
         TokenizerConfig.Train train = config.train();
-        CorpusSample sample;
-        try (Stream<String> documents = corpus.get()) {
-            sample = CorpusSample.take(documents.iterator(), (long) (train.sampleMb() * 1e6));
-        }
-        if (sample.bytes() == 0) throw new WorkbenchException("tokenizer.train: the corpus has no text to learn BPE merges from");
+        CorpusSample sample = sample(train, corpus);
         String key = BpeTokenizer.sha256((TRAINER_VERSION + " sample=" + sample.sha256() + " vocab_size=" + train.vocabSize()
                 + " mask_tokens=" + config.maskTokens()).getBytes(StandardCharsets.UTF_8));
         Path cached = cacheDir.resolve("tokenizer-" + key.substring(0, 16) + ".json");
@@ -58,6 +54,29 @@ public final class Tokenizers {
         BpeTokenizer tokenizer = train(sample.documents(), train.vocabSize(), config.maskTokens());
         writeAtomically(tokenizer, cached);
         return tokenizer;
+    }
+
+    /**
+     * Trains BPE as {@link #forConfig} does (on the first {@code sample_mb} of {@code corpus}) and
+     * writes it to {@code file} atomically, so a reader never sees half a tokenizer.
+     */
+    public static BpeTokenizer trainTo(TokenizerConfig config, Supplier<? extends Stream<String>> corpus, Path file) {
+        if (config.train() == null) throw new IllegalArgumentException("tokenizer.train is not set");
+        List<String> documents = sample(config.train(), corpus).documents();
+        BpeTokenizer tokenizer = train(documents, config.train().vocabSize(), config.maskTokens());
+        writeAtomically(tokenizer, file);
+        return tokenizer;
+    }
+
+    private static CorpusSample sample(TokenizerConfig.Train train, Supplier<? extends Stream<String>> corpus) {
+        CorpusSample sample;
+        try (Stream<String> documents = corpus.get()) {
+            sample = CorpusSample.take(documents.iterator(), (long) (train.sampleMb() * 1e6));
+        }
+        if (sample.bytes() == 0) {
+            throw new WorkbenchException("tokenizer.train: the corpus has no text to learn BPE merges from");
+        }
+        return sample;
     }
 
     /** Loads a Hugging Face tokenizer.json (byte-level BPE, e.g. GPT-2's or CodeGen2's). */
@@ -116,7 +135,7 @@ public final class Tokenizers {
             } finally {
                 Files.deleteIfExists(tmp);
             }
-            LOG.info("tokenizer: cached at {}", file);
+            LOG.info("tokenizer: written to {}", file);
         } catch (IOException e) {
             throw new WorkbenchException("cannot write the tokenizer cache " + file + ": " + e.getMessage(), e);
         }

@@ -15,7 +15,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -116,13 +118,41 @@ class BadInputTest {
         assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.parse(base.formatted("0"))).getMessage().contains("positive weight"));
         assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.parse(base.formatted("1") + "objective: {clm: 0.5, fim: 0.4}"))
                 .getMessage().contains("sum to 1"));
-        for (String rate : new String[] {"0", "1", "1.5"}) {
-            assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.parse(base.formatted("1") + "objective: {span: {rate: " + rate + "}}"))
-                    .getMessage().contains("objective.span.rate"));
+        for (String ratio : new String[] {"0", "1", "1.5"}) {
+            String span = "objective: {span: {ratio_min: " + ratio + "}}";
+            assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.parse(base.formatted("1") + span))
+                    .getMessage().contains("objective.span.ratio_min"));
         }
         assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.parse(base.formatted("1")
                 + "tokenizer: {mask_tokens: 8}\nobjective: {clm: 0.5, span_corruption: 0.5, span: {max_spans: 9}}"))
                 .getMessage().contains("objective.span.max_spans = 9"));
         assertEquals(2023, ConfigLoader.parse(base.formatted("1")).data().deskSeed());
+    }
+
+    @Test
+    void spanSettingsThatCannotBeRealisedOrDoNotFitTheContextNameTheField() {
+        String spans = "name: t\ndata: {sources: [{name: a, kind: desk-pl}]}\nmodel: {context: %d}\n"
+                + "objective: {clm: 0.5, span_corruption: 0.5, span: {%s}}";
+        Map<String, String> bad = new LinkedHashMap<>();
+        bad.put("ratio_min: 0.3, ratio_max: 0.2", "objective.span.ratio_max = 0.2");
+        bad.put("ratio_max: 0.8, length_min: 1, length_max: 5", "objective.span.ratio_max = 0.8"); // 3/(3+1) at most
+        bad.put("length_min: 4, length_max: 3", "objective.span.length_max = 3");
+        bad.put("length_min: 0", "objective.span.length_min = 0");
+        for (Map.Entry<String, String> entry : bad.entrySet()) {
+            String message = assertThrows(ConfigException.class,
+                    () -> ConfigLoader.parse(spans.formatted(256, entry.getKey()))).getMessage();
+            assertTrue(message.contains(entry.getValue()), entry.getKey() + ": " + message);
+        }
+        String tooLong = assertThrows(ConfigException.class, () -> ConfigLoader.parse(spans.formatted(12,
+                "length_min: 8, length_max: 12, ratio_min: 0.6, ratio_max: 0.6"))).getMessage();
+        assertTrue(tooLong.contains("objective.span.length_max = 12") && tooLong.contains("model.context 12"), tooLong);
+        assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.parse(spans.formatted(64, "ratio_min: 0.01")))
+                .getMessage().contains("objective.span.ratio_min = 0.01"));
+        String masks = assertThrows(ConfigException.class,
+                () -> ConfigLoader.parse(spans.formatted(2048, "max_spans: 32"))).getMessage();
+        assertTrue(masks.contains("objective.span.max_spans = 32") && masks.contains("205 spans"), masks);
+        assertEquals(0.3, ConfigLoader.parse(spans.formatted(128, "max_spans: 16")).objective().span().ratioMax(),
+                "the quick study's span settings fit its context");
+        ConfigLoader.parse(spans.formatted(2048, "max_spans: 32").replace("clm: 0.5, span_corruption: 0.5, ", ""));
     }
 }

@@ -1,5 +1,6 @@
 package ablation.engine.data;
 
+import ablation.core.metric.MetricKeys;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,6 +20,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -51,7 +53,8 @@ class DataPipelineTest {
                 name: t
                 model: {arch: prefix_lm, context: 64}
                 train: {batch: 4, tokens: 26000}
-                objective: {clm: 0.4, prefix_lm: 0.1, span_corruption: 0.25, fim: 0.25, fim_rate: 0.5}
+                objective: {clm: 0.4, prefix_lm: 0.1, span_corruption: 0.25, fim: 0.25, fim_rate: 0.5,
+                            span: {max_spans: 16}}
                 data:
                   holdout_docs: 3
                   cache_dir: %s
@@ -73,8 +76,10 @@ class DataPipelineTest {
         RunConfig config = config("");
         int n = 25;
         List<Batch> straight = new ArrayList<>();
+        Map<String, Double> straightMetrics;
         try (MixtureStream stream = DataPipeline.open(config, tokenizer, 1)) {
             for (int i = 0; i < 2 * n; i++) straight.add(stream.next());
+            straightMetrics = stream.metrics();
         }
         String state;
         try (MixtureStream first = DataPipeline.open(config, tokenizer, 1)) {
@@ -85,6 +90,7 @@ class DataPipelineTest {
             resumed.restore(state);
             for (int i = n; i < 2 * n; i++) assertSameBatch(straight.get(i), resumed.next());
             assertEquals(2L * n * 4, resumed.sequences());
+            assertEquals(straightMetrics, resumed.metrics(), "objective fractions and realised rates survive a resume");
         }
         Batch otherSeed = DataPipeline.open(config, tokenizer, 2).next();
         assertFalse(Arrays.equals(straight.get(0).inputs(), otherSeed.inputs()), "another seed gives other batches");
@@ -102,6 +108,10 @@ class DataPipelineTest {
         assertTrue(stream.epochs().get("py") > 1, "several epochs over a small source: " + stream.epochs());
         assertTrue(stream.metrics().containsKey("data/epochs/prose"));
         assertTrue(stream.metrics().containsKey("data/objective/span_corruption"));
+        double maskRatio = stream.metrics().get(MetricKeys.MASK_RATIO);
+        assertTrue(maskRatio > 0.05 && maskRatio < 0.3, "realised mask ratio within the default range: " + maskRatio);
+        double fimRate = stream.metrics().get(MetricKeys.FIM_RATE);
+        assertTrue(fimRate > 0.2 && fimRate <= 0.5, "realised FIM rate at most fim_rate 0.5: " + fimRate);
     }
 
     @Test

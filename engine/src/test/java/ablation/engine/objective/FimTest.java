@@ -27,11 +27,11 @@ class FimTest {
 
     static ObjectiveConfig config(double rate, String format, double spmShare, String level) {
         return new ObjectiveConfig(0, 0, 0, 1, rate, format, spmShare, level, true,
-                new ObjectiveConfig.Prefix(0.1, 0.9), new ObjectiveConfig.Span(0.15, 3, 16));
+                new ObjectiveConfig.Prefix(0.1, 0.9), new ObjectiveConfig.Span(0.05, 0.3, 1, 5, 16, true));
     }
 
     private Fim fim(double rate, String format, double spmShare, String level) {
-        return new Fim(config(rate, format, spmShare, level), tokenizer, sentinels);
+        return new Fim(config(rate, format, spmShare, level), tokenizer, sentinels, new RealisedRates());
     }
 
     @Test
@@ -110,7 +110,8 @@ class FimTest {
         // Long enough that an empty prefix (PSM then looks like SPM) is rare.
         for (int i = 0; i < 50; i++) docs.add(tokenizer.encode("doc " + i + " " + "z".repeat(150 + random.nextInt(100))));
         StreamSource source = new StreamSource(docs, eot);
-        Fim fim = fim(0.3, "psm_spm", 0.25, "document");
+        RealisedRates realised = new RealisedRates();
+        Fim fim = new Fim(config(0.3, "psm_spm", 0.25, "document"), tokenizer, sentinels, realised);
         int transformed = 0;
         int spm = 0;
         int pieces = 0;
@@ -127,6 +128,8 @@ class FimTest {
 
         }
         assertEquals(0.3, (double) transformed / pieces, 0.03);
+        assertEquals((double) transformed / pieces, realised.fimRate().orElseThrow(), 1e-12,
+                "the logged rate is the realised one");
         assertEquals(0.25, (double) spm / transformed, 0.035);
     }
 

@@ -21,7 +21,7 @@ class ObjectiveMixTest {
 
     private static ObjectiveConfig mix(double clm, double prefixLm, double spans, double fim) {
         return new ObjectiveConfig(clm, prefixLm, spans, fim, 0.5, "codegen2", 0.5, "document", true,
-                new ObjectiveConfig.Prefix(0.2, 0.6), new ObjectiveConfig.Span(0.15, 3, 16));
+                new ObjectiveConfig.Prefix(0.2, 0.6), new ObjectiveConfig.Span(0.05, 0.3, 1, 5, 16, true));
     }
 
     private StreamSource source() {

@@ -35,7 +35,7 @@ class PromptFormatTest {
 
     static ObjectiveConfig objective(double spanCorruption, double fim, String format, double spmShare) {
         return new ObjectiveConfig(1 - spanCorruption - fim, 0, spanCorruption, fim, 1.0, format, spmShare, "document", true,
-                new ObjectiveConfig.Prefix(0.1, 0.9), new ObjectiveConfig.Span(0.15, 3, 1));
+                new ObjectiveConfig.Prefix(0.1, 0.9), new ObjectiveConfig.Span(0.05, 0.3, 1, 5, 1, true));
     }
 
     static int[] example(ObjectiveConfig objective, long seed) {
@@ -116,17 +116,24 @@ class PromptFormatTest {
         int checked = 0;
         for (long seed = 0; seed < 60; seed++) {
             int[] tokens = example(objective(1, 0, "codegen2", 0.5), seed);
-            int mask = indexOf(tokens, MASK1, 0);
-            int sep = indexOf(tokens, SEP, 0);
-            int start = lastIndexOf(tokens, EOT, mask) + 1;
-            // comparable when the span's document is the last of the corrupted text: its suffix runs up to <|endoftext|> <sep>
-            if (mask < 0 || start == 0 || indexOf(tokens, EOT, mask) != sep - 1) continue;
-            int[] prompt = PromptFormat.CODEGEN2.render(TOKENIZER, text(tokens, start, mask), text(tokens, mask + 1, sep - 1), 1000);
-            assertArrayEquals(Arrays.copyOfRange(tokens, start - 1, sep + 2), prompt, "seed " + seed);
-            assertEquals(EOM, tokens[indexOf(tokens, EOM, sep)]);
-            checked++;
+            int fileStart = 0;
+            for (int sep = indexOf(tokens, SEP, 0); sep >= 0; sep = indexOf(tokens, SEP, sep + 1)) {
+                // each file has its own block; the file starts after the previous block or separator
+                int start = Math.max(fileStart, lastIndexOf(tokens, EOT, sep - 1) + 1);
+                int mask = indexOf(tokens, MASK1, start);
+                int end = indexOf(tokens, EOM, sep);
+                if (end < 0) break;
+                fileStart = end + 1;
+                if (start == 0 || mask > sep) continue; // the sequence's first file may start mid-document
+                int[] prompt = PromptFormat.CODEGEN2.render(TOKENIZER, text(tokens, start, mask),
+                        text(tokens, mask + 1, sep - 1), 1000);
+                assertEquals(EOT, prompt[0], "the prompt starts a new file");
+                int[] withoutSeparator = Arrays.copyOfRange(prompt, 1, prompt.length);
+                assertArrayEquals(Arrays.copyOfRange(tokens, start, sep + 2), withoutSeparator, "seed " + seed);
+                checked++;
+            }
         }
-        assertTrue(checked > 5, "enough comparable examples: " + checked);
+        assertTrue(checked > 20, "enough comparable files: " + checked);
     }
 
     @Test

@@ -39,8 +39,8 @@ public final class RunOverviews {
         Run run = store.runs().require(runId);
         Study study = store.studies().get(run.studyId()).orElseThrow();
         StoredSpec spec = StoredSpec.read(study);
-        List<JsonNode> studyConfigs = spec.baseConfig() != null ? List.of()
-                : store.runs().list(study.id()).stream().map(r -> ConfigDiff.parse(r.configJson())).toList();
+        List<JsonNode> studyConfigs = store.runs().list(study.id()).stream()
+                .map(r -> ConfigDiff.parse(r.configJson())).toList();
         return overview(store, study, run, ConfigDiff.parse(run.configJson()), spec.diffBase(studyConfigs),
                 spec.lessonsByConfigHash(), store.metrics().summaries(runId));
     }

@@ -29,6 +29,7 @@ import java.util.TreeSet;
  * @param notes      sentences for the report saying what could not be derived and why
  */
 record StoredSpec(String description, JsonNode baseConfig, List<PlannedAblation> ablations, List<String> notes) {
+    private static final String TOKENIZER_PATH = "tokenizer.path";
 
     /** One ablation of the spec and the runs it expands to (seeds included). */
     record PlannedAblation(Ablation ablation, List<RunSpec> runs) {}
@@ -79,8 +80,21 @@ record StoredSpec(String description, JsonNode baseConfig, List<PlannedAblation>
         return lessons;
     }
 
-    /** What runs are diffed against, flattened: the base config, else the values all the study's runs share. */
+    /**
+     * What runs are diffed against, flattened: the base config, else the values all the study's runs
+     * share. A tokenizer file every run uses where the base trains one is the study's shared
+     * tokenizer, pinned in each run's config when it was queued: it counts as the base's.
+     */
     Map<String, JsonNode> diffBase(Collection<JsonNode> runConfigs) {
-        return baseConfig != null ? ConfigDiff.flatten(baseConfig) : ConfigDiff.common(List.copyOf(runConfigs));
+        Map<String, JsonNode> shared = ConfigDiff.common(List.copyOf(runConfigs));
+        if (baseConfig == null) return shared;
+        Map<String, JsonNode> base = ConfigDiff.flatten(baseConfig);
+        if (ConfigDiff.same(base.get(TOKENIZER_PATH), null) && !ConfigDiff.same(shared.get(TOKENIZER_PATH), null)) {
+            base.keySet().removeIf(path -> path.startsWith("tokenizer."));
+            shared.forEach((path, value) -> {
+                if (path.startsWith("tokenizer.")) base.put(path, value);
+            });
+        }
+        return base;
     }
 }

@@ -20,12 +20,21 @@ import ablation.reports.model.LossPoint;
 import ablation.reports.model.RunResult;
 import ablation.reports.model.RunStatus;
 import ablation.reports.model.StudyResults;
+import ablation.core.config.RunConfig;
+import ablation.core.config.TokenizerConfig;
+import ablation.core.spec.RunSpec;
+import ablation.core.spec.GridExpander;
+import ablation.core.spec.SpecLoader;
 import ablation.storage.StoreException;
+import ablation.storage.TrackingStore;
 import ablation.storage.run.NewRun;
 import ablation.storage.study.Study;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,6 +97,33 @@ class StudyResultsLoaderTest {
                 study.run("arch=prefix_lm,seed=1").configDiff());
         assertEquals(Map.of("data.sources[0].max_tokens", "32000"), study.run("epochs=4,seed=2").configDiff());
         assertTrue(study.baseConfig().contains("\"d_model\" : 32"), study.baseConfig());
+    }
+
+    @Test
+    void theStudysSharedTokenizerIsNoDifferenceFromTheBase() throws Exception {
+        // every run pinned to one study tokenizer, as the study queue stores them (hashes unchanged)
+        var spec = SpecLoader.parse(StoreFixture.SPEC);
+        try (TrackingStore store = TrackingStore.open("jdbc:h2:mem:" + UUID.randomUUID())) {
+            Study created = store.studies().create(spec.name(), new ObjectMapper().writeValueAsString(
+                    new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(StoreFixture.SPEC)));
+            for (RunSpec run : GridExpander.expand(spec, false)) {
+                RunConfig c = run.config();
+                TokenizerConfig shared = new TokenizerConfig("/studies/mini/tokenizers/tokenizer-1.json", null,
+                        c.tokenizer().maskTokens());
+                RunConfig pinned = new RunConfig(c.name(), c.model(), shared, c.data(), c.objective(), c.train(), c.eval());
+                RunSpec queued = new RunSpec(run.name(), pinned, run.axisLabels(), run.lessons(), run.configHash(),
+                        run.cellKey(), run.vocabSize(), run.parameters(), run.trainingFlops());
+                store.runs().create(created.id(),
+                        new NewRun(queued.name(), queued.configJson(), queued.configHash(), queued.cellKey()));
+            }
+            StudyResults study = StudyResultsLoader.load(store, spec.name());
+            assertEquals(Map.of(), study.run("arch=causal,seed=2").configDiff(), "the pinned tokenizer is the base's");
+            assertEquals(Map.of("objective.clm", "0.5", "objective.fim", "0.5"),
+                    study.run("fim=0.5,seed=1").configDiff());
+            long runId = store.runs().list(created.id()).get(0).id();
+            assertEquals(List.of(), RunOverviews.of(store, runId).configDiff().keySet().stream()
+                    .filter(path -> path.startsWith("tokenizer.")).toList(), "runs show diffs against the same base");
+        }
     }
 
     @Test

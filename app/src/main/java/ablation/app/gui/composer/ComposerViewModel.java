@@ -69,7 +69,7 @@ public final class ComposerViewModel {
     /** Config paths offered for an "any field" axis: the numeric settings researchers vary most. */
     public static final List<String> NUMERIC_PATHS = List.of("model.layers", "model.d_model", "model.heads",
             "model.rotary_dim", "model.context", "tokenizer.train.vocab_size", "objective.fim_rate",
-            "objective.fim_spm_share", "objective.span.rate", "objective.span.mean_length", "train.batch",
+            "objective.fim_spm_share", "objective.span.ratio_max", "objective.span.length_max", "train.batch",
             "train.lr", "train.warmup", "train.min_lr", "train.weight_decay", "data.sources[0].weight",
             "data.sources[1].weight");
 

@@ -10,6 +10,7 @@ import ablation.experiments.executor.LocalExecutor;
 import ablation.experiments.executor.StudyProgress;
 import ablation.experiments.executor.WorkerCommand;
 import ablation.experiments.queue.StudyQueue;
+import ablation.experiments.tokenizer.StudyTokenizers;
 import ablation.storage.TrackingStore;
 import ablation.storage.study.Study;
 import java.nio.file.Path;
@@ -61,7 +62,10 @@ public final class LocalStudyService implements StudyLauncher, AutoCloseable {
     @Override
     public String launch(AblationSpec spec, Path studyFile) {
         List<RunSpec> runs = GridExpander.expand(spec, false);
-        Study study = StudyQueue.enqueue(store, spec.name(), SpecLoader.tree(studyFile), runs);
+        StudyTokenizers.Plan tokenizers = StudyTokenizers.plan(runs, files.layout(spec.name()).root());
+        tokenizers.train();
+        Study study = StudyQueue.enqueue(store, spec.name(), SpecLoader.tree(studyFile), tokenizers.runs());
+        tokenizers.record(store, study);
         String waiting = schedule(study, null);
         return "Queued " + runs.size() + " runs of " + spec.name() + (waiting == null ? "; training" : "; it trains after " + waiting);
     }
