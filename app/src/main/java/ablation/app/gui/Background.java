@@ -89,6 +89,11 @@ public final class Background implements AutoCloseable {
         }
     }
 
+    /** Runs {@code action} on the UI thread: for what a service reports from its own threads. */
+    public void onUiThread(Runnable action) {
+        uiThread.execute(action);
+    }
+
     /** Marks work that has not started yet (a debounce delay): the window is not settled. UI thread. */
     public void hold() {
         pending.set(pending.get() + 1);

@@ -70,6 +70,8 @@ public final class WorkbenchViewModel {
         compare = new CompareViewModel(services.compare(), background, study, status::set);
         lessons = new FeedViewModel<>(services.lessons().map(source -> source::lessons), background, study, status::set,
                 "lessons", NO_LESSONS);
+        services.launcher().ifPresent(launcher -> launcher.reportProgressTo(
+                line -> background.onUiThread(() -> status.set(line))));
         section.addListener((obs, old, now) -> showSection(now));
         poll = scheduler.every(RUNS_POLL, () -> {
             if (section.get() == Section.RUNS) runs.rows().refresh();
