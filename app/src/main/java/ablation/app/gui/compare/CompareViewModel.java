@@ -155,9 +155,17 @@ public final class CompareViewModel {
         emptyMessage.set(message);
     }
 
-    /** The full config of the arm shown under {@code label} (a tooltip), or empty for no such arm. */
+    /**
+     * The full config of the arm shown under {@code label} (a tooltip), or empty for no such arm. A
+     * chart's series may add to the label ({@code fim=0.5 (3 seeds)}): that names the arm too.
+     */
     public Optional<String> armDetails(String label) {
-        return Optional.ofNullable(arms.get(label)).map(RunGroup::details);
+        RunGroup arm = arms.get(label);
+        if (arm == null) {
+            arm = arms.values().stream().filter(g -> label.startsWith(g.label() + " ("))
+                    .max(java.util.Comparator.comparingInt(g -> g.label().length())).orElse(null);
+        }
+        return Optional.ofNullable(arm).map(RunGroup::details);
     }
 
     private void clearResults() {

@@ -12,6 +12,7 @@ import ablation.app.gui.WorkbenchWindow;
 import ablation.app.gui.compare.CompareRun;
 import ablation.app.gui.compare.CompareViewModel;
 import ablation.app.gui.compare.ConfigDiff;
+import ablation.app.gui.compare.RunGroup;
 import ablation.app.gui.runs.RunRow;
 import ablation.app.gui.studies.FileStudyCatalog;
 import ablation.app.gui.studies.StudyEntry;
@@ -107,10 +108,12 @@ class StoreViewsTest {
                 .anyMatch(r -> r.name().equals(queued) && r.status().equals("cancelled")));
         assertEquals(RunStatus.CANCELLED, fixture.run(queued).status());
 
+        List<String> statusLines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> window.model().statusProperty().addListener((obs, old, now) -> statusLines.add(now)));
         robot.clickOn("#retry-run");
         waitUntil("the cancelled run handed back", () -> fixture.run(queued).status() == RunStatus.RUNNING);
-        waitUntil("the status line", () -> robot.lookup("#status").queryAs(Label.class).getText()
-                .startsWith("Handed " + queued + " back to its study: it resumes from its last checkpoint"));
+        waitUntil("the status line", () -> statusLines.stream()
+                .anyMatch(l -> l.startsWith("Handed " + queued + " back to its study: it resumes from its last checkpoint")));
         // cancelled again, so the study's executor ends before it starts a worker on it
         robot.clickOn("#cancel-run");
         waitUntil("the run cancelled again", () -> fixture.run(queued).status() == RunStatus.CANCELLED);
@@ -130,6 +133,16 @@ class StoreViewsTest {
         assertEquals("2/3", fimRow.get(1), "two of the fim=0.5 seeds finished");
         assertTrue(fimRow.get(3).startsWith("0.600 ["), "pass@1 of the fim arm with its interval: " + fimRow);
         assertEquals(2, compare.charts().size(), "loss curves and pass@k");
+        assertEquals(List.of("fim=0", "fim=0.5"), compare.groups().stream().map(RunGroup::label).toList(),
+                "arms named by the study's axis labels");
+        assertEquals("fim=0", fimRow0(compare), "the metrics table names the arm the same way");
+        var loss = compare.charts().get(0);
+        assertEquals("fim=0 (3 seeds)", loss.getXYPlot().getDataset().getSeriesKey(0), "so does the legend");
+        var renderer = (org.jfree.chart.renderer.xy.AbstractXYItemRenderer) loss.getXYPlot().getRenderer();
+        waitUntil("the legend's tooltips", () -> renderer.getLegendItemToolTipGenerator() != null);
+        String tooltip = renderer.getLegendItemToolTipGenerator().generateLabel(loss.getXYPlot().getDataset(), 1);
+        assertTrue(tooltip.startsWith("fim=0.5\nruns: ") && tooltip.contains("fim=0.5,seed=3"), tooltip);
+        assertTrue(tooltip.contains("\nobjective.fim = 0.5\n"), "the full config: " + tooltip);
         ConfigDiff cells = compare.diffProperty().get();
         assertEquals(List.of("objective.clm", "objective.fim"), cells.fields(), "the seeds are pooled, so they do not differ");
 
@@ -164,6 +177,10 @@ class StoreViewsTest {
         Path html = dir.resolve("report-" + StoreFixture.STUDY).resolve("report.html");
         waitUntil("the report", () -> Files.isRegularFile(html));
         waitUntil("the status line", () -> robot.lookup("#status").queryAs(Label.class).getText().startsWith("Wrote report.html"));
+    }
+
+    private static String fimRow0(CompareViewModel compare) {
+        return compare.comparisonProperty().get().rows().get(0).get(0);
     }
 
     private static boolean labelStartingWith(FxRobot robot, String prefix) {
