@@ -88,7 +88,7 @@ public final class RunsView {
             details.getSelectionModel().select(logTab);
         });
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (!restoring && now != null && now.retryable()) {
+            if (!restoring && now != null && "failed".equals(now.status())) { // its error is what the user wants to see
                 model.showLog(now);
                 details.getSelectionModel().select(logTab);
             }

@@ -77,7 +77,7 @@ public final class StudiesView {
         table.getColumns().add(column("Status", 260, StudyEntry::status));
         table.getColumns().add(column("Kind", 110, s -> s.origin().label()));
         table.getColumns().add(column("File", 300, s -> s.file() == null ? "" : s.file().toString()));
-        Label empty = new Label("No studies yet: create one (Ctrl+N), start from a lesson template, or open a study file (Ctrl+O).");
+        Label empty = new Label("No studies yet: create one (Ctrl+N), start from a template, or open a study file (Ctrl+O).");
         empty.getStyleClass().add("empty-state");
         Label loading = new Label("Loading studies…");
         loading.getStyleClass().add("empty-state");
