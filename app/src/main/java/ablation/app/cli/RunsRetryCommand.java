@@ -1,6 +1,7 @@
 package ablation.app.cli;
 
 import ablation.core.WorkbenchException;
+import ablation.experiments.queue.RunRetry;
 import ablation.storage.TrackingStore;
 import ablation.storage.run.Run;
 import java.util.concurrent.Callable;
@@ -12,12 +13,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code workbench runs retry ID}: a failed or cancelled run is handed back to its study, which
- * resumes it from its last checkpoint.
- *
- * <p>The store lets a run go back only to running ({@code Runs.resume}), not to queued. So the run
- * is resumed without a worker, keeping every metric point (the worker that takes it over drops
- * those after its checkpoint); its heartbeat then goes stale, the study's executor marks it
- * orphaned and starts a worker on it, as it does for a worker that died.
+ * resumes it from its last checkpoint ({@link RunRetry} says how).
  */
 @Command(name = "retry", mixinStandardHelpOptions = true,
         description = "Hand a failed or cancelled run back to its study: the 'workbench study' command running it (now or "
@@ -36,15 +32,12 @@ public final class RunsRetryCommand implements Callable<Integer> {
         try (TrackingStore store = db.open()) {
             Run run = store.runs().require(id);
             String study = store.studies().get(run.studyId()).map(s -> s.name()).orElse("?");
-            switch (run.status()) {
-                case FAILED, CANCELLED -> {
-                    store.runs().resume(id, Long.MAX_VALUE);
-                    spec.commandLine().getOut().printf("run %d (%s): %s -> handed back to study %s; 'workbench study' resumes it "
-                            + "from its last checkpoint (a study running now, within about 30 s)%n", id, run.name(), run.status().dbValue(), study);
-                }
-                case ORPHANED -> spec.commandLine().getOut().printf("run %d (%s) is orphaned: 'workbench study' already resumes it%n", id, run.name());
-                default -> throw new WorkbenchException("run " + id + " (" + run.name() + ") is " + run.status().dbValue()
-                        + ": only a failed or cancelled run can be retried");
+            switch (RunRetry.handBack(store, run)) {
+                case HANDED_BACK -> spec.commandLine().getOut().printf("run %d (%s): %s -> handed back to study %s; 'workbench study' "
+                        + "resumes it from its last checkpoint (a study running now, within about 30 s)%n", id, run.name(),
+                        run.status().dbValue(), study);
+                case ALREADY_RESUMING -> spec.commandLine().getOut().printf("run %d (%s) is orphaned: 'workbench study' already "
+                        + "resumes it%n", id, run.name());
             }
         }
         return 0;

@@ -28,7 +28,6 @@ import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import javafx.util.Duration;
 
 /**
  * {@code workbench bench gui}: how fast the compare view opens on a large study. Fills a temporary
@@ -118,17 +117,18 @@ public final class CompareBench {
                     @Override
                     public void remember(Path file) {}
                 };
-                WorkbenchWindow window = new WorkbenchWindow(services.services(none, Dialogs.standard(null), 1e10),
-                        WindowState.INITIAL.withBounds(0, 0, 1280, 800, false), Duration.millis(1));
+                WorkbenchWindow window = WorkbenchWindow.create(services.services(none, Dialogs.standard(null), 1e10),
+                        WindowState.INITIAL.withBounds(0, 0, 1280, 800, false), java.time.Duration.ofMillis(1),
+                        new UnexpectedErrors(Platform::runLater));
                 window.start(Optional.empty(), Section.COMPARE);
                 Stage stage = new Stage();
                 window.show(stage, s -> { });
                 FrameGaps gaps = new FrameGaps();
-                CompareViewModel compare = window.compare();
+                CompareViewModel compare = window.model().compare();
                 afterFrames(3, () -> { // the window's own first frames are not the compare view's
                 gaps.start();
                 long open = System.nanoTime();
-                window.studyProperty().set(study);
+                window.model().studyProperty().set(study);
                 whenCompared(compare, () -> {
                     double openMillis = (System.nanoTime() - open) / 1e6;
                     double gap = gaps.max();

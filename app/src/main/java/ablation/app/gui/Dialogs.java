@@ -25,6 +25,9 @@ public interface Dialogs {
     /** The directory to write the report of {@code study} into. */
     Optional<Path> chooseReportDirectory(Window owner, String study);
 
+    /** Tells the user that something failed unexpectedly; returns at once (the alert stays up). */
+    void showError(Window owner, String message);
+
     /** JavaFX file choosers and alerts, starting in the directory of the last file chosen. */
     static Dialogs standard(Path initialDirectory) {
         return new Dialogs() {
@@ -57,6 +60,18 @@ public interface Dialogs {
                 chooser.setTitle("Write the report of " + study + " into");
                 if (directory != null && directory.toFile().isDirectory()) chooser.setInitialDirectory(directory.toFile());
                 return remember(chooser.showDialog(owner));
+            }
+
+            /** The alert shown, if any: a burst of failures opens one alert, not one each. */
+            private Alert error;
+
+            @Override
+            public void showError(Window owner, String message) {
+                if (error != null && error.isShowing()) return;
+                error = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+                error.initOwner(owner);
+                error.setHeaderText("Something went wrong");
+                error.show();
             }
 
             private FileChooser chooser(String title) {

@@ -30,7 +30,7 @@ import javax.imageio.ImageIO;
 public final class GuiLauncher {
     /** Kept so the logger, and the level set on it, are not garbage collected. */
     private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
-    private static final Duration EDIT_DEBOUNCE = Duration.millis(250);
+    private static final java.time.Duration EDIT_DEBOUNCE = java.time.Duration.ofMillis(250);
     private static final long SETTLE_TIMEOUT_SECONDS = 60;
 
     private GuiLauncher() {}
@@ -45,11 +45,13 @@ public final class GuiLauncher {
                            Optional<String> storedStudy, Optional<Section> view) throws InterruptedException {
         startToolkit();
         CountDownLatch closed = new CountDownLatch(1);
+        UnexpectedErrors errors = new UnexpectedErrors(Platform::runLater);
+        errors.install();
         Platform.runLater(() -> {
             WindowState state = stateStore.load();
-            WorkbenchWindow window = new WorkbenchWindow(services, state, EDIT_DEBOUNCE);
+            WorkbenchWindow window = WorkbenchWindow.create(services, state, EDIT_DEBOUNCE, errors);
             window.start(study, view.orElse(sectionOf(state)));
-            storedStudy.ifPresent(window.studyProperty()::set);
+            storedStudy.ifPresent(window.model().studyProperty()::set);
             Stage stage = new Stage();
             stage.setOnHidden(e -> closed.countDown());
             window.show(stage, stateStore::save);
@@ -66,11 +68,13 @@ public final class GuiLauncher {
                                   Path png, int width, int height) throws InterruptedException {
         startHeadless(width, height);
         CompletableFuture<BufferedImage> image = new CompletableFuture<>();
+        UnexpectedErrors errors = new UnexpectedErrors(Platform::runLater);
+        errors.install();
         Platform.runLater(() -> {
             WindowState state = WindowState.INITIAL.withBounds(0, 0, width, height, false);
-            WorkbenchWindow window = new WorkbenchWindow(services, state, Duration.millis(1));
+            WorkbenchWindow window = WorkbenchWindow.create(services, state, java.time.Duration.ofMillis(1), errors);
             window.start(study, view);
-            storedStudy.ifPresent(window.studyProperty()::set);
+            storedStudy.ifPresent(window.model().studyProperty()::set);
             Stage stage = new Stage();
             window.show(stage, s -> { });
             whenSettled(window, 0, () -> {
@@ -108,7 +112,7 @@ public final class GuiLauncher {
     private static void whenSettled(WorkbenchWindow window, int quietChecks, Runnable then) {
         PauseTransition pause = new PauseTransition(Duration.millis(100));
         pause.setOnFinished(e -> {
-            int quiet = window.background().pendingProperty().get() == 0 ? quietChecks + 1 : 0;
+            int quiet = window.model().background().pendingProperty().get() == 0 ? quietChecks + 1 : 0;
             if (quiet >= 3) then.run();
             else whenSettled(window, quiet, then);
         });

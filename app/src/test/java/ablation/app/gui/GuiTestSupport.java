@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.stage.Window;
-import javafx.util.Duration;
+import javafx.application.Platform;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Builds a window on fakes (dialogs answered in a temp directory, a recording launcher) and waits for it. */
@@ -51,6 +51,14 @@ public final class GuiTestSupport {
             return true;
         }
 
+        /** The messages of the error alerts the window showed. */
+        public final List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public void showError(Window owner, String message) {
+            errors.add(message);
+        }
+
         /** {@code <directory>/report-<study>}. */
         @Override
         public Optional<Path> chooseReportDirectory(Window owner, String study) {
@@ -76,7 +84,8 @@ public final class GuiTestSupport {
     }
 
     public static WorkbenchWindow window(GuiServices services) {
-        return new WorkbenchWindow(services, WindowState.INITIAL, Duration.millis(40));
+        return WorkbenchWindow.create(services, WindowState.INITIAL, java.time.Duration.ofMillis(40),
+                new UnexpectedErrors(Platform::runLater));
     }
 
     /** Waits until {@code condition}, evaluated on the FX thread, holds. */
@@ -109,8 +118,8 @@ public final class GuiTestSupport {
 
     /** Waits until the window has no background work and the composer's preview shows the last edit. */
     public static void settle(WorkbenchWindow window) {
-        waitUntil("the window to settle", () -> window.background().pendingProperty().get() == 0
-                && window.composer().previewCurrentProperty().get());
+        waitUntil("the window to settle", () -> window.model().background().pendingProperty().get() == 0
+                && window.model().composer().previewCurrentProperty().get());
     }
 
     private static Path resource(String name) {

@@ -2,6 +2,8 @@ package ablation.app.gui.compare;
 
 import ablation.app.gui.EmptyState;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -15,8 +17,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.TilePane;
@@ -24,6 +28,8 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.AbstractXYItemRenderer;
 
 /**
  * The arms of the current study side by side: loss curves with seed bands and pass@k curves (the
@@ -49,16 +55,17 @@ public final class CompareView {
         TilePane charts = new TilePane(12, 12);
         charts.setId("charts");
         charts.setPrefColumns(2);
-        model.charts().addListener((ListChangeListener<JFreeChart>) c -> show(charts, model.charts()));
+        Function<String, Optional<String>> details = model::armDetails;
+        model.charts().addListener((ListChangeListener<JFreeChart>) c -> show(charts, model.charts(), details));
         TableView<List<String>> metrics = table("compare-metrics");
         model.comparisonProperty().addListener((obs, old, now) -> fill(metrics, now == null ? List.of() : now.header(),
-                now == null ? List.of() : now.rows()));
+                now == null ? List.of() : now.rows(), details));
         TableView<List<String>> diff = table("config-diff");
         Label same = new Label("The arms' configs differ in no field.");
         same.getStyleClass().add("hint");
         model.diffProperty().addListener((obs, old, now) -> {
             if (now == null) {
-                fill(diff, List.of(), List.of());
+                fill(diff, List.of(), List.of(), details);
                 return;
             }
             List<String> header = new java.util.ArrayList<>(List.of("Field"));
@@ -69,7 +76,7 @@ public final class CompareView {
                 row.addAll(now.values().get(i));
                 rows.add(row);
             }
-            fill(diff, header, rows);
+            fill(diff, header, rows, details);
         });
         same.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.diffProperty().get() != null
                 && model.diffProperty().get().isEmpty(), model.diffProperty()));
@@ -137,13 +144,28 @@ public final class CompareView {
         return table;
     }
 
-    /** Columns from the header, rows as given; the table is as tall as its rows. */
-    private static void fill(TableView<List<String>> table, List<String> header, List<List<String>> rows) {
+    /**
+     * Columns from the header, rows as given; the table is as tall as its rows. An arm's label, in
+     * the header or the first column, has the arm's full config as its tooltip.
+     */
+    private static void fill(TableView<List<String>> table, List<String> header, List<List<String>> rows,
+                             Function<String, Optional<String>> details) {
         table.getColumns().clear();
         for (int i = 0; i < header.size(); i++) {
             int index = i;
-            TableColumn<List<String>, String> column = new TableColumn<>(header.get(i));
+            TableColumn<List<String>, String> column = new TableColumn<>();
+            Label title = new Label(header.get(i));
+            details.apply(header.get(i)).ifPresent(text -> title.setTooltip(tooltip(text)));
+            column.setGraphic(title);
             column.setCellValueFactory(c -> new ReadOnlyStringWrapper(index < c.getValue().size() ? c.getValue().get(index) : ""));
+            if (index == 0) column.setCellFactory(c -> new TableCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : item);
+                    setTooltip(empty || item == null ? null : details.apply(item).map(CompareView::tooltip).orElse(null));
+                }
+            });
             column.setSortable(false);
             // wide enough for the header and the longest cell, as far as a character's width tells
             int chars = header.get(i).length();
@@ -158,8 +180,23 @@ public final class CompareView {
         table.setMaxHeight(height);
     }
 
-    /** Puts each chart into a viewer, reusing the viewers already shown so a refresh does not flicker. */
-    private static void show(TilePane charts, List<JFreeChart> items) {
+    private static Tooltip tooltip(String text) {
+        Tooltip tooltip = new Tooltip(text);
+        tooltip.setShowDuration(javafx.util.Duration.INDEFINITE);
+        return tooltip;
+    }
+
+    /**
+     * Puts each chart into a viewer, reusing the viewers already shown so a refresh does not
+     * flicker; a legend entry's tooltip is its arm's full config.
+     */
+    private static void show(TilePane charts, List<JFreeChart> items, Function<String, Optional<String>> details) {
+        for (JFreeChart chart : items) {
+            if (chart.getPlot() instanceof XYPlot plot && plot.getRenderer() instanceof AbstractXYItemRenderer renderer) {
+                renderer.setLegendItemToolTipGenerator((data, series) ->
+                        details.apply(String.valueOf(data.getSeriesKey(series))).orElse(null));
+            }
+        }
         List<Node> viewers = charts.getChildren();
         while (viewers.size() > items.size()) viewers.remove(viewers.size() - 1);
         for (int i = 0; i < items.size(); i++) {

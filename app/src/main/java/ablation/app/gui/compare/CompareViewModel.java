@@ -2,7 +2,9 @@ package ablation.app.gui.compare;
 
 import ablation.app.gui.Background;
 import ablation.app.gui.FeedViewModel;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
@@ -58,6 +60,8 @@ public final class CompareViewModel {
     private final ReadOnlyObjectWrapper<ConfigDiff> diff = new ReadOnlyObjectWrapper<>(this, "diff");
     private final ReadOnlyStringWrapper emptyMessage = new ReadOnlyStringWrapper(this, "emptyMessage");
     private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper(this, "hint");
+    /** The arms compared now, by label: their details are the tooltips of their labels. */
+    private Map<String, RunGroup> arms = Map.of();
     private boolean active;
     private String loaded;
     /** Counts the arm changes: a comparison computed for older arms is dropped. */
@@ -135,6 +139,9 @@ public final class CompareViewModel {
             return;
         }
         hint.set(null);
+        Map<String, RunGroup> byLabel = new LinkedHashMap<>();
+        groups.forEach(g -> byLabel.put(g.label(), g));
+        arms = byLabel;
         diff.set(ConfigDiff.of(groups));
         background.run(() -> source.orElseThrow().compare(groups), result -> {
             if (mine != generation) return;
@@ -148,7 +155,21 @@ public final class CompareViewModel {
         emptyMessage.set(message);
     }
 
+    /**
+     * The full config of the arm shown under {@code label} (a tooltip), or empty for no such arm. A
+     * chart's series may add to the label ({@code fim=0.5 (3 seeds)}): that names the arm too.
+     */
+    public Optional<String> armDetails(String label) {
+        RunGroup arm = arms.get(label);
+        if (arm == null) {
+            arm = arms.values().stream().filter(g -> label.startsWith(g.label() + " ("))
+                    .max(java.util.Comparator.comparingInt(g -> g.label().length())).orElse(null);
+        }
+        return Optional.ofNullable(arm).map(RunGroup::details);
+    }
+
     private void clearResults() {
+        arms = Map.of();
         charts.clear();
         comparison.set(null);
         diff.set(null);

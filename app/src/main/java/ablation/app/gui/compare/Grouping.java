@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * How the compare view forms its arms from a study's runs: the grid cells (seeds pooled), the
@@ -16,17 +15,15 @@ public final class Grouping {
     /** The field that tells seeds apart: never a reason to form an arm of its own in a cell label. */
     public static final String SEED = "train.seed";
     /** The run's name: a label, not a setting, so never part of a diff. */
-    private static final String NAME = "name";
+    static final String NAME = "name";
 
     private Grouping() {}
 
-    /** One arm per grid cell, labelled by the fields in which the cells differ. */
+    /** One arm per grid cell, named by the axis labels in which the cells differ ({@link ArmLabels}). */
     public static List<RunGroup> byCell(List<CompareRun> runs) {
         Map<String, List<CompareRun>> cells = new LinkedHashMap<>();
         runs.forEach(r -> cells.computeIfAbsent(r.cellKey(), k -> new ArrayList<>()).add(r));
-        List<List<CompareRun>> groups = List.copyOf(cells.values());
-        List<String> differing = differingFields(groups);
-        return groups.stream().map(g -> new RunGroup(label(g, differing), g)).toList();
+        return named(List.copyOf(cells.values()), false);
     }
 
     /** One arm per value of {@code field}, in order of first appearance. */
@@ -36,9 +33,16 @@ public final class Grouping {
         return byValue.entrySet().stream().map(e -> new RunGroup(shortName(field) + "=" + e.getKey(), e.getValue())).toList();
     }
 
-    /** One arm per picked run. */
+    /** One arm per picked run, named by the axis labels (and seeds) in which the runs differ. */
     public static List<RunGroup> each(List<CompareRun> runs) {
-        return runs.stream().map(r -> new RunGroup(r.name(), List.of(r))).toList();
+        return named(runs.stream().map(List::of).toList(), true);
+    }
+
+    private static List<RunGroup> named(List<List<CompareRun>> arms, boolean withSeed) {
+        List<String> labels = ArmLabels.of(arms, withSeed);
+        List<RunGroup> groups = new ArrayList<>();
+        for (int i = 0; i < arms.size(); i++) groups.add(new RunGroup(labels.get(i), arms.get(i)));
+        return groups;
     }
 
     /** The config fields whose value is not the same in every run, in path order: what to group by. */
@@ -63,13 +67,6 @@ public final class Grouping {
         Set<String> values = new LinkedHashSet<>();
         group.forEach(r -> values.add(r.value(field)));
         return String.join(", ", values);
-    }
-
-    private static String label(List<CompareRun> cell, List<String> differing) {
-        List<String> parts = differing.stream().filter(f -> !f.equals(SEED))
-                .map(f -> shortName(f) + "=" + values(cell, f)).toList();
-        if (parts.isEmpty()) return cell.get(0).name();
-        return parts.stream().collect(Collectors.joining(", "));
     }
 
     /** {@code objective.fim} stays; {@code data.sources[0].weight} becomes {@code sources[0].weight}. */

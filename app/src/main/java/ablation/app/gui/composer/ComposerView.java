@@ -270,12 +270,22 @@ public final class ComposerView {
         ChoiceBox<AblationDraft> ablation = new ChoiceBox<>(model.ablations());
         ablation.setId("ablation");
         ablation.valueProperty().bindBidirectional(model.selectedAblationProperty());
-        ablation.visibleProperty().bind(Bindings.size(model.ablations()).greaterThan(1));
-        ablation.managedProperty().bind(ablation.visibleProperty());
+        ablation.setTooltip(new Tooltip("The ablation whose axes are shown: the study has several"));
         ChoiceBox<String> combine = choice("combine", ComposerViewModel.COMBINES);
         combine.setTooltip(new Tooltip("grid: every combination of the axes' values; zip: the i-th values together"));
-        HBox axesHeader = new HBox(8, section("Axes"), ablation, spacer(), new Label("combine"), combine);
+        Label axesTitle = section("Axes");
+        Label combineLabel = new Label("combine");
+        // the titles keep their width; on its own row, a long ablation title cannot squeeze them
+        axesTitle.setMinWidth(Region.USE_PREF_SIZE);
+        combineLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox axesHeader = new HBox(8, axesTitle, spacer(), combineLabel, combine);
         axesHeader.setAlignment(Pos.CENTER_LEFT);
+        Label ablationLabel = new Label("ablation");
+        ablationLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox ablationRow = new HBox(8, ablationLabel, ablation);
+        ablationRow.setAlignment(Pos.CENTER_LEFT);
+        ablationRow.visibleProperty().bind(Bindings.size(model.ablations()).greaterThan(1));
+        ablationRow.managedProperty().bind(ablationRow.visibleProperty());
 
         VBox axisRows = new VBox(4);
         axisRows.setId("axes");
@@ -307,7 +317,7 @@ public final class ComposerView {
         noAxes.visibleProperty().bind(Bindings.isEmpty(axisRows.getChildren()));
         noAxes.managedProperty().bind(noAxes.visibleProperty());
 
-        right.getChildren().addAll(axesHeader, axisRows, noAxes, newAxisRow(), previewHeader(), previewTable());
+        right.getChildren().addAll(axesHeader, ablationRow, axisRows, noAxes, newAxisRow(), previewHeader(), previewTable());
         return right;
     }
 

@@ -1,6 +1,8 @@
 package ablation.app.gui.composer;
 
 import ablation.app.gui.Background;
+import ablation.app.gui.Scheduler;
+import ablation.app.gui.studies.RunTemplate;
 import ablation.app.gui.Formats;
 import ablation.core.WorkbenchException;
 import ablation.core.config.ConfigException;
@@ -19,13 +21,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import javafx.animation.PauseTransition;
 import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -45,9 +47,9 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.util.Duration;
 
 /**
  * State and commands of the ablation composer. The form edits a study: its base config (scalar
@@ -98,8 +100,10 @@ public final class ComposerViewModel {
     private final ReadOnlyBooleanWrapper launching = new ReadOnlyBooleanWrapper(this, "launching");
     private final BooleanBinding launchable;
 
-    private final PauseTransition debounce;
-    private boolean debouncing;
+    private final Scheduler scheduler;
+    private final Duration debounceDelay;
+    /** The pending preview after an edit, or null. */
+    private Scheduler.Timer debounce;
     private long generation;
     private Preview preview;
     private ObjectNode loadedBase = NODES.objectNode();
@@ -111,9 +115,11 @@ public final class ComposerViewModel {
      * @param flopsPerSecond training throughput the time estimates assume
      * @param debounceDelay pause after the last edit before the preview is recomputed
      */
-    public ComposerViewModel(Background background, Optional<StudyLauncher> launcher, double flopsPerSecond,
-                             Duration debounceDelay) {
+    public ComposerViewModel(Background background, Scheduler scheduler, Optional<StudyLauncher> launcher,
+                             double flopsPerSecond, Duration debounceDelay) {
         this.background = background;
+        this.scheduler = scheduler;
+        this.debounceDelay = debounceDelay;
         this.launcher = launcher;
         this.flopsPerSecond = flopsPerSecond;
         addField("model.arch", FormField.Type.TEXT);
@@ -134,13 +140,11 @@ public final class ComposerViewModel {
             objective[i] = new SimpleDoubleProperty(this, ObjectiveMix.KEYS[i]);
             objective[i].addListener((obs, old, now) -> moveObjective(index, now.doubleValue()));
         }
-        debounce = new PauseTransition(debounceDelay);
-        debounce.setOnFinished(e -> {
-            debouncing = false;
-            background.release();
-            refreshPreview();
-        });
-        InvalidationListener edited = o -> edited();
+        InvalidationListener edited = o -> {
+            // read the value: an invalid property tells no more invalidations, and nothing else may read it
+            if (o instanceof ObservableValue<?> value) value.getValue();
+            edited();
+        };
         List<Observable> watched = new ArrayList<>(List.of(name, description, seeds, match, sources, evals, ablations));
         fields.values().forEach(f -> watched.add(f.textProperty()));
         watched.addAll(List.of(objective));
@@ -174,6 +178,12 @@ public final class ComposerViewModel {
         dirty.set(true);
     }
 
+    /** A new, unsaved study whose base is the run config in {@code runConfig}, with no axes yet. */
+    public void openRunConfig(Path runConfig) {
+        load(RunTemplate.study(runConfig), null);
+        dirty.set(true);
+    }
+
     /** Writes the study as YAML; throws the error that makes it unwritable (a field that is not a number). */
     public void save(Path target) {
         String yaml = studyYaml();
@@ -192,7 +202,7 @@ public final class ComposerViewModel {
      * Launches the previewed study (saved first by the caller: {@link #launchable()} and a file with
      * no unsaved edits). Reports the launcher's message or error on the FX thread.
      */
-    public void launch(Consumer<String> onLaunched, Consumer<RuntimeException> onError) {
+    public void launch(Consumer<String> onLaunched, Consumer<Throwable> onError) {
         if (!launchable.get() || file.get() == null || dirty.get()) {
             throw new IllegalStateException("launch needs a valid, saved study");
         }
@@ -361,11 +371,13 @@ public final class ComposerViewModel {
 
     private void schedulePreview() {
         previewCurrent.set(false);
-        if (!debouncing) {
-            debouncing = true;
-            background.hold();
-        }
-        debounce.playFromStart();
+        if (debounce == null) background.hold();
+        else debounce.cancel();
+        debounce = scheduler.after(debounceDelay, () -> {
+            debounce = null;
+            background.release();
+            refreshPreview();
+        });
     }
 
     /** Recomputes the preview now (also what the debounce ends with). */
@@ -397,7 +409,7 @@ public final class ComposerViewModel {
         previewCurrent.set(true);
     }
 
-    private void showError(RuntimeException e) {
+    private void showError(Throwable e) {
         preview = null;
         previewRows.clear();
         error.set(e instanceof WorkbenchException ? e.getMessage() : "unexpected error: " + e);

@@ -28,9 +28,9 @@ public record RunRow(long id, String name, String status, long step, long steps,
         return steps <= 0 ? 0 : Math.min(1, (double) step / steps);
     }
 
-    /** Whether Retry applies: a failed run resumes from its last checkpoint. */
+    /** Whether Retry applies: a failed or cancelled run resumes from its last checkpoint. */
     public boolean retryable() {
-        return "failed".equals(status);
+        return "failed".equals(status) || "cancelled".equals(status);
     }
 
     /** Whether Cancel applies: the run has not ended. */

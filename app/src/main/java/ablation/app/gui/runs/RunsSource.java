@@ -21,7 +21,7 @@ public interface RunsSource {
     /** Stops a queued or running run (its worker is stopped by the executor). */
     void cancel(RunRow run);
 
-    /** Resumes a failed run from its last checkpoint; returns a line for the status bar. */
+    /** Resumes a failed or cancelled run from its last checkpoint; returns a line for the status bar. */
     String retry(String study, RunRow run);
 
     /** The run's error and the end of its worker log, for a run that failed. */

@@ -77,7 +77,8 @@ public final class RunsView {
         details.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         Button cancel = action("Cancel", "cancel-run", "Stop the selected runs that have not ended", RunRow::cancellable, model::cancel);
-        Button retry = action("Retry", "retry-run", "Resume the selected failed runs from their last checkpoint", RunRow::retryable, model::retry);
+        Button retry = action("Retry", "retry-run", "Resume the selected failed or cancelled runs from their last checkpoint",
+                RunRow::retryable, model::retry);
         Button showLog = new Button("Log");
         showLog.setId("show-log");
         showLog.setTooltip(new Tooltip("The selected run's error and the end of its worker log"));
@@ -87,7 +88,7 @@ public final class RunsView {
             details.getSelectionModel().select(logTab);
         });
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (!restoring && now != null && now.retryable()) {
+            if (!restoring && now != null && "failed".equals(now.status())) { // its error is what the user wants to see
                 model.showLog(now);
                 details.getSelectionModel().select(logTab);
             }

@@ -9,9 +9,12 @@ import ablation.experiments.executor.ExecutionListener;
 import ablation.experiments.executor.LocalExecutor;
 import ablation.experiments.executor.StudyProgress;
 import ablation.experiments.executor.WorkerCommand;
+import ablation.experiments.queue.RunRetry;
 import ablation.experiments.queue.StudyQueue;
 import ablation.experiments.tokenizer.StudyTokenizers;
 import ablation.storage.TrackingStore;
+import ablation.storage.run.Run;
+import ablation.storage.run.RunStatus;
 import ablation.storage.study.Study;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -25,8 +28,8 @@ import java.util.function.Consumer;
 /**
  * Launches studies from the app: queues a study's runs in the store, then trains them with the
  * {@link LocalExecutor} (each run in its own worker process) on one background thread, one study
- * at a time; a study launched while another trains waits for it. Retry resumes a failed run
- * through the executor of its study, the one running or a new one.
+ * at a time; a study launched while another trains waits for it. Retry resumes a failed or
+ * cancelled run through the executor of its study, the one running or a new one.
  */
 public final class LocalStudyService implements StudyLauncher, AutoCloseable {
     private final TrackingStore store;
@@ -70,12 +73,24 @@ public final class LocalStudyService implements StudyLauncher, AutoCloseable {
         return "Queued " + runs.size() + " runs of " + spec.name() + (waiting == null ? "; training" : "; it trains after " + waiting);
     }
 
-    /** Resumes a failed run of {@code studyName} from its last checkpoint; returns a line for the status bar. */
+    /**
+     * Retries a failed or cancelled run of {@code studyName}; returns a line for the status bar. A
+     * failed run is resumed from its last checkpoint at once by its study's executor; a cancelled
+     * one is handed back as {@code workbench runs retry} does ({@link RunRetry}), and the executor
+     * resumes it once its heartbeat is stale.
+     */
     public String retry(String studyName, long runId) {
         Study study = store.studies().require(studyName);
-        String name = store.runs().require(runId).name();
-        String waiting = schedule(study, runId);
-        return "Resuming " + name + " from its last checkpoint" + (waiting == null ? "" : " after " + waiting);
+        Run run = store.runs().require(runId);
+        if (run.status() == RunStatus.FAILED) {
+            String waiting = schedule(study, runId);
+            return "Resuming " + run.name() + " from its last checkpoint" + (waiting == null ? "" : " after " + waiting);
+        }
+        RunRetry.Outcome outcome = RunRetry.handBack(store, run);
+        String waiting = schedule(study, null);
+        return (outcome == RunRetry.Outcome.HANDED_BACK ? "Handed " + run.name() + " back to its study" : run.name() + " is orphaned")
+                + ": it resumes from its last checkpoint within about " + options.staleAfter().toSeconds() + " s"
+                + (waiting == null ? "" : " after " + waiting);
     }
 
     /**

@@ -17,8 +17,9 @@ import java.util.stream.Stream;
 
 /**
  * Studies from files: the YAML files of a sample-config directory ({@code lesson*.yaml} are the
- * templates) and the study files the user opened. Each is loaded and expanded to count its runs;
- * one that does not validate is listed with its error.
+ * lesson templates, run configs such as {@code quick-train.yaml} run templates) and the study files
+ * the user opened. Each is loaded and expanded to count its runs; one that does not validate is
+ * listed with its error.
  */
 public final class FileStudyCatalog implements StudyCatalog {
     private final Path samples;
@@ -65,6 +66,11 @@ public final class FileStudyCatalog implements StudyCatalog {
     private static StudyEntry describe(Path file, StudyEntry.Origin origin) {
         String fallbackName = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
         try {
+            if (RunTemplate.isRunConfig(SpecLoader.tree(file))) {
+                AblationSpec spec = RunTemplate.study(file);
+                return new StudyEntry(spec.name(), "a run config: opens as the base of a new study", file,
+                        StudyEntry.Origin.RUN_TEMPLATE, GridExpander.expand(spec, false).size(), "ready");
+            }
             AblationSpec spec = SpecLoader.load(file);
             int runs = GridExpander.expand(spec, false).size();
             return new StudyEntry(spec.name(), spec.description(), file, origin, runs, "ready");

@@ -1,6 +1,5 @@
 package ablation.app.gui.studies;
 
-import java.nio.file.Path;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -27,19 +26,19 @@ import javafx.scene.layout.VBox;
 
 /**
  * The list of studies (name, runs, status, origin, file), with the actions that start work: a new
- * study from scratch or from a lesson template, opening a file. Double-click or Enter opens the
- * selected study in the composer.
+ * study from scratch or from a template, opening a file. Double-click or Enter opens the selected
+ * study in the composer (a run template as the base of a new study).
  */
 public final class StudiesView {
     private final VBox root = new VBox(8);
 
     /**
      * @param newStudy starts a study from scratch
-     * @param fromTemplate starts an unsaved study from a template file
+     * @param fromTemplate starts an unsaved study from a lesson or run template
      * @param openFile asks for a study file to open
      * @param open opens a listed study: its file in the composer, or a study only in the store in the runs view
      */
-    public StudiesView(StudiesViewModel model, Runnable newStudy, Consumer<Path> fromTemplate, Runnable openFile,
+    public StudiesView(StudiesViewModel model, Runnable newStudy, Consumer<StudyEntry> fromTemplate, Runnable openFile,
                        Consumer<StudyEntry> open) {
         root.setPadding(new Insets(12));
         root.getStyleClass().add("studies");
@@ -48,7 +47,7 @@ public final class StudiesView {
         create.setId("new-study");
         create.setTooltip(new Tooltip("Start from a one-source causal base (Ctrl+N)"));
         create.setOnAction(e -> newStudy.run());
-        MenuButton templates = new MenuButton("New from lesson template");
+        MenuButton templates = new MenuButton("New from template");
         templates.setId("new-from-template");
         templates.disableProperty().bind(Bindings.isEmpty(model.templates()));
         model.templates().addListener((ListChangeListener<StudyEntry>) c -> templates.getItems().setAll(
@@ -78,7 +77,7 @@ public final class StudiesView {
         table.getColumns().add(column("Status", 260, StudyEntry::status));
         table.getColumns().add(column("Kind", 110, s -> s.origin().label()));
         table.getColumns().add(column("File", 300, s -> s.file() == null ? "" : s.file().toString()));
-        Label empty = new Label("No studies yet: create one (Ctrl+N), start from a lesson template, or open a study file (Ctrl+O).");
+        Label empty = new Label("No studies yet: create one (Ctrl+N), start from a template, or open a study file (Ctrl+O).");
         empty.getStyleClass().add("empty-state");
         Label loading = new Label("Loading studies…");
         loading.getStyleClass().add("empty-state");
@@ -111,9 +110,9 @@ public final class StudiesView {
         root.getChildren().addAll(actions, table, details);
     }
 
-    private static MenuItem templateItem(StudyEntry template, Consumer<Path> fromTemplate) {
+    private static MenuItem templateItem(StudyEntry template, Consumer<StudyEntry> fromTemplate) {
         MenuItem item = new MenuItem(template.name() + (template.description() == null ? "" : ": " + template.description()));
-        item.setOnAction(e -> fromTemplate.accept(template.file()));
+        item.setOnAction(e -> fromTemplate.accept(template));
         return item;
     }
 

@@ -28,7 +28,7 @@ public final class StudiesViewModel {
     public void refresh() {
         background.run(catalog::studies, list -> {
             studies.setAll(list);
-            templates.setAll(list.stream().filter(s -> s.origin() == StudyEntry.Origin.TEMPLATE).toList());
+            templates.setAll(list.stream().filter(s -> s.template() && s.valid()).toList());
             loaded.set(true);
         }, e -> status.accept("cannot list studies: " + e.getMessage()));
     }
@@ -43,6 +43,7 @@ public final class StudiesViewModel {
         return studies;
     }
 
+    /** The lesson and run templates a new study can start from. */
     public ObservableList<StudyEntry> templates() {
         return templates;
     }

@@ -12,10 +12,6 @@ public interface StudyCatalog {
     /** Every study to list, templates included. */
     List<StudyEntry> studies();
 
-    /** The lesson templates a new study can start from. */
-    default List<StudyEntry> templates() {
-        return studies().stream().filter(s -> s.origin() == StudyEntry.Origin.TEMPLATE).toList();
-    }
 
     /** Adds a study file the user opened or saved to the list. */
     void remember(Path file);

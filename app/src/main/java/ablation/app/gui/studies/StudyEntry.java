@@ -15,6 +15,8 @@ public record StudyEntry(String name, String description, Path file, Origin orig
     public enum Origin {
         /** A {@code lesson*.yaml} of the sample configs: a starting point for new studies. */
         TEMPLATE("lesson template"),
+        /** A run config of the sample configs ({@code quick-train.yaml}): the base of a new study. */
+        RUN_TEMPLATE("run template"),
         /** Another file of the sample configs. */
         SAMPLE("sample"),
         /** A file the user opened or saved. */
@@ -31,6 +33,11 @@ public record StudyEntry(String name, String description, Path file, Origin orig
         public String label() {
             return label;
         }
+    }
+
+    /** Whether a new study can start from it (a lesson or run template). */
+    public boolean template() {
+        return origin == Origin.TEMPLATE || origin == Origin.RUN_TEMPLATE;
     }
 
     public boolean valid() {

@@ -63,7 +63,7 @@ class ComposerTest {
     @Test
     void composeATwoAxisAblationPreviewItAndSaveIt(FxRobot robot) throws Exception {
         robot.push(KeyCode.CONTROL, KeyCode.N);
-        waitUntil("the composer", () -> window.sectionProperty().get() == Section.COMPOSER);
+        waitUntil("the composer", () -> window.model().sectionProperty().get() == Section.COMPOSER);
         replaceText(robot, "#study-name", "two-axis");
 
         robot.clickOn("#axis-kind").clickOn("Architecture");
@@ -76,7 +76,7 @@ class ComposerTest {
         settle(window);
 
         TableView<?> table = robot.lookup("#preview").queryAs(TableView.class);
-        List<String> previewNames = window.composer().previewRows().stream().map(PreviewRow::name).toList();
+        List<String> previewNames = window.model().composer().previewRows().stream().map(PreviewRow::name).toList();
         assertEquals(8, table.getItems().size(), "2 architectures x 2 FIM rates x 2 seeds: " + previewNames);
         assertTrue(previewNames.contains("arch=prefix_lm,fim=0.5,seed=2"), previewNames.toString());
         assertTrue(previewNames.contains("arch=causal,fim=0,seed=1"), previewNames.toString());
@@ -84,7 +84,7 @@ class ComposerTest {
 
         robot.push(KeyCode.CONTROL, KeyCode.S);
         Path saved = dir.resolve("two-axis.yaml");
-        waitUntil("the saved file", () -> Files.exists(saved) && !window.composer().dirtyProperty().get());
+        waitUntil("the saved file", () -> Files.exists(saved) && !window.model().composer().dirtyProperty().get());
         AblationSpec spec = SpecLoader.load(saved);
         assertEquals("two-axis", spec.name());
         assertEquals(List.of(1L, 2L), spec.seeds());
@@ -97,7 +97,7 @@ class ComposerTest {
         assertTrue(Files.readString(saved).contains("fim_rate") == false, "defaults are not written:\n" + Files.readString(saved));
 
         robot.push(KeyCode.CONTROL, KeyCode.L);
-        waitUntil("the launch", () -> !launcher.launched.isEmpty() && window.sectionProperty().get() == Section.RUNS);
+        waitUntil("the launch", () -> !launcher.launched.isEmpty() && window.model().sectionProperty().get() == Section.RUNS);
         assertEquals(saved.toAbsolutePath().normalize(), launcher.launched.get(0));
     }
 
@@ -116,8 +116,8 @@ class ComposerTest {
         assertTrue(validation.getText().contains("model.d_model = 256") && validation.getText().contains("heads (3)"),
                 validation.getText());
         assertTrue(launch.isDisabled());
-        assertTrue(window.composer().previewRows().isEmpty() || !window.composer().previewCurrentProperty().get()
-                || window.composer().errorProperty().get() != null);
+        assertTrue(window.model().composer().previewRows().isEmpty() || !window.model().composer().previewCurrentProperty().get()
+                || window.model().composer().errorProperty().get() != null);
 
         replaceText(robot, "#model-heads", "4");
         replaceText(robot, "#model-layers", "four");
@@ -135,7 +135,7 @@ class ComposerTest {
     void objectiveSlidersKeepTheSumAtOne(FxRobot robot) {
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT2);
         settle(window);
-        ComposerViewModel model = window.composer();
+        ComposerViewModel model = window.model().composer();
 
         robot.clickOn("#objective-fim");
         double fim = model.objective(ObjectiveMix.FIM).get();
@@ -161,9 +161,12 @@ class ComposerTest {
 
     @Test
     void aTemplateOpensWithItsAxesRecognisedAndSavesUnderANewFile(FxRobot robot) throws Exception {
-        robot.interact(() -> window.newFromTemplate(GuiTestSupport.SAMPLES.resolve("lesson2-infill.yaml")));
+        waitUntil("the templates", () -> window.model().studies().templates().size() == 3);
+        var template = window.model().studies().templates().stream().filter(t -> t.name().equals("lesson2-infill"))
+                .findFirst().orElseThrow();
+        robot.interact(() -> window.model().newFromTemplate(template));
         settle(window);
-        ComposerViewModel model = window.composer();
+        ComposerViewModel model = window.model().composer();
         AblationDraft ablation = model.selectedAblationProperty().get();
         assertEquals(AxisKind.FIM_RATE, ablation.axes().get(0).kind());
         assertEquals("0, 0.5", ablation.axes().get(0).valuesProperty().get());

@@ -81,13 +81,13 @@ class LaunchTest {
     void launchedStudyTrainsToTheEndWithLiveLossCurves(FxRobot robot) throws Exception {
         Path file = dir.resolve("tiny-launch.yaml");
         Files.writeString(file, STUDY.replace("CACHE", dir.resolve("cache").toString()));
-        robot.interact(() -> window.open(file));
+        robot.interact(() -> window.model().open(file));
         settle(window);
         Label status = robot.lookup("#status").queryAs(Label.class);
         robot.interact(() -> status.textProperty().addListener((obs, old, now) -> statusLines.add(now)));
 
         robot.push(KeyCode.CONTROL, KeyCode.L);
-        waitUntil("the runs view", () -> window.sectionProperty().get() == Section.RUNS);
+        waitUntil("the runs view", () -> window.model().sectionProperty().get() == Section.RUNS);
         assertTrue(statusLines.stream().anyMatch(l -> l.startsWith("Queued 2 runs of tiny-launch")), statusLines.toString());
         TableView<?> table = GuiTestSupport.await(robot, "#runs", TableView.class);
         try {
@@ -106,11 +106,11 @@ class LaunchTest {
         waitUntil("the study's end in the status bar", Duration.ofSeconds(30),
                 () -> status.getText().startsWith("tiny-launch: 2 of 2 runs finished"));
 
-        waitUntil("the loss curves of both runs", () -> window.runs().curves().size() == 2);
+        waitUntil("the loss curves of both runs", () -> window.model().runs().curves().size() == 2);
         long steps = ((RunRow) table.getItems().get(0)).steps();
         assertEquals(4096 / (4 * 32), steps);
-        assertTrue(window.runs().curves().stream().allMatch(c -> c.tokens().length == steps), () -> "one point per logged step: "
-                + window.runs().curves().stream().map(c -> c.arm() + " " + java.util.Arrays.toString(c.tokens())).toList());
+        assertTrue(window.model().runs().curves().stream().allMatch(c -> c.tokens().length == steps), () -> "one point per logged step: "
+                + window.model().runs().curves().stream().map(c -> c.arm() + " " + java.util.Arrays.toString(c.tokens())).toList());
         ChartViewer chart = GuiTestSupport.await(robot, "#loss-chart", ChartViewer.class);
         assertTrue(chart.isVisible() && chart.getChart().getXYPlot().getDataset().getItemCount(0) == steps, "the chart draws them");
 

@@ -12,6 +12,7 @@ import ablation.app.gui.WorkbenchWindow;
 import ablation.app.gui.compare.CompareRun;
 import ablation.app.gui.compare.CompareViewModel;
 import ablation.app.gui.compare.ConfigDiff;
+import ablation.app.gui.compare.RunGroup;
 import ablation.app.gui.runs.RunRow;
 import ablation.app.gui.studies.FileStudyCatalog;
 import ablation.app.gui.studies.StudyEntry;
@@ -82,39 +83,48 @@ class StoreViewsTest {
     @Test
     @Order(1)
     void studiesListTheStoresStudyWithItsProgressAndOpenItsRuns(FxRobot robot) {
-        waitUntil("the stored study", () -> window.studies().studies().stream().anyMatch(s -> s.name().equals(StoreFixture.STUDY)));
-        StudyEntry stored = window.studies().studies().stream().filter(s -> s.name().equals(StoreFixture.STUDY)).findFirst().orElseThrow();
+        waitUntil("the stored study", () -> window.model().studies().studies().stream().anyMatch(s -> s.name().equals(StoreFixture.STUDY)));
+        StudyEntry stored = window.model().studies().studies().stream().filter(s -> s.name().equals(StoreFixture.STUDY)).findFirst().orElseThrow();
         assertEquals(StudyEntry.Origin.STORE, stored.origin());
         assertEquals("5/6 finished, 1 queued", stored.status());
 
         robot.doubleClickOn(StoreFixture.STUDY);
-        waitUntil("the runs view", () -> window.sectionProperty().get() == Section.RUNS);
+        waitUntil("the runs view", () -> window.model().sectionProperty().get() == Section.RUNS);
         TableView<?> table = GuiTestSupport.await(robot, "#runs", TableView.class);
         waitUntil("the six runs", () -> table.getItems().size() == 6);
         assertTrue(robot.lookup(StoreFixture.STEPS + "/" + StoreFixture.STEPS + " (100%)").tryQuery().isPresent(), "a finished run's progress");
-        waitUntil("the loss curves of the runs that trained", () -> window.runs().curves().size() == 5);
-        assertTrue(window.runs().curves().stream().allMatch(c -> c.tokens().length == StoreFixture.STEPS), "500 steps, under 1000 points: every step");
-        assertEquals(StoreFixture.STEPS * 4 * 32, (long) window.runs().curves().get(0).tokens()[(int) StoreFixture.STEPS - 1],
+        waitUntil("the loss curves of the runs that trained", () -> window.model().runs().curves().size() == 5);
+        assertTrue(window.model().runs().curves().stream().allMatch(c -> c.tokens().length == StoreFixture.STEPS), "500 steps, under 1000 points: every step");
+        assertEquals(StoreFixture.STEPS * 4 * 32, (long) window.model().runs().curves().get(0).tokens()[(int) StoreFixture.STEPS - 1],
                 "x is training tokens: step x batch x context");
 
         String queued = "fim=0.5,seed=3";
         robot.clickOn(queued);
-        waitUntil("the queued run selected", () -> window.runs().selected().size() == 1
-                && window.runs().selected().get(0).name().equals(queued));
-        waitUntil("no curve: the selected run has not started", () -> window.runs().curves().isEmpty());
+        waitUntil("the queued run selected", () -> window.model().runs().selected().size() == 1
+                && window.model().runs().selected().get(0).name().equals(queued));
+        waitUntil("no curve: the selected run has not started", () -> window.model().runs().curves().isEmpty());
         robot.clickOn("#cancel-run");
         waitUntil("the run cancelled", () -> table.getItems().stream().map(RunRow.class::cast)
                 .anyMatch(r -> r.name().equals(queued) && r.status().equals("cancelled")));
         assertEquals(RunStatus.CANCELLED, fixture.run(queued).status());
-        assertTrue(robot.lookup("#retry-run").query().isDisabled(), "a cancelled run is not retried");
+
+        List<String> statusLines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> window.model().statusProperty().addListener((obs, old, now) -> statusLines.add(now)));
+        robot.clickOn("#retry-run");
+        waitUntil("the cancelled run handed back", () -> fixture.run(queued).status() == RunStatus.RUNNING);
+        waitUntil("the status line", () -> statusLines.stream()
+                .anyMatch(l -> l.startsWith("Handed " + queued + " back to its study: it resumes from its last checkpoint")));
+        // cancelled again, so the study's executor ends before it starts a worker on it
+        robot.clickOn("#cancel-run");
+        waitUntil("the run cancelled again", () -> fixture.run(queued).status() == RunStatus.CANCELLED);
     }
 
     @Test
     @Order(2)
     void compareTwoPickedRunsShowsOnlyTheFieldsThatDiffer(FxRobot robot) {
-        robot.interact(() -> window.studyProperty().set(StoreFixture.STUDY));
+        robot.interact(() -> window.model().studyProperty().set(StoreFixture.STUDY));
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT4);
-        CompareViewModel compare = window.compare();
+        CompareViewModel compare = window.model().compare();
         waitUntil("the cells compared", () -> compare.comparisonProperty().get() != null);
         assertEquals(2, compare.groups().size(), "two grid cells, seeds pooled");
         assertEquals(List.of("Arm", "Finished", "Final loss", "desk-l2r l2r pass@1", "desk-l2r l2r pass@10"),
@@ -123,6 +133,16 @@ class StoreViewsTest {
         assertEquals("2/3", fimRow.get(1), "two of the fim=0.5 seeds finished");
         assertTrue(fimRow.get(3).startsWith("0.600 ["), "pass@1 of the fim arm with its interval: " + fimRow);
         assertEquals(2, compare.charts().size(), "loss curves and pass@k");
+        assertEquals(List.of("fim=0", "fim=0.5"), compare.groups().stream().map(RunGroup::label).toList(),
+                "arms named by the study's axis labels");
+        assertEquals("fim=0", fimRow0(compare), "the metrics table names the arm the same way");
+        var loss = compare.charts().get(0);
+        assertEquals("fim=0 (3 seeds)", loss.getXYPlot().getDataset().getSeriesKey(0), "so does the legend");
+        var renderer = (org.jfree.chart.renderer.xy.AbstractXYItemRenderer) loss.getXYPlot().getRenderer();
+        waitUntil("the legend's tooltips", () -> renderer.getLegendItemToolTipGenerator() != null);
+        String tooltip = renderer.getLegendItemToolTipGenerator().generateLabel(loss.getXYPlot().getDataset(), 1);
+        assertTrue(tooltip.startsWith("fim=0.5\nruns: ") && tooltip.contains("fim=0.5,seed=3"), tooltip);
+        assertTrue(tooltip.contains("\nobjective.fim = 0.5\n"), "the full config: " + tooltip);
         ConfigDiff cells = compare.diffProperty().get();
         assertEquals(List.of("objective.clm", "objective.fim"), cells.fields(), "the seeds are pooled, so they do not differ");
 
@@ -141,7 +161,7 @@ class StoreViewsTest {
     @Test
     @Order(3)
     void lessonsShowTheVerdictWithTheChartAndExportTheReport(FxRobot robot) {
-        robot.interact(() -> window.studyProperty().set(StoreFixture.STUDY));
+        robot.interact(() -> window.model().studyProperty().set(StoreFixture.STUDY));
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT5);
         waitUntil("the lesson card", () -> robot.lookup(".verdict").tryQuery().map(n -> n.isVisible()).orElse(false));
         Label verdict = robot.lookup(".verdict").queryAs(Label.class);
@@ -157,6 +177,10 @@ class StoreViewsTest {
         Path html = dir.resolve("report-" + StoreFixture.STUDY).resolve("report.html");
         waitUntil("the report", () -> Files.isRegularFile(html));
         waitUntil("the status line", () -> robot.lookup("#status").queryAs(Label.class).getText().startsWith("Wrote report.html"));
+    }
+
+    private static String fimRow0(CompareViewModel compare) {
+        return compare.comparisonProperty().get().rows().get(0).get(0);
     }
 
     private static boolean labelStartingWith(FxRobot robot, String prefix) {

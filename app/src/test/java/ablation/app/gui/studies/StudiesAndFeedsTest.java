@@ -107,22 +107,40 @@ class StudiesAndFeedsTest {
 
     @Test
     void listsSamplesWithRunCountsAndOpensOneInTheComposer(FxRobot robot) {
-        waitUntil("the studies", () -> window.studies().studies().size() == 3);
-        List<StudyEntry> studies = window.studies().studies();
+        waitUntil("the studies", () -> window.model().studies().studies().size() == 4);
+        List<StudyEntry> studies = window.model().studies().studies();
         StudyEntry broken = studies.stream().filter(s -> s.name().equals("broken")).findFirst().orElseThrow();
         assertFalse(broken.valid());
         assertTrue(broken.status().contains("model.d_model = 100"), broken.status());
         StudyEntry lesson1 = studies.stream().filter(s -> s.name().equals("lesson1-prefix-lm")).findFirst().orElseThrow();
         assertEquals(4, lesson1.runs(), "2 architectures x 2 seeds");
         assertEquals(StudyEntry.Origin.TEMPLATE, lesson1.origin());
-        assertEquals(2, window.studies().templates().size());
+        StudyEntry runConfig = studies.stream().filter(s -> s.name().equals("tiny-train")).findFirst().orElseThrow();
+        assertEquals(StudyEntry.Origin.RUN_TEMPLATE, runConfig.origin(), "a run config is a template, not an invalid study");
+        assertEquals("ready", runConfig.status());
+        assertEquals(1, runConfig.runs(), "one run per seed, no axes");
+        assertEquals(3, window.model().studies().templates().size(), "two lesson templates and the run config");
 
         robot.doubleClickOn("lesson1-prefix-lm");
         settle(window);
-        assertEquals(Section.COMPOSER, window.sectionProperty().get());
-        assertEquals("lesson1-prefix-lm", window.composer().nameProperty().get());
-        assertEquals(4, window.composer().previewRows().size());
-        assertEquals("lesson1-prefix-lm", window.studyProperty().get(), "the runs views follow the opened study");
+        assertEquals(Section.COMPOSER, window.model().sectionProperty().get());
+        assertEquals("lesson1-prefix-lm", window.model().composer().nameProperty().get());
+        assertEquals(4, window.model().composer().previewRows().size());
+        assertEquals("lesson1-prefix-lm", window.model().studyProperty().get(), "the runs views follow the opened study");
+    }
+
+    @Test
+    void aRunConfigOpensAsTheBaseOfANewUnsavedStudy(FxRobot robot) {
+        waitUntil("the run template", () -> window.model().studies().studies().stream().anyMatch(s -> s.name().equals("tiny-train")));
+        robot.doubleClickOn("tiny-train");
+        settle(window);
+        assertEquals(Section.COMPOSER, window.model().sectionProperty().get());
+        var composer = window.model().composer();
+        assertEquals("tiny-train", composer.nameProperty().get());
+        assertEquals(null, composer.fileProperty().get(), "the run config is not overwritten: a new study");
+        assertTrue(composer.dirtyProperty().get());
+        assertEquals("32", composer.field("model.d_model").textProperty().get(), "the run config is the base");
+        assertEquals(1, composer.previewRows().size(), "no axes yet: one run per seed");
     }
 
     @Test
@@ -143,13 +161,13 @@ class StudiesAndFeedsTest {
         Label empty = robot.lookup("#empty-state").queryAs(Label.class);
         waitUntil("the empty state", () -> FeedViewModel.NO_STUDY.equals(empty.getText()) && empty.isVisible());
 
-        robot.interact(() -> window.studyProperty().set("lesson2-infill"));
+        robot.interact(() -> window.model().studyProperty().set("lesson2-infill"));
         TableView<?> table = robot.lookup("#runs").queryAs(TableView.class);
         waitUntil("the runs", () -> table.getItems().size() == 2 && !empty.isVisible());
         assertTrue(robot.lookup("40/97 (41%)").tryQuery().isPresent(), "progress of the running run");
         assertTrue(robot.lookup("1 min 30 s").tryQuery().isPresent(), "time left of the running run");
 
-        robot.interact(() -> window.studyProperty().set("never-launched"));
+        robot.interact(() -> window.model().studyProperty().set("never-launched"));
         waitUntil("no runs", () -> FeedViewModel.NO_RUNS.equals(empty.getText()) && empty.isVisible());
         Node compare = robot.lookup("#empty-state").queryAll().stream().filter(Node::isVisible).findFirst().orElseThrow();
         assertEquals(FeedViewModel.NO_RUNS, ((Label) compare).getText());
@@ -158,7 +176,7 @@ class StudiesAndFeedsTest {
                 .anyMatch(n -> n.isVisible() && FeedViewModel.NO_STORE.equals(((Label) n).getText())));
 
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT5);
-        robot.interact(() -> window.studyProperty().set("lesson2-infill"));
+        robot.interact(() -> window.model().studyProperty().set("lesson2-infill"));
         waitUntil("the lesson card", () -> robot.lookup(".verdict-supports").tryQuery().map(Node::isVisible).orElse(false));
         assertTrue(robot.lookup("Lesson 2: Infill is not a free lunch").tryQuery().isPresent());
     }
