@@ -174,6 +174,7 @@ class Guards:
         # (the bound get of a namespace, its items then): bound methods of dicts cannot be patched
         watched = [(module.__dict__.get, tuple(module.__dict__.items())) for module in watched_modules]
         self.by_module = {id(module): entry for module, entry in zip(watched_modules, watched)}
+        self.module_ids = {module.__name__: id(module) for module in watched_modules}
         watched += [(class_dict(cls).get, tuple(class_dict(cls).items())) for cls in value_classes]
         watched.append((sys.modules.get, tuple((name, module) for name, module in self.module_names)))
         self.watched = tuple(watched)
@@ -298,6 +299,12 @@ def refuse_gc_debug(*args, **kwargs):
     raise PermissionError("sandbox: gc.set_debug is not allowed")
 
 
+def refuse_threads(*args, **kwargs):
+    """Stands in for _thread.start_new_thread in the child: a thread could change a module between the
+    harness's checks and the check's use of it."""
+    raise PermissionError("sandbox: threads are not allowed")
+
+
 def refuse_builtin(*args, **kwargs):
     """Stands in for _imp.create_builtin in the child: every built-in module is loaded already; a second copy
     (of _signal, say) would bring back what the child took away."""
@@ -305,7 +312,8 @@ def refuse_builtin(*args, **kwargs):
 
 
 def close_native_doors():
-    """Before candidate code runs: no second copy of built-in modules, no gc.set_debug, and no Python signal
+    """Before candidate code runs: no second copy of built-in modules, no gc.set_debug or gc.callbacks, no
+    threads, and no Python signal
     handlers (a handler receives the interrupted frame, which may be the harness's). SIG_IGN and SIG_DFL stay
     available: the real _signal.signal is kept in a suspended generator, whose frame candidate code cannot
     reach (gi_frame)."""
@@ -337,9 +345,15 @@ def close_native_doors():
             raise answer
         return answer
 
+    import _thread
     _imp.create_builtin = refuse_builtin
     _signal.signal = signal_without_handlers
     gc.set_debug = refuse_gc_debug
+    gc.callbacks = ()  # the collector keeps calling the list it had; this leaves it out of reach
+    _thread.start_new_thread = _thread.start_new = refuse_threads
+    threading = sys.modules.get("threading")
+    if threading is not None:
+        threading._start_new_thread = refuse_threads
 
 
 def judge(program, verdict_w, pass_record, directory, guards):
@@ -363,7 +377,27 @@ def judge(program, verdict_w, pass_record, directory, guards):
     collection_types = (list, tuple, set, frozenset, sys.modules["collections"].deque)
     plain, containers, trusted = guards.plain, guards.containers, guards.trusted_classes
     watched, by_module, harmless, pristine = guards.watched, guards.by_module, HARMLESS_DUNDERS, dict(guards.builtins)
+    module_ids, module_type, dict_update = guards.module_ids, types.ModuleType, dict.update
     per_call = [by_module[id(builtins)]]
+    real_import = pristine["__import__"]
+    snapshots = {}
+
+    def snapshot(module_id):
+        """A copy of a watched module as it was before the candidate ran, for the check's own use."""
+        copy = snapshots.get(module_id)
+        if copy is None:
+            items = by_module[module_id][1]
+            copy = module_type(dict_(items)["__name__"])
+            dict_update(copy.__dict__, items)
+            snapshots[module_id] = copy
+        return copy
+
+    def check_import(name, globals=None, locals=None, fromlist=(), level=0):
+        if level == 0 and type_(name) is str_ and name in module_ids:
+            return snapshot(module_ids[name])
+        return real_import(name, globals, locals, fromlist, level)
+
+    pristine["__import__"] = check_import
     missing = object()
     heap_type = 1 << 9
     me = getpid()
@@ -473,9 +507,10 @@ def judge(program, verdict_w, pass_record, directory, guards):
                     raise NameError_("name '" + entry + "' is not defined")
                 for name, value in list_(dict_items(namespace)):
                     if type_(name) is str_ and name not in pristine:
-                        check_globals[name] = value
                         if id_(value) in by_module:
                             list_append(per_call, by_module[id_(value)])
+                            value = snapshot(id_(value))
+                        check_globals[name] = value
                 check_globals["__builtins__"] = pristine
                 check(guarded(namespace[entry]))
             unchanged(watched)
