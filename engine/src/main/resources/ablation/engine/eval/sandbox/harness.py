@@ -97,6 +97,9 @@ WRITE_EVENTS = frozenset(("os.mkdir", "os.remove", "os.rmdir", "os.truncate", "o
                           "shutil.copymode", "shutil.copystat", "shutil.copytree", "shutil.move",
                           "shutil.chown", "shutil.make_archive", "shutil.unpack_archive"))
 RENAME_EVENTS = frozenset(("os.rename", "os.replace"))
+# Events whose first argument is a path (or a descriptor) that is read: kept out of /proc and /dev.
+READ_EVENTS = frozenset(("os.listdir", "os.scandir", "os.chdir", "os.listxattr", "os.getxattr", "glob.glob",
+                         "glob.glob/2", "os.walk", "os.fwalk"))
 
 # Readable devices; the rest of /dev and all of /proc stay closed (/proc/self/fd, /proc/<pid>/mem, environ).
 OPEN_DEVICES = frozenset(("/dev/null", "/dev/zero", "/dev/urandom", "/dev/random", "/dev/full"))
@@ -111,6 +114,9 @@ HARMLESS_DUNDERS = frozenset((
     "__abstractmethods__", "_abc_impl", "__hash__"))
 
 ERROR_CHARS = 300
+# What the worker keeps of the verdict pipe: the end, where the harness's own record is; a candidate that
+# floods the pipe only pushes out its own bytes.
+VERDICT_BYTES = 1 << 16
 
 
 def zombie(pid):
@@ -192,6 +198,7 @@ def make_audit_hook(guards, directory, verdict_w):
     PermissionError_, ValueError_ = PermissionError, ValueError
     refused, frame_attributes, banned = REFUSED_EVENTS, FRAME_ATTRIBUTES, BANNED_MODULES
     write_events, rename_events, devices, prefixes = WRITE_EVENTS, RENAME_EVENTS, OPEN_DEVICES, guards.prefixes
+    read_events = READ_EVENTS
     write_flags = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
     root = directory + "/"
     trusted_bytecode = []  # the last standard-library .pyc opened: the only data marshal.loads may read
@@ -205,8 +212,13 @@ def make_audit_hook(guards, directory, verdict_w):
         raise PermissionError_("sandbox: paths must be str or bytes")
 
     def absolute(path):
+        """The path made absolute without the file system's help. A relative path may not climb ("..") out of
+        where it starts: with a directory descriptor (dir_fd, which the event does not show) it would start
+        elsewhere than the working directory this resolves it against."""
         path = text(path)
         if not startswith(path, "/"):
+            if path == ".." or startswith(path, "../") or "/../" in path or endswith(path, "/.."):
+                raise PermissionError_("sandbox: relative paths may not climb with '..'")
             path = getcwd() + "/" + path
         parts = []
         for part in split(path, "/"):
@@ -227,15 +239,19 @@ def make_audit_hook(guards, directory, verdict_w):
                 return True
         return False
 
+    def readable(path):
+        """The absolute path, unless it lies in /proc (descriptors, memory, environments) or in /dev."""
+        where = absolute(path)
+        if where == "/proc" or startswith(where, "/proc/") or (startswith(where, "/dev/") and where not in devices):
+            raise PermissionError_("sandbox: " + where + " is not readable")
+        return where
+
     def check_open(path, mode, flags):
         if type_(path) is int_:
             if path == verdict_w:
                 raise PermissionError_("sandbox: the verdict descriptor is not yours")
             return
-        where = absolute(path)
-        if where == "/proc" or startswith(where, "/proc/") or where == "/dev/fd" or startswith(where, "/dev/fd/") \
-                or (startswith(where, "/dev/") and where not in devices):
-            raise PermissionError_("sandbox: " + where + " is not readable")
+        where = readable(path)
         writing = (type_(flags) is int_ and flags & write_flags) or (
             type_(mode) is str_ and ("w" in mode or "a" in mode or "x" in mode or "+" in mode))
         if writing and not inside_directory(where) and where not in devices:
@@ -278,6 +294,9 @@ def make_audit_hook(guards, directory, verdict_w):
             trusted_bytecode[:] = []
             if genuine != args[0]:
                 raise PermissionError_("sandbox: loading bytecode is not allowed")
+        elif event in read_events:
+            if type_(args[0]) is not int_:
+                readable(args[0])
         elif event == "os.kill":
             if args[0] != getpid():
                 raise PermissionError_("sandbox: signalling other processes is not allowed")
@@ -684,7 +703,7 @@ class Worker:
         _, status, usage = os.wait4(pid, 0)
         seconds = time.monotonic() - started
         self.sweep()
-        data += self.drain(verdict_r)
+        data = (data + self.drain(verdict_r))[-VERDICT_BYTES:]
         os.close(verdict_r)
         shutil.rmtree(directory, ignore_errors=True)
         outcome, error = self.verdict(timed_out, status, usage, data, nonce)
@@ -708,7 +727,7 @@ class Worker:
                     break
                 readable, _, _ = select.select([verdict_r] + ([exited] if exited is not None else []), [], [], remaining)
                 if verdict_r in readable:
-                    data += self.drain(verdict_r)
+                    data = (data + self.drain(verdict_r))[-VERDICT_BYTES:]
                 if exited is not None and exited in readable:
                     return False, data
                 if exited is None and time.monotonic() >= deadline:
