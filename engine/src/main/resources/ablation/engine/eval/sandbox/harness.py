@@ -86,7 +86,8 @@ REFUSED_EVENTS = frozenset((
     "ctypes.cdata/buffer", "ctypes.call_function", "ctypes.addressof", "ctypes.string_at", "ctypes.wstring_at",
     "ctypes.set_errno", "ctypes.get_errno", "ctypes.create_string_buffer", "ctypes.create_unicode_buffer",
     "ctypes.PyObj_FromPtr", "ctypes.seh_exception", "ctypes.get_last_error", "ctypes.set_last_error",
-    "ctypes.set_exception", "ctypes.cdata/buffer", "ctypes.call_function", "syslog.openlog", "webbrowser.open"))
+    "ctypes.set_exception", "syslog.openlog", "webbrowser.open", "sqlite3.enable_load_extension",
+    "sqlite3.load_extension", "os.add_dll_directory"))
 
 # Attribute reads that hand out a frame (object.__getattr__ events); code objects may be read.
 FRAME_ATTRIBUTES = frozenset(("tb_frame", "gi_frame", "cr_frame", "ag_frame", "f_back"))
@@ -159,6 +160,7 @@ class Guards:
         self.plain = frozenset(id(t) for t in (int, bool, float, complex, str, bytes, bytearray, type(None), range,
                                                slice, type(Ellipsis), type(NotImplemented)))
         self.containers = frozenset(id(t) for t in (list, tuple, dict, set, frozenset))
+        self.views = frozenset(id(type(view)) for view in ({}.keys(), {}.values(), {}.items()))
         # Value classes of the standard library written in Python: trusted while their dicts are unchanged.
         value_classes = []
         for module_name, names in (("collections", ("Counter", "UserDict", "UserList", "UserString", "ChainMap")),
@@ -394,7 +396,7 @@ def judge(program, verdict_w, pass_record, directory, guards):
                                                                           KeyError, NameError)
     issubclass_ = issubclass
     collection_types = (list, tuple, set, frozenset, sys.modules["collections"].deque)
-    plain, containers, trusted = guards.plain, guards.containers, guards.trusted_classes
+    plain, containers, views, trusted = guards.plain, guards.containers, guards.views, guards.trusted_classes
     watched, by_module, harmless, pristine = guards.watched, guards.by_module, HARMLESS_DUNDERS, dict(guards.builtins)
     module_ids, module_type, dict_update = guards.module_ids, types.ModuleType, dict.update
     per_call = [by_module[id(builtins)]]
@@ -475,6 +477,9 @@ def judge(program, verdict_w, pass_record, directory, guards):
             kind = type_(item)
             if id_(kind) in plain:
                 continue
+            if id_(kind) in views:
+                list_extend(stack, list_(item))
+                continue
             if id_(kind) in containers:
                 if id_(item) in seen:
                     continue
@@ -487,8 +492,8 @@ def judge(program, verdict_w, pass_record, directory, guards):
                 continue
             reason = lying_class(kind)
             if reason is not None:
-                raise TypeError_("sandbox: the result is a " + str_(qualname_of(kind))
-                                 + " whose class defines " + reason + "; results must be plain values")
+                raise TypeError_("sandbox: the result holds an instance of " + str_(qualname_of(kind))
+                                 + ", whose class defines " + reason + "; results must be plain values")
             if id_(item) in seen:
                 continue
             set_add(seen, id_(item))
@@ -498,11 +503,19 @@ def judge(program, verdict_w, pass_record, directory, guards):
             elif issubclass_(kind, collection_types):
                 list_extend(stack, list_(item))
 
+    def inspecting(iterator):
+        for item in iterator:
+            inspect_result(item)
+            yield item
+
     def guarded(function):
         def candidate(*args, **kwargs):
             result = function(*args, **kwargs)
             inspect_result(result)
             unchanged(per_call)  # the builtins and the modules the check itself uses
+            kind = type_(result)
+            if not flags_of(kind) & heap_type and "__next__" in dict_of(kind):
+                return inspecting(result)  # a map, filter or generator: what it yields is inspected as it comes
             return result
         return candidate
 
