@@ -147,6 +147,18 @@ def split_check(program):
             return module, checks[-1], call.group(1)
     return compile(program, "<candidate>", "exec", dont_inherit=True), None, None
 
+# A key for an object's identity that, unlike id() (an audited event, so a call into the hook), costs nothing:
+# object's own hash is the address, rotated, whatever the object's class says about hashing.
+address = object.__hash__
+
+
+def watch(namespace, items):
+    """(the bound get of a namespace, its names, their values, the items) as they are now. Bound methods of dicts
+    cannot be patched, and comparing with `is` never runs code of the objects compared."""
+    items = tuple(items)
+    return namespace.get, tuple(name for name, _ in items), tuple(value for _, value in items), items
+
+
 class Guards:
     """What the child needs to judge, prepared once in the worker before any candidate ran (so it is pristine
     in every forked child) and handed to judge() as an argument: nothing here is reachable from a module."""
@@ -157,10 +169,10 @@ class Guards:
         self.module_names = tuple((module.__name__, module) for module in watched_modules)
         trusted = [int, bool, float, complex, str, bytes, bytearray, type(None), list, tuple, dict, set, frozenset,
                    range, slice, type(Ellipsis), type(NotImplemented), object]
-        self.plain = frozenset(id(t) for t in (int, bool, float, complex, str, bytes, bytearray, type(None), range,
+        self.plain = frozenset(address(t) for t in (int, bool, float, complex, str, bytes, bytearray, type(None), range,
                                                slice, type(Ellipsis), type(NotImplemented)))
-        self.containers = frozenset(id(t) for t in (list, tuple, dict, set, frozenset))
-        self.views = frozenset(id(type(view)) for view in ({}.keys(), {}.values(), {}.items()))
+        self.containers = frozenset(address(t) for t in (list, tuple, dict, set, frozenset))
+        self.views = frozenset(address(type(view)) for view in ({}.keys(), {}.values(), {}.items()))
         # Value classes of the standard library written in Python: trusted while their dicts are unchanged.
         value_classes = []
         for module_name, names in (("collections", ("Counter", "UserDict", "UserList", "UserString", "ChainMap")),
@@ -177,15 +189,14 @@ class Guards:
                       "Sized", "Iterable", "Container", "Reversible", "Hashable")):
             if isinstance(base, type):
                 value_classes.append(base)
-        self.trusted_classes = frozenset(id(cls) for cls in trusted + value_classes)
+        self.trusted_classes = frozenset(address(cls) for cls in trusted + value_classes)
         class_dict = type.__dict__["__dict__"].__get__
-        # (the bound get of a namespace, its items then): bound methods of dicts cannot be patched
-        watched = [(module.__dict__.get, tuple(module.__dict__.items())) for module in watched_modules]
-        self.by_module = {id(module): entry for module, entry in zip(watched_modules, watched)}
-        self.module_ids = {module.__name__: id(module) for module in watched_modules}
-        watched += [(class_dict(cls).get, tuple(class_dict(cls).items())) for cls in value_classes]
-        watched.append((sys.modules.get, tuple((name, module) for name, module in self.module_names)))
-        self.watched = tuple(watched)
+        watched = [watch(module.__dict__, module.__dict__.items()) for module in watched_modules]
+        self.by_module = {address(module): entry for module, entry in zip(watched_modules, watched)}
+        self.module_ids = {module.__name__: address(module) for module in watched_modules}
+        self.classes_and_modules = tuple([watch(class_dict(cls), class_dict(cls).items()) for cls in value_classes]
+                                         + [watch(sys.modules, self.module_names)])
+        self.watched = tuple(watched) + self.classes_and_modules
         self.prefixes = tuple(sorted({os.path.realpath(p) + "/" for p in (sys.prefix, sys.base_prefix, sys.exec_prefix,
                                                                          sys.base_exec_prefix)}))
 
@@ -383,7 +394,7 @@ def judge(program, verdict_w, pass_record, directory, guards):
     Every name used once candidate code has started is a local of this frame or of its closures, bound
     before: candidate code can reach neither (see make_audit_hook), so it cannot change what happens here."""
     write, exit_, getpid = os.write, os._exit, os.getpid
-    type_, str_, id_, len_, isinstance_ = type, str, id, len, isinstance
+    type_, str_, len_, isinstance_ = type, str, len, isinstance
     exec_, function_type, tuple_, list_, dict_ = exec, types.FunctionType, tuple, list, dict
     startswith, endswith, encode, replace = str.startswith, str.endswith, str.encode, bytes.replace
     dict_keys, dict_values, dict_items = dict.keys, dict.values, dict.items
@@ -394,12 +405,14 @@ def judge(program, verdict_w, pass_record, directory, guards):
     BaseException_, AssertionError_, MemoryError_, SystemExit_ = BaseException, AssertionError, MemoryError, SystemExit
     RecursionError_, TypeError_, RuntimeError_, KeyError_, NameError_ = (RecursionError, TypeError, RuntimeError,
                                                                           KeyError, NameError)
-    issubclass_ = issubclass
+    issubclass_, map_, all_, repeat_ = issubclass, map, all, sys.modules["itertools"].repeat
+    is_, id_ = sys.modules["operator"].is_, address
     collection_types = (list, tuple, set, frozenset, sys.modules["collections"].deque)
     plain, containers, views, trusted = guards.plain, guards.containers, guards.views, guards.trusted_classes
     watched, by_module, harmless, pristine = guards.watched, guards.by_module, HARMLESS_DUNDERS, dict(guards.builtins)
+    classes_and_modules = guards.classes_and_modules
     module_ids, module_type, dict_update = guards.module_ids, types.ModuleType, dict.update
-    per_call = [by_module[id(builtins)]]
+    per_call = [by_module[address(builtins)]]
     real_import = pristine["__import__"]
     snapshots = {}
 
@@ -407,7 +420,7 @@ def judge(program, verdict_w, pass_record, directory, guards):
         """A copy of a watched module as it was before the candidate ran, for the check's own use."""
         copy = snapshots.get(module_id)
         if copy is None:
-            items = by_module[module_id][1]
+            items = by_module[module_id][3]
             copy = module_type(dict_(items)["__name__"])
             dict_update(copy.__dict__, items)
             snapshots[module_id] = copy
@@ -450,10 +463,11 @@ def judge(program, verdict_w, pass_record, directory, guards):
 
     def unchanged(entries):
         """Raises when the candidate changed the builtins, a preloaded module or a trusted value class."""
-        for get, items in entries:
-            for name, value in items:
-                if get(name, missing) is not value:
-                    raise RuntimeError_("sandbox: the program changed " + str_(name) + " of the standard library")
+        for get, names, values, items in entries:
+            if not all_(map_(is_, map_(get, names, repeat_(missing)), values)):  # in C: fast, no candidate code
+                for name, value in items:
+                    if get(name, missing) is not value:
+                        raise RuntimeError_("sandbox: the program changed " + str_(name) + " of the standard library")
 
     def lying_class(cls):
         """The first dunder by which instances of cls could answer a comparison or a check untruthfully."""
@@ -545,7 +559,12 @@ def judge(program, verdict_w, pass_record, directory, guards):
                         check_globals[name] = value
                 check_globals["__builtins__"] = pristine
                 check(guarded(namespace[entry]))
-            unchanged(watched)
+                # the builtins, the modules the program's namespace holds (so its functions use), the trusted
+                # value classes and sys.modules; touching every watched module would cost a page copy each
+                unchanged(per_call)
+                unchanged(classes_and_modules)
+            else:
+                unchanged(watched)
         except BaseException_ as error:
             if getpid() != me:
                 exit_(1)  # a process the candidate forked: only the child the worker forked reports
