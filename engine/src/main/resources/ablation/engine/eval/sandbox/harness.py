@@ -70,7 +70,7 @@ BANNED_MODULES = frozenset((
     "_xxsubinterpreters", "_xxinterpchannels", "_interpreters", "_interpchannels", "_interpqueues",
     "_testcapi", "_testinternalcapi", "_testmultiphase", "_testbuffer", "_testimportmultiple",
     "_testsinglephase", "_xxtestfuzz", "xxsubtype", "_lsprof", "cProfile", "profile", "bdb", "pdb",
-    "_remote_debugging", "readline", "_tkinter"))
+    "_remote_debugging", "readline", "_tkinter", "_posixshmem"))
 
 # Events refused outright. sys._getframe answers ValueError (what the standard library expects when
 # no frame is available: namedtuple, enum and typing fall back); the rest PermissionError.
@@ -173,9 +173,14 @@ class Guards:
                                                slice, type(Ellipsis), type(NotImplemented)))
         self.containers = frozenset(address(t) for t in (list, tuple, dict, set, frozenset))
         self.views = frozenset(address(type(view)) for view in ({}.keys(), {}.values(), {}.items()))
+        # built-in types that hand comparisons on to an object they hide (a weakref proxy's referent, a
+        # mappingproxy's mapping), which the inspection could not see
+        import weakref
+        self.forwarding = frozenset(address(t) for t in (weakref.ProxyType, weakref.CallableProxyType,
+                                                         types.MappingProxyType))
         # Value classes of the standard library written in Python: trusted while their dicts are unchanged.
         value_classes = []
-        for module_name, names in (("collections", ("Counter", "UserDict", "UserList", "UserString", "ChainMap")),
+        for module_name, names in (("collections", ("Counter",)),
                                    ("abc", ("ABCMeta", "ABC")),
                                    ("fractions", ("Fraction",)), ("numbers", ("Number", "Complex", "Real",
                                                                               "Rational", "Integral"))):
@@ -409,6 +414,7 @@ def judge(program, verdict_w, pass_record, directory, guards):
     is_, id_ = sys.modules["operator"].is_, address
     collection_types = (list, tuple, set, frozenset, sys.modules["collections"].deque)
     plain, containers, views, trusted = guards.plain, guards.containers, guards.views, guards.trusted_classes
+    forwarding = guards.forwarding
     watched, by_module, harmless, pristine = guards.watched, guards.by_module, HARMLESS_DUNDERS, dict(guards.builtins)
     classes_and_modules = guards.classes_and_modules
     module_ids, module_type, dict_update = guards.module_ids, types.ModuleType, dict.update
@@ -473,6 +479,8 @@ def judge(program, verdict_w, pass_record, directory, guards):
         """The first dunder by which instances of cls could answer a comparison or a check untruthfully."""
         if type_(cls) is not type and id_(type_(cls)) not in trusted:
             return "a metaclass of its own"
+        if id_(cls) in forwarding:
+            return "comparisons handed on to a hidden object"
         for base in mro_of(cls):
             if id_(base) in trusted or not flags_of(base) & heap_type:
                 continue
@@ -480,7 +488,7 @@ def judge(program, verdict_w, pass_record, directory, guards):
                 if type_(name) is not str_:
                     return "a non-string attribute"
                 if startswith(name, "__") and endswith(name, "__") and name not in harmless:
-                    return name
+                    return "its own " + name
         return None
 
     def inspect_result(value):
@@ -507,7 +515,7 @@ def judge(program, verdict_w, pass_record, directory, guards):
             reason = lying_class(kind)
             if reason is not None:
                 raise TypeError_("sandbox: the result holds an instance of " + str_(qualname_of(kind))
-                                 + ", whose class defines " + reason + "; results must be plain values")
+                                 + ", whose class has " + reason + "; results must be plain values")
             if id_(item) in seen:
                 continue
             set_add(seen, id_(item))
