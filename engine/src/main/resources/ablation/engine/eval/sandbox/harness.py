@@ -206,9 +206,10 @@ class Guards:
                                                                          sys.base_exec_prefix)}))
 
 
-def make_audit_hook(guards, directory, verdict_w):
+def make_audit_hook(guards, directory, verdict_w, may_fork):
     """The audit hook of one child (see the module doc). It keeps no state a candidate could change: everything
-    it uses is bound here, and the hook itself is reachable only from the interpreter's hook list."""
+    it uses is bound here, and the hook itself is reachable only from the interpreter's hook list. may_fork is
+    False where nothing would kill what a fork leaves behind (no PID namespace, no uid of the candidates' own)."""
     type_, str_, bytes_, int_, tuple_ = type, str, bytes, int, tuple
     startswith, endswith, rpartition, split, join = str.startswith, str.endswith, str.rpartition, str.split, str.join
     decode = bytes.decode
@@ -280,6 +281,8 @@ def make_audit_hook(guards, directory, verdict_w):
             trusted_bytecode[:] = [where]
 
     def hook(event, args):
+        if event == "os.fork" and not may_fork:
+            raise PermissionError_("sandbox: fork is not allowed without bubblewrap or an unprivileged uid")
         if startswith(event, "object.") and type_(args[1]) is not str_:
             raise PermissionError_("sandbox: attribute names must be plain strings")
         if event in refused:
@@ -387,13 +390,16 @@ def close_native_doors():
     _signal.signal = signal_without_handlers
     gc.set_debug = refuse_gc_debug
     gc.callbacks = ()  # the collector keeps calling the list it had; this leaves it out of reach
-    _thread.start_new_thread = _thread.start_new = refuse_threads
+    for name in ("start_new_thread", "start_new", "start_joinable_thread"):  # the last one since 3.13
+        if hasattr(_thread, name):
+            setattr(_thread, name, refuse_threads)
     threading = sys.modules.get("threading")
-    if threading is not None:
-        threading._start_new_thread = refuse_threads
+    for name in ("_start_new_thread", "_start_joinable_thread"):
+        if hasattr(threading, name):
+            setattr(threading, name, refuse_threads)
 
 
-def judge(program, verdict_w, pass_record, directory, guards):
+def judge(program, verdict_w, pass_record, directory, guards, may_fork):
     """Runs the candidate program in this (child) process and reports on verdict_w; never returns.
 
     Every name used once candidate code has started is a local of this frame or of its closures, bound
@@ -552,7 +558,7 @@ def judge(program, verdict_w, pass_record, directory, guards):
         if check_code is not None:
             check_globals = {}
             check = function_type(check_code, check_globals, "check")
-        sys.addaudithook(make_audit_hook(guards, directory, verdict_w))
+        sys.addaudithook(make_audit_hook(guards, directory, verdict_w, may_fork))
         namespace = {"__name__": "__candidate__"}
         try:
             exec_(module_code, namespace)
@@ -833,7 +839,7 @@ class Worker:
             except BaseException as error:
                 os.write(verdict_w, b"Fkilled\tsandbox setup failed: " + error_text_plain(error) + b"\0")
                 exit_(3)
-            judge(program, verdict_w, pass_record, directory, self.guards)
+            judge(program, verdict_w, pass_record, directory, self.guards, self.namespace or self.uid is not None)
         finally:
             exit_(4)
 
