@@ -10,32 +10,35 @@ stdin/stdout, one request at a time:
 
 Per program the worker forks a child. The child starts a new session, points fds 0-2 at /dev/null
 and closes every other fd but the write end of the verdict pipe, enters a fresh private directory,
-lowers its resource limits and drops to an unprivileged uid (a worker never runs a candidate as
-root: it refuses to start instead). Then judge() installs a PEP 578 audit hook and only then runs
+lowers its resource limits and, when the worker is root, drops to an unprivileged uid (a worker
+never runs a candidate as root: it refuses to start instead). Then judge() installs a PEP 578 audit hook and only then runs
 candidate code. The verdict is decided here, in the worker, never by anything the candidate prints
 or by its exit status alone: a pass needs exit status 0 AND the record "P" + a per-program nonce.
 The nonce exists only as a local of the child's harness frames (never on a descriptor), and the
 hook keeps candidate code away from those frames and from anything that could read memory:
-frames (sys._getframe, tracebacks' tb_frame, gi_frame/cr_frame/ag_frame, signal handlers),
-sys.settrace/setprofile, gc.get_objects/get_referrers/get_referents, code-object assignment and
+frames (sys._getframe, tracebacks' tb_frame, gi_frame/cr_frame/ag_frame, signal handlers,
+gc.garbage under DEBUG_SAVEALL), sys.settrace/setprofile, gc.get_objects/get_referrers/get_referents, code-object assignment and
 creation, ctypes and other native-code loaders, crafted bytecode (marshal), new processes (exec,
-spawn, subprocess), sockets, kill() of other processes, /proc and /dev/fd, and writes outside the
+spawn, subprocess), sockets, kill() of other processes, /proc and /dev, and writes outside the
 candidate's directory. Everything the harness uses once candidate code has started is a local
 bound before, so patched builtins, modules or harness globals change nothing.
 
 HumanEval-shaped programs (ending in `check(entry_point)` after a top-level `def check`) are run
 in two steps: the program without the final call, then the test's own check (compiled from the
 program text, so rebinding `check` or changing its code does nothing) with the builtins as they
-were before the candidate ran, on a wrapper of the entry point that refuses results whose class
-(or a class inside a list, tuple, dict or set) overrides comparisons or arithmetic (an `__eq__`
-that always returns True). Afterwards the builtins, the preloaded modules and trusted stdlib value
-classes must be unchanged, or the program fails. A wall-clock timeout kills the child's process
-group, and a sweep then kills everything the candidate left behind (setsid children included):
-every process of the namespace inside bubblewrap, every process of the candidate's uid otherwise.
+were before the candidate ran and copies of the watched modules, on a wrapper of the entry point
+that refuses results whose class (or a class inside a list, tuple, dict, set, dict view or what a
+returned iterator yields) overrides comparisons or arithmetic, such as an `__eq__` that always
+returns True. The builtins and the modules the program holds must be unchanged after every call
+and at the end, or the program fails. Threads are refused, and fork where nothing would kill what
+it leaves behind. A wall-clock timeout kills the child's process group, and a sweep then kills
+everything the candidate left behind (setsid children included): every process of the namespace
+inside bubblewrap, every process of the candidate's uid otherwise.
 
-Known limits: see docs in the README (audit hooks are not a security boundary by themselves; the
-kernel boundary is bubblewrap and the unprivileged uid; a bug in CPython that corrupts memory from
-pure Python code could still reach the nonce).
+Known limits: audit hooks are a second line, not the boundary (that is bubblewrap and the
+unprivileged uid); a CPython bug that corrupts memory from pure Python could still reach the nonce.
+Test-level cheating that is not a lying result is not detected: redefining a prompt helper the check
+calls (`poly`), mutating an argument the check compares later, or text that splices the test.
 """
 
 import builtins
