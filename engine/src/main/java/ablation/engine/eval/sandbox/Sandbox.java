@@ -103,10 +103,6 @@ public final class Sandbox implements AutoCloseable {
     /** {@link #open(SandboxOptions)} with a given bubblewrap (or none) and user, for tests of the fallbacks. */
     static Sandbox open(SandboxOptions options, Optional<Path> bubblewrap, boolean root) {
         PythonRuntime python = PythonRuntime.locate(options.python());
-        // bubblewrap's --die-with-parent follows the *thread* that started it: workers are started from
-        // this one long-lived thread, so they live exactly as long as the sandbox.
-        ExecutorService launcher = Executors.newSingleThreadExecutor(daemon("sandbox-launcher"));
-        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(daemon("sandbox-watchdog"));
         List<String> refusals = new ArrayList<>();
         List<WorkerCommand> commands = new ArrayList<>();
         if (options.isolation() != Isolation.RLIMIT) {
@@ -120,6 +116,16 @@ public final class Sandbox implements AutoCloseable {
             refusals.add("without bubblewrap candidates would run under this user's uid, which can read this "
                     + "process's environment and files; pass --isolation rlimit to accept that");
         }
+        return start(options, python, commands, refusals);
+    }
+
+    /** Starts the workers with the first of {@code commands} that works; {@code refusals} say why others did not. */
+    static Sandbox start(SandboxOptions options, PythonRuntime python, List<WorkerCommand> commands,
+                         List<String> refusals) {
+        // bubblewrap's --die-with-parent follows the *thread* that started it: workers are started from
+        // this one long-lived thread, so they live exactly as long as the sandbox.
+        ExecutorService launcher = Executors.newSingleThreadExecutor(daemon("sandbox-launcher"));
+        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(daemon("sandbox-watchdog"));
         for (WorkerCommand command : commands) {
             List<Worker> workers = new ArrayList<>();
             try {

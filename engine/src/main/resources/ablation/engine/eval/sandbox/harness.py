@@ -10,32 +10,35 @@ stdin/stdout, one request at a time:
 
 Per program the worker forks a child. The child starts a new session, points fds 0-2 at /dev/null
 and closes every other fd but the write end of the verdict pipe, enters a fresh private directory,
-lowers its resource limits and drops to an unprivileged uid (a worker never runs a candidate as
-root: it refuses to start instead). Then judge() installs a PEP 578 audit hook and only then runs
+lowers its resource limits and, when the worker is root, drops to an unprivileged uid (a worker
+never runs a candidate as root: it refuses to start instead). Then judge() installs a PEP 578 audit hook and only then runs
 candidate code. The verdict is decided here, in the worker, never by anything the candidate prints
 or by its exit status alone: a pass needs exit status 0 AND the record "P" + a per-program nonce.
 The nonce exists only as a local of the child's harness frames (never on a descriptor), and the
 hook keeps candidate code away from those frames and from anything that could read memory:
-frames (sys._getframe, tracebacks' tb_frame, gi_frame/cr_frame/ag_frame, signal handlers),
-sys.settrace/setprofile, gc.get_objects/get_referrers/get_referents, code-object assignment and
+frames (sys._getframe, tracebacks' tb_frame, gi_frame/cr_frame/ag_frame, signal handlers,
+gc.garbage under DEBUG_SAVEALL), sys.settrace/setprofile, gc.get_objects/get_referrers/get_referents, code-object assignment and
 creation, ctypes and other native-code loaders, crafted bytecode (marshal), new processes (exec,
-spawn, subprocess), sockets, kill() of other processes, /proc and /dev/fd, and writes outside the
+spawn, subprocess), sockets, kill() of other processes, /proc and /dev, and writes outside the
 candidate's directory. Everything the harness uses once candidate code has started is a local
 bound before, so patched builtins, modules or harness globals change nothing.
 
 HumanEval-shaped programs (ending in `check(entry_point)` after a top-level `def check`) are run
 in two steps: the program without the final call, then the test's own check (compiled from the
 program text, so rebinding `check` or changing its code does nothing) with the builtins as they
-were before the candidate ran, on a wrapper of the entry point that refuses results whose class
-(or a class inside a list, tuple, dict or set) overrides comparisons or arithmetic (an `__eq__`
-that always returns True). Afterwards the builtins, the preloaded modules and trusted stdlib value
-classes must be unchanged, or the program fails. A wall-clock timeout kills the child's process
-group, and a sweep then kills everything the candidate left behind (setsid children included):
-every process of the namespace inside bubblewrap, every process of the candidate's uid otherwise.
+were before the candidate ran and copies of the watched modules, on a wrapper of the entry point
+that refuses results whose class (or a class inside a list, tuple, dict, set, dict view or what a
+returned iterator yields) overrides comparisons or arithmetic, such as an `__eq__` that always
+returns True. The builtins and the modules the program holds must be unchanged after every call
+and at the end, or the program fails. Threads are refused, and fork where nothing would kill what
+it leaves behind. A wall-clock timeout kills the child's process group, and a sweep then kills
+everything the candidate left behind (setsid children included): every process of the namespace
+inside bubblewrap, every process of the candidate's uid otherwise.
 
-Known limits: see docs in the README (audit hooks are not a security boundary by themselves; the
-kernel boundary is bubblewrap and the unprivileged uid; a bug in CPython that corrupts memory from
-pure Python code could still reach the nonce).
+Known limits: audit hooks are a second line, not the boundary (that is bubblewrap and the
+unprivileged uid); a CPython bug that corrupts memory from pure Python could still reach the nonce.
+Test-level cheating that is not a lying result is not detected: redefining a prompt helper the check
+calls (`poly`), mutating an argument the check compares later, or text that splices the test.
 """
 
 import builtins
@@ -70,7 +73,7 @@ BANNED_MODULES = frozenset((
     "_xxsubinterpreters", "_xxinterpchannels", "_interpreters", "_interpchannels", "_interpqueues",
     "_testcapi", "_testinternalcapi", "_testmultiphase", "_testbuffer", "_testimportmultiple",
     "_testsinglephase", "_xxtestfuzz", "xxsubtype", "_lsprof", "cProfile", "profile", "bdb", "pdb",
-    "_remote_debugging", "readline", "_tkinter"))
+    "_remote_debugging", "readline", "_tkinter", "_posixshmem"))
 
 # Events refused outright. sys._getframe answers ValueError (what the standard library expects when
 # no frame is available: namedtuple, enum and typing fall back); the rest PermissionError.
@@ -86,7 +89,8 @@ REFUSED_EVENTS = frozenset((
     "ctypes.cdata/buffer", "ctypes.call_function", "ctypes.addressof", "ctypes.string_at", "ctypes.wstring_at",
     "ctypes.set_errno", "ctypes.get_errno", "ctypes.create_string_buffer", "ctypes.create_unicode_buffer",
     "ctypes.PyObj_FromPtr", "ctypes.seh_exception", "ctypes.get_last_error", "ctypes.set_last_error",
-    "ctypes.set_exception", "ctypes.cdata/buffer", "ctypes.call_function", "syslog.openlog", "webbrowser.open"))
+    "ctypes.set_exception", "syslog.openlog", "webbrowser.open", "sqlite3.enable_load_extension",
+    "sqlite3.load_extension", "os.add_dll_directory"))
 
 # Attribute reads that hand out a frame (object.__getattr__ events); code objects may be read.
 FRAME_ATTRIBUTES = frozenset(("tb_frame", "gi_frame", "cr_frame", "ag_frame", "f_back"))
@@ -97,6 +101,9 @@ WRITE_EVENTS = frozenset(("os.mkdir", "os.remove", "os.rmdir", "os.truncate", "o
                           "shutil.copymode", "shutil.copystat", "shutil.copytree", "shutil.move",
                           "shutil.chown", "shutil.make_archive", "shutil.unpack_archive"))
 RENAME_EVENTS = frozenset(("os.rename", "os.replace"))
+# Events whose first argument is a path (or a descriptor) that is read: kept out of /proc and /dev.
+READ_EVENTS = frozenset(("os.listdir", "os.scandir", "os.chdir", "os.listxattr", "os.getxattr", "glob.glob",
+                         "glob.glob/2", "os.walk", "os.fwalk"))
 
 # Readable devices; the rest of /dev and all of /proc stay closed (/proc/self/fd, /proc/<pid>/mem, environ).
 OPEN_DEVICES = frozenset(("/dev/null", "/dev/zero", "/dev/urandom", "/dev/random", "/dev/full"))
@@ -111,6 +118,9 @@ HARMLESS_DUNDERS = frozenset((
     "__abstractmethods__", "_abc_impl", "__hash__"))
 
 ERROR_CHARS = 300
+# What the worker keeps of the verdict pipe: the end, where the harness's own record is; a candidate that
+# floods the pipe only pushes out its own bytes.
+VERDICT_BYTES = 1 << 16
 
 
 def zombie(pid):
@@ -140,6 +150,18 @@ def split_check(program):
             return module, checks[-1], call.group(1)
     return compile(program, "<candidate>", "exec", dont_inherit=True), None, None
 
+# A key for an object's identity that, unlike id() (an audited event, so a call into the hook), costs nothing:
+# object's own hash is the address, rotated, whatever the object's class says about hashing.
+address = object.__hash__
+
+
+def watch(namespace, items):
+    """(the bound get of a namespace, its names, their values, the items) as they are now. Bound methods of dicts
+    cannot be patched, and comparing with `is` never runs code of the objects compared."""
+    items = tuple(items)
+    return namespace.get, tuple(name for name, _ in items), tuple(value for _, value in items), items
+
+
 class Guards:
     """What the child needs to judge, prepared once in the worker before any candidate ran (so it is pristine
     in every forked child) and handed to judge() as an argument: nothing here is reachable from a module."""
@@ -150,12 +172,18 @@ class Guards:
         self.module_names = tuple((module.__name__, module) for module in watched_modules)
         trusted = [int, bool, float, complex, str, bytes, bytearray, type(None), list, tuple, dict, set, frozenset,
                    range, slice, type(Ellipsis), type(NotImplemented), object]
-        self.plain = frozenset(id(t) for t in (int, bool, float, complex, str, bytes, bytearray, type(None), range,
+        self.plain = frozenset(address(t) for t in (int, bool, float, complex, str, bytes, bytearray, type(None), range,
                                                slice, type(Ellipsis), type(NotImplemented)))
-        self.containers = frozenset(id(t) for t in (list, tuple, dict, set, frozenset))
+        self.containers = frozenset(address(t) for t in (list, tuple, dict, set, frozenset))
+        self.views = frozenset(address(type(view)) for view in ({}.keys(), {}.values(), {}.items()))
+        # built-in types that hand comparisons on to an object they hide (a weakref proxy's referent, a
+        # mappingproxy's mapping), which the inspection could not see
+        import weakref
+        self.forwarding = frozenset(address(t) for t in (weakref.ProxyType, weakref.CallableProxyType,
+                                                         types.MappingProxyType))
         # Value classes of the standard library written in Python: trusted while their dicts are unchanged.
         value_classes = []
-        for module_name, names in (("collections", ("Counter", "UserDict", "UserList", "UserString", "ChainMap")),
+        for module_name, names in (("collections", ("Counter",)),
                                    ("abc", ("ABCMeta", "ABC")),
                                    ("fractions", ("Fraction",)), ("numbers", ("Number", "Complex", "Real",
                                                                               "Rational", "Integral"))):
@@ -169,21 +197,22 @@ class Guards:
                       "Sized", "Iterable", "Container", "Reversible", "Hashable")):
             if isinstance(base, type):
                 value_classes.append(base)
-        self.trusted_classes = frozenset(id(cls) for cls in trusted + value_classes)
+        self.trusted_classes = frozenset(address(cls) for cls in trusted + value_classes)
         class_dict = type.__dict__["__dict__"].__get__
-        # (the bound get of a namespace, its items then): bound methods of dicts cannot be patched
-        watched = [(module.__dict__.get, tuple(module.__dict__.items())) for module in watched_modules]
-        self.by_module = {id(module): entry for module, entry in zip(watched_modules, watched)}
-        watched += [(class_dict(cls).get, tuple(class_dict(cls).items())) for cls in value_classes]
-        watched.append((sys.modules.get, tuple((name, module) for name, module in self.module_names)))
-        self.watched = tuple(watched)
+        watched = [watch(module.__dict__, module.__dict__.items()) for module in watched_modules]
+        self.by_module = {address(module): entry for module, entry in zip(watched_modules, watched)}
+        self.module_ids = {module.__name__: address(module) for module in watched_modules}
+        self.classes_and_modules = tuple([watch(class_dict(cls), class_dict(cls).items()) for cls in value_classes]
+                                         + [watch(sys.modules, self.module_names)])
+        self.watched = tuple(watched) + self.classes_and_modules
         self.prefixes = tuple(sorted({os.path.realpath(p) + "/" for p in (sys.prefix, sys.base_prefix, sys.exec_prefix,
                                                                          sys.base_exec_prefix)}))
 
 
-def make_audit_hook(guards, directory, verdict_w):
+def make_audit_hook(guards, directory, verdict_w, may_fork):
     """The audit hook of one child (see the module doc). It keeps no state a candidate could change: everything
-    it uses is bound here, and the hook itself is reachable only from the interpreter's hook list."""
+    it uses is bound here, and the hook itself is reachable only from the interpreter's hook list. may_fork is
+    False where nothing would kill what a fork leaves behind (no PID namespace, no uid of the candidates' own)."""
     type_, str_, bytes_, int_, tuple_ = type, str, bytes, int, tuple
     startswith, endswith, rpartition, split, join = str.startswith, str.endswith, str.rpartition, str.split, str.join
     decode = bytes.decode
@@ -191,6 +220,7 @@ def make_audit_hook(guards, directory, verdict_w):
     PermissionError_, ValueError_ = PermissionError, ValueError
     refused, frame_attributes, banned = REFUSED_EVENTS, FRAME_ATTRIBUTES, BANNED_MODULES
     write_events, rename_events, devices, prefixes = WRITE_EVENTS, RENAME_EVENTS, OPEN_DEVICES, guards.prefixes
+    read_events = READ_EVENTS
     write_flags = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
     root = directory + "/"
     trusted_bytecode = []  # the last standard-library .pyc opened: the only data marshal.loads may read
@@ -204,8 +234,13 @@ def make_audit_hook(guards, directory, verdict_w):
         raise PermissionError_("sandbox: paths must be str or bytes")
 
     def absolute(path):
+        """The path made absolute without the file system's help. A relative path may not climb ("..") out of
+        where it starts: with a directory descriptor (dir_fd, which the event does not show) it would start
+        elsewhere than the working directory this resolves it against."""
         path = text(path)
         if not startswith(path, "/"):
+            if path == ".." or startswith(path, "../") or "/../" in path or endswith(path, "/.."):
+                raise PermissionError_("sandbox: relative paths may not climb with '..'")
             path = getcwd() + "/" + path
         parts = []
         for part in split(path, "/"):
@@ -226,15 +261,19 @@ def make_audit_hook(guards, directory, verdict_w):
                 return True
         return False
 
+    def readable(path):
+        """The absolute path, unless it lies in /proc (descriptors, memory, environments) or in /dev."""
+        where = absolute(path)
+        if where == "/proc" or startswith(where, "/proc/") or (startswith(where, "/dev/") and where not in devices):
+            raise PermissionError_("sandbox: " + where + " is not readable")
+        return where
+
     def check_open(path, mode, flags):
         if type_(path) is int_:
             if path == verdict_w:
                 raise PermissionError_("sandbox: the verdict descriptor is not yours")
             return
-        where = absolute(path)
-        if where == "/proc" or startswith(where, "/proc/") or where == "/dev/fd" or startswith(where, "/dev/fd/") \
-                or (startswith(where, "/dev/") and where not in devices):
-            raise PermissionError_("sandbox: " + where + " is not readable")
+        where = readable(path)
         writing = (type_(flags) is int_ and flags & write_flags) or (
             type_(mode) is str_ and ("w" in mode or "a" in mode or "x" in mode or "+" in mode))
         if writing and not inside_directory(where) and where not in devices:
@@ -245,6 +284,8 @@ def make_audit_hook(guards, directory, verdict_w):
             trusted_bytecode[:] = [where]
 
     def hook(event, args):
+        if event == "os.fork" and not may_fork:
+            raise PermissionError_("sandbox: fork is not allowed without bubblewrap or an unprivileged uid")
         if startswith(event, "object.") and type_(args[1]) is not str_:
             raise PermissionError_("sandbox: attribute names must be plain strings")
         if event in refused:
@@ -277,6 +318,9 @@ def make_audit_hook(guards, directory, verdict_w):
             trusted_bytecode[:] = []
             if genuine != args[0]:
                 raise PermissionError_("sandbox: loading bytecode is not allowed")
+        elif event in read_events:
+            if type_(args[0]) is not int_:
+                readable(args[0])
         elif event == "os.kill":
             if args[0] != getpid():
                 raise PermissionError_("sandbox: signalling other processes is not allowed")
@@ -298,6 +342,12 @@ def refuse_gc_debug(*args, **kwargs):
     raise PermissionError("sandbox: gc.set_debug is not allowed")
 
 
+def refuse_threads(*args, **kwargs):
+    """Stands in for _thread.start_new_thread in the child: a thread could change a module between the
+    harness's checks and the check's use of it."""
+    raise PermissionError("sandbox: threads are not allowed")
+
+
 def refuse_builtin(*args, **kwargs):
     """Stands in for _imp.create_builtin in the child: every built-in module is loaded already; a second copy
     (of _signal, say) would bring back what the child took away."""
@@ -305,7 +355,8 @@ def refuse_builtin(*args, **kwargs):
 
 
 def close_native_doors():
-    """Before candidate code runs: no second copy of built-in modules, no gc.set_debug, and no Python signal
+    """Before candidate code runs: no second copy of built-in modules, no gc.set_debug or gc.callbacks, no
+    threads, and no Python signal
     handlers (a handler receives the interrupted frame, which may be the harness's). SIG_IGN and SIG_DFL stay
     available: the real _signal.signal is kept in a suspended generator, whose frame candidate code cannot
     reach (gi_frame)."""
@@ -337,18 +388,27 @@ def close_native_doors():
             raise answer
         return answer
 
+    import _thread
     _imp.create_builtin = refuse_builtin
     _signal.signal = signal_without_handlers
     gc.set_debug = refuse_gc_debug
+    gc.callbacks = ()  # the collector keeps calling the list it had; this leaves it out of reach
+    for name in ("start_new_thread", "start_new", "start_joinable_thread"):  # the last one since 3.13
+        if hasattr(_thread, name):
+            setattr(_thread, name, refuse_threads)
+    threading = sys.modules.get("threading")
+    for name in ("_start_new_thread", "_start_joinable_thread"):
+        if hasattr(threading, name):
+            setattr(threading, name, refuse_threads)
 
 
-def judge(program, verdict_w, pass_record, directory, guards):
+def judge(program, verdict_w, pass_record, directory, guards, may_fork):
     """Runs the candidate program in this (child) process and reports on verdict_w; never returns.
 
     Every name used once candidate code has started is a local of this frame or of its closures, bound
     before: candidate code can reach neither (see make_audit_hook), so it cannot change what happens here."""
     write, exit_, getpid = os.write, os._exit, os.getpid
-    type_, str_, id_, len_, isinstance_ = type, str, id, len, isinstance
+    type_, str_, len_, isinstance_ = type, str, len, isinstance
     exec_, function_type, tuple_, list_, dict_ = exec, types.FunctionType, tuple, list, dict
     startswith, endswith, encode, replace = str.startswith, str.endswith, str.encode, bytes.replace
     dict_keys, dict_values, dict_items = dict.keys, dict.values, dict.items
@@ -359,11 +419,34 @@ def judge(program, verdict_w, pass_record, directory, guards):
     BaseException_, AssertionError_, MemoryError_, SystemExit_ = BaseException, AssertionError, MemoryError, SystemExit
     RecursionError_, TypeError_, RuntimeError_, KeyError_, NameError_ = (RecursionError, TypeError, RuntimeError,
                                                                           KeyError, NameError)
-    issubclass_ = issubclass
+    issubclass_, map_, all_, repeat_ = issubclass, map, all, sys.modules["itertools"].repeat
+    is_, id_ = sys.modules["operator"].is_, address
     collection_types = (list, tuple, set, frozenset, sys.modules["collections"].deque)
-    plain, containers, trusted = guards.plain, guards.containers, guards.trusted_classes
+    plain, containers, views, trusted = guards.plain, guards.containers, guards.views, guards.trusted_classes
+    forwarding = guards.forwarding
     watched, by_module, harmless, pristine = guards.watched, guards.by_module, HARMLESS_DUNDERS, dict(guards.builtins)
-    per_call = [by_module[id(builtins)]]
+    classes_and_modules = guards.classes_and_modules
+    module_ids, module_type, dict_update = guards.module_ids, types.ModuleType, dict.update
+    per_call = [by_module[address(builtins)]]
+    real_import = pristine["__import__"]
+    snapshots = {}
+
+    def snapshot(module_id):
+        """A copy of a watched module as it was before the candidate ran, for the check's own use."""
+        copy = snapshots.get(module_id)
+        if copy is None:
+            items = by_module[module_id][3]
+            copy = module_type(dict_(items)["__name__"])
+            dict_update(copy.__dict__, items)
+            snapshots[module_id] = copy
+        return copy
+
+    def check_import(name, globals=None, locals=None, fromlist=(), level=0):
+        if level == 0 and type_(name) is str_ and name in module_ids:
+            return snapshot(module_ids[name])
+        return real_import(name, globals, locals, fromlist, level)
+
+    pristine["__import__"] = check_import
     missing = object()
     heap_type = 1 << 9
     me = getpid()
@@ -395,15 +478,18 @@ def judge(program, verdict_w, pass_record, directory, guards):
 
     def unchanged(entries):
         """Raises when the candidate changed the builtins, a preloaded module or a trusted value class."""
-        for get, items in entries:
-            for name, value in items:
-                if get(name, missing) is not value:
-                    raise RuntimeError_("sandbox: the program changed " + str_(name) + " of the standard library")
+        for get, names, values, items in entries:
+            if not all_(map_(is_, map_(get, names, repeat_(missing)), values)):  # in C: fast, no candidate code
+                for name, value in items:
+                    if get(name, missing) is not value:
+                        raise RuntimeError_("sandbox: the program changed " + str_(name) + " of the standard library")
 
     def lying_class(cls):
         """The first dunder by which instances of cls could answer a comparison or a check untruthfully."""
         if type_(cls) is not type and id_(type_(cls)) not in trusted:
             return "a metaclass of its own"
+        if id_(cls) in forwarding:
+            return "comparisons handed on to a hidden object"
         for base in mro_of(cls):
             if id_(base) in trusted or not flags_of(base) & heap_type:
                 continue
@@ -411,7 +497,7 @@ def judge(program, verdict_w, pass_record, directory, guards):
                 if type_(name) is not str_:
                     return "a non-string attribute"
                 if startswith(name, "__") and endswith(name, "__") and name not in harmless:
-                    return name
+                    return "its own " + name
         return None
 
     def inspect_result(value):
@@ -421,6 +507,9 @@ def judge(program, verdict_w, pass_record, directory, guards):
             item = list_pop(stack)
             kind = type_(item)
             if id_(kind) in plain:
+                continue
+            if id_(kind) in views:
+                list_extend(stack, list_(item))
                 continue
             if id_(kind) in containers:
                 if id_(item) in seen:
@@ -434,8 +523,8 @@ def judge(program, verdict_w, pass_record, directory, guards):
                 continue
             reason = lying_class(kind)
             if reason is not None:
-                raise TypeError_("sandbox: the result is a " + str_(qualname_of(kind))
-                                 + " whose class defines " + reason + "; results must be plain values")
+                raise TypeError_("sandbox: the result holds an instance of " + str_(qualname_of(kind))
+                                 + ", whose class has " + reason + "; results must be plain values")
             if id_(item) in seen:
                 continue
             set_add(seen, id_(item))
@@ -445,11 +534,19 @@ def judge(program, verdict_w, pass_record, directory, guards):
             elif issubclass_(kind, collection_types):
                 list_extend(stack, list_(item))
 
+    def inspecting(iterator):
+        for item in iterator:
+            inspect_result(item)
+            yield item
+
     def guarded(function):
         def candidate(*args, **kwargs):
             result = function(*args, **kwargs)
             inspect_result(result)
             unchanged(per_call)  # the builtins and the modules the check itself uses
+            kind = type_(result)
+            if not flags_of(kind) & heap_type and "__next__" in dict_of(kind):
+                return inspecting(result)  # a map, filter or generator: what it yields is inspected as it comes
             return result
         return candidate
 
@@ -464,7 +561,7 @@ def judge(program, verdict_w, pass_record, directory, guards):
         if check_code is not None:
             check_globals = {}
             check = function_type(check_code, check_globals, "check")
-        sys.addaudithook(make_audit_hook(guards, directory, verdict_w))
+        sys.addaudithook(make_audit_hook(guards, directory, verdict_w, may_fork))
         namespace = {"__name__": "__candidate__"}
         try:
             exec_(module_code, namespace)
@@ -473,12 +570,18 @@ def judge(program, verdict_w, pass_record, directory, guards):
                     raise NameError_("name '" + entry + "' is not defined")
                 for name, value in list_(dict_items(namespace)):
                     if type_(name) is str_ and name not in pristine:
-                        check_globals[name] = value
                         if id_(value) in by_module:
                             list_append(per_call, by_module[id_(value)])
+                            value = snapshot(id_(value))
+                        check_globals[name] = value
                 check_globals["__builtins__"] = pristine
                 check(guarded(namespace[entry]))
-            unchanged(watched)
+                # the builtins, the modules the program's namespace holds (so its functions use), the trusted
+                # value classes and sys.modules; touching every watched module would cost a page copy each
+                unchanged(per_call)
+                unchanged(classes_and_modules)
+            else:
+                unchanged(watched)
         except BaseException_ as error:
             if getpid() != me:
                 exit_(1)  # a process the candidate forked: only the child the worker forked reports
@@ -649,7 +752,7 @@ class Worker:
         _, status, usage = os.wait4(pid, 0)
         seconds = time.monotonic() - started
         self.sweep()
-        data += self.drain(verdict_r)
+        data = (data + self.drain(verdict_r))[-VERDICT_BYTES:]
         os.close(verdict_r)
         shutil.rmtree(directory, ignore_errors=True)
         outcome, error = self.verdict(timed_out, status, usage, data, nonce)
@@ -673,7 +776,7 @@ class Worker:
                     break
                 readable, _, _ = select.select([verdict_r] + ([exited] if exited is not None else []), [], [], remaining)
                 if verdict_r in readable:
-                    data += self.drain(verdict_r)
+                    data = (data + self.drain(verdict_r))[-VERDICT_BYTES:]
                 if exited is not None and exited in readable:
                     return False, data
                 if exited is None and time.monotonic() >= deadline:
@@ -739,7 +842,7 @@ class Worker:
             except BaseException as error:
                 os.write(verdict_w, b"Fkilled\tsandbox setup failed: " + error_text_plain(error) + b"\0")
                 exit_(3)
-            judge(program, verdict_w, pass_record, directory, self.guards)
+            judge(program, verdict_w, pass_record, directory, self.guards, self.namespace or self.uid is not None)
         finally:
             exit_(4)
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ablation.engine.WorkbenchException;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +72,32 @@ class SandboxAttackTest {
         assumeTrue(Files.isExecutable(SYSTEM_PYTHON), SYSTEM_PYTHON + " not found");
         try (Sandbox sandbox = Sandbox.open(SandboxOptions.defaults().withWorkers(2).withTimeout(10).withCache(false)
                 .withIsolation(Isolation.RLIMIT).withPython(SYSTEM_PYTHON.toString()))) {
+            assertEquals(List.of(), misjudged(sandbox));
+        }
+    }
+
+    /**
+     * Bubblewrap with a user namespace (what ordinary users get, and root when the first variant fails): the
+     * candidate keeps the worker's uid and stays dumpable, so only the audit hook keeps it from its own memory.
+     */
+    @Test
+    void noAttackPassesInAUserNamespace() throws Exception {
+        Optional<Path> bwrap = WorkerCommand.findBubblewrap();
+        assumeTrue(bwrap.isPresent(), "bwrap is not installed (.ci/setup.d/20-bubblewrap.sh installs it)");
+        SandboxOptions options = SandboxOptions.defaults().withWorkers(2).withTimeout(10).withCache(false);
+        PythonRuntime python = PythonRuntime.locate(options.python());
+        List<WorkerCommand> variants = WorkerCommand.bubblewrapVariants(bwrap.get(), python, SandboxRlimitTest.root());
+        WorkerCommand userNamespace = variants.get(variants.size() - 1);
+        List<String> refusals = new ArrayList<>();
+        Sandbox sandbox;
+        try {
+            sandbox = Sandbox.start(options, python, List.of(userNamespace), refusals);
+        } catch (WorkbenchException e) {
+            assumeTrue(false, "user namespaces do not work here: " + e.getMessage());
+            return;
+        }
+        try (sandbox) {
+            assertTrue(sandbox.namespaced() && !sandbox.unprivileged(), "not the user-namespace variant");
             assertEquals(List.of(), misjudged(sandbox));
         }
     }

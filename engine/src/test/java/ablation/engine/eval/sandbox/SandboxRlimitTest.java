@@ -164,6 +164,33 @@ class SandboxRlimitTest {
         }
     }
 
+    /**
+     * What an ordinary user gets from {@code --isolation rlimit} (played here by uid 65534): candidates keep the
+     * worker's uid, so nothing could kill what a fork leaves behind; fork is refused instead.
+     */
+    @Test
+    void anOrdinaryUsersRlimitWorkerRefusesFork() {
+        Path setpriv = Path.of("/usr/bin/setpriv");
+        assumeTrue(root() && Files.isExecutable(setpriv) && Files.isExecutable(SYSTEM_PYTHON),
+                "needs root (to become uid 65534), setpriv and " + SYSTEM_PYTHON);
+        SandboxOptions options = SandboxOptions.defaults().withWorkers(1).withTimeout(5)
+                .withIsolation(Isolation.RLIMIT).withPython(SYSTEM_PYTHON.toString());
+        WorkerCommand ordinaryUser = new WorkerCommand(Isolation.RLIMIT,
+                List.of(setpriv.toString(), "--reuid=65534", "--regid=65534", "--clear-groups"), false, false,
+                "/tmp/workbench-sandbox-");
+        try (Sandbox sandbox = Sandbox.start(options, PythonRuntime.locate(options.python()), List.of(ordinaryUser),
+                new ArrayList<>())) {
+            assertFalse(sandbox.unprivileged());
+            List<ExecResult> results = sandbox.run(List.of(CHECK,
+                    "import os, time\nif os.fork() == 0:\n    os.setsid()\n    time.sleep(60)\n    os._exit(0)\n" + CHECK));
+            assertEquals(Outcome.PASSED, results.get(0).outcome(), results.get(0).toString());
+            assertEquals(Outcome.EXCEPTION, results.get(1).outcome(), results.get(1).toString());
+            assertTrue(results.get(1).error().contains("fork"), results.get(1).toString());
+        }
+        assertEquals(List.of(), ProcessHandle.allProcesses().filter(p -> p.info().user().orElse("").equals("nobody")
+                && p.info().command().orElse("").contains("python")).map(ProcessHandle::pid).toList());
+    }
+
     /** Nothing of this JVM's environment reaches a worker but an allow-list. */
     @Test
     void workersGetAnAllowListedEnvironment() {
