@@ -1,9 +1,9 @@
 package ablation.app.gui.composer;
 
 import ablation.app.gui.Background;
+import ablation.app.gui.Formats;
 import ablation.app.gui.Scheduler;
 import ablation.app.gui.studies.RunTemplate;
-import ablation.app.gui.Formats;
 import ablation.core.WorkbenchException;
 import ablation.core.config.ConfigException;
 import ablation.core.config.ConfigLoader;

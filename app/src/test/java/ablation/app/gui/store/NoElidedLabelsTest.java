@@ -45,6 +45,7 @@ class NoElidedLabelsTest {
     static Path dir;
     private static StoreFixture fixture;
     private WorkbenchWindow window;
+    private Stage stage;
 
     @BeforeAll
     static void fill() throws Exception {
@@ -58,12 +59,14 @@ class NoElidedLabelsTest {
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         var services = fixture.services.services(new FileStudyCatalog(GuiTestSupport.SAMPLES, List.of()),
                 new GuiTestSupport.FakeDialogs(dir), 1e10);
         window = WorkbenchWindow.create(services, WindowState.INITIAL.withBounds(0, 0, 1280, 800, false),
                 java.time.Duration.ofMillis(1), new UnexpectedErrors(Platform::runLater));
         window.start(Optional.of(QUICK_STUDY), Section.STUDIES);
         window.show(stage, s -> { });
+        stage.sizeToScene(); // the stage is shared between the test classes: another may have resized it
     }
 
     @AfterEach
@@ -74,7 +77,7 @@ class NoElidedLabelsTest {
     @Test
     void noViewCutsALabelAt1280By800(FxRobot robot) {
         robot.interact(() -> {
-            Scene scene = robot.listTargetWindows().get(0).getScene();
+            Scene scene = stage.getScene();
             assertEquals(1280, scene.getWidth(), 0.5);
             assertEquals(800, scene.getHeight(), 0.5);
         });
@@ -93,7 +96,7 @@ class NoElidedLabelsTest {
             });
             WaitForAsyncUtils.waitForFxEvents(5);
             robot.interact(() -> {
-                Parent root = robot.listTargetWindows().get(0).getScene().getRoot();
+                Parent root = stage.getScene().getRoot();
                 root.applyCss();
                 root.layout();
                 collectElided(root, section, elided);

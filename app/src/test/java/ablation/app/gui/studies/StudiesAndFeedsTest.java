@@ -132,7 +132,7 @@ class StudiesAndFeedsTest {
     @Test
     void aRunConfigOpensAsTheBaseOfANewUnsavedStudy(FxRobot robot) {
         waitUntil("the run template", () -> window.model().studies().studies().stream().anyMatch(s -> s.name().equals("tiny-train")));
-        robot.doubleClickOn("tiny-train");
+        robot.clickOn("tiny-train").push(KeyCode.ENTER);
         settle(window);
         assertEquals(Section.COMPOSER, window.model().sectionProperty().get());
         var composer = window.model().composer();
