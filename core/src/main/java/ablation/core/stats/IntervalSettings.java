@@ -21,6 +21,11 @@ public record IntervalSettings(int resamples, long seed, double confidence) {
         }
     }
 
+    /** The same settings at another confidence, e.g. a Holm-adjusted one. */
+    public IntervalSettings withConfidence(double level) {
+        return new IntervalSettings(resamples, seed, level);
+    }
+
     /** The quantile below the interval, e.g. 0.025 for 95%. */
     public double lowerTail() {
         return (1 - confidence) / 2;

@@ -101,10 +101,13 @@ public final class ReportBuilder {
                 + "redraw is the training seed. With one seed the interval is a percentile bootstrap over problems ("
                 + settings.resamples() + " resamples, seed " + settings.seed() + "), paired by problem for differences; "
                 + "it is blind to seed-to-seed spread, so such results are exploratory and carry no verdict. "
-                + "Bits per byte and probe accuracy are seed means with t intervals when there are at least 2 seeds. "
-                + "Verdicts use pass@" + VERDICT_K + "; differences under " + Estimate.number(VerdictRules.PASS_MARGIN, 2)
-                + " pass@1 count as negligible, and 'close' in bits per byte means within "
-                + Math.round(VerdictRules.BPB_RELATIVE_MARGIN * 100) + "% of the domain model's value.";
+                + "Bits per byte, probe accuracy and the understanding metric are seed means with t intervals when there "
+                + "are at least 2 seeds. Verdicts use pass@" + VERDICT_K + " sampled at T = " + VerdictRules.VERDICT_TEMPERATURE
+                + " where the study sampled it (the Codex/CodeGen convention; pass@10 at T = 0.8). A difference smaller than the "
+                + "lesson's margin (by default " + Math.round(LessonDesign.DEFAULT_MARGIN * 100) + "% of the reference arm's "
+                + "value; each lesson prints its own) counts as negligible. A claim about every part (metric or arm) is an "
+                + "intersection-union test; a claim about some part uses Holm's correction. With fewer than 2 seeds there is "
+                + "no verdict: the lesson is exploratory, with its direction and intervals.";
     }
 
     private static Section lesson(LessonAnalysis analysis) {
@@ -113,6 +116,8 @@ public final class ReportBuilder {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Paragraph("Claim: " + lesson.claim()));
         blocks.add(new Paragraph("Paper: " + lesson.paperFigure() + "."));
+        blocks.add(new Paragraph("Margin: " + Math.round(design.margin() * 1000) / 10.0 + "% of the reference arm's value"
+                + " (set per lesson with margin: in the study file)."));
         blocks.add(new Paragraph("Arms vary " + design.variedField() + ": " + design.arms().stream()
                 .map(a -> a.label() + " (" + role(a.role()) + ")").collect(Collectors.joining(", ")) + "."));
         Verdict verdict = analysis.verdict();
@@ -122,7 +127,7 @@ public final class ReportBuilder {
             comparisons.add(List.of(c.what(), c.difference() == null ? "n/a" : c.difference().format(DECIMALS),
                     lesson.paperDifference(), c.verdict().text()));
         }
-        blocks.add(new Table("Comparisons (treatment - reference, 95% interval)", List.of("Comparison", "Ours", "Paper", "Verdict"), comparisons));
+        blocks.add(new Table("Comparisons (positive: the treatment is better; " + Intervals.DEFAULT.settings().percent() + " interval)", List.of("Comparison", "Ours", "Paper", "Verdict"), comparisons));
         for (ArmSummary arm : analysis.arms()) {
             if (arm.unfinished().isEmpty()) continue;
             String which = arm.unfinished().stream().map(ReportBuilder::describe).collect(Collectors.joining("; "));
@@ -370,7 +375,7 @@ public final class ReportBuilder {
         return switch (outcome) {
             case SUPPORTS -> Tone.POSITIVE;
             case CONTRADICTS -> Tone.NEGATIVE;
-            case INCONCLUSIVE -> Tone.NEUTRAL;
+            case INCONCLUSIVE, EXPLORATORY -> Tone.NEUTRAL;
         };
     }
 

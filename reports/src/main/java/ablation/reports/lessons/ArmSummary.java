@@ -76,6 +76,11 @@ public record ArmSummary(Arm arm, List<RunResult> finished, List<RunResult> unfi
         return finished.stream().mapToDouble(r -> r.metrics().bitsPerByte(domain)).filter(v -> !Double.isNaN(v)).toArray();
     }
 
+    /** The finished seeds' last value of an evaluation scalar (seeds without it left out). */
+    public double[] scalar(String key) {
+        return finished.stream().mapToDouble(r -> r.metrics().scalar(key)).filter(v -> !Double.isNaN(v)).toArray();
+    }
+
     /** Seed mean of bits per byte with its t interval, or null without data. */
     public Estimate bitsPerByteEstimate(Domain domain) {
         double[] values = bitsPerByte(domain);
