@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public final class SpecLoader {
     private static final Set<String> STUDY_KEYS = Set.of("name", "description", "base", "seeds", "match",
-            "ablations", "lesson", "title", "axes", "combine", "parallel", "slurm");
+            "ablations", "lesson", "title", "axes", "combine", "margin", "parallel", "slurm");
     private static final Set<String> ABLATION_KEYS = Set.of("lesson", "title", "base", "axes", "combine", "margin");
     private static final Set<String> AXIS_KEYS = Set.of("path", "name", "values", "labels");
     private static final Set<String> SLURM_KEYS = Set.of("partition", "time", "gpus", "mem", "cpus", "max_parallel");

@@ -260,21 +260,36 @@ public final class ReportBuilder {
         boolean pl = analysis.arms().stream().anyMatch(a -> a.bitsPerByteEstimate(Domain.PL) != null);
         boolean nl = analysis.arms().stream().anyMatch(a -> a.bitsPerByteEstimate(Domain.NL) != null);
         boolean probe = analysis.arms().stream().anyMatch(a -> a.probeAccuracy() != null);
-        if (!pl && !nl && !probe) return null;
+        boolean understanding = analysis.arms().stream().anyMatch(a -> a.scalar(LessonAnalyzer.UNDERSTANDING).length > 0);
+        if (!pl && !nl && !probe && !understanding) return null;
         List<String> header = new ArrayList<>(List.of("Arm", "Seeds"));
         if (pl) header.add("PL bits/byte");
         if (nl) header.add("NL bits/byte");
         if (probe) header.add("probe accuracy");
+        if (understanding) header.add("understanding");
         List<List<String>> rows = new ArrayList<>();
         for (ArmSummary arm : analysis.arms()) {
             if (arm.finished().isEmpty()) continue;
             List<String> row = new ArrayList<>(List.of(arm.label(), arm.seeds()));
-            if (pl) row.add(format(arm.bitsPerByteEstimate(Domain.PL)));
-            if (nl) row.add(format(arm.bitsPerByteEstimate(Domain.NL)));
+            if (pl) row.add(bitsPerByte(arm, Domain.PL));
+            if (nl) row.add(bitsPerByte(arm, Domain.NL));
             if (probe) row.add(format(arm.probeAccuracy()));
+            if (understanding) {
+                double[] values = arm.scalar(LessonAnalyzer.UNDERSTANDING);
+                row.add(values.length == 0 ? "not measured" : format(Intervals.DEFAULT.seedMean(values)));
+            }
             rows.add(row);
         }
         return new Table("Held-out metrics, seed mean with t-based 95% interval", header, rows);
+    }
+
+    /**
+     * An arm's bits per byte, or "not comparable" for a prefix-LM: it is scored left to right with no
+     * prefix, a pattern it never trained on, so its figure would not measure what the causal one does.
+     */
+    private static String bitsPerByte(ArmSummary arm, Domain domain) {
+        if (arm.prefixLm()) return "not comparable (prefix-LM scored without a prefix)";
+        return format(arm.bitsPerByteEstimate(domain));
     }
 
     private static Section runs(StudyResults study) {

@@ -16,12 +16,15 @@ import ablation.reports.model.StudyResults;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * An arm's aggregates over its finished seeds. Failed and missing runs are kept by name so the
  * report can say which; they enter no number.
  */
 public record ArmSummary(Arm arm, List<RunResult> finished, List<RunResult> unfinished) {
+    private static final Pattern PREFIX_LM = Pattern.compile("\"arch\"\\s*:\\s*\"prefix_lm\"|arch:\\s*prefix_lm");
+
     public ArmSummary {
         finished = List.copyOf(finished);
         unfinished = List.copyOf(unfinished);
@@ -105,6 +108,11 @@ public record ArmSummary(Arm arm, List<RunResult> finished, List<RunResult> unfi
     public LossBand lossBand() {
         var series = finished.stream().map(r -> r.metrics().loss()).filter(l -> !l.isEmpty()).toList();
         return series.isEmpty() ? null : LossBand.overSeeds(arm.label(), series.stream().map(LossPoint::byTokens).toList());
+    }
+
+    /** Whether the arm's runs are prefix-LMs ({@code model.arch: prefix_lm} in a finished run's config). */
+    public boolean prefixLm() {
+        return finished.stream().anyMatch(r -> r.config() != null && PREFIX_LM.matcher(r.config()).find());
     }
 
     /** Seeds of the finished runs, for tables. */
