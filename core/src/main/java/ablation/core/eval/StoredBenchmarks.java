@@ -27,7 +27,8 @@ public final class StoredBenchmarks {
         for (Entry entry : entries) {
             long sameBenchmark = entries.stream()
                     .filter(e -> e.benchmark().equals(entry.benchmark()) && e.mode().equals(entry.mode())).count();
-            names.add(sameBenchmark > 1 ? entry.benchmark() + "@T" + temperature(entry.temperature()) : entry.benchmark());
+            names.add(sameBenchmark > 1 ? entry.benchmark() + "@T" + temperature(entry.temperature())
+                    : entry.benchmark());
         }
         return names;
     }

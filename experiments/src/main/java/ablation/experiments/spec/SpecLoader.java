@@ -93,7 +93,8 @@ public final class SpecLoader {
 
     private static double margin(JsonNode value) {
         if (value.isMissingNode() || value.isNull()) return Ablation.DEFAULT_MARGIN;
-        if (!value.isNumber()) throw new ConfigException("ablations[].margin", value, "must be a number, e.g. 0.1 for 10% of the baseline");
+        if (!value.isNumber()) throw new ConfigException("ablations[].margin", value,
+                "must be a number, e.g. 0.1 for 10% of the baseline");
         return value.asDouble();
     }
 

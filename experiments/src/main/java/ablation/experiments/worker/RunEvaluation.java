@@ -52,7 +52,8 @@ public final class RunEvaluation {
                     .map(e -> new StoredBenchmarks.Entry(e.benchmark(), e.mode(), e.temperature())).toList());
             for (int i = 0; i < config.eval().size(); i++) {
                 EvalConfig eval = config.eval().get(i);
-                LOG.info("evaluating {} ({}, T = {}): n = {}", eval.benchmark(), eval.mode(), eval.temperature(), eval.n());
+                LOG.info("evaluating {} ({}, T = {}): n = {}", eval.benchmark(), eval.mode(), eval.temperature(),
+                        eval.n());
                 EvalResult result = evaluator.evaluate(eval, seed, SandboxOptions.defaults(), (sampled, executed, problems, tokens) -> { });
                 record(store, runId, step, names.get(i), eval, result);
                 for (PassAtKEstimate estimate : result.passAtK()) {
@@ -77,7 +78,8 @@ public final class RunEvaluation {
     }
 
     /** Per problem: n, c and the samples with their verdicts, under the evaluation's stored name. */
-    private static void record(TrackingStore store, long runId, long step, String benchmark, EvalConfig eval, EvalResult result) {
+    private static void record(TrackingStore store, long runId, long step, String benchmark, EvalConfig eval,
+            EvalResult result) {
         Map<String, List<ScoredSample>> byProblem = new LinkedHashMap<>();
         for (ScoredSample sample : result.samples()) {
             byProblem.computeIfAbsent(sample.sample().taskId(), id -> new ArrayList<>()).add(sample);

@@ -47,7 +47,8 @@ class SampleConfigsTest {
     void lessonFiveTrainsOneAndFourEpochsOverTheSameDataWithTheCodeGen2Objective() {
         AblationSpec spec = SpecLoader.load(SAMPLES.resolve("five-lessons-quick.yaml"));
         Ablation epochs = spec.ablations().stream().filter(a -> a.lesson() == 5).findFirst().orElseThrow();
-        AblationSpec alone = new AblationSpec(spec.name(), spec.description(), spec.base(), List.of(epochs), spec.seeds(),
+        AblationSpec alone = new AblationSpec(spec.name(), spec.description(), spec.base(), List.of(epochs),
+                spec.seeds(),
                 spec.match(), spec.parallel(), spec.slurm());
         List<RunSpec> runs = GridExpander.expand(alone, false);
         assertEquals(2, runs.size());
@@ -62,7 +63,8 @@ class SampleConfigsTest {
     @Test
     void theMarginIsReadPerLessonAndChecked() {
         AblationSpec spec = SpecLoader.load(SAMPLES.resolve("five-lessons-desk.yaml"));
-        assertTrue(spec.ablations().stream().allMatch(a -> a.margin() == 0.1), "the default, and lesson 1's explicit 0.1");
+        assertTrue(spec.ablations().stream().allMatch(a -> a.margin() == 0.1),
+                "the default, and lesson 1's explicit 0.1");
         ConfigException wrong = assertThrows(ConfigException.class, () -> SpecLoader.parse(
                 "name: x\nlesson: 1\nmargin: 1.5\nbase: {}\naxes: [{path: model.arch, values: [causal, prefix_lm]}]\n"));
         assertTrue(wrong.getMessage().contains("margin"), wrong.getMessage());

@@ -107,7 +107,8 @@ public record ArmSummary(Arm arm, List<RunResult> finished, List<RunResult> unfi
     /** The loss curve over finished seeds that logged loss, or null. */
     public LossBand lossBand() {
         var series = finished.stream().map(r -> r.metrics().loss()).filter(l -> !l.isEmpty()).toList();
-        return series.isEmpty() ? null : LossBand.overSeeds(arm.label(), series.stream().map(LossPoint::byTokens).toList());
+        return series.isEmpty() ? null : LossBand.overSeeds(arm.label(),
+                series.stream().map(LossPoint::byTokens).toList());
     }
 
     /** Whether the arm's runs are prefix-LMs ({@code model.arch: prefix_lm} in a finished run's config). */

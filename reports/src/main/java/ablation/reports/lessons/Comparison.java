@@ -26,11 +26,14 @@ public record Comparison(String what, Claim claim, Margin margin, Estimate diffe
                                 DoubleFunction<Estimate> atConfidence) {
         Estimate difference = atConfidence.apply(settings.confidence());
         String measured = what + " = " + difference.format(3) + " (" + settings.percent() + " "
-                + difference.kind().description() + ", " + difference.seeds() + (difference.seeds() == 1 ? " seed" : " seeds") + ")";
+                + difference.kind().description() + ", " + difference.seeds() + (difference.seeds() == 1 ? " seed"
+                        : " seeds") + ")";
         if (!difference.coversSeeds()) {
-            String direction = difference.value() > 0 ? "points up" : difference.value() < 0 ? "points down" : "shows no difference";
+            String direction = difference.value() > 0 ? "points up" : difference.value() < 0 ? "points down"
+                    : "shows no difference";
             return new Comparison(what, claim, margin, difference, atConfidence,
-                    new Verdict(Outcome.EXPLORATORY, measured + " " + direction + "; fewer than 2 seeds, so no verdict"));
+                    new Verdict(Outcome.EXPLORATORY, measured + " " + direction
+                            + "; fewer than 2 seeds, so no verdict"));
         }
         double m = margin == null ? 0 : margin.absolute();
         Outcome outcome = claim.judge(difference.low(), difference.high(), m);

@@ -45,12 +45,14 @@ public final class LessonAnalyzer {
 
     /** Every lesson the study designs, in lesson order. */
     public static List<LessonAnalysis> analyze(StudyResults study) {
-        return study.lessons().stream().sorted(Comparator.comparing(LessonDesign::lesson)).map(d -> analyze(study, d)).toList();
+        return study.lessons().stream().sorted(Comparator.comparing(LessonDesign::lesson)).map(d -> analyze(study,
+                d)).toList();
     }
 
     public static LessonAnalysis analyze(StudyResults study, LessonDesign design) {
         List<ArmSummary> arms = design.arms().stream().map(a -> ArmSummary.of(study, a)).toList();
-        Parts parts = new Parts(arms, design, verdictBenchmark(arms, EvalMode.L2R), verdictBenchmark(arms, EvalMode.INFILL),
+        Parts parts = new Parts(arms, design, verdictBenchmark(arms, EvalMode.L2R), verdictBenchmark(arms,
+                EvalMode.INFILL),
                 Intervals.DEFAULT.settings());
         List<Comparison> comparisons = new ArrayList<>();
         Verdict verdict = switch (design.lesson()) {
@@ -88,7 +90,8 @@ public final class LessonAnalyzer {
             }
             case EPOCHS -> {
                 Arm base = design.arm(ArmRole.BASELINE);
-                for (Arm more : design.arms(ArmRole.TREATMENT)) comparisons.add(parts.pass(base, more, EvalMode.L2R, Claim.GAINS));
+                for (Arm more : design.arms(ArmRole.TREATMENT)) comparisons.add(parts.pass(base, more, EvalMode.L2R,
+                        Claim.GAINS));
                 yield VerdictRules.some(comparisons, parts.settings, parts.seeds());
             }
         };
@@ -96,42 +99,52 @@ public final class LessonAnalyzer {
     }
 
     /** The comparisons of one lesson, made alike. */
-    private record Parts(List<ArmSummary> arms, LessonDesign design, String l2r, String infill, IntervalSettings settings) {
+    private record Parts(List<ArmSummary> arms, LessonDesign design, String l2r, String infill,
+            IntervalSettings settings) {
         Comparison pass(Arm reference, Arm treatment, EvalMode mode, Claim claim) {
             String benchmark = mode == EvalMode.L2R ? l2r : infill;
-            String what = "(" + treatment.label() + " - " + reference.label() + ") " + mode.label() + " pass@" + VERDICT_K
+            String what = "(" + treatment.label() + " - " + reference.label() + ") " + mode.label() + " pass@"
+                    + VERDICT_K
                     + (benchmark == null ? "" : temperature(benchmark, mode) + " on " + benchmark);
-            if (benchmark == null) return Comparison.notMeasured(what, claim, "no finished run of this lesson has a " + mode.label() + " evaluation");
+            if (benchmark == null) return Comparison.notMeasured(what, claim, "no finished run of this lesson has a "
+                    + mode.label() + " evaluation");
             PassMatrix ref = summary(reference).passMatrix(benchmark, mode, VERDICT_K);
             PassMatrix treat = summary(treatment).passMatrix(benchmark, mode, VERDICT_K);
             if (ref == null || treat == null) {
                 Arm empty = ref == null ? reference : treatment;
-                return Comparison.notMeasured(what, claim, "arm " + empty.label() + " has no finished run with a " + benchmark + " "
+                return Comparison.notMeasured(what, claim, "arm " + empty.label() + " has no finished run with a "
+                        + benchmark + " "
                         + mode.label() + " evaluation");
             }
             Margin margin = new Margin(design.margin(), reference.label(), ref.mean());
-            return Comparison.of(what, claim, margin, settings, c -> new Intervals(settings.withConfidence(c)).difference(ref, treat));
+            return Comparison.of(what, claim, margin, settings, c
+                    -> new Intervals(settings.withConfidence(c)).difference(ref, treat));
         }
 
         /** Bits per byte, lower is better: the comparison is the reduction {@code reference - treatment}. */
         Comparison bitsPerByte(Arm reference, Arm treatment, Domain domain, Claim claim) {
-            String what = "(" + reference.label() + " - " + treatment.label() + ") held-out " + domain + " bits per byte"
+            String what = "(" + reference.label() + " - " + treatment.label() + ") held-out " + domain
+                    + " bits per byte"
                     + " (positive: " + treatment.label() + " is better)";
-            return seedScalars(what, reference, treatment, summary(reference).bitsPerByte(domain), summary(treatment).bitsPerByte(domain),
+            return seedScalars(what, reference, treatment, summary(reference).bitsPerByte(domain),
+                    summary(treatment).bitsPerByte(domain),
                     claim, domain + " bits per byte", true);
         }
 
         Comparison scalar(Arm reference, Arm treatment, String key, String name, Claim claim) {
             String what = "(" + treatment.label() + " - " + reference.label() + ") " + name + " (" + key + ")";
-            return seedScalars(what, reference, treatment, summary(reference).scalar(key), summary(treatment).scalar(key),
+            return seedScalars(what, reference, treatment, summary(reference).scalar(key),
+                    summary(treatment).scalar(key),
                     claim, name, false);
         }
 
-        private Comparison seedScalars(String what, Arm reference, Arm treatment, double[] ref, double[] treat, Claim claim,
+        private Comparison seedScalars(String what, Arm reference, Arm treatment, double[] ref, double[] treat,
+                Claim claim,
                                        String name, boolean lowerIsBetter) {
             if (ref.length == 0 || treat.length == 0) {
                 Arm empty = ref.length == 0 ? reference : treatment;
-                return Comparison.notMeasured(what, claim, "arm " + empty.label() + " has no finished run with " + name);
+                return Comparison.notMeasured(what, claim, "arm " + empty.label() + " has no finished run with "
+                        + name);
             }
             Margin margin = new Margin(design.margin(), reference.label(), Arrays.stream(ref).average().orElseThrow());
             double[] better = lowerIsBetter ? ref : treat;
@@ -142,14 +155,16 @@ public final class LessonAnalyzer {
 
         /** " at T=0.2", or nothing when the evaluation's temperature is not known. */
         private String temperature(String benchmark, EvalMode mode) {
-            return arms.stream().flatMap(a -> a.evaluations(benchmark, mode).stream()).mapToDouble(Evaluation::temperature)
+            return arms.stream().flatMap(a -> a.evaluations(benchmark,
+                    mode).stream()).mapToDouble(Evaluation::temperature)
                     .filter(t -> !Double.isNaN(t)).findFirst().stream().mapToObj(t -> " at T=" + Estimate.number(t, 1))
                     .findFirst().orElse("");
         }
 
         /** "seeds per arm: causal 3, prefix_lm 3". */
         String seeds() {
-            return "seeds per arm: " + String.join(", ", arms.stream().map(a -> a.label() + " " + a.finished().size()).toList());
+            return "seeds per arm: " + String.join(", ", arms.stream().map(a -> a.label() + " "
+                    + a.finished().size()).toList());
         }
 
         private ArmSummary summary(Arm arm) {
@@ -168,7 +183,8 @@ public final class LessonAnalyzer {
                 run.metrics().evaluations().stream().filter(e -> e.mode() == mode).forEach(found::add);
             }
         }
-        return found.stream().filter(e -> e.temperature() == VERDICT_TEMPERATURE && e.ks().contains(VERDICT_K)).findFirst()
+        return found.stream().filter(e -> e.temperature() == VERDICT_TEMPERATURE
+                && e.ks().contains(VERDICT_K)).findFirst()
                 .or(() -> found.stream().findFirst()).map(Evaluation::benchmark).orElse(null);
     }
 }

@@ -35,8 +35,10 @@ public final class VerdictRules {
         if (exploratory != null) return exploratory;
         String rule = "intersection-union over " + parts.size() + " part" + (parts.size() == 1 ? "" : "s")
                 + " (each must hold at " + settings.percent() + "; a contradiction needs Holm's correction); " + seeds;
-        List<Comparison> contradicting = holm(parts.stream().filter(Comparison::measured).toList(), Outcome.CONTRADICTS, settings);
-        if (!contradicting.isEmpty()) return new Verdict(Outcome.CONTRADICTS, rule + ". Contradicted: " + rules(contradicting));
+        List<Comparison> contradicting = holm(parts.stream().filter(Comparison::measured).toList(),
+                Outcome.CONTRADICTS, settings);
+        if (!contradicting.isEmpty()) return new Verdict(Outcome.CONTRADICTS, rule + ". Contradicted: "
+                + rules(contradicting));
         if (parts.stream().allMatch(p -> p.verdict().outcome() == Outcome.SUPPORTS)) {
             return new Verdict(Outcome.SUPPORTS, rule + ". Every part holds: " + rules(parts));
         }
@@ -50,7 +52,8 @@ public final class VerdictRules {
         if (exploratory != null) return exploratory;
         List<Comparison> measured = parts.stream().filter(Comparison::measured).toList();
         String rule = "Holm over " + measured.size() + " measured part" + (measured.size() == 1 ? "" : "s")
-                + " (some part must hold after correcting for " + measured.size() + " tests; a contradiction needs every part at "
+                + " (some part must hold after correcting for " + measured.size()
+                        + " tests; a contradiction needs every part at "
                 + settings.percent() + "); " + seeds;
         if (measured.isEmpty()) return new Verdict(Outcome.INCONCLUSIVE, rule + ". " + rules(parts));
         List<Comparison> supporting = holm(measured, Outcome.SUPPORTS, settings);
@@ -82,7 +85,8 @@ public final class VerdictRules {
     /** The lesson's verdict when some measured part rests on fewer than 2 seeds, else null. */
     private static Verdict exploratory(List<Comparison> parts) {
         if (parts.stream().noneMatch(p -> p.verdict().outcome() == Outcome.EXPLORATORY)) return null;
-        return new Verdict(Outcome.EXPLORATORY, "no supports or contradicts with fewer than 2 seeds; direction and intervals: "
+        return new Verdict(Outcome.EXPLORATORY,
+                "no supports or contradicts with fewer than 2 seeds; direction and intervals: "
                 + rules(parts));
     }
 

@@ -21,7 +21,8 @@ public record LessonDesign(Lesson lesson, String variedField, List<Arm> arms, do
 
     public LessonDesign {
         if (lesson == null) throw new IllegalArgumentException("a lesson design needs its lesson");
-        if (!(margin > 0 && margin < 1)) throw new IllegalArgumentException("lesson " + lesson.number() + ": margin " + margin + " must be in (0, 1)");
+        if (!(margin > 0 && margin < 1)) throw new IllegalArgumentException("lesson " + lesson.number() + ": margin "
+                + margin + " must be in (0, 1)");
         arms = List.copyOf(arms);
         String at = "lesson " + lesson.number();
         if (arms.stream().map(Arm::label).distinct().count() != arms.size()) throw new IllegalArgumentException(at + ": arm labels must be unique");

@@ -24,7 +24,8 @@ public record RunMetrics(List<LossPoint> loss, List<Evaluation> evaluations, Lis
     }
 
     /** Measurements without other evaluation scalars. */
-    public RunMetrics(List<LossPoint> loss, List<Evaluation> evaluations, List<BitsPerByte> bitsPerByte, OptionalDouble probeAccuracy) {
+    public RunMetrics(List<LossPoint> loss, List<Evaluation> evaluations, List<BitsPerByte> bitsPerByte,
+            OptionalDouble probeAccuracy) {
         this(loss, evaluations, bitsPerByte, probeAccuracy, Map.of());
     }
 

@@ -86,9 +86,11 @@ final class RunMeasurements {
             if (mode == null) continue;
             int minN = last.stream().mapToInt(EvalResult::n).min().orElseThrow();
             List<JsonNode> entries = configured(config, any.benchmark(), any.mode());
-            List<Integer> ks = entries.stream().flatMap(e -> java.util.stream.StreamSupport.stream(e.path("k").spliterator(), false))
+            List<Integer> ks = entries.stream().flatMap(e
+                    -> java.util.stream.StreamSupport.stream(e.path("k").spliterator(), false))
                     .map(JsonNode::asInt).filter(k -> k >= 1 && k <= minN).distinct().sorted().toList();
-            double temperature = entries.stream().mapToDouble(e -> e.path("temperature").asDouble(Double.NaN)).findFirst().orElse(Double.NaN);
+            double temperature = entries.stream().mapToDouble(e
+                    -> e.path("temperature").asDouble(Double.NaN)).findFirst().orElse(Double.NaN);
             List<ProblemCount> problems = last.stream().map(r -> new ProblemCount(r.problem(), r.n(), r.c())).toList();
             evaluations.add(new FinalEvaluation(steps.lastKey(), any.mode(),
                     new Evaluation(any.benchmark(), mode, ks.isEmpty() ? List.of(1) : ks, problems, temperature)));
@@ -101,10 +103,12 @@ final class RunMeasurements {
         List<JsonNode> entries = new ArrayList<>();
         config.path("eval").forEach(entries::add);
         List<String> names = StoredBenchmarks.names(entries.stream().map(e -> new StoredBenchmarks.Entry(
-                e.path("benchmark").asText(), e.path("mode").asText("l2r"), e.path("temperature").asDouble(Double.NaN))).toList());
+                e.path("benchmark").asText(), e.path("mode").asText("l2r"),
+                        e.path("temperature").asDouble(Double.NaN))).toList());
         List<JsonNode> matching = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
-            if (names.get(i).equals(benchmark) && entries.get(i).path("mode").asText("l2r").equals(mode)) matching.add(entries.get(i));
+            if (names.get(i).equals(benchmark)
+                    && entries.get(i).path("mode").asText("l2r").equals(mode)) matching.add(entries.get(i));
         }
         return matching;
     }

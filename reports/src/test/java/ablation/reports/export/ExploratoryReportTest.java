@@ -26,14 +26,16 @@ class ExploratoryReportTest {
     @Test
     void everyVerdictOfAOneSeedStudyIsExploratoryOrNotMeasured() {
         ReportContent report = ReportBuilder.build(oneSeed());
-        Table verdicts = report.blocks(Table.class).stream().filter(t -> t.caption().equals("Verdicts")).findFirst().orElseThrow();
+        Table verdicts = report.blocks(Table.class).stream().filter(t
+                -> t.caption().equals("Verdicts")).findFirst().orElseThrow();
         int exploratory = 0;
         for (List<String> row : verdicts.rows()) {
             String verdict = row.get(2);
             assertFalse(verdict.equals("supports") || verdict.equals("contradicts"), row.toString());
             if (verdict.equals("exploratory (1 seed)")) {
                 exploratory++;
-                assertTrue(row.get(3).contains("points") && row.get(3).contains("bootstrap over problems (1 seed)"), row.get(3));
+                assertTrue(row.get(3).contains("points") && row.get(3).contains("bootstrap over problems (1 seed)"),
+                        row.get(3));
             }
         }
         assertTrue(exploratory >= 4, "lessons with data are exploratory: " + verdicts.rows());
@@ -44,6 +46,7 @@ class ExploratoryReportTest {
     void theTwoSeedStudyDecides() {
         Table verdicts = ReportBuilder.build(StudyFixture.study()).blocks(Table.class).stream()
                 .filter(t -> t.caption().equals("Verdicts")).findFirst().orElseThrow();
-        assertTrue(verdicts.rows().stream().noneMatch(r -> r.get(2).startsWith("exploratory")), verdicts.rows().toString());
+        assertTrue(verdicts.rows().stream().noneMatch(r -> r.get(2).startsWith("exploratory")),
+                verdicts.rows().toString());
     }
 }

@@ -33,7 +33,8 @@ class LessonAnalyzerTest {
     private static final int N = 20;
     private static final int PROBLEMS = 50;
 
-    /** Counts spread over 2..17 of 20, shifted by {@code shift} samples per problem, and one more on every fifth problem for odd seeds. */
+    /** Counts spread over 2..17 of 20, shifted by {@code shift} samples per problem,
+            and one more on every fifth problem for odd seeds. */
     private static Evaluation eval(String benchmark, EvalMode mode, int shift, double temperature, long seed) {
         List<ProblemCount> problems = new ArrayList<>();
         for (int i = 0; i < PROBLEMS; i++) {
@@ -50,18 +51,22 @@ class LessonAnalyzerTest {
     }
 
     /** Two arms of {@code seeds} seeds; the treatment shifted by the given samples per problem (L2R at T=0.2 and infill). */
-    private static LessonAnalysis twoArms(Lesson lesson, int seeds, int l2rShift, int infillShift, Double understandingShift) {
+    private static LessonAnalysis twoArms(Lesson lesson, int seeds, int l2rShift, int infillShift,
+            Double understandingShift) {
         List<RunResult> runs = new ArrayList<>();
         List<String> base = new ArrayList<>();
         List<String> treat = new ArrayList<>();
         for (int seed = 1; seed <= seeds; seed++) {
             double noise = seed % 2;
-            Map<String, Double> ref = understandingShift == null ? Map.of() : Map.of(LessonAnalyzer.UNDERSTANDING, 0.6 + 0.01 * noise);
+            Map<String, Double> ref = understandingShift == null ? Map.of() : Map.of(LessonAnalyzer.UNDERSTANDING, 0.6
+                    + 0.01 * noise);
             Map<String, Double> tr = understandingShift == null ? Map.of()
                     : Map.of(LessonAnalyzer.UNDERSTANDING, 0.6 + understandingShift + 0.01 * noise);
-            runs.add(run("base," + seed, seed, List.of(eval("l2r@T0.8", EvalMode.L2R, 9, 0.8, seed), eval("l2r@T0.2", EvalMode.L2R, 0, 0.2, seed),
+            runs.add(run("base," + seed, seed, List.of(eval("l2r@T0.8", EvalMode.L2R, 9, 0.8, seed), eval("l2r@T0.2",
+                    EvalMode.L2R, 0, 0.2, seed),
                     eval("inf", EvalMode.INFILL, -10, 0.8, seed)), bpb(1.30 + 0.01 * noise), ref));
-            runs.add(run("treat," + seed, seed, List.of(eval("l2r@T0.8", EvalMode.L2R, 9, 0.8, seed), eval("l2r@T0.2", EvalMode.L2R, l2rShift, 0.2, seed),
+            runs.add(run("treat," + seed, seed, List.of(eval("l2r@T0.8", EvalMode.L2R, 9, 0.8, seed), eval("l2r@T0.2",
+                    EvalMode.L2R, l2rShift, 0.2, seed),
                     eval("inf", EvalMode.INFILL, infillShift - 10, 0.8, seed)), bpb(1.30 + 0.01 * noise), tr));
             base.add("base," + seed);
             treat.add("treat," + seed);
@@ -81,9 +86,11 @@ class LessonAnalyzerTest {
         LessonAnalysis same = twoArms(Lesson.PREFIX_LM, 3, 0, 0, 0.0);
         assertEquals(Outcome.SUPPORTS, same.verdict().outcome(), same.verdict().text());
         assertEquals(3, same.comparisons().size());
-        assertTrue(same.comparisons().get(0).what().contains("L2R pass@1 at T=0.2 on l2r@T0.2"), same.comparisons().get(0).what());
+        assertTrue(same.comparisons().get(0).what().contains("L2R pass@1 at T=0.2 on l2r@T0.2"),
+                same.comparisons().get(0).what());
         assertEquals(Outcome.CONTRADICTS, twoArms(Lesson.PREFIX_LM, 3, 4, 0, 0.0).verdict().outcome());
-        assertEquals(Outcome.CONTRADICTS, twoArms(Lesson.PREFIX_LM, 3, 0, 0, 0.2).verdict().outcome(), "a gain in understanding");
+        assertEquals(Outcome.CONTRADICTS, twoArms(Lesson.PREFIX_LM, 3, 0, 0, 0.2).verdict().outcome(),
+                "a gain in understanding");
         LessonAnalysis unmeasured = twoArms(Lesson.PREFIX_LM, 3, 0, 0, null);
         assertEquals(Outcome.INCONCLUSIVE, unmeasured.verdict().outcome(), "understanding not measured is no pass");
         assertTrue(unmeasured.comparisons().get(2).verdict().rule().startsWith("not measured"));
@@ -94,7 +101,8 @@ class LessonAnalyzerTest {
         LessonAnalysis costly = twoArms(Lesson.INFILL_COST, 3, -2, 0, null);
         assertEquals(Outcome.SUPPORTS, costly.verdict().outcome(), costly.verdict().text());
         assertEquals(2, costly.comparisons().size(), "L2R pass@1 and PL bits per byte");
-        assertEquals(Outcome.CONTRADICTS, twoArms(Lesson.INFILL_COST, 3, 2, 0, null).comparisons().get(0).verdict().outcome());
+        assertEquals(Outcome.CONTRADICTS, twoArms(Lesson.INFILL_COST, 3, 2, 0,
+                null).comparisons().get(0).verdict().outcome());
     }
 
     @Test
@@ -124,11 +132,13 @@ class LessonAnalyzerTest {
         List<RunResult> runs = new ArrayList<>();
         for (int s = 0; s < mixNl.length; s++) {
             List<Evaluation> plEval = List.of(eval("l2r", EvalMode.L2R, 0, 0.2, s));
-            runs.add(run("pl," + s, s, plEval, List.of(new BitsPerByte("python", Domain.PL, 1.0 + 0.01 * s)), Map.of()));
+            runs.add(run("pl," + s, s, plEval, List.of(new BitsPerByte("python", Domain.PL, 1.0 + 0.01 * s)),
+                    Map.of()));
             runs.add(run("nl," + s, s, List.of(eval("l2r", EvalMode.L2R, -10, 0.2, s)),
                     List.of(new BitsPerByte("english", Domain.NL, nlOnlyNl[s])), Map.of()));
             runs.add(run("mix," + s, s, List.of(eval("l2r", EvalMode.L2R, mixPlShift, 0.2, s)),
-                    List.of(new BitsPerByte("python", Domain.PL, 1.01 + 0.01 * s), new BitsPerByte("english", Domain.NL, mixNl[s])), Map.of()));
+                    List.of(new BitsPerByte("python", Domain.PL, 1.01 + 0.01 * s), new BitsPerByte("english",
+                            Domain.NL, mixNl[s])), Map.of()));
         }
         List<String> seeds = java.util.stream.IntStream.range(0, mixNl.length).mapToObj(String::valueOf).toList();
         LessonDesign design = new LessonDesign(Lesson.MIXTURE, "data.sources[].weight", List.of(
@@ -142,7 +152,8 @@ class LessonAnalyzerTest {
     void lesson4MixtureAgainstEachDomainModelInItsOwnDomain() {
         LessonAnalysis close = mixture(0, new double[] {1.32, 1.33, 1.34}, new double[] {1.30, 1.31, 1.30});
         assertEquals(Outcome.SUPPORTS, close.verdict().outcome(), close.verdict().text());
-        assertEquals(3, close.comparisons().size(), "L2R pass@1 and PL bits per byte against pl, NL bits per byte against nl");
+        assertEquals(3, close.comparisons().size(),
+                "L2R pass@1 and PL bits per byte against pl, NL bits per byte against nl");
         LessonAnalysis farInNl = mixture(0, new double[] {1.60, 1.62, 1.61}, new double[] {1.30, 1.31, 1.30});
         assertEquals(Outcome.CONTRADICTS, farInNl.verdict().outcome(), farInNl.verdict().text());
         assertEquals(Outcome.CONTRADICTS, farInNl.comparisons().get(2).verdict().outcome());

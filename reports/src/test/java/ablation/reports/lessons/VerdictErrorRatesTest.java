@@ -28,8 +28,10 @@ class VerdictErrorRatesTest {
     private static final double BASE = -2.6;
     private static final double PROBLEM_SD = 1.5;
     /** Gauss-Hermite nodes and weights (n = 10, physicists'), for E over a normal seed effect. */
-    private static final double[] NODES = {-3.4361591188377376, -2.5327316742327897, -1.7566836492998818, -1.0366108297895136,
-        -0.3429013272237046, 0.3429013272237046, 1.0366108297895136, 1.7566836492998818, 2.5327316742327897, 3.4361591188377376};
+    private static final double[] NODES = {-3.4361591188377376, -2.5327316742327897, -1.7566836492998818,
+            -1.0366108297895136,
+        -0.3429013272237046, 0.3429013272237046, 1.0366108297895136, 1.7566836492998818, 2.5327316742327897,
+                3.4361591188377376};
     private static final double[] WEIGHTS = {7.640432855232621e-06, 0.0013436457467812327, 0.033874394455481063,
         0.24013861108231469, 0.6108626337353258, 0.6108626337353258, 0.24013861108231469, 0.033874394455481063,
         0.0013436457467812327, 7.640432855232621e-06};
@@ -110,8 +112,10 @@ class VerdictErrorRatesTest {
     void aNullEffectIsDecidedAtMostAtTheNominalRate() {
         for (int seeds : new int[] {3, 5}) {
             Rates rates = simulate(seeds, 0, 0.3, 7L * seeds);
-            assertTrue(rates.decisions() <= 0.06, seeds + " seeds: supports/contradicts in " + rates.decisions() + " of null studies");
-            assertTrue(rates.coverage() >= 0.92 && rates.coverage() <= 0.98, seeds + " seeds: null coverage " + rates.coverage());
+            assertTrue(rates.decisions() <= 0.06, seeds + " seeds: supports/contradicts in " + rates.decisions()
+                    + " of null studies");
+            assertTrue(rates.coverage() >= 0.92 && rates.coverage() <= 0.98, seeds + " seeds: null coverage "
+                    + rates.coverage());
         }
     }
 
@@ -120,13 +124,15 @@ class VerdictErrorRatesTest {
         Rates rates = simulate(1, 0, 0.3, 5);
         assertEquals(0.0, rates.decisions(), "no supports/contradicts with one seed");
         assertEquals(1.0, rates.exploratory(), "every one-seed study is exploratory");
-        assertTrue(rates.coverage() < 0.9, "the problem bootstrap misses the seed spread: coverage " + rates.coverage());
+        assertTrue(rates.coverage() < 0.9, "the problem bootstrap misses the seed spread: coverage "
+                + rates.coverage());
     }
 
     @Test
     void theSimulationCanFail() {
         // The same intervals under a real effect: a test that only ever saw nulls would pass any rule.
         Rates rates = simulate(5, 0.5, 0.05, 3);
-        assertTrue(rates.decisions() > 0.5, "a 0.5-logit gain with 5 seeds is found in most studies: " + rates.decisions());
+        assertTrue(rates.decisions() > 0.5, "a 0.5-logit gain with 5 seeds is found in most studies: "
+                + rates.decisions());
     }
 }

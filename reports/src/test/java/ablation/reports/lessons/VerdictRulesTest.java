@@ -15,7 +15,8 @@ class VerdictRulesTest {
     /** 10% of a baseline of 0.2: 0.02. */
     private static final Margin MARGIN = new Margin(0.1, "base", 0.2);
 
-    /** A difference whose interval at confidence c is {@code [low, high]} widened by {@code widen * (c - 0.95) / 0.05}. */
+    /** A difference whose interval at confidence c is {@code [low,
+            high]} widened by {@code widen * (c - 0.95) / 0.05}. */
     private static Comparison part(Claim claim, double low, double high, double widen) {
         return Comparison.of("x", claim, MARGIN, SETTINGS, c -> {
             double w = widen * (c - 0.95) / 0.05;
@@ -29,7 +30,8 @@ class VerdictRulesTest {
 
     @Test
     void noGainCallsANegligibleGainASupportNotAContradiction() {
-        assertEquals(Outcome.SUPPORTS, judge(Claim.NO_GAIN, 0.005, 0.015), "a significant gain below the margin is negligible");
+        assertEquals(Outcome.SUPPORTS, judge(Claim.NO_GAIN, 0.005, 0.015),
+                "a significant gain below the margin is negligible");
         assertEquals(Outcome.SUPPORTS, judge(Claim.NO_GAIN, -0.03, 0.015));
         assertEquals(Outcome.CONTRADICTS, judge(Claim.NO_GAIN, 0.025, 0.06));
         assertEquals(Outcome.INCONCLUSIVE, judge(Claim.NO_GAIN, 0.01, 0.06));
@@ -70,7 +72,8 @@ class VerdictRulesTest {
     void everyPartNeedsEachPartAndANotMeasuredPartIsNoPass() {
         Comparison holds = part(Claim.GAINS, 0.01, 0.02, 0);
         assertEquals(Outcome.SUPPORTS, VerdictRules.every(List.of(holds, holds), SETTINGS, "").outcome());
-        Comparison missing = Comparison.notMeasured("understanding", Claim.NO_GAIN, "arm base has no finished run with it");
+        Comparison missing = Comparison.notMeasured("understanding", Claim.NO_GAIN,
+                "arm base has no finished run with it");
         Verdict v = VerdictRules.every(List.of(holds, missing), SETTINGS, "");
         assertEquals(Outcome.INCONCLUSIVE, v.outcome());
         assertTrue(v.rule().contains("not measured"), v.rule());

@@ -111,7 +111,8 @@ class StudyResultsLoaderTest {
         Evaluation l2r = run.metrics().evaluation("desk-l2r", EvalMode.L2R);
         assertEquals(List.of(1, 2), l2r.ks(), "k = 10 is more than the n = 4 samples stored");
         assertEquals(GOOD.length, l2r.problems().size());
-        assertEquals(List.of(4, 3, 2, 1, 0), l2r.problems().stream().map(ProblemCount::correct).toList(), "the step-1000 counts, not step 10's");
+        assertEquals(List.of(4, 3, 2, 1, 0), l2r.problems().stream().map(ProblemCount::correct).toList(),
+                "the step-1000 counts, not step 10's");
         assertEquals(List.of(1), run.metrics().evaluation("desk-infill", EvalMode.INFILL).ks());
         double finalLoss = 2.1; // seed 1
         assertEquals(finalLoss / 2, run.metrics().bitsPerByte(Domain.PL), 1e-12, "python is a desk-pl source");
@@ -253,10 +254,12 @@ class StudyResultsLoaderTest {
             assertEquals(0.25, study.lessons().get(0).margin());
             LessonAnalysis lesson = LessonAnalyzer.analyze(study).get(0);
             assertEquals("desk-l2r@T0.2", lesson.l2rBenchmark());
-            assertTrue(lesson.comparisons().get(0).what().contains("L2R pass@1 at T=0.2"), lesson.comparisons().get(0).what());
+            assertTrue(lesson.comparisons().get(0).what().contains("L2R pass@1 at T=0.2"),
+                    lesson.comparisons().get(0).what());
             assertEquals(0.25, lesson.comparisons().get(0).margin().relative());
             assertTrue(lesson.comparisons().get(2).measured(), "understanding is measured");
-            assertEquals(Outcome.INCONCLUSIVE, lesson.verdict().outcome(), "no infill evaluation: not measured, no pass");
+            assertEquals(Outcome.INCONCLUSIVE, lesson.verdict().outcome(),
+                    "no infill evaluation: not measured, no pass");
         } finally {
             temperatures.store.close();
         }
