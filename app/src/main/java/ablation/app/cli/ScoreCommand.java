@@ -90,7 +90,8 @@ public final class ScoreCommand implements Callable<Integer> {
         try (Sandbox sandbox = Sandbox.open(options)) {
             progress = new Progress(spec.commandLine().getErr());
             isolationUsed = sandbox.isolation().label();
-            report = Scorer.score(problems, all, evalMode, chosen, truncate, sandbox, progress::update, IntervalSettings.DEFAULT);
+            report = Scorer.score(problems, all, evalMode, chosen, truncate, sandbox, progress::update,
+                    IntervalSettings.DEFAULT);
         }
         progress.finish();
         SampleFiles.writeResults(results, report.scored());

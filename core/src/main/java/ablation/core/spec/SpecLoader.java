@@ -20,8 +20,8 @@ import java.util.Set;
  */
 public final class SpecLoader {
     private static final Set<String> STUDY_KEYS = Set.of("name", "description", "base", "seeds", "match",
-            "ablations", "lesson", "title", "axes", "combine", "parallel", "slurm");
-    private static final Set<String> ABLATION_KEYS = Set.of("lesson", "title", "base", "axes", "combine");
+            "ablations", "lesson", "title", "axes", "combine", "margin", "parallel", "slurm");
+    private static final Set<String> ABLATION_KEYS = Set.of("lesson", "title", "base", "axes", "combine", "margin");
     private static final Set<String> AXIS_KEYS = Set.of("path", "name", "values", "labels");
     private static final Set<String> SLURM_KEYS = Set.of("partition", "time", "gpus", "mem", "cpus", "max_parallel");
 
@@ -86,7 +86,15 @@ public final class SpecLoader {
         }
         if (!overrides.isMissingNode() && !overrides.isObject()) throw new ConfigException("ablations[].base", overrides, "must be a map");
         return new Ablation(node.path("lesson").asInt(0), text(node, "title"),
-                overrides.isObject() ? overrides : JsonNodeFactory.instance.objectNode(), axes, text(node, "combine"));
+                overrides.isObject() ? overrides : JsonNodeFactory.instance.objectNode(), axes, text(node, "combine"),
+                margin(node.path("margin")));
+    }
+
+    private static double margin(JsonNode value) {
+        if (value.isMissingNode() || value.isNull()) return Ablation.DEFAULT_MARGIN;
+        if (!value.isNumber()) throw new ConfigException("ablations[].margin", value,
+                "must be a number, e.g. 0.1 for 10% of the baseline");
+        return value.asDouble();
     }
 
     /** The {@code slurm:} section: what each task of the study asks the cluster for. */

@@ -21,6 +21,11 @@ public record IntervalSettings(int resamples, long seed, double confidence) {
         }
     }
 
+    /** The same settings at another confidence, e.g. a Holm-adjusted one. */
+    public IntervalSettings withConfidence(double level) {
+        return new IntervalSettings(resamples, seed, level);
+    }
+
     /** The quantile below the interval, e.g. 0.025 for 95%. */
     public double lowerTail() {
         return (1 - confidence) / 2;
@@ -29,6 +34,7 @@ public record IntervalSettings(int resamples, long seed, double confidence) {
     /** "95%". */
     public String percent() {
         double percent = confidence * 100;
-        return (percent == Math.rint(percent) ? String.valueOf((long) percent) : String.format(Locale.ROOT, "%.1f", percent)) + "%";
+        return (percent == Math.rint(percent) ? String.valueOf((long) percent) : String.format(Locale.ROOT, "%.1f",
+                percent)) + "%";
     }
 }

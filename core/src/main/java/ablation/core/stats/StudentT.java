@@ -3,7 +3,7 @@ package ablation.core.stats;
 /**
  * Quantiles of Student's t distribution, for intervals of seed means and their differences. The CDF comes from the
  * regularized incomplete beta function (continued fraction, Numerical Recipes §6.4); the quantile
- * by bisection. Degrees of freedom may be fractional (Welch).
+ * by Newton's method kept inside a bisection bracket. Degrees of freedom may be fractional (Welch).
  */
 public final class StudentT {
     private StudentT() {}
@@ -16,12 +16,23 @@ public final class StudentT {
         double low = 0;
         double high = 1;
         while (cdf(high, df) < p) high *= 2;
+        double t = (low + high) / 2;
         for (int i = 0; i < 200 && high - low > 1e-12 * high; i++) {
-            double mid = (low + high) / 2;
-            if (cdf(mid, df) < p) low = mid;
-            else high = mid;
+            double error = cdf(t, df) - p;
+            if (error == 0) return t;
+            if (error < 0) low = t;
+            else high = t;
+            double newton = t - error / density(t, df);
+            t = newton > low && newton < high ? newton : (low + high) / 2;
+            if (Math.abs(error) < 1e-15) break;
         }
-        return (low + high) / 2;
+        return t;
+    }
+
+    /** The density at {@code t}. */
+    static double density(double t, double df) {
+        return Math.exp(logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI)
+                - (df + 1) / 2 * Math.log1p(t * t / df));
     }
 
     /** P(T <= t). */
@@ -68,7 +79,8 @@ public final class StudentT {
     /** Lanczos approximation (g = 7, n = 9), accurate to ~1e-15 for positive arguments. */
     static double logGamma(double x) {
         final double[] c = {0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-                -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7};
+                -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
+                1.5056327351493116e-7};
         if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
         x -= 1;
         double sum = c[0];

@@ -29,7 +29,8 @@ public final class Scorer {
      * @throws WorkbenchException for samples of unknown tasks, an L2R mode on an infilling benchmark, or k > n
      */
     public static ScoreReport score(List<Problem> benchmark, List<Sample> samples, EvalMode mode, List<Integer> ks,
-                                    boolean truncate, Sandbox sandbox, Sandbox.Progress progress, IntervalSettings intervals) {
+                                    boolean truncate, Sandbox sandbox, Sandbox.Progress progress,
+                                            IntervalSettings intervals) {
         Map<String, Problem> byId = new LinkedHashMap<>();
         for (Problem problem : benchmark) byId.put(problem.taskId(), problem);
         if (mode == EvalMode.L2R) {

@@ -47,7 +47,8 @@ class ScorerTest {
     }
 
     static ScoreReport score(List<Problem> problems, List<Sample> samples, EvalMode mode, List<Integer> ks) {
-        return Scorer.score(problems, samples, mode, ks, false, sandbox, (done, total) -> { }, IntervalSettings.DEFAULT);
+        return Scorer.score(problems, samples, mode, ks, false, sandbox, (done, total) -> { },
+                IntervalSettings.DEFAULT);
     }
 
     @Test

@@ -3,6 +3,7 @@ package ablation.experiments.worker;
 import ablation.core.config.EvalConfig;
 import ablation.core.config.RunConfig;
 import ablation.core.metric.MetricKeys;
+import ablation.core.eval.StoredBenchmarks;
 import ablation.core.stats.PassAtKEstimate;
 import ablation.core.stats.ProblemCount;
 import ablation.engine.data.DataPipeline;
@@ -48,12 +49,16 @@ public final class RunEvaluation {
             long step = loaded.checkpoint().state().step();
             long seed = config.train().seed();
             Evaluator evaluator = new Evaluator(loaded.model(), loaded.tokenizer(), config);
-            for (EvalConfig eval : config.eval()) {
-                LOG.info("evaluating {} ({}): n = {}", eval.benchmark(), eval.mode(), eval.n());
+            List<String> names = StoredBenchmarks.names(config.eval().stream()
+                    .map(e -> new StoredBenchmarks.Entry(e.benchmark(), e.mode(), e.temperature())).toList());
+            for (int i = 0; i < config.eval().size(); i++) {
+                EvalConfig eval = config.eval().get(i);
+                LOG.info("evaluating {} ({}, T = {}): n = {}", eval.benchmark(), eval.mode(), eval.temperature(),
+                        eval.n());
                 EvalResult result = evaluator.evaluate(eval, seed, SandboxOptions.defaults(), (sampled, executed, problems, tokens) -> { });
-                record(store, runId, step, eval, result);
+                record(store, runId, step, names.get(i), eval, result);
                 for (PassAtKEstimate estimate : result.passAtK()) {
-                    LOG.info("{} ({}) pass@{} = {} [{}, {}]", eval.benchmark(), eval.mode(), estimate.k(),
+                    LOG.info("{} ({}) pass@{} = {} [{}, {}]", names.get(i), eval.mode(), estimate.k(),
                             String.format("%.3f", estimate.value()), String.format("%.3f", estimate.low()), String.format("%.3f", estimate.high()));
                 }
             }
@@ -73,8 +78,9 @@ public final class RunEvaluation {
         }
     }
 
-    /** Per problem: n, c and the samples with their verdicts. */
-    private static void record(TrackingStore store, long runId, long step, EvalConfig eval, EvalResult result) {
+    /** Per problem: n, c and the samples with their verdicts, under the evaluation's stored name. */
+    private static void record(TrackingStore store, long runId, long step, String benchmark, EvalConfig eval,
+            EvalResult result) {
         Map<String, List<ScoredSample>> byProblem = new LinkedHashMap<>();
         for (ScoredSample sample : result.samples()) {
             byProblem.computeIfAbsent(sample.sample().taskId(), id -> new ArrayList<>()).add(sample);
@@ -85,7 +91,7 @@ public final class RunEvaluation {
             for (ScoredSample scored : byProblem.getOrDefault(count.taskId(), List.of())) {
                 samples.add(new Sample(index++, scored.sample().completion(), scored.result().outcome().label(), scored.result().error()));
             }
-            store.evaluations().record(new ablation.storage.eval.EvalResult(runId, step, eval.benchmark(), eval.mode(),
+            store.evaluations().record(new ablation.storage.eval.EvalResult(runId, step, benchmark, eval.mode(),
                     count.taskId(), count.n(), count.correct()), samples);
         }
     }

@@ -47,7 +47,8 @@ public final class Charts {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         for (LossBand arm : arms) {
             YIntervalSeries series = new YIntervalSeries(arm.arm() + seedsNote(arm.seeds()), false, true);
-            for (int i = 0; i < arm.tokens().length; i++) series.add(arm.tokens()[i], arm.mean()[i], arm.low()[i], arm.high()[i]);
+            for (int i = 0; i < arm.tokens().length; i++) series.add(arm.tokens()[i], arm.mean()[i], arm.low()[i],
+                    arm.high()[i]);
             data.addSeries(series);
         }
         DeviationRenderer renderer = new DeviationRenderer(true, false);

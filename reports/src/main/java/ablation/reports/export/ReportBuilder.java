@@ -96,15 +96,22 @@ public final class ReportBuilder {
     private static String methods() {
         IntervalSettings settings = Intervals.DEFAULT.settings();
         return "Method. pass@k is the unbiased estimator 1 - C(n-c, k)/C(n, k) per problem, averaged over problems. "
-                + "With two seeds or more, an arm's " + settings.percent() + " interval is Student's t over its seed means, "
+                + "With two seeds or more, an arm's " + settings.percent()
+                        + " interval is Student's t over its seed means, "
                 + "and a difference between arms is Welch's t over the two arms' seed means: what another study would "
                 + "redraw is the training seed. With one seed the interval is a percentile bootstrap over problems ("
-                + settings.resamples() + " resamples, seed " + settings.seed() + "), paired by problem for differences; "
+                + settings.resamples() + " resamples, seed " + settings.seed()
+                        + "), paired by problem for differences; "
                 + "it is blind to seed-to-seed spread, so such results are exploratory and carry no verdict. "
-                + "Bits per byte and probe accuracy are seed means with t intervals when there are at least 2 seeds. "
-                + "Verdicts use pass@" + VERDICT_K + "; differences under " + Estimate.number(VerdictRules.PASS_MARGIN, 2)
-                + " pass@1 count as negligible, and 'close' in bits per byte means within "
-                + Math.round(VerdictRules.BPB_RELATIVE_MARGIN * 100) + "% of the domain model's value.";
+                + "Bits per byte, probe accuracy and the understanding metric are seed means with t intervals when there "
+                + "are at least 2 seeds. Verdicts use pass@" + VERDICT_K + " sampled at T = "
+                        + VerdictRules.VERDICT_TEMPERATURE
+                + " where the study sampled it (the Codex/CodeGen convention; pass@10 at T = 0.8). A difference smaller than the "
+                + "lesson's margin (by default " + Math.round(LessonDesign.DEFAULT_MARGIN * 100)
+                        + "% of the reference arm's "
+                + "value; each lesson prints its own) counts as negligible. A claim about every part (metric or arm) is an "
+                + "intersection-union test; a claim about some part uses Holm's correction. With fewer than 2 seeds there is "
+                + "no verdict: the lesson is exploratory, with its direction and intervals.";
     }
 
     private static Section lesson(LessonAnalysis analysis) {
@@ -113,6 +120,9 @@ public final class ReportBuilder {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Paragraph("Claim: " + lesson.claim()));
         blocks.add(new Paragraph("Paper: " + lesson.paperFigure() + "."));
+        blocks.add(new Paragraph("Margin: " + Math.round(design.margin() * 1000) / 10.0
+                + "% of the reference arm's value"
+                + " (set per lesson with margin: in the study file)."));
         blocks.add(new Paragraph("Arms vary " + design.variedField() + ": " + design.arms().stream()
                 .map(a -> a.label() + " (" + role(a.role()) + ")").collect(Collectors.joining(", ")) + "."));
         Verdict verdict = analysis.verdict();
@@ -122,7 +132,9 @@ public final class ReportBuilder {
             comparisons.add(List.of(c.what(), c.difference() == null ? "n/a" : c.difference().format(DECIMALS),
                     lesson.paperDifference(), c.verdict().text()));
         }
-        blocks.add(new Table("Comparisons (treatment - reference, 95% interval)", List.of("Comparison", "Ours", "Paper", "Verdict"), comparisons));
+        blocks.add(new Table("Comparisons (positive: the treatment is better; "
+                + Intervals.DEFAULT.settings().percent() + " interval)", List.of("Comparison", "Ours", "Paper",
+                        "Verdict"), comparisons));
         for (ArmSummary arm : analysis.arms()) {
             if (arm.unfinished().isEmpty()) continue;
             String which = arm.unfinished().stream().map(ReportBuilder::describe).collect(Collectors.joining("; "));
@@ -139,7 +151,8 @@ public final class ReportBuilder {
         List<LossBand> bands = new ArrayList<>(analysis.arms().stream().map(ArmSummary::lossBand).filter(Objects::nonNull).toList());
         for (ArmSummary arm : analysis.arms()) {
             for (RunResult run : arm.unfinished()) {
-                if (!run.metrics().loss().isEmpty()) bands.add(LossBand.overSeeds(run.name() + ", " + run.status().word(), List.of(LossPoint.byTokens(run.metrics().loss()))));
+                if (!run.metrics().loss().isEmpty()) bands.add(LossBand.overSeeds(run.name() + ", "
+                        + run.status().word(), List.of(LossPoint.byTokens(run.metrics().loss()))));
             }
         }
         if (!bands.isEmpty()) {
@@ -255,21 +268,37 @@ public final class ReportBuilder {
         boolean pl = analysis.arms().stream().anyMatch(a -> a.bitsPerByteEstimate(Domain.PL) != null);
         boolean nl = analysis.arms().stream().anyMatch(a -> a.bitsPerByteEstimate(Domain.NL) != null);
         boolean probe = analysis.arms().stream().anyMatch(a -> a.probeAccuracy() != null);
-        if (!pl && !nl && !probe) return null;
+        boolean understanding = analysis.arms().stream().anyMatch(a
+                -> a.scalar(LessonAnalyzer.UNDERSTANDING).length > 0);
+        if (!pl && !nl && !probe && !understanding) return null;
         List<String> header = new ArrayList<>(List.of("Arm", "Seeds"));
         if (pl) header.add("PL bits/byte");
         if (nl) header.add("NL bits/byte");
         if (probe) header.add("probe accuracy");
+        if (understanding) header.add("understanding");
         List<List<String>> rows = new ArrayList<>();
         for (ArmSummary arm : analysis.arms()) {
             if (arm.finished().isEmpty()) continue;
             List<String> row = new ArrayList<>(List.of(arm.label(), arm.seeds()));
-            if (pl) row.add(format(arm.bitsPerByteEstimate(Domain.PL)));
-            if (nl) row.add(format(arm.bitsPerByteEstimate(Domain.NL)));
+            if (pl) row.add(bitsPerByte(arm, Domain.PL));
+            if (nl) row.add(bitsPerByte(arm, Domain.NL));
             if (probe) row.add(format(arm.probeAccuracy()));
+            if (understanding) {
+                double[] values = arm.scalar(LessonAnalyzer.UNDERSTANDING);
+                row.add(values.length == 0 ? "not measured" : format(Intervals.DEFAULT.seedMean(values)));
+            }
             rows.add(row);
         }
         return new Table("Held-out metrics, seed mean with t-based 95% interval", header, rows);
+    }
+
+    /**
+     * An arm's bits per byte, or "not comparable" for a prefix-LM: it is scored left to right with no
+     * prefix, a pattern it never trained on, so its figure would not measure what the causal one does.
+     */
+    private static String bitsPerByte(ArmSummary arm, Domain domain) {
+        if (arm.prefixLm()) return "not comparable (prefix-LM scored without a prefix)";
+        return format(arm.bitsPerByteEstimate(domain));
     }
 
     private static Section runs(StudyResults study) {
@@ -298,7 +327,8 @@ public final class ReportBuilder {
                 int minN = e.problems().stream().mapToInt(p -> p.n()).min().orElseThrow();
                 List<String> row = new ArrayList<>(List.of(e.key(), String.valueOf(e.problems().size())));
                 for (int k : ks) {
-                    row.add(e.ks().contains(k) && k <= minN ? Intervals.DEFAULT.of(PassMatrix.of(List.of(e.problems()), k)).format(DECIMALS) : "n/a");
+                    row.add(e.ks().contains(k) && k <= minN ? Intervals.DEFAULT.of(PassMatrix.of(List.of(e.problems()),
+                            k)).format(DECIMALS) : "n/a");
                 }
                 rows.add(row);
             }
@@ -370,7 +400,7 @@ public final class ReportBuilder {
         return switch (outcome) {
             case SUPPORTS -> Tone.POSITIVE;
             case CONTRADICTS -> Tone.NEGATIVE;
-            case INCONCLUSIVE -> Tone.NEUTRAL;
+            case INCONCLUSIVE, EXPLORATORY -> Tone.NEUTRAL;
         };
     }
 

@@ -16,12 +16,15 @@ import ablation.reports.model.StudyResults;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * An arm's aggregates over its finished seeds. Failed and missing runs are kept by name so the
  * report can say which; they enter no number.
  */
 public record ArmSummary(Arm arm, List<RunResult> finished, List<RunResult> unfinished) {
+    private static final Pattern PREFIX_LM = Pattern.compile("\"arch\"\\s*:\\s*\"prefix_lm\"|arch:\\s*prefix_lm");
+
     public ArmSummary {
         finished = List.copyOf(finished);
         unfinished = List.copyOf(unfinished);
@@ -76,6 +79,11 @@ public record ArmSummary(Arm arm, List<RunResult> finished, List<RunResult> unfi
         return finished.stream().mapToDouble(r -> r.metrics().bitsPerByte(domain)).filter(v -> !Double.isNaN(v)).toArray();
     }
 
+    /** The finished seeds' last value of an evaluation scalar (seeds without it left out). */
+    public double[] scalar(String key) {
+        return finished.stream().mapToDouble(r -> r.metrics().scalar(key)).filter(v -> !Double.isNaN(v)).toArray();
+    }
+
     /** Seed mean of bits per byte with its t interval, or null without data. */
     public Estimate bitsPerByteEstimate(Domain domain) {
         double[] values = bitsPerByte(domain);
@@ -99,7 +107,13 @@ public record ArmSummary(Arm arm, List<RunResult> finished, List<RunResult> unfi
     /** The loss curve over finished seeds that logged loss, or null. */
     public LossBand lossBand() {
         var series = finished.stream().map(r -> r.metrics().loss()).filter(l -> !l.isEmpty()).toList();
-        return series.isEmpty() ? null : LossBand.overSeeds(arm.label(), series.stream().map(LossPoint::byTokens).toList());
+        return series.isEmpty() ? null : LossBand.overSeeds(arm.label(),
+                series.stream().map(LossPoint::byTokens).toList());
+    }
+
+    /** Whether the arm's runs are prefix-LMs ({@code model.arch: prefix_lm} in a finished run's config). */
+    public boolean prefixLm() {
+        return finished.stream().anyMatch(r -> r.config() != null && PREFIX_LM.matcher(r.config()).find());
     }
 
     /** Seeds of the finished runs, for tables. */

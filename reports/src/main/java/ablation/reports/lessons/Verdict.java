@@ -1,8 +1,9 @@
 package ablation.reports.lessons;
 
 /**
- * A verdict on a claim and the rule that produced it, e.g. outcome {@code INCONCLUSIVE} with rule
- * "the 95% interval of (clm+fim - clm) L2R pass@1 on desk-l2r, [-0.020, 0.050], contains 0".
+ * A verdict on a claim and the rule that produced it, in words: the rule, the margin, the seeds and
+ * the interval, e.g. outcome {@code SUPPORTS} with rule "(fim=0.5 - fim=0) L2R pass@1 at T=0.2 =
+ * -0.030 [-0.050, -0.010] (95% t interval over seed means, 3 seeds) lies below 0: a real cost".
  */
 public record Verdict(Outcome outcome, String rule) {
     public Verdict {
@@ -11,7 +12,7 @@ public record Verdict(Outcome outcome, String rule) {
 
     /** An inconclusive verdict because a comparison lacks data. */
     public static Verdict noData(String why) {
-        return new Verdict(Outcome.INCONCLUSIVE, "no data: " + why);
+        return new Verdict(Outcome.INCONCLUSIVE, "not measured: " + why);
     }
 
     /** "supports: the 95% interval ...". */

@@ -3,34 +3,38 @@ package ablation.reports.model;
 import java.util.Arrays;
 
 /**
- * The five lessons of CodeGen2 (Nijkamp et al., 2023, arXiv:2305.02309) as the report states them,
- * with what the paper reports for each. A paper figure is given only where the paper states one
- * number; elsewhere the claim is qualitative and the report says so.
+ * The five lessons of CodeGen2 (Nijkamp et al., 2023, arXiv:2305.02309): each claim quoted as the
+ * paper states it, and what the paper reports for it with where that figure comes from. The paper's
+ * abstract announces "five lessons"; their statements are the paper's; its tables are not available
+ * here, so the one number given (lesson 2) is from secondary summaries of the paper, and says so.
  */
 public enum Lesson {
     PREFIX_LM(1, "Prefix-LM's benefit is questionable",
-            "A prefix-LM (bidirectional attention over a prefix, loss masked there) brings no gain for "
-                    + "left-to-right generation over a causal decoder.",
-            "qualitative claim: no gain of the prefix-LM over the causal decoder at 1B",
+            "Prefix-LM's benefit is questionable: a prefix-LM (bidirectional attention over a prefix, loss masked "
+                    + "there) brings no gain for generation over a causal decoder.",
+            "qualitative: no gain of the prefix-LM over the causal decoder at 1B (the paper's lesson 1; no single "
+                    + "figure is quoted)",
             "no gain (qualitative)"),
     INFILL_COST(2, "Infill is not a free lunch",
-            "Adding infill training costs some left-to-right quality.",
-            "about -1 point HumanEval pass@1 at 1B when infill training is added (CodeGen2, lesson 2)",
+            "Infill is not a free lunch: adding infill training costs some left-to-right quality.",
+            "about -1 point HumanEval pass@1 at 1B when infill training is added (secondary summaries of the paper; "
+                    + "its tables are not available here)",
             "about -0.01 HumanEval pass@1 (1B)"),
     OBJECTIVE(3, "The objective can be simple, yet needs to be chosen carefully",
-            "A 50/50 mix of causal LM and file-level span corruption (no task tokens) stays competitive "
-                    + "with causal LM on left-to-right generation and gains infill.",
-            "qualitative claim: the 50/50 causal LM + span corruption mix is the paper's final recipe",
+            "The objective can be simple, yet needs to be chosen carefully. Final recipe: for each sequence, causal "
+                    + "LM with probability 0.5, otherwise span corruption applied within each file (no task tokens).",
+            "qualitative: the 50/50 causal LM + span corruption mix is the paper's final recipe (the paper's lesson 3)",
             "competitive (qualitative)"),
     MIXTURE(4, "Mixing natural and programming language is promising",
-            "At equal compute a 50/50 mix of natural and programming language comes close to each "
+            "Mixing natural and programming language is promising: at equal compute a 50/50 mix comes close to each "
                     + "domain-specific model in its own domain.",
-            "qualitative claim: the mix comes close to the domain-specific models",
+            "qualitative: the mix comes close to the domain-specific models (the paper's lesson 4)",
             "close (qualitative)"),
     EPOCHS(5, "Multi-epoch training is effective",
-            "Several epochs over the same data, at an equal token budget, do not hurt left-to-right quality.",
-            "qualitative claim: CodeGen2.5-7B was trained on 1.4T tokens over several epochs of the same data",
-            "no harm (qualitative)");
+            "Multi-epoch training is effective: training longer over several epochs of the same data helps.",
+            "qualitative: CodeGen2.5-7B was trained on 1.4T tokens over several epochs of the same data (the "
+                    + "CodeGen2.5 release notes, a secondary source; the paper's lesson 5)",
+            "more epochs help (qualitative)");
 
     private final int number;
     private final String title;
@@ -59,7 +63,7 @@ public enum Lesson {
         return claim;
     }
 
-    /** What the paper reports, cited, or "qualitative claim: ..." where it gives no single number. */
+    /** What the paper reports and where that figure comes from, or "qualitative: ..." where it gives no number. */
     public String paperFigure() {
         return paperFigure;
     }

@@ -13,10 +13,16 @@ import java.util.List;
  *
  * @param variedField the config field(s) the arms differ in, e.g. {@code objective.fim}, {@code model.arch},
  *                    {@code data.sources[].weight}, {@code epochs}
+ * @param margin the difference the verdict counts as negligible, as a fraction of the baseline arm's value
  */
-public record LessonDesign(Lesson lesson, String variedField, List<Arm> arms) {
+public record LessonDesign(Lesson lesson, String variedField, List<Arm> arms, double margin) {
+    /** 10% of the baseline's value, unless the study file says otherwise. */
+    public static final double DEFAULT_MARGIN = 0.10;
+
     public LessonDesign {
         if (lesson == null) throw new IllegalArgumentException("a lesson design needs its lesson");
+        if (!(margin > 0 && margin < 1)) throw new IllegalArgumentException("lesson " + lesson.number() + ": margin "
+                + margin + " must be in (0, 1)");
         arms = List.copyOf(arms);
         String at = "lesson " + lesson.number();
         if (arms.stream().map(Arm::label).distinct().count() != arms.size()) throw new IllegalArgumentException(at + ": arm labels must be unique");
@@ -38,6 +44,11 @@ public record LessonDesign(Lesson lesson, String variedField, List<Arm> arms) {
                 requireCount(at, arms, ArmRole.TREATMENT, 1, 1);
             }
         }
+    }
+
+    /** A design with the default margin. */
+    public LessonDesign(Lesson lesson, String variedField, List<Arm> arms) {
+        this(lesson, variedField, arms, DEFAULT_MARGIN);
     }
 
     public List<Arm> arms(ArmRole role) {

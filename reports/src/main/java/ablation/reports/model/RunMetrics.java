@@ -1,6 +1,7 @@
 package ablation.reports.model;
 
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
@@ -8,9 +9,10 @@ import java.util.OptionalDouble;
  *
  * @param loss training loss against tokens, as the store's downsampled query returns it (a few hundred points)
  * @param probeAccuracy accuracy of the run's probe task, when it has one
+ * @param scalars the last finite value of every other evaluation scalar, by key (e.g. {@code eval/understanding})
  */
 public record RunMetrics(List<LossPoint> loss, List<Evaluation> evaluations, List<BitsPerByte> bitsPerByte,
-                         OptionalDouble probeAccuracy) {
+                         OptionalDouble probeAccuracy, Map<String, Double> scalars) {
     public static final RunMetrics NONE = new RunMetrics(List.of(), List.of(), List.of(), OptionalDouble.empty());
 
     public RunMetrics {
@@ -18,6 +20,18 @@ public record RunMetrics(List<LossPoint> loss, List<Evaluation> evaluations, Lis
         evaluations = List.copyOf(evaluations);
         bitsPerByte = List.copyOf(bitsPerByte);
         if (probeAccuracy == null) probeAccuracy = OptionalDouble.empty();
+        scalars = Map.copyOf(scalars);
+    }
+
+    /** Measurements without other evaluation scalars. */
+    public RunMetrics(List<LossPoint> loss, List<Evaluation> evaluations, List<BitsPerByte> bitsPerByte,
+            OptionalDouble probeAccuracy) {
+        this(loss, evaluations, bitsPerByte, probeAccuracy, Map.of());
+    }
+
+    /** The last value of an evaluation scalar, or NaN when the run did not log it. */
+    public double scalar(String key) {
+        return scalars.getOrDefault(key, Double.NaN);
     }
 
     /** The evaluation on {@code benchmark} in {@code mode}, or null. */

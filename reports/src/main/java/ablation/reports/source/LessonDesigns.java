@@ -38,7 +38,8 @@ final class LessonDesigns {
      * The lesson's design, or empty (with a note saying why) when its arms lack a role the lesson's
      * verdict needs, e.g. lesson 1 without a prefix-LM arm.
      */
-    static Optional<LessonDesign> design(Lesson lesson, String variedField, List<Cell> cells, List<String> notes) {
+    static Optional<LessonDesign> design(Lesson lesson, String variedField, List<Cell> cells, double margin,
+            List<String> notes) {
         List<Arm> arms = switch (lesson) {
             case PREFIX_LM -> assign(cells, c -> text(c, "model", "arch").equals("causal"),
                     c -> text(c, "model", "arch").equals("prefix_lm"), true, c -> Double.NaN);
@@ -53,7 +54,7 @@ final class LessonDesigns {
             }
         };
         try {
-            return Optional.of(new LessonDesign(lesson, variedField, arms));
+            return Optional.of(new LessonDesign(lesson, variedField, arms, margin));
         } catch (IllegalArgumentException e) {
             notes.add("Lesson " + lesson.number() + " is not analysed: " + e.getMessage() + " (arms here: "
                     + String.join(", ", cells.stream().map(Cell::label).toList()) + ").");

@@ -1,6 +1,7 @@
 package ablation.reports.source;
 
 import ablation.core.metric.MetricKeys;
+import ablation.core.eval.StoredBenchmarks;
 import ablation.core.stats.ProblemCount;
 import ablation.reports.model.BitsPerByte;
 import ablation.reports.model.Domain;
@@ -85,23 +86,32 @@ final class RunMeasurements {
             EvalMode mode = EvalMode.ofStored(any.mode());
             if (mode == null) continue;
             int minN = last.stream().mapToInt(EvalResult::n).min().orElseThrow();
-            List<Integer> ks = configuredKs(config, any.benchmark(), any.mode()).stream()
-                    .filter(k -> k >= 1 && k <= minN).distinct().sorted().toList();
+            List<JsonNode> entries = configured(config, any.benchmark(), any.mode());
+            List<Integer> ks = entries.stream().flatMap(e
+                    -> java.util.stream.StreamSupport.stream(e.path("k").spliterator(), false))
+                    .map(JsonNode::asInt).filter(k -> k >= 1 && k <= minN).distinct().sorted().toList();
+            double temperature = entries.stream().mapToDouble(e
+                    -> e.path("temperature").asDouble(Double.NaN)).findFirst().orElse(Double.NaN);
             List<ProblemCount> problems = last.stream().map(r -> new ProblemCount(r.problem(), r.n(), r.c())).toList();
             evaluations.add(new FinalEvaluation(steps.lastKey(), any.mode(),
-                    new Evaluation(any.benchmark(), mode, ks.isEmpty() ? List.of(1) : ks, problems)));
+                    new Evaluation(any.benchmark(), mode, ks.isEmpty() ? List.of(1) : ks, problems, temperature)));
         }
         return evaluations;
     }
 
-    private static List<Integer> configuredKs(JsonNode config, String benchmark, String mode) {
-        List<Integer> ks = new ArrayList<>();
-        for (JsonNode eval : config.path("eval")) {
-            if (eval.path("benchmark").asText().equals(benchmark) && eval.path("mode").asText("l2r").equals(mode)) {
-                eval.path("k").forEach(k -> ks.add(k.asInt()));
-            }
+    /** The config's eval entries that were stored under {@code benchmark} in {@code mode} (see {@link StoredBenchmarks}). */
+    private static List<JsonNode> configured(JsonNode config, String benchmark, String mode) {
+        List<JsonNode> entries = new ArrayList<>();
+        config.path("eval").forEach(entries::add);
+        List<String> names = StoredBenchmarks.names(entries.stream().map(e -> new StoredBenchmarks.Entry(
+                e.path("benchmark").asText(), e.path("mode").asText("l2r"),
+                        e.path("temperature").asDouble(Double.NaN))).toList());
+        List<JsonNode> matching = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            if (names.get(i).equals(benchmark)
+                    && entries.get(i).path("mode").asText("l2r").equals(mode)) matching.add(entries.get(i));
         }
-        return ks;
+        return matching;
     }
 
     /** The last value of every {@code eval/bpb/<source>} series, with the source's domain. */
@@ -114,6 +124,21 @@ final class RunMeasurements {
             values.add(new BitsPerByte(source, domain, s.last()));
         }
         return values;
+    }
+
+    /**
+     * The last finite value of every other {@code eval/...} scalar (the understanding metric, ...), by
+     * key; bits per byte and the probe accuracy have their own fields.
+     */
+    static Map<String, Double> evalScalars(List<MetricSummary> summaries) {
+        Map<String, Double> scalars = new TreeMap<>();
+        for (MetricSummary s : summaries) {
+            if (s.key().startsWith(MetricKeys.EVAL_PREFIX) && !s.key().startsWith(MetricKeys.BITS_PER_BYTE_PREFIX)
+                    && !s.key().equals(MetricKeys.PROBE_ACCURACY) && Double.isFinite(s.last())) {
+                scalars.put(s.key(), s.last());
+            }
+        }
+        return scalars;
     }
 
     /** The last value of {@value MetricKeys#PROBE_ACCURACY}, when finite. */

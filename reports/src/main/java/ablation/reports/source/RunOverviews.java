@@ -57,7 +57,8 @@ public final class RunOverviews {
         for (RunMeasurements.FinalEvaluation e : RunMeasurements.finalEvaluations(store, run.id(), config)) {
             for (int k : e.evaluation().ks()) {
                 pass.add(new RunOverview.PassAtK(e.evaluation().benchmark(), e.mode(), k, e.step(),
-                        Intervals.DEFAULT.of(PassMatrix.of(List.of(e.evaluation().problems()), k)), e.evaluation().problems().size()));
+                        Intervals.DEFAULT.of(PassMatrix.of(List.of(e.evaluation().problems()), k)),
+                                e.evaluation().problems().size()));
             }
         }
         return new RunOverview(run, study.name(), lessons.getOrDefault(run.configHash(), Set.of()), config,

@@ -123,7 +123,8 @@ public final class StudyResultsLoader {
             List<PlannedAblation> ablations = spec.ablations().stream().filter(a -> a.ablation().lesson() == lesson.number()).toList();
             if (ablations.isEmpty()) continue;
             List<Cell> cells = cells(ablations, nameOf, configOf);
-            LessonDesigns.design(lesson, variedField(ablations, cells), cells, notes).ifPresent(designs::add);
+            double margin = ablations.get(0).ablation().margin();
+            LessonDesigns.design(lesson, variedField(ablations, cells), cells, margin, notes).ifPresent(designs::add);
         }
         return designs;
     }
@@ -180,7 +181,8 @@ public final class StudyResultsLoader {
     private static RunMetrics measure(TrackingStore store, Run run, JsonNode config, List<MetricSummary> summaries) {
         return new RunMetrics(RunMeasurements.loss(store, run.id()),
                 RunMeasurements.finalEvaluations(store, run.id(), config).stream().map(RunMeasurements.FinalEvaluation::evaluation).toList(),
-                RunMeasurements.bitsPerByte(summaries, config), RunMeasurements.probeAccuracy(summaries));
+                RunMeasurements.bitsPerByte(summaries, config), RunMeasurements.probeAccuracy(summaries),
+                RunMeasurements.evalScalars(summaries));
     }
 
     /** Finished; failed or cancelled (what they logged is kept); queued, running or orphaned count as missing. */

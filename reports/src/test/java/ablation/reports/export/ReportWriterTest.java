@@ -96,7 +96,8 @@ class ReportWriterTest {
         int count = 0;
         for (Evaluation e : seeds) {
             for (ProblemCount p : e.problems()) {
-                BigDecimal fail = new BigDecimal(binomial(p.n() - p.correct(), k)).divide(new BigDecimal(binomial(p.n(), k)), MathContext.DECIMAL128);
+                BigDecimal fail = new BigDecimal(binomial(p.n() - p.correct(),
+                        k)).divide(new BigDecimal(binomial(p.n(), k)), MathContext.DECIMAL128);
                 sum = sum.add(BigDecimal.ONE.subtract(fail));
                 count++;
             }

@@ -5,85 +5,97 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ablation.core.stats.Estimate;
 import ablation.core.stats.IntervalKind;
+import ablation.core.stats.IntervalSettings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Each rule's branches on constructed intervals, and the rule text printed beside the verdict. */
 class VerdictRulesTest {
-    private static Estimate diff(double low, double high) {
-        return new Estimate((low + high) / 2, low, high, 2, IntervalKind.SEED_T);
+    private static final IntervalSettings SETTINGS = IntervalSettings.DEFAULT;
+    /** 10% of a baseline of 0.2: 0.02. */
+    private static final Margin MARGIN = new Margin(0.1, "base", 0.2);
+
+    /** A difference whose interval at confidence c is {@code [low,
+            high]} widened by {@code widen * (c - 0.95) / 0.05}. */
+    private static Comparison part(Claim claim, double low, double high, double widen) {
+        return Comparison.of("x", claim, MARGIN, SETTINGS, c -> {
+            double w = widen * (c - 0.95) / 0.05;
+            return new Estimate((low + high) / 2, low - w, high + w, 3, IntervalKind.SEED_T);
+        });
     }
 
-    private static void check(Outcome expected, Verdict verdict) {
-        assertEquals(expected, verdict.outcome(), verdict.text());
+    private static Outcome judge(Claim claim, double low, double high) {
+        return part(claim, low, high, 0).verdict().outcome();
     }
 
     @Test
-    void lesson1NoGain() {
-        check(Outcome.CONTRADICTS, VerdictRules.noGain("x", diff(0.01, 0.06)));
-        check(Outcome.SUPPORTS, VerdictRules.noGain("x", diff(-0.03, 0.015)));
-        check(Outcome.SUPPORTS, VerdictRules.noGain("x", diff(-0.09, -0.04)));
-        check(Outcome.INCONCLUSIVE, VerdictRules.noGain("x", diff(-0.01, 0.05)));
-        Verdict v = VerdictRules.noGain("(prefix_lm - causal) L2R pass@1", diff(-0.02, 0.05));
-        assertEquals("inconclusive: the 95% interval of (prefix_lm - causal) L2R pass@1, [-0.020, 0.050], contains 0 and reaches above +0.020", v.text());
+    void noGainCallsANegligibleGainASupportNotAContradiction() {
+        assertEquals(Outcome.SUPPORTS, judge(Claim.NO_GAIN, 0.005, 0.015),
+                "a significant gain below the margin is negligible");
+        assertEquals(Outcome.SUPPORTS, judge(Claim.NO_GAIN, -0.03, 0.015));
+        assertEquals(Outcome.CONTRADICTS, judge(Claim.NO_GAIN, 0.025, 0.06));
+        assertEquals(Outcome.INCONCLUSIVE, judge(Claim.NO_GAIN, 0.01, 0.06));
     }
 
     @Test
-    void lesson2Costs() {
-        check(Outcome.SUPPORTS, VerdictRules.costs("x", diff(-0.05, -0.001)));
-        check(Outcome.CONTRADICTS, VerdictRules.costs("x", diff(0.001, 0.04)));
-        Verdict v = VerdictRules.costs("(fim - clm) L2R pass@1", diff(-0.02, 0.05));
+    void theOtherClaims() {
+        assertEquals(Outcome.SUPPORTS, judge(Claim.NON_INFERIOR, -0.015, 0.04));
+        assertEquals(Outcome.CONTRADICTS, judge(Claim.NON_INFERIOR, -0.08, -0.03));
+        assertEquals(Outcome.INCONCLUSIVE, judge(Claim.NON_INFERIOR, -0.03, 0.01));
+        assertEquals(Outcome.SUPPORTS, judge(Claim.GAINS, 0.001, 0.01));
+        assertEquals(Outcome.CONTRADICTS, judge(Claim.GAINS, -0.01, -0.001));
+        assertEquals(Outcome.INCONCLUSIVE, judge(Claim.GAINS, -0.01, 0.01));
+        assertEquals(Outcome.SUPPORTS, judge(Claim.COSTS, -0.03, -0.01));
+        assertEquals(Outcome.CONTRADICTS, judge(Claim.COSTS, -0.01, 0.03), "a cost of the margin or more is ruled out");
+        assertEquals(Outcome.INCONCLUSIVE, judge(Claim.COSTS, -0.03, 0.01));
+    }
+
+    @Test
+    void aVerdictStatesItsIntervalSeedsAndMargin() {
+        Verdict v = part(Claim.NO_GAIN, 0.026, 0.06, 0).verdict();
+        assertEquals("x = 0.043 [0.026, 0.060] (95% t interval over seed means, 3 seeds) lies above +0.0200: a gain larger than"
+                + " the margin; margin 0.0200 (10.0% of base's 0.200)", v.rule());
+    }
+
+    @Test
+    void oneSeedIsExploratory() {
+        Comparison one = Comparison.of("x", Claim.GAINS, MARGIN, SETTINGS,
+                c -> new Estimate(0.05, 0.02, 0.08, 1, IntervalKind.PROBLEM_BOOTSTRAP));
+        assertEquals(Outcome.EXPLORATORY, one.verdict().outcome());
+        assertTrue(one.verdict().rule().contains("points up"), one.verdict().rule());
+        Verdict lesson = VerdictRules.every(List.of(one, part(Claim.GAINS, 0.01, 0.02, 0)), SETTINGS, "1 seed");
+        assertEquals(Outcome.EXPLORATORY, lesson.outcome());
+        assertEquals("exploratory (1 seed)", lesson.outcome().word());
+    }
+
+    @Test
+    void everyPartNeedsEachPartAndANotMeasuredPartIsNoPass() {
+        Comparison holds = part(Claim.GAINS, 0.01, 0.02, 0);
+        assertEquals(Outcome.SUPPORTS, VerdictRules.every(List.of(holds, holds), SETTINGS, "").outcome());
+        Comparison missing = Comparison.notMeasured("understanding", Claim.NO_GAIN,
+                "arm base has no finished run with it");
+        Verdict v = VerdictRules.every(List.of(holds, missing), SETTINGS, "");
         assertEquals(Outcome.INCONCLUSIVE, v.outcome());
-        assertEquals("inconclusive: the 95% interval of (fim - clm) L2R pass@1, [-0.020, 0.050], contains 0", v.text());
+        assertTrue(v.rule().contains("not measured"), v.rule());
     }
 
     @Test
-    void nonInferiorityUsesTheMargin() {
-        check(Outcome.SUPPORTS, VerdictRules.nonInferior("x", diff(-0.015, 0.03)));
-        check(Outcome.CONTRADICTS, VerdictRules.nonInferior("x", diff(-0.08, -0.025)));
-        check(Outcome.INCONCLUSIVE, VerdictRules.nonInferior("x", diff(-0.04, 0.01)));
-    }
+    void contradictionsAndSomePartClaimsAreHolmCorrected() {
+        // Below 0 at 95%, but the interval at 1 - 0.05/2 reaches above 0: one of two parts is not enough after Holm.
+        Comparison weak = part(Claim.GAINS, -0.010, -0.001, 0.004);
+        Comparison none = part(Claim.GAINS, -0.01, 0.01, 0.004);
+        assertEquals(Outcome.CONTRADICTS, weak.verdict().outcome());
+        assertEquals(Outcome.INCONCLUSIVE, VerdictRules.every(List.of(weak, none), SETTINGS, "").outcome());
+        Comparison strong = part(Claim.GAINS, -0.010, -0.005, 0.002);
+        assertEquals(Outcome.CONTRADICTS, VerdictRules.every(List.of(strong, none), SETTINGS, "").outcome());
 
-    @Test
-    void gains() {
-        check(Outcome.SUPPORTS, VerdictRules.gains("x", diff(0.1, 0.3)));
-        check(Outcome.CONTRADICTS, VerdictRules.gains("x", diff(-0.3, -0.1)));
-        check(Outcome.INCONCLUSIVE, VerdictRules.gains("x", diff(-0.1, 0.1)));
-    }
-
-    @Test
-    void bitsPerByteClosenessIsRelativeToTheDomainModel() {
-        // margin = 5% of 1.40 = 0.070
-        check(Outcome.SUPPORTS, VerdictRules.bitsPerByteClose("x", diff(0.01, 0.06), 1.40));
-        check(Outcome.CONTRADICTS, VerdictRules.bitsPerByteClose("x", diff(0.08, 0.2), 1.40));
-        check(Outcome.INCONCLUSIVE, VerdictRules.bitsPerByteClose("x", diff(0.03, 0.1), 1.40));
-        Verdict oneSeed = VerdictRules.bitsPerByteClose("x", Estimate.point(0.05, 1), 1.40);
-        assertEquals(Outcome.SUPPORTS, oneSeed.outcome());
-        assertTrue(oneSeed.rule().contains("1 seed"), oneSeed.rule());
-        check(Outcome.CONTRADICTS, VerdictRules.bitsPerByteClose("x", Estimate.point(0.09, 1), 1.40));
-    }
-
-    private static final Verdict S = new Verdict(Outcome.SUPPORTS, "s");
-    private static final Verdict C = new Verdict(Outcome.CONTRADICTS, "c");
-    private static final Verdict I = new Verdict(Outcome.INCONCLUSIVE, "i");
-
-    @Test
-    void partsOfOneClaimMustAllHold() {
-        check(Outcome.SUPPORTS, VerdictRules.allOf(List.of(S, S)));
-        check(Outcome.CONTRADICTS, VerdictRules.allOf(List.of(S, C)));
-        check(Outcome.INCONCLUSIVE, VerdictRules.allOf(List.of(S, I)));
-    }
-
-    @Test
-    void armsOfOneClaimAreCombined() {
-        List<String> arms = List.of("a", "b");
-        Verdict supports = VerdictRules.acrossArms(arms, List.of(S, I));
-        check(Outcome.SUPPORTS, supports);
-        assertEquals("a supports and no arm contradicts: s", supports.rule());
-        check(Outcome.CONTRADICTS, VerdictRules.acrossArms(arms, List.of(I, C)));
-        Verdict mixed = VerdictRules.acrossArms(arms, List.of(S, C));
-        check(Outcome.INCONCLUSIVE, mixed);
-        assertEquals("the arms disagree: a supports, b contradicts", mixed.rule());
-        check(Outcome.INCONCLUSIVE, VerdictRules.acrossArms(arms, List.of(I, I)));
+        Comparison weakGain = part(Claim.GAINS, 0.001, 0.010, 0.004);
+        assertEquals(Outcome.SUPPORTS, VerdictRules.some(List.of(weakGain), SETTINGS, "").outcome());
+        assertEquals(Outcome.INCONCLUSIVE, VerdictRules.some(List.of(weakGain, none), SETTINGS, "").outcome(),
+                "significant alone, not after correcting for two arms");
+        Comparison strongGain = part(Claim.GAINS, 0.005, 0.010, 0.002);
+        Verdict v = VerdictRules.some(List.of(strongGain, none), SETTINGS, "");
+        assertEquals(Outcome.SUPPORTS, v.outcome());
+        assertTrue(v.rule().startsWith("Holm over 2 measured parts"), v.rule());
     }
 }

@@ -1,5 +1,10 @@
 package ablation.reports.source;
 
+import ablation.reports.lessons.Outcome;
+import ablation.storage.eval.EvalResult;
+import ablation.storage.metric.MetricWriter;
+import ablation.storage.run.Run;
+import java.util.ArrayList;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -142,7 +147,8 @@ class StudyResultsLoaderTest {
         Evaluation l2r = run.metrics().evaluation("desk-l2r", EvalMode.L2R);
         assertEquals(List.of(1, 2), l2r.ks(), "k = 10 is more than the n = 4 samples stored");
         assertEquals(GOOD.length, l2r.problems().size());
-        assertEquals(List.of(4, 3, 2, 1, 0), l2r.problems().stream().map(ProblemCount::correct).toList(), "the step-1000 counts, not step 10's");
+        assertEquals(List.of(4, 3, 2, 1, 0), l2r.problems().stream().map(ProblemCount::correct).toList(),
+                "the step-1000 counts, not step 10's");
         assertEquals(List.of(1), run.metrics().evaluation("desk-infill", EvalMode.INFILL).ks());
         double finalLoss = 2.1; // seed 1
         assertEquals(finalLoss / 2, run.metrics().bitsPerByte(Domain.PL), 1e-12, "python is a desk-pl source");
@@ -245,5 +251,65 @@ class StudyResultsLoaderTest {
         assertEquals(role, arm.role(), label);
         assertEquals(level, arm.level(), 1e-12, label);
         assertEquals(List.of(runs), arm.runs(), label);
+    }
+
+    @Test
+    void pass1AtT02TheMarginAndTheUnderstandingMetricReachTheVerdict() throws Exception {
+        String spec = """
+                name: temperatures
+                seeds: [1, 2]
+                base:
+                  model: {layers: 1, d_model: 32, heads: 2, rotary_dim: 8, context: 32}
+                  tokenizer: {train: {vocab_size: 512}}
+                  data: {sources: [{name: python, kind: desk-pl}]}
+                  train: {tokens: 128000, batch: 4}
+                  eval:
+                    - {benchmark: desk-l2r, mode: l2r, n: 4, k: [1], temperature: 0.2}
+                    - {benchmark: desk-l2r, mode: l2r, n: 4, k: [1, 2], temperature: 0.8}
+                ablations:
+                  - lesson: 1
+                    margin: 0.25
+                    axes:
+                      - path: ""
+                        name: arch
+                        labels: [causal, prefix_lm]
+                        values:
+                          - {model: {arch: causal}, objective: {clm: 1.0, prefix_lm: 0.0}}
+                          - {model: {arch: prefix_lm}, objective: {clm: 0.0, prefix_lm: 1.0}}
+                """;
+        StoreFixture temperatures = StoreFixture.queued(spec);
+        try {
+            for (Run run : temperatures.store.runs().list(temperatures.study.id())) {
+                temperatures.store.runs().start(run.id(), StoreFixture.PROVENANCE);
+                try (MetricWriter metrics = temperatures.store.metrics().writer(run.id())) {
+                    metrics.log(LessonAnalyzer.UNDERSTANDING, 10, 0.7);
+                }
+                List<EvalResult> results = new ArrayList<>();
+                int cool = run.name().contains("seed=1") ? 2 : 3;
+                for (int p = 0; p < 5; p++) {
+                    results.add(new EvalResult(run.id(), 10, "desk-l2r@T0.2", "l2r", "p" + p, 4, p < 4 ? cool : 0));
+                    results.add(new EvalResult(run.id(), 10, "desk-l2r@T0.8", "l2r", "p" + p, 4, 1));
+                }
+                temperatures.store.evaluations().recordAll(results);
+                temperatures.store.runs().finish(run.id());
+            }
+            StudyResults study = StudyResultsLoader.load(temperatures.store, "temperatures");
+            RunResult causal = study.run("arch=causal,seed=1");
+            assertEquals(0.2, causal.metrics().evaluation("desk-l2r@T0.2", EvalMode.L2R).temperature());
+            assertEquals(List.of(1), causal.metrics().evaluation("desk-l2r@T0.2", EvalMode.L2R).ks());
+            assertEquals(List.of(1, 2), causal.metrics().evaluation("desk-l2r@T0.8", EvalMode.L2R).ks());
+            assertEquals(0.7, causal.metrics().scalar(LessonAnalyzer.UNDERSTANDING), 1e-12);
+            assertEquals(0.25, study.lessons().get(0).margin());
+            LessonAnalysis lesson = LessonAnalyzer.analyze(study).get(0);
+            assertEquals("desk-l2r@T0.2", lesson.l2rBenchmark());
+            assertTrue(lesson.comparisons().get(0).what().contains("L2R pass@1 at T=0.2"),
+                    lesson.comparisons().get(0).what());
+            assertEquals(0.25, lesson.comparisons().get(0).margin().relative());
+            assertTrue(lesson.comparisons().get(2).measured(), "understanding is measured");
+            assertEquals(Outcome.INCONCLUSIVE, lesson.verdict().outcome(),
+                    "no infill evaluation: not measured, no pass");
+        } finally {
+            temperatures.store.close();
+        }
     }
 }

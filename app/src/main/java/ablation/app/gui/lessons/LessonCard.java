@@ -9,7 +9,7 @@ import org.jfree.chart.JFreeChart;
  * @param claim the paper's statement
  * @param measurement what the study measured, with its interval ({@code (fim0.5 - clm) L2R pass@1: -0.011 [-0.030, 0.010]})
  * @param paper what the paper reports for the same comparison
- * @param verdict {@code supports}, {@code contradicts} or {@code inconclusive}
+ * @param verdict {@code supports}, {@code contradicts}, {@code inconclusive} or {@code exploratory (1 seed)}
  * @param rule the rule that produced the verdict, in words
  * @param chart the lesson's chart, or null
  */

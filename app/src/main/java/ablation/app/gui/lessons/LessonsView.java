@@ -59,7 +59,7 @@ public final class LessonsView {
         title.getStyleClass().add("section-title");
         title.setWrapText(true);
         Label verdict = new Label(lesson.verdict());
-        verdict.getStyleClass().addAll("verdict", "verdict-" + lesson.verdict());
+        verdict.getStyleClass().addAll("verdict", "verdict-" + lesson.verdict().split(" ")[0]);
         Label claim = new Label(lesson.claim());
         claim.setWrapText(true);
         Label measurement = new Label("Ours: " + lesson.measurement());

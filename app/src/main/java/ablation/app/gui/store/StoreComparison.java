@@ -70,7 +70,8 @@ public final class StoreComparison implements CompareSource {
         List<String> header = new ArrayList<>(List.of("Arm", "Finished", "Final loss"));
         List<List<String>> rows = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
-            rows.add(new ArrayList<>(List.of(groups.get(g).label(), finished(arms.get(g)), format(arms.get(g).finalLoss()))));
+            rows.add(new ArrayList<>(List.of(groups.get(g).label(), finished(arms.get(g)),
+                    format(arms.get(g).finalLoss()))));
         }
         List<org.jfree.chart.JFreeChart> charts = new ArrayList<>();
         if (!bands.isEmpty()) charts.add(Charts.lossCurves("Training loss", bands));

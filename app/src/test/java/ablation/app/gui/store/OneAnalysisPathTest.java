@@ -61,7 +61,8 @@ class OneAnalysisPathTest {
     void compareTableShowsTheReportsArmNumbers() {
         StoreComparison compare = new StoreComparison(fixture.store);
         Comparison table = compare.compare(reportArms(compare.runs(StoreFixture.STUDY)));
-        assertEquals(List.of("Arm", "Finished", "Final loss", "desk-l2r l2r pass@1", "desk-l2r l2r pass@10"), table.header());
+        assertEquals(List.of("Arm", "Finished", "Final loss", "desk-l2r l2r pass@1", "desk-l2r l2r pass@10"),
+                table.header());
         ReportContent report = ReportBuilder.build(results);
         String reportText = text(report);
         for (int a = 0; a < lesson.arms().size(); a++) {

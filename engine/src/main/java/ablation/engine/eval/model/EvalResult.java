@@ -23,7 +23,8 @@ import java.util.Map;
  * @param samplingSeconds wall time spent in the model
  * @param seconds wall time of the whole evaluation (execution overlaps sampling)
  */
-public record EvalResult(EvalConfig config, String promptFormat, long seed, List<ProblemCount> counts, List<PassAtKEstimate> passAtK,
+public record EvalResult(EvalConfig config, String promptFormat, long seed, List<ProblemCount> counts,
+        List<PassAtKEstimate> passAtK,
                          List<ScoredSample> samples, Map<Outcome, Integer> outcomes, Map<Completion.Finish, Integer> finishes,
                          long generatedTokens, double samplingSeconds, double seconds) {
     public EvalResult {
