@@ -48,9 +48,9 @@ public final class BenchExecCommand implements Callable<Integer> {
     int programs;
 
     @Option(names = "--isolation", defaultValue = "auto", paramLabel = "auto|bwrap|rlimit",
-            description = "Sandbox isolation (default ${DEFAULT-VALUE}: bubblewrap when it works, else as root resource "
-                    + "limits under an unprivileged uid; candidates never run as root, and auto never runs them "
-                    + "under your own uid: rlimit does, when asked for).")
+            description = "Sandbox isolation (default ${DEFAULT-VALUE}: bubblewrap when it works, else as root "
+                    + "resource limits under an unprivileged uid; candidates never run as root, and auto never runs "
+                    + "them under your own uid: rlimit does, when asked for).")
     String isolation;
 
     @Option(names = "--benchmark", paramLabel = "FILE", description = "Another HumanEval-format file to take solutions from.")

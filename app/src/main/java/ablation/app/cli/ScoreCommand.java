@@ -67,9 +67,9 @@ public final class ScoreCommand implements Callable<Integer> {
     boolean truncate;
 
     @Option(names = "--isolation", defaultValue = "auto", paramLabel = "auto|bwrap|rlimit",
-            description = "Sandbox isolation (default ${DEFAULT-VALUE}: bubblewrap when it works, else as root resource "
-                    + "limits under an unprivileged uid; candidates never run as root, and auto never runs them "
-                    + "under your own uid: rlimit does, when asked for).")
+            description = "Sandbox isolation (default ${DEFAULT-VALUE}: bubblewrap when it works, else as root "
+                    + "resource limits under an unprivileged uid; candidates never run as root, and auto never runs "
+                    + "them under your own uid: rlimit does, when asked for).")
     String isolation;
 
     @Override
