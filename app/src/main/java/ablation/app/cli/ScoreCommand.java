@@ -1,11 +1,11 @@
 package ablation.app.cli;
 
 import ablation.core.WorkbenchException;
+import ablation.core.config.EvalMode;
 import ablation.engine.benchmark.Problem;
 import ablation.engine.benchmark.ProblemFiles;
 import ablation.engine.eval.Bootstrap;
 import ablation.engine.eval.Estimate;
-import ablation.engine.eval.EvalMode;
 import ablation.engine.eval.Sample;
 import ablation.engine.eval.SampleFiles;
 import ablation.engine.eval.ScoreReport;

@@ -1,5 +1,6 @@
 package ablation.engine.eval;
 
+import ablation.core.config.EvalMode;
 import ablation.engine.eval.sandbox.Outcome;
 import java.util.List;
 import java.util.Map;

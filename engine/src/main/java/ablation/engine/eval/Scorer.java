@@ -1,6 +1,7 @@
 package ablation.engine.eval;
 
 import ablation.core.WorkbenchException;
+import ablation.core.config.EvalMode;
 import ablation.engine.benchmark.Problem;
 import ablation.engine.eval.sandbox.ExecResult;
 import ablation.engine.eval.sandbox.Outcome;

@@ -1,5 +1,6 @@
 package ablation.engine.objective;
 
+import ablation.core.config.ObjectiveKind;
 import ablation.core.config.ObjectiveConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +25,6 @@ import java.util.SplittableRandom;
  * if no span fits at all, the sequence is trained as plain causal LM.
  */
 public final class SpanCorruption implements Objective {
-    public static final String NAME = "span_corruption";
     private final ObjectiveConfig.Span span;
     private final boolean fileLevel;
     private final Sentinels sentinels;
@@ -36,8 +36,8 @@ public final class SpanCorruption implements Objective {
     }
 
     @Override
-    public String name() {
-        return NAME;
+    public ObjectiveKind kind() {
+        return ObjectiveKind.SPAN_CORRUPTION;
     }
 
     @Override

@@ -85,7 +85,7 @@ public final class RunEvaluation {
             for (ScoredSample scored : byProblem.getOrDefault(count.taskId(), List.of())) {
                 samples.add(new Sample(index++, scored.sample().completion(), scored.result().outcome().label(), scored.result().error()));
             }
-            store.evaluations().record(new ablation.storage.eval.EvalResult(runId, step, eval.benchmark(), eval.mode(),
+            store.evaluations().record(new ablation.storage.eval.EvalResult(runId, step, eval.benchmark(), eval.mode().label(),
                     count.taskId(), count.n(), count.correct()), samples);
         }
     }

@@ -1,8 +1,8 @@
 package ablation.reports.lessons;
 
+import ablation.core.config.EvalMode;
 import ablation.reports.model.Arm;
 import ablation.reports.model.Domain;
-import ablation.reports.model.EvalMode;
 import ablation.reports.model.Evaluation;
 import ablation.reports.model.ProblemResult;
 import ablation.reports.model.RunResult;

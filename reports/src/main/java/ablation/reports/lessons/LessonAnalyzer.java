@@ -2,10 +2,10 @@ package ablation.reports.lessons;
 
 import static ablation.reports.lessons.VerdictRules.VERDICT_K;
 
+import ablation.core.config.EvalMode;
 import ablation.reports.model.Arm;
 import ablation.reports.model.ArmRole;
 import ablation.reports.model.Domain;
-import ablation.reports.model.EvalMode;
 import ablation.reports.model.Evaluation;
 import ablation.reports.model.LessonDesign;
 import ablation.reports.model.RunResult;
@@ -69,14 +69,14 @@ public final class LessonAnalyzer {
 
     private static Comparison passComparison(List<ArmSummary> arms, Arm reference, Arm treatment, String benchmark, EvalMode mode,
                                              BiFunction<String, Estimate, Verdict> rule) {
-        String what = "(" + treatment.label() + " - " + reference.label() + ") " + mode.label() + " pass@" + VERDICT_K
+        String what = "(" + treatment.label() + " - " + reference.label() + ") " + mode.title() + " pass@" + VERDICT_K
                 + (benchmark == null ? "" : " on " + benchmark);
-        if (benchmark == null) return new Comparison(what, null, Verdict.noData("no finished run of this lesson has a " + mode.label() + " evaluation"));
+        if (benchmark == null) return new Comparison(what, null, Verdict.noData("no finished run of this lesson has a " + mode.title() + " evaluation"));
         PassMatrix ref = summary(arms, reference).passMatrix(benchmark, mode, VERDICT_K);
         PassMatrix treat = summary(arms, treatment).passMatrix(benchmark, mode, VERDICT_K);
         if (ref == null || treat == null) {
             Arm empty = ref == null ? reference : treatment;
-            return new Comparison(what, null, Verdict.noData("arm " + empty.label() + " has no finished run with a " + benchmark + " " + mode.label() + " evaluation"));
+            return new Comparison(what, null, Verdict.noData("arm " + empty.label() + " has no finished run with a " + benchmark + " " + mode.title() + " evaluation"));
         }
         Estimate diff = Bootstrap.difference(ref, treat);
         return new Comparison(what, diff, rule.apply(what, diff));

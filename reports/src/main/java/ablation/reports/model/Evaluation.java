@@ -1,5 +1,6 @@
 package ablation.reports.model;
 
+import ablation.core.config.EvalMode;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +27,6 @@ public record Evaluation(String benchmark, EvalMode mode, List<Integer> ks, List
 
     /** "desk-l2r (L2R)": the benchmark and mode, as tables name it. */
     public String key() {
-        return benchmark + " (" + mode.label() + ")";
+        return benchmark + " (" + mode.title() + ")";
     }
 }

@@ -1,9 +1,10 @@
 package ablation.reports.source;
 
+import ablation.core.config.Choice;
+import ablation.core.config.EvalMode;
 import ablation.core.metric.MetricKeys;
 import ablation.reports.model.BitsPerByte;
 import ablation.reports.model.Domain;
-import ablation.reports.model.EvalMode;
 import ablation.reports.model.Evaluation;
 import ablation.reports.model.LossPoint;
 import ablation.reports.model.ProblemResult;
@@ -95,17 +96,13 @@ final class RunMeasurements {
     }
 
     static EvalMode mode(String stored) {
-        return switch (stored) {
-            case "l2r" -> EvalMode.L2R;
-            case "infill" -> EvalMode.INFILL;
-            default -> null;
-        };
+        return Choice.find(EvalMode.class, stored).orElse(null);
     }
 
     private static List<Integer> configuredKs(JsonNode config, String benchmark, String mode) {
         List<Integer> ks = new ArrayList<>();
         for (JsonNode eval : config.path("eval")) {
-            if (eval.path("benchmark").asText().equals(benchmark) && eval.path("mode").asText("l2r").equals(mode)) {
+            if (eval.path("benchmark").asText().equals(benchmark) && eval.path("mode").asText(EvalMode.L2R.label()).equals(mode)) {
                 eval.path("k").forEach(k -> ks.add(k.asInt()));
             }
         }
