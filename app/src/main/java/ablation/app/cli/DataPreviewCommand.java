@@ -1,8 +1,11 @@
 package ablation.app.cli;
 
 import ablation.core.WorkbenchException;
+import ablation.core.config.Choice;
 import ablation.core.config.ConfigLoader;
+import ablation.core.config.FimFormat;
 import ablation.core.config.ObjectiveConfig;
+import ablation.core.config.ObjectiveKind;
 import ablation.core.config.RunConfig;
 import ablation.engine.data.Documents;
 import ablation.engine.objective.Example;
@@ -114,11 +117,10 @@ public final class DataPreviewCommand implements Callable<Integer> {
 
     /** The objective settings with all probability on the chosen objective. */
     private ObjectiveConfig only(ObjectiveConfig base) {
-        double[] p = new double[4];
-        int index = List.of("clm", "prefix_lm", "span_corruption", "fim").indexOf(objective);
-        if (index < 0) throw new WorkbenchException("--objective = '" + objective + "': must be one of clm, prefix_lm, span_corruption, fim");
-        p[index] = 1;
-        return new ObjectiveConfig(p[0], p[1], p[2], p[3], base.fimRate(), fimFormat != null ? fimFormat : base.fimFormat(),
+        double[] p = new double[ObjectiveKind.values().length];
+        p[Choice.of(ObjectiveKind.class, "--objective", objective).ordinal()] = 1;
+        FimFormat format = fimFormat != null ? Choice.of(FimFormat.class, "--fim-format", fimFormat) : base.fimFormat();
+        return new ObjectiveConfig(p[0], p[1], p[2], p[3], base.fimRate(), format,
                 base.fimSpmShare(), base.fimLevel(), base.fileLevel(), base.prefix(), base.span());
     }
 

@@ -1,7 +1,9 @@
 package ablation.app.cli;
 
+import ablation.core.config.Choice;
 import ablation.core.config.ConfigLoader;
 import ablation.core.config.EvalConfig;
+import ablation.core.config.EvalMode;
 import ablation.core.config.RunConfig;
 import ablation.core.stats.PassAtKEstimate;
 import ablation.engine.benchmark.Problem;
@@ -109,7 +111,8 @@ public final class EvalCommand implements Callable<Integer> {
             JsonNode defaults = evalDefaults();
             int count = problems != null ? problems : defaults.get("problems").asInt();
             List<Problem> chosen = Benchmarks.load(benchmark, run.data().deskSeed(), run.data().desk(), count);
-            EvalConfig eval = evalConfig(defaults, count, mode != null ? mode : Benchmarks.defaultMode(chosen));
+            EvalMode evalMode = mode != null ? Choice.of(EvalMode.class, "--mode", mode) : Benchmarks.defaultMode(chosen);
+            EvalConfig eval = evalConfig(defaults, count, evalMode);
             long samplingSeed = seed != null ? seed : loaded.checkpoint().state().seed();
             SandboxOptions sandbox = workers != null ? SandboxOptions.defaults().withWorkers(workers) : SandboxOptions.defaults();
 
@@ -150,7 +153,7 @@ public final class EvalCommand implements Callable<Integer> {
         return ConfigLoader.withDefaults(user).path("eval").get(0);
     }
 
-    private EvalConfig evalConfig(JsonNode defaults, int count, String evalMode) {
+    private EvalConfig evalConfig(JsonNode defaults, int count, EvalMode evalMode) {
         int samples = n != null ? n : defaults.get("n").asInt();
         List<Integer> k = ks;
         if (k == null) {
@@ -172,7 +175,7 @@ public final class EvalCommand implements Callable<Integer> {
                 .put("checkpoint", loaded.checkpoint().directory().toString())
                 .put("step", loaded.checkpoint().state().step())
                 .put("benchmark", c.benchmark())
-                .put("mode", c.mode())
+                .put("mode", c.mode().label())
                 .put("prompt_format", r.promptFormat())
                 .put("problems", r.counts().size())
                 .put("n", c.n())

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -82,6 +83,12 @@ public final class ConfigLoader {
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException(path(e) , e.getPropertyName(), "unknown key; known keys here: "
                     + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
+        } catch (InvalidFormatException e) {
+            if (e.getTargetType() != null && Choice.class.isAssignableFrom(e.getTargetType())) {
+                throw new ConfigException(path(e), e.getValue(), "must be one of "
+                        + String.join(", ", Choice.labels(e.getTargetType().asSubclass(Choice.class))));
+            }
+            throw new ConfigException(path(e), e.getValue(), e.getOriginalMessage());
         } catch (JsonMappingException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof WorkbenchException w) throw w;

@@ -7,15 +7,15 @@ import java.util.List;
  * and report pass@k for each k.
  *
  * @param benchmark {@code desk-l2r}, {@code desk-infill}, or a path to a HumanEval(-Infilling) JSONL file
- * @param mode {@code l2r} or {@code infill}
+ * @param mode left-to-right, infill ({@code <eom>} ends the middle) or single-line infill
  * @param temperature 0 means greedy
  */
-public record EvalConfig(String benchmark, String mode, int n, List<Integer> k, double temperature,
+public record EvalConfig(String benchmark, EvalMode mode, int n, List<Integer> k, double temperature,
                          double topP, int topK, int maxNewTokens, int problems, double timeout) {
     public EvalConfig {
         Check.present("eval[].benchmark", benchmark);
         String at = "eval[" + benchmark + "]";
-        Check.oneOf(at + ".mode", mode, "l2r", "infill");
+        Check.present(at + ".mode", mode);
         Check.positive(at + ".n", n);
         if (k == null || k.isEmpty()) throw new ConfigException(at + ".k", k, "needs at least one k");
         k = List.copyOf(k);

@@ -1,20 +1,17 @@
 package ablation.core.config;
 
 /**
- * Shape of a CodeGen-style decoder (docs/ARCHITECTURE.md, The paper). The vocabulary size is not here: it is the
- * tokenizer's.
+ * Shape of a CodeGen-style decoder (docs/ARCHITECTURE.md, The paper). The vocabulary size is not
+ * here: it is the tokenizer's.
  *
- * @param arch {@code causal} or {@code prefix_lm} (bidirectional attention over a per-sequence prefix)
+ * @param arch causal, or prefix-LM (bidirectional attention over a per-sequence prefix)
  * @param rotaryDim dimensions of each head that get rotary position embedding (even, at most the head dimension)
  * @param context maximum sequence length in tokens
  */
-public record ModelConfig(String arch, int layers, int dModel, int heads, int rotaryDim, int context,
+public record ModelConfig(Arch arch, int layers, int dModel, int heads, int rotaryDim, int context,
                           double layerNormEpsilon, double initStd) {
-    public static final String CAUSAL = "causal";
-    public static final String PREFIX_LM = "prefix_lm";
-
     public ModelConfig {
-        Check.oneOf("model.arch", arch, CAUSAL, PREFIX_LM);
+        Check.present("model.arch", arch);
         Check.positive("model.layers", layers);
         Check.positive("model.d_model", dModel);
         Check.positive("model.heads", heads);
@@ -37,7 +34,7 @@ public record ModelConfig(String arch, int layers, int dModel, int heads, int ro
     }
 
     public boolean isPrefixLm() {
-        return PREFIX_LM.equals(arch);
+        return arch == Arch.PREFIX_LM;
     }
 
     /** Parameters of the model for a vocabulary of {@code vocab} tokens (embedding, blocks, final norm, head). */

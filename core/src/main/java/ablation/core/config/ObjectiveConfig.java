@@ -12,7 +12,7 @@ package ablation.core.config;
  * @param fileLevel span corruption keeps every span inside one document
  */
 public record ObjectiveConfig(double clm, double prefixLm, double spanCorruption, double fim,
-                              double fimRate, String fimFormat, double fimSpmShare, String fimLevel,
+                              double fimRate, FimFormat fimFormat, double fimSpmShare, FimLevel fimLevel,
                               boolean fileLevel, Prefix prefix, Span span) {
     public ObjectiveConfig {
         Check.fraction("objective.clm", clm);
@@ -24,11 +24,21 @@ public record ObjectiveConfig(double clm, double prefixLm, double spanCorruption
             throw new ConfigException("objective", sum, "clm + prefix_lm + span_corruption + fim must sum to 1");
         }
         Check.fraction("objective.fim_rate", fimRate);
-        Check.oneOf("objective.fim_format", fimFormat, "codegen2", "psm_spm");
+        Check.present("objective.fim_format", fimFormat);
         Check.fraction("objective.fim_spm_share", fimSpmShare);
-        Check.oneOf("objective.fim_level", fimLevel, "document", "context");
+        Check.present("objective.fim_level", fimLevel);
         Check.present("objective.prefix", prefix);
         Check.present("objective.span", span);
+    }
+
+    /** The probability of {@code kind}: one of {@code clm}, {@code prefix_lm}, {@code span_corruption}, {@code fim}. */
+    public double weight(ObjectiveKind kind) {
+        return switch (kind) {
+            case CLM -> clm;
+            case PREFIX_LM -> prefixLm;
+            case SPAN_CORRUPTION -> spanCorruption;
+            case FIM -> fim;
+        };
     }
 
     /** Prefix-LM split point, drawn uniformly in [min_fraction, max_fraction] of the sequence. */

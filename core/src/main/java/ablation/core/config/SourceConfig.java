@@ -12,18 +12,13 @@ package ablation.core.config;
  * @param textField JSON field holding the document text ({@code jsonl} only)
  * @param onBadRecord {@code fail} or {@code skip} (skipped records are counted and reported)
  */
-public record SourceConfig(String name, String kind, String path, double weight, long maxTokens,
+public record SourceConfig(String name, SourceKind kind, String path, double weight, long maxTokens,
                            String textField, String onBadRecord) {
-    public static final String FILES = "files";
-    public static final String JSONL = "jsonl";
-    public static final String DESK_PL = "desk-pl";
-    public static final String DESK_NL = "desk-nl";
-
     public SourceConfig {
         Check.present("data.sources[].name", name);
         String at = "data.sources[" + name + "]";
-        Check.oneOf(at + ".kind", kind, FILES, JSONL, DESK_PL, DESK_NL);
-        if ((FILES.equals(kind) || JSONL.equals(kind)) && (path == null || path.isBlank())) {
+        Check.present(at + ".kind", kind);
+        if (!kind.isGenerated() && (path == null || path.isBlank())) {
             throw new ConfigException(at + ".path", path, "is required for kind " + kind);
         }
         Check.nonNegative(at + ".weight", weight);
@@ -33,6 +28,6 @@ public record SourceConfig(String name, String kind, String path, double weight,
     }
 
     public boolean isGenerated() {
-        return DESK_PL.equals(kind) || DESK_NL.equals(kind);
+        return kind.isGenerated();
     }
 }

@@ -31,9 +31,7 @@ public record TrainConfig(long tokens, int batch, int microBatch, double lr, int
         if (!(beta2 >= 0 && beta2 < 1)) throw new ConfigException("train.beta2", beta2, "must be in [0, 1)");
         Check.positive("train.eps", eps);
         Check.nonNegative("train.clip", clip);
-        if (device == null || !device.matches("auto|cpu|gpu(:\\d+)?")) {
-            throw new ConfigException("train.device", device, "must be auto, cpu, gpu or gpu:N");
-        }
+        Device.of(device);
         Check.positive("train.checkpoint_every", checkpointEvery);
         Check.positive("train.log_every", logEvery);
     }

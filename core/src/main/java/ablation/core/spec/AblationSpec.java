@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
- * A study as written in YAML (docs/ARCHITECTURE.md, Configuration): a base run config, one or more ablations (axes over
- * config paths), seeds, and how compute is matched across arms.
+ * A study as written in YAML (docs/ARCHITECTURE.md, Configuration): a base run config, one or more
+ * ablations (axes over config paths), seeds, and how compute is matched across arms.
  *
  * @param match {@code tokens}: every arm trains on the base's token budget; {@code flops}: every arm
  *              gets the base's training FLOPs, its tokens adjusted to its model size
@@ -16,10 +16,7 @@ import java.util.List;
  *              {@code --executor slurm} only, and not part of what the study is
  */
 public record AblationSpec(String name, String description, JsonNode base, List<Ablation> ablations,
-                           List<Long> seeds, String match, int parallel, SlurmOptions slurm) {
-    public static final String MATCH_TOKENS = "tokens";
-    public static final String MATCH_FLOPS = "flops";
-
+                           List<Long> seeds, Match match, int parallel, SlurmOptions slurm) {
     public AblationSpec {
         if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw new ConfigException("name", name, "a study needs a name of letters, digits, '.', '_' and '-'");
@@ -28,8 +25,7 @@ public record AblationSpec(String name, String description, JsonNode base, List<
         ablations = List.copyOf(ablations);
         seeds = seeds == null || seeds.isEmpty() ? List.of(1L) : List.copyOf(seeds);
         if (seeds.stream().distinct().count() != seeds.size()) throw new ConfigException("seeds", seeds, "seeds must be distinct");
-        if (match == null) match = MATCH_TOKENS;
-        if (!match.equals(MATCH_TOKENS) && !match.equals(MATCH_FLOPS)) throw new ConfigException("match", match, "must be tokens or flops");
+        if (match == null) match = Match.TOKENS;
         if (parallel < 1) throw new ConfigException("parallel", parallel, "must be at least 1 (runs trained at once on this machine)");
         if (slurm == null) slurm = SlurmOptions.NONE;
     }

@@ -92,7 +92,7 @@ public final class GridExpander {
         String name = (labels.isEmpty() ? "base" : String.join(",", labels.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue()).toList())) + ",seed=" + seed;
         tree.put("name", name);
-        if (spec.match().equals(AblationSpec.MATCH_FLOPS)) {
+        if (spec.match() == Match.FLOPS) {
             RunConfig unmatched = validate(tree, name);
             train.put("tokens", Math.max(1, Math.round(referenceFlops / flopsPerToken(unmatched))));
         }

@@ -1,5 +1,6 @@
 package ablation.core.spec;
 
+import ablation.core.config.ObjectiveKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -8,8 +9,8 @@ import java.util.Map;
 
 /** Readable run names from axis values: {@code arch=prefix_lm,obj=clm+sc,seed=2}. */
 final class RunNames {
-    private static final Map<String, String> SHORT = Map.of(
-            "span_corruption", "sc", "prefix_lm", "plm", "clm", "clm", "fim", "fim");
+    private static final Map<String, String> SHORT = Map.of(ObjectiveKind.SPAN_CORRUPTION.label(), "sc",
+            ObjectiveKind.PREFIX_LM.label(), "plm", ObjectiveKind.CLM.label(), "clm", ObjectiveKind.FIM.label(), "fim");
 
     private RunNames() {}
 

@@ -67,7 +67,7 @@ public final class SpecLoader {
         JsonNode base = root.path("base");
         if (!base.isMissingNode() && !base.isObject()) throw new ConfigException("base", base, "must be a map (a run config)");
         return new AblationSpec(text(root, "name"), text(root, "description"),
-                base.isObject() ? base : JsonNodeFactory.instance.objectNode(), ablations, seeds, text(root, "match"),
+                base.isObject() ? base : JsonNodeFactory.instance.objectNode(), ablations, seeds, match(root),
                 root.path("parallel").asInt(1), slurm(root.path("slurm")));
     }
 
@@ -98,6 +98,11 @@ public final class SpecLoader {
     }
 
     /** The {@code slurm:} section: what each task of the study asks the cluster for. */
+    private static Match match(JsonNode root) {
+        String label = text(root, "match");
+        return label == null ? null : Match.fromLabel(label);
+    }
+
     private static SlurmOptions slurm(JsonNode node) {
         if (node.isMissingNode() || node.isNull()) return SlurmOptions.NONE;
         checkKeys("slurm", node, SLURM_KEYS);

@@ -2,6 +2,7 @@ package ablation.engine.data;
 
 import ablation.core.config.DataConfig;
 import ablation.core.config.RunConfig;
+import ablation.core.config.SourceKind;
 import ablation.engine.desk.DeskCorpus;
 import ablation.engine.tokenizer.Tokenizer;
 import java.io.IOException;
@@ -43,7 +44,7 @@ public final class DataBench {
     public static Tokenization tokenize(Tokenizer tokenizer, double megabytes, int threads) {
         List<Document> documents = new ArrayList<>();
         long bytes = 0;
-        for (String kind : new String[] {"desk-pl", "desk-nl"}) {
+        for (SourceKind kind : new SourceKind[] {SourceKind.DESK_PL, SourceKind.DESK_NL}) {
             Iterator<String> texts = DeskCorpus.documents(kind, 2023);
             long half = bytes + (long) (megabytes * 5e5);
             while (bytes < half) {

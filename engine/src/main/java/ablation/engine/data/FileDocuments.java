@@ -2,6 +2,7 @@ package ablation.engine.data;
 
 import ablation.core.WorkbenchException;
 import ablation.core.config.SourceConfig;
+import ablation.core.config.SourceKind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,7 +64,7 @@ final class FileDocuments implements Iterator<Document> {
                 next = nextLine();
             } else if (fileIndex < files.size()) {
                 Path file = files.get(fileIndex++);
-                if (SourceConfig.JSONL.equals(source.kind())) {
+                if (source.kind() == SourceKind.JSONL) {
                     open(file);
                 } else {
                     next = readFile(file);

@@ -3,6 +3,7 @@ package ablation.engine.data;
 import ablation.core.WorkbenchException;
 import ablation.core.config.DataConfig;
 import ablation.core.config.SourceConfig;
+import ablation.core.config.SourceKind;
 import ablation.engine.desk.DeskCorpus;
 import ablation.engine.tokenizer.Tokenizer;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,7 @@ final class SourceCache {
 
     private static PreparedSource files(SourceConfig source, DataConfig data, Tokenizer tokenizer, long seed, int threads, Path root) {
         List<Path> files = SourceFiles.list(source);
-        String key = sha256(String.join("|", "v" + Manifest.VERSION, source.kind(), source.textField(), source.onBadRecord(),
+        String key = sha256(String.join("|", "v" + Manifest.VERSION, source.kind().label(), source.textField(), source.onBadRecord(),
                 SourceFiles.contentHash(files), tokenizer.sha256()));
         Path directory = root.resolve(directoryName(source, key));
         TokenStore store = TokenStore.open(directory);
@@ -83,13 +84,13 @@ final class SourceCache {
         StringBuilder fingerprint = new StringBuilder();
         Iterator<String> first = DeskCorpus.documents(source.kind(), data.deskSeed(), data.desk());
         for (int i = 0; i < FINGERPRINT_DOCUMENTS && first.hasNext(); i++) fingerprint.append(sha256(first.next()));
-        String key = sha256(String.join("|", "v" + Manifest.VERSION, source.kind(), Long.toString(data.deskSeed()),
+        String key = sha256(String.join("|", "v" + Manifest.VERSION, source.kind().label(), Long.toString(data.deskSeed()),
                 Integer.toString(holdout), Long.toString(target), fingerprint, tokenizer.sha256()));
         Path directory = root.resolve(directoryName(source, key));
         TokenStore store = TokenStore.open(directory);
         boolean reused = store != null;
         if (!reused) {
-            String language = SourceConfig.DESK_PL.equals(source.kind()) ? "python" : "english";
+            String language = source.kind() == SourceKind.DESK_PL ? "python" : "english";
             Iterator<String> texts = DeskCorpus.documents(source.kind(), data.deskSeed(), data.desk());
             Iterator<Document> documents = new Iterator<>() {
                 @Override

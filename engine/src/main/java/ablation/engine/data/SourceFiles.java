@@ -2,6 +2,7 @@ package ablation.engine.data;
 
 import ablation.core.WorkbenchException;
 import ablation.core.config.SourceConfig;
+import ablation.core.config.SourceKind;
 import ablation.core.config.UserPaths;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,7 +46,7 @@ final class SourceFiles {
                 if (Files.isRegularFile(path)) {
                     files = List.of(path);
                 } else if (Files.isDirectory(path)) {
-                    files = walk(path, SourceConfig.JSONL.equals(source.kind()) ? SourceFiles::isJsonl : f -> Languages.known(f) != null);
+                    files = walk(path, source.kind() == SourceKind.JSONL ? SourceFiles::isJsonl : f -> Languages.known(f) != null);
                 } else {
                     throw new WorkbenchException(where + "path " + path + " does not exist");
                 }
@@ -54,7 +55,7 @@ final class SourceFiles {
             throw new WorkbenchException(where + "cannot list " + pattern + ": " + e.getMessage(), e);
         }
         if (files.isEmpty()) {
-            throw new WorkbenchException(where + "no " + (SourceConfig.JSONL.equals(source.kind()) ? "JSONL" : "code or text") + " files at " + pattern);
+            throw new WorkbenchException(where + "no " + (source.kind() == SourceKind.JSONL ? "JSONL" : "code or text") + " files at " + pattern);
         }
         return files;
     }

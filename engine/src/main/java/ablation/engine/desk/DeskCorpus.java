@@ -3,6 +3,7 @@ package ablation.engine.desk;
 import ablation.core.WorkbenchException;
 import ablation.core.config.DeskDifficulty;
 import ablation.core.config.SourceConfig;
+import ablation.core.config.SourceKind;
 import java.util.Iterator;
 import java.util.SplittableRandom;
 
@@ -15,19 +16,19 @@ public final class DeskCorpus {
     private DeskCorpus() {}
 
     /** The stream of documents of a kind at the default difficulty. */
-    public static Iterator<String> documents(String kind, long suiteSeed) {
+    public static Iterator<String> documents(SourceKind kind, long suiteSeed) {
         return documents(kind, suiteSeed, DeskDifficulty.DEFAULT);
     }
 
     /**
-     * @param kind {@code desk-pl} or {@code desk-nl}
+     * @param kind {@link SourceKind#DESK_PL} or {@link SourceKind#DESK_NL}
      * @param suiteSeed the same seed gives the same documents, in the same order
      * @param difficulty shapes desk-pl (ignored by desk-nl)
      */
-    public static Iterator<String> documents(String kind, long suiteSeed, DeskDifficulty difficulty) {
-        if (SourceConfig.DESK_PL.equals(kind)) return new PythonDocuments(suiteSeed, difficulty);
-        if (SourceConfig.DESK_NL.equals(kind)) return new ProseDocuments(suiteSeed);
-        throw new WorkbenchException("unknown desk corpus '" + kind + "': use " + SourceConfig.DESK_PL + " or " + SourceConfig.DESK_NL);
+    public static Iterator<String> documents(SourceKind kind, long suiteSeed, DeskDifficulty difficulty) {
+        if (kind == SourceKind.DESK_PL) return new PythonDocuments(suiteSeed, difficulty);
+        if (kind == SourceKind.DESK_NL) return new ProseDocuments(suiteSeed);
+        throw new WorkbenchException("unknown desk corpus '" + kind + "': use " + SourceKind.DESK_PL + " or " + SourceKind.DESK_NL);
     }
 
     private static final class PythonDocuments implements Iterator<String> {

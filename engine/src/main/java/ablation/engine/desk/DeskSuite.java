@@ -2,6 +2,7 @@ package ablation.engine.desk;
 
 import ablation.core.WorkbenchException;
 import ablation.core.config.DeskDifficulty;
+import ablation.core.config.SourceKind;
 import ablation.engine.benchmark.Problem;
 import ablation.engine.benchmark.ProblemFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,8 +49,8 @@ public final class DeskSuite {
         } catch (IOException e) {
             throw new WorkbenchException("cannot create " + dir + ": " + e.getMessage(), e);
         }
-        long plChars = writeTexts(dir.resolve(PL_FILE), DeskCorpus.documents("desk-pl", seed, difficulty), plDocs);
-        long nlChars = writeTexts(dir.resolve(NL_FILE), DeskCorpus.documents("desk-nl", seed, difficulty), nlDocs);
+        long plChars = writeTexts(dir.resolve(PL_FILE), DeskCorpus.documents(SourceKind.DESK_PL, seed, difficulty), plDocs);
+        long nlChars = writeTexts(dir.resolve(NL_FILE), DeskCorpus.documents(SourceKind.DESK_NL, seed, difficulty), nlDocs);
         List<Problem> l2r = DeskBenchmarks.l2r(seed, problems, difficulty);
         List<Problem> infill = DeskBenchmarks.infill(seed, problems, difficulty);
         writeProblems(dir.resolve(L2R_FILE), l2r);

@@ -2,6 +2,7 @@ package ablation.engine.eval;
 
 import ablation.core.stats.PassAtKEstimate;
 import ablation.core.stats.ProblemCount;
+import ablation.core.config.EvalMode;
 import ablation.engine.eval.sandbox.Outcome;
 import java.util.List;
 import java.util.Map;

@@ -4,6 +4,7 @@ import ablation.core.WorkbenchException;
 import ablation.core.stats.IntervalSettings;
 import ablation.core.stats.PassAtKEstimate;
 import ablation.core.stats.ProblemCount;
+import ablation.core.config.EvalMode;
 import ablation.engine.benchmark.Problem;
 import ablation.engine.eval.sandbox.ExecResult;
 import ablation.engine.eval.sandbox.Outcome;

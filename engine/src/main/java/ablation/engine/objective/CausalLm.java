@@ -1,14 +1,13 @@
 package ablation.engine.objective;
 
+import ablation.core.config.ObjectiveKind;
 import java.util.SplittableRandom;
 
 /** Causal language modelling: the packed tokens as they are, every target scored. */
 public final class CausalLm implements Objective {
-    public static final String NAME = "clm";
-
     @Override
-    public String name() {
-        return NAME;
+    public ObjectiveKind kind() {
+        return ObjectiveKind.CLM;
     }
 
     @Override

@@ -1,5 +1,8 @@
 package ablation.engine.objective;
 
+import ablation.core.config.ObjectiveKind;
+import ablation.core.config.FimFormat;
+import ablation.core.config.FimLevel;
 import ablation.core.config.ObjectiveConfig;
 import ablation.engine.tokenizer.Tokenizer;
 import java.util.ArrayList;
@@ -30,7 +33,6 @@ import java.util.stream.IntStream;
  * inside a character (its text decodes with U+FFFD) stays plain.
  */
 public final class Fim implements Objective {
-    public static final String NAME = "fim";
     private static final int MAX_ATTEMPTS = 6;
 
     /** The three layouts. */
@@ -49,14 +51,14 @@ public final class Fim implements Objective {
     }
 
     @Override
-    public String name() {
-        return NAME;
+    public ObjectiveKind kind() {
+        return ObjectiveKind.FIM;
     }
 
     @Override
     public Example build(TokenSource source, int length, SplittableRandom random) {
         ExampleBuilder example = new ExampleBuilder(length);
-        if ("context".equals(config.fimLevel())) {
+        if (config.fimLevel() == FimLevel.CONTEXT) {
             realised.fimCandidate(random.nextDouble() < config.fimRate() && transform(source, example, random, true));
         } else {
             while (example.remaining() > 0) {
@@ -144,7 +146,7 @@ public final class Fim implements Objective {
     }
 
     private Format format(SplittableRandom random) {
-        if ("codegen2".equals(config.fimFormat())) return Format.CODEGEN2;
+        if (config.fimFormat() == FimFormat.CODEGEN2) return Format.CODEGEN2;
         return random.nextDouble() < config.fimSpmShare() ? Format.SPM : Format.PSM;
     }
 

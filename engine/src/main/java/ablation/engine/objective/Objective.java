@@ -1,5 +1,6 @@
 package ablation.engine.objective;
 
+import ablation.core.config.ObjectiveKind;
 import java.util.SplittableRandom;
 
 /**
@@ -7,8 +8,8 @@ import java.util.SplittableRandom;
  * requested length (no padding: an objective that adds sentinels pulls fewer raw tokens).
  */
 public interface Objective {
-    /** The config key: {@code clm}, {@code prefix_lm}, {@code span_corruption} or {@code fim}. */
-    String name();
+    /** Which objective this is: its config key and its place in the mixture. */
+    ObjectiveKind kind();
 
     /** An example of {@code length} tokens (context + 1); all randomness from {@code random}. */
     Example build(TokenSource source, int length, SplittableRandom random);

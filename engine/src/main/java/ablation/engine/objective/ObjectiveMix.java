@@ -1,7 +1,10 @@
 package ablation.engine.objective;
 
+import ablation.core.config.FimFormat;
 import ablation.core.config.ObjectiveConfig;
+import ablation.core.config.ObjectiveKind;
 import ablation.engine.tokenizer.Tokenizer;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,22 +16,25 @@ import java.util.SplittableRandom;
  * the realised fractions can be reported next to the configured ones.
  */
 public final class ObjectiveMix {
-    private final List<Objective> objectives;
-    private final double[] probabilities;
-    private final long[] counts;
+    private static final ObjectiveKind[] KINDS = ObjectiveKind.values();
+
+    private final Map<ObjectiveKind, Objective> objectives = new EnumMap<>(ObjectiveKind.class);
+    private final double[] probabilities = new double[KINDS.length];
+    private final long[] counts = new long[KINDS.length];
     private final RealisedRates realised = new RealisedRates();
 
     public ObjectiveMix(ObjectiveConfig config, Tokenizer tokenizer) {
         boolean spans = config.spanCorruption() > 0;
         boolean fim = config.fim() > 0;
-        boolean codegen2Fim = fim && "codegen2".equals(config.fimFormat());
+        boolean codegen2Fim = fim && config.fimFormat() == FimFormat.CODEGEN2;
         int masks = spans ? config.span().maxSpans() : codegen2Fim ? 1 : 0;
         Sentinels sentinels = Sentinels.resolve(tokenizer, masks, fim && !codegen2Fim);
-        objectives = List.of(new CausalLm(), new PrefixLm(config.prefix()),
+        for (Objective objective : List.of(new CausalLm(), new PrefixLm(config.prefix()),
                 new SpanCorruption(config.span(), config.fileLevel(), sentinels, realised),
-                new Fim(config, tokenizer, sentinels, realised));
-        probabilities = new double[] {config.clm(), config.prefixLm(), config.spanCorruption(), config.fim()};
-        counts = new long[objectives.size()];
+                new Fim(config, tokenizer, sentinels, realised))) {
+            objectives.put(objective.kind(), objective);
+        }
+        for (ObjectiveKind kind : KINDS) probabilities[kind.ordinal()] = config.weight(kind);
     }
 
     /** Draws an objective and builds one example of {@code length} tokens with it. */
@@ -43,10 +49,10 @@ public final class ObjectiveMix {
             if (u < cumulative) break;
         }
         counts[chosen]++;
-        return objectives.get(chosen).build(source, length, random);
+        return objectives.get(KINDS[chosen]).build(source, length, random);
     }
 
-    /** Sequences built per objective so far, in the order clm, prefix_lm, span_corruption, fim. */
+    /** Sequences built per objective so far, in {@link ObjectiveKind} order (clm, prefix_lm, span_corruption, fim). */
     public long[] counts() {
         return counts.clone();
     }
@@ -66,8 +72,8 @@ public final class ObjectiveMix {
         long total = 0;
         for (long c : counts) total += c;
         Map<String, Double> fractions = new LinkedHashMap<>();
-        for (int i = 0; i < objectives.size(); i++) {
-            fractions.put(objectives.get(i).name(), total == 0 ? 0.0 : (double) counts[i] / total);
+        for (ObjectiveKind kind : KINDS) {
+            fractions.put(kind.label(), total == 0 ? 0.0 : (double) counts[kind.ordinal()] / total);
         }
         return fractions;
     }

@@ -1,5 +1,6 @@
 package ablation.engine.objective;
 
+import ablation.core.config.ObjectiveKind;
 import ablation.core.config.ObjectiveConfig;
 import java.util.SplittableRandom;
 
@@ -10,7 +11,6 @@ import java.util.SplittableRandom;
  * visible to the prefix.
  */
 public final class PrefixLm implements Objective {
-    public static final String NAME = "prefix_lm";
     private final ObjectiveConfig.Prefix prefix;
 
     public PrefixLm(ObjectiveConfig.Prefix prefix) {
@@ -18,8 +18,8 @@ public final class PrefixLm implements Objective {
     }
 
     @Override
-    public String name() {
-        return NAME;
+    public ObjectiveKind kind() {
+        return ObjectiveKind.PREFIX_LM;
     }
 
     @Override

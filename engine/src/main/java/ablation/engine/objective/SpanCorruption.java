@@ -1,5 +1,6 @@
 package ablation.engine.objective;
 
+import ablation.core.config.ObjectiveKind;
 import ablation.core.config.ObjectiveConfig;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,7 +38,6 @@ import java.util.function.IntUnaryOperator;
  * target block ends it.
  */
 public final class SpanCorruption implements Objective {
-    public static final String NAME = "span_corruption";
     /** Tokens a file with spans adds besides its spans and their placeholders: {@code <|endoftext|> <sep>}. */
     private static final int FILE_OVERHEAD = 2;
     /** Tokens each span adds: its placeholder in the text, and {@code <mask_k>} and {@code <eom>} in the block. */
@@ -56,8 +56,8 @@ public final class SpanCorruption implements Objective {
     }
 
     @Override
-    public String name() {
-        return NAME;
+    public ObjectiveKind kind() {
+        return ObjectiveKind.SPAN_CORRUPTION;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package ablation.engine.sampling;
 
 import ablation.core.WorkbenchException;
+import ablation.core.config.FimFormat;
 import ablation.core.config.ObjectiveConfig;
 import ablation.engine.tokenizer.Tokenizer;
 import java.util.Locale;
@@ -28,7 +29,7 @@ public enum PromptFormat {
      * gives PSM, or SPM when the model saw only SPM), else the CodeGen2 sentinels.
      */
     public static PromptFormat infillFor(ObjectiveConfig objective) {
-        if (objective.fim() > 0 && "psm_spm".equals(objective.fimFormat())) return objective.fimSpmShare() >= 1 ? SPM : PSM;
+        if (objective.fim() > 0 && objective.fimFormat() == FimFormat.PSM_SPM) return objective.fimSpmShare() >= 1 ? SPM : PSM;
         return CODEGEN2;
     }
 

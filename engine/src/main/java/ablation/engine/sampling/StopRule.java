@@ -1,6 +1,6 @@
 package ablation.engine.sampling;
 
-import ablation.engine.eval.EvalMode;
+import ablation.core.config.EvalMode;
 import ablation.engine.tokenizer.Tokenizer;
 import java.util.List;
 

@@ -16,12 +16,13 @@ public final class Devices {
     public static Device select(String spec) {
         int gpus = Engine.getInstance().getGpuCount();
         Device device;
-        if (spec.equals("auto")) {
+        ablation.core.config.Device kind = ablation.core.config.Device.of(spec);
+        if (kind == ablation.core.config.Device.AUTO) {
             device = gpus > 0 ? Device.gpu(0) : Device.cpu();
-        } else if (spec.equals("cpu")) {
+        } else if (kind == ablation.core.config.Device.CPU) {
             device = Device.cpu();
         } else {
-            int index = spec.equals("gpu") ? 0 : Integer.parseInt(spec.substring("gpu:".length()));
+            int index = ablation.core.config.Device.gpuIndex(spec);
             if (index >= gpus) {
                 throw new WorkbenchException("train.device = '" + spec + "': DJL sees " + gpus + " GPU(s)"
                         + (gpus == 0 ? " (no CUDA build of PyTorch or no driver); use device: cpu or auto" : ""));

@@ -1,6 +1,7 @@
 package ablation.engine.train;
 
 import ablation.core.WorkbenchException;
+import ablation.core.config.Arch;
 import ablation.core.config.ModelConfig;
 import ablation.core.config.TrainConfig;
 import ablation.engine.data.Batch;
@@ -24,7 +25,7 @@ public final class TrainBenchmark {
     public record Preset(String name, ModelConfig model, int vocab, int batch) {}
 
     public static final Map<String, Preset> PRESETS = Map.of(
-            "desk-small", new Preset("desk-small", new ModelConfig(ModelConfig.CAUSAL, 4, 256, 4, 64, 256, 1e-5, 0.02), 4096, 16));
+            "desk-small", new Preset("desk-small", new ModelConfig(Arch.CAUSAL, 4, 256, 4, 64, 256, 1e-5, 0.02), 4096, 16));
 
     /** What was measured; {@code mfu = modelGflops / gemmGflops}. */
     public record Result(String preset, long params, int steps, double secondsPerStep, double tokensPerSecond,

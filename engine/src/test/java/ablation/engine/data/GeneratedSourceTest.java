@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ablation.core.config.ConfigLoader;
 import ablation.core.config.RunConfig;
+import ablation.core.config.SourceKind;
 import ablation.engine.desk.DeskCorpus;
 import ablation.engine.tokenizer.ByteTokenizer;
 import ablation.engine.tokenizer.Tokenizer;
@@ -33,7 +34,7 @@ class GeneratedSourceTest {
     @Test
     void heldOutAreTheFirstDocumentsOfTheStreamAndTrainingFollows() {
         DataPipeline data = DataPipeline.prepare(config("[{name: pl, kind: desk-pl}]"), tokenizer, 1);
-        Iterator<String> stream = DeskCorpus.documents("desk-pl", 7);
+        Iterator<String> stream = DeskCorpus.documents(SourceKind.DESK_PL, 7);
         List<String> first = new ArrayList<>();
         for (int i = 0; i < 6; i++) first.add(stream.next());
         assertEquals(first.subList(0, 5), data.heldOut().stream().map(HeldOutDocument::text).toList());
@@ -58,10 +59,10 @@ class GeneratedSourceTest {
         RunConfig config = config("[{name: pl, kind: desk-pl, weight: 3}, {name: nl, kind: desk-nl, weight: 1}]");
         List<String> sample = new ArrayList<>();
         DataPipeline.corpusSample(config.data(), 40_000).forEach(sample::add);
-        Iterator<String> pl = DeskCorpus.documents("desk-pl", 7);
+        Iterator<String> pl = DeskCorpus.documents(SourceKind.DESK_PL, 7);
         for (int i = 0; i < 5; i++) pl.next();
         assertEquals(pl.next(), sample.get(0), "the held-out documents are skipped");
-        Iterator<String> nl = DeskCorpus.documents("desk-nl", 7);
+        Iterator<String> nl = DeskCorpus.documents(SourceKind.DESK_NL, 7);
         for (int i = 0; i < 5; i++) nl.next();
         String firstNl = nl.next();
         int split = sample.indexOf(firstNl);

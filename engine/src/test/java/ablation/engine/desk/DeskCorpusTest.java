@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ablation.core.WorkbenchException;
+import ablation.core.config.SourceKind;
 import ablation.engine.benchmark.Problem;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,7 +16,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DeskCorpusTest {
-    private static final List<String> PL = take(DeskCorpus.documents("desk-pl", 3), 20_000);
+    private static final List<String> PL = take(DeskCorpus.documents(SourceKind.DESK_PL, 3), 20_000);
 
     private static List<String> take(Iterator<String> it, int n) {
         List<String> out = new ArrayList<>();
@@ -65,18 +66,18 @@ class DeskCorpusTest {
 
     @Test
     void sameSeedSameDocumentsOtherSeedOthers() {
-        for (String kind : List.of("desk-pl", "desk-nl")) {
+        for (SourceKind kind : List.of(SourceKind.DESK_PL, SourceKind.DESK_NL)) {
             List<String> a = take(DeskCorpus.documents(kind, 11), 50);
-            assertEquals(a, take(DeskCorpus.documents(kind, 11), 50), kind);
+            assertEquals(a, take(DeskCorpus.documents(kind, 11), 50), kind.label());
             List<String> b = take(DeskCorpus.documents(kind, 12), 50);
-            assertNotEquals(a, b, kind);
+            assertNotEquals(a, b, kind.label());
             assertTrue(a.stream().filter(b::contains).count() < 5, kind + " seeds give different documents");
         }
     }
 
     @Test
     void proseHasALargeVocabularyAndIsNotCode() {
-        List<String> docs = take(DeskCorpus.documents("desk-nl", 5), 2_000);
+        List<String> docs = take(DeskCorpus.documents(SourceKind.DESK_NL, 5), 2_000);
         Set<String> words = new HashSet<>();
         long codeLines = 0;
         for (String doc : docs) {
@@ -89,7 +90,7 @@ class DeskCorpusTest {
 
     @Test
     void unknownKindIsAUserError() {
-        WorkbenchException e = assertThrows(WorkbenchException.class, () -> DeskCorpus.documents("desk-java", 1));
-        assertTrue(e.getMessage().contains("desk-java"));
+        WorkbenchException e = assertThrows(WorkbenchException.class, () -> DeskCorpus.documents(SourceKind.FILES, 1));
+        assertTrue(e.getMessage().contains("files"));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ablation.core.config.ConfigException;
 import ablation.core.config.DeskDifficulty;
+import ablation.core.config.SourceKind;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -43,7 +44,7 @@ class DeskDifficultyTest {
     @Test
     void examplesAndNameVarietyShapeTheDocuments() {
         DeskDifficulty plain = new DeskDifficulty(3, 1, 1, 1, 1, 0, 0);
-        for (String doc : take(DeskCorpus.documents("desk-pl", 1, plain), 300)) {
+        for (String doc : take(DeskCorpus.documents(SourceKind.DESK_PL, 1, plain), 300)) {
             assertTrue(!doc.contains(">>>"), doc);
             for (String line : doc.lines().filter(l -> l.startsWith("def ")).toList()) {
                 assertTrue(line.contains("(nums") && !line.contains("get_"), line);
@@ -51,7 +52,7 @@ class DeskDifficultyTest {
         }
         DeskDifficulty verbose = new DeskDifficulty(3, 6, 2, 7, 3, 3, 0.5);
         Set<String> prefixes = new HashSet<>();
-        for (String doc : take(DeskCorpus.documents("desk-pl", 1, verbose), 300)) {
+        for (String doc : take(DeskCorpus.documents(SourceKind.DESK_PL, 1, verbose), 300)) {
             long defs = doc.lines().filter(l -> l.startsWith("def ")).count();
             long examples = doc.lines().filter(l -> l.strip().startsWith(">>> ")).count();
             assertEquals(3 * defs, examples, doc);
@@ -67,7 +68,7 @@ class DeskDifficultyTest {
     }
 
     private static long appendLines(DeskDifficulty d) {
-        return take(DeskCorpus.documents("desk-pl", 2, d), 300).stream()
+        return take(DeskCorpus.documents(SourceKind.DESK_PL, 2, d), 300).stream()
                 .mapToLong(doc -> doc.lines().filter(l -> l.contains(".append(")).count()).sum();
     }
 
@@ -75,7 +76,7 @@ class DeskDifficultyTest {
     void everyDifficultyKeepsTheHeldOutSplit() {
         DeskDifficulty narrow = new DeskDifficulty(1, 1, 1, 1, 1, 0, 0);
         Set<String> training = new HashSet<>();
-        for (String doc : take(DeskCorpus.documents("desk-pl", 4, narrow), 3_000)) {
+        for (String doc : take(DeskCorpus.documents(SourceKind.DESK_PL, 4, narrow), 3_000)) {
             for (String body : BodyNormalizer.functionBodies(doc)) training.add(BodyNormalizer.normalize(body));
         }
         for (var p : DeskBenchmarks.l2r(4, 30, narrow)) {

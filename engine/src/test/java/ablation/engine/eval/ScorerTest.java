@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ablation.core.WorkbenchException;
+import ablation.core.config.EvalMode;
 import ablation.engine.benchmark.Problem;
 import ablation.engine.benchmark.ProblemFiles;
 import ablation.engine.eval.sandbox.Outcome;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ablation.core.config.Arch;
 import ablation.core.config.ModelConfig;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -30,7 +31,7 @@ class CodeGenModelTest {
     }
 
     /** Two layers, head dimension 8 of which 4 rotate (so the pass-through part is exercised too). */
-    static ModelConfig tiny(String arch) {
+    static ModelConfig tiny(Arch arch) {
         return new ModelConfig(arch, 2, 32, 4, 4, 16, 1e-5, 0.2);
     }
 
@@ -51,7 +52,7 @@ class CodeGenModelTest {
 
     @Test
     void shapesAndParameterCountAgreeWithTheConfig() {
-        ModelConfig config = tiny(ModelConfig.CAUSAL);
+        ModelConfig config = tiny(Arch.CAUSAL);
         try (CodeGenModel model = new CodeGenModel(config, VOCAB, manager, 1)) {
             assertEquals(config.parameterCount(VOCAB), model.parameters().count());
             NDArray logits = model.forward(manager.create(randomIds(1, 3 * T), new Shape(3, T)), null);
@@ -63,7 +64,7 @@ class CodeGenModelTest {
 
     @Test
     void sameSeedSameModelOtherSeedOtherModel() {
-        ModelConfig config = tiny(ModelConfig.CAUSAL);
+        ModelConfig config = tiny(Arch.CAUSAL);
         try (CodeGenModel a = new CodeGenModel(config, VOCAB, manager, 7);
              CodeGenModel b = new CodeGenModel(config, VOCAB, manager, 7);
              CodeGenModel c = new CodeGenModel(config, VOCAB, manager, 8)) {
@@ -75,7 +76,7 @@ class CodeGenModelTest {
 
     @Test
     void causalChangingTokenTLeavesEveryEarlierPositionIdentical() {
-        try (CodeGenModel model = new CodeGenModel(tiny(ModelConfig.CAUSAL), VOCAB, manager, 3)) {
+        try (CodeGenModel model = new CodeGenModel(tiny(Arch.CAUSAL), VOCAB, manager, 3)) {
             int[] ids = randomIds(2, T);
             int changed = 6;
             int[] other = ids.clone();
@@ -89,7 +90,7 @@ class CodeGenModelTest {
 
     @Test
     void prefixLmAttendsBidirectionallyInsideThePrefixOnly() {
-        try (CodeGenModel model = new CodeGenModel(tiny(ModelConfig.PREFIX_LM), VOCAB, manager, 4)) {
+        try (CodeGenModel model = new CodeGenModel(tiny(Arch.PREFIX_LM), VOCAB, manager, 4)) {
             int[] ids = randomIds(3, T);
             int prefix = 5;
             float[][] base = logitsOf(model, ids, prefix);
@@ -118,7 +119,7 @@ class CodeGenModelTest {
 
     @Test
     void cachedAndUncachedGreedyDecodingAgree() {
-        try (CodeGenModel model = new CodeGenModel(tiny(ModelConfig.CAUSAL), VOCAB, manager, 5)) {
+        try (CodeGenModel model = new CodeGenModel(tiny(Arch.CAUSAL), VOCAB, manager, 5)) {
             int[] prompt = randomIds(4, 4);
             int newTokens = 8;
 
@@ -145,7 +146,7 @@ class CodeGenModelTest {
 
     @Test
     void meanTokenLossIsTheMeanNegativeLogLikelihood() {
-        try (CodeGenModel model = new CodeGenModel(tiny(ModelConfig.CAUSAL), VOCAB, manager, 6)) {
+        try (CodeGenModel model = new CodeGenModel(tiny(Arch.CAUSAL), VOCAB, manager, 6)) {
             int[] ids = randomIds(5, T + 1);
             float[][] logits = logitsOf(model, Arrays.copyOf(ids, T), 0);
             double expected = 0;

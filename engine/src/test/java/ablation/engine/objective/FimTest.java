@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ablation.core.config.FimFormat;
+import ablation.core.config.FimLevel;
 import ablation.core.config.ObjectiveConfig;
 import ablation.engine.tokenizer.ByteTokenizer;
 import ablation.engine.tokenizer.Tokenizer;
@@ -25,19 +27,19 @@ class FimTest {
     private final int suf = tokenizer.specialId(Tokenizer.FIM_SUFFIX);
     private final int mid = tokenizer.specialId(Tokenizer.FIM_MIDDLE);
 
-    static ObjectiveConfig config(double rate, String format, double spmShare, String level) {
+    static ObjectiveConfig config(double rate, FimFormat format, double spmShare, FimLevel level) {
         return new ObjectiveConfig(0, 0, 0, 1, rate, format, spmShare, level, true,
                 new ObjectiveConfig.Prefix(0.1, 0.9), new ObjectiveConfig.Span(0.05, 0.3, 1, 5, 16, true));
     }
 
-    private Fim fim(double rate, String format, double spmShare, String level) {
+    private Fim fim(double rate, FimFormat format, double spmShare, FimLevel level) {
         return new Fim(config(rate, format, spmShare, level), tokenizer, sentinels, new RealisedRates());
     }
 
     @Test
     void everyLayoutDecodesBackToTheOriginalText() {
         SplittableRandom random = new SplittableRandom(11);
-        Fim fim = fim(1, "codegen2", 0.5, "document");
+        Fim fim = fim(1, FimFormat.CODEGEN2, 0.5, FimLevel.DOCUMENT);
         for (int trial = 0; trial < 500; trial++) {
             List<String> fragments = new ArrayList<>();
             int count = 1 + random.nextInt(3);
@@ -56,13 +58,13 @@ class FimTest {
     @Test
     void documentLevelExamplesDecodeBackToTheStreamTheyConsumed() {
         SplittableRandom random = new SplittableRandom(5);
-        for (String format : new String[] {"codegen2", "psm_spm"}) {
+        for (FimFormat format : new FimFormat[] {FimFormat.CODEGEN2, FimFormat.PSM_SPM}) {
             for (int trial = 0; trial < 200; trial++) {
                 StreamSource source = randomDocuments(random);
                 source.next(1 + random.nextInt(8));
                 long start = source.position();
                 int length = 16 + random.nextInt(200);
-                Example example = fim(random.nextDouble(), format, 0.5, "document").build(source, length, random.split());
+                Example example = fim(random.nextDouble(), format, 0.5, FimLevel.DOCUMENT).build(source, length, random.split());
                 assertEquals(length, example.tokens().length);
                 for (int j = 1; j < length; j++) assertTrue(example.scored()[j], "FIM scores every token");
                 int[] consumed = source.stream(start, source.position());
@@ -80,7 +82,7 @@ class FimTest {
             StreamSource source = randomDocuments(random);
             long start = source.position();
             int length = 32 + random.nextInt(200);
-            Example example = fim(1, "codegen2", 0.5, "context").build(source, length, random.split());
+            Example example = fim(1, FimFormat.CODEGEN2, 0.5, FimLevel.CONTEXT).build(source, length, random.split());
             int[] tokens = example.tokens();
             int[] consumed = source.stream(start, source.position());
             if (IntStream.of(tokens).noneMatch(t -> t == sep)) { // stays plain when the room ends inside a character
@@ -111,7 +113,7 @@ class FimTest {
         for (int i = 0; i < 50; i++) docs.add(tokenizer.encode("doc " + i + " " + "z".repeat(150 + random.nextInt(100))));
         StreamSource source = new StreamSource(docs, eot);
         RealisedRates realised = new RealisedRates();
-        Fim fim = new Fim(config(0.3, "psm_spm", 0.25, "document"), tokenizer, sentinels, realised);
+        Fim fim = new Fim(config(0.3, FimFormat.PSM_SPM, 0.25, FimLevel.DOCUMENT), tokenizer, sentinels, realised);
         int transformed = 0;
         int spm = 0;
         int pieces = 0;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ablation.core.WorkbenchException;
+import ablation.core.config.FimFormat;
+import ablation.core.config.FimLevel;
 import ablation.core.config.ObjectiveConfig;
 import ablation.engine.tokenizer.ByteTokenizer;
 import ablation.engine.tokenizer.Tokenizer;
@@ -20,7 +22,7 @@ class ObjectiveMixTest {
     private final int eot = tokenizer.specialId(Tokenizer.END_OF_TEXT);
 
     private static ObjectiveConfig mix(double clm, double prefixLm, double spans, double fim) {
-        return new ObjectiveConfig(clm, prefixLm, spans, fim, 0.5, "codegen2", 0.5, "document", true,
+        return new ObjectiveConfig(clm, prefixLm, spans, fim, 0.5, FimFormat.CODEGEN2, 0.5, FimLevel.DOCUMENT, true,
                 new ObjectiveConfig.Prefix(0.2, 0.6), new ObjectiveConfig.Span(0.05, 0.3, 1, 5, 16, true));
     }
 

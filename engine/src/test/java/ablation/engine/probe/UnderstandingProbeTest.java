@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ablation.core.config.Arch;
 import ablation.core.config.ModelConfig;
 import ablation.engine.benchmark.Problem;
 import ablation.engine.desk.DeskBenchmarks;
@@ -60,7 +61,7 @@ class UnderstandingProbeTest {
 
     @Test
     void pooledStatesAreTheFinalLayerNormsOutput() {
-        try (CodeGenModel model = TinyModels.random(ModelConfig.CAUSAL, TOKENIZER, manager, 4);
+        try (CodeGenModel model = TinyModels.random(Arch.CAUSAL, TOKENIZER, manager, 4);
              PooledStates states = new PooledStates(model)) {
             // ln_f has unit scale and zero shift at initialisation: one position's state has mean 0 and variance 1
             double[] state = states.of(new int[] {42});
@@ -75,7 +76,7 @@ class UnderstandingProbeTest {
     @Test
     void theProbeSplitsPairsInHalvesAndIsDeterministic() {
         List<FunctionPair> pairs = UnderstandingProbe.pairs(PROBLEMS, sandbox, 1);
-        for (String arch : List.of(ModelConfig.CAUSAL, ModelConfig.PREFIX_LM)) {
+        for (Arch arch : Arch.values()) {
             try (CodeGenModel model = TinyModels.random(arch, TOKENIZER, manager, 5)) {
                 ProbeResult result = UnderstandingProbe.run(model, TOKENIZER, pairs, 9);
                 assertEquals(2 * (pairs.size() / 2), result.trainExamples());

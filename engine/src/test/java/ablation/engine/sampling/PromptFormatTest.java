@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ablation.core.config.FimFormat;
+import ablation.core.config.FimLevel;
 import ablation.core.config.ObjectiveConfig;
 import ablation.engine.objective.ObjectiveMix;
 import ablation.engine.objective.StreamSource;
@@ -33,8 +35,8 @@ class PromptFormatTest {
             "def shout(text):\n    \"\"\"Upper case.\"\"\"\n    return text.upper() + '!'\n",
             "x = [i * i for i in range(10)]\nprint(sum(x))\n");
 
-    static ObjectiveConfig objective(double spanCorruption, double fim, String format, double spmShare) {
-        return new ObjectiveConfig(1 - spanCorruption - fim, 0, spanCorruption, fim, 1.0, format, spmShare, "document", true,
+    static ObjectiveConfig objective(double spanCorruption, double fim, FimFormat format, double spmShare) {
+        return new ObjectiveConfig(1 - spanCorruption - fim, 0, spanCorruption, fim, 1.0, format, spmShare, FimLevel.DOCUMENT, true,
                 new ObjectiveConfig.Prefix(0.1, 0.9), new ObjectiveConfig.Span(0.05, 0.3, 1, 5, 1, true));
     }
 
@@ -60,7 +62,7 @@ class PromptFormatTest {
     void codegen2InfillPromptIsTheFimTrainingLayoutUpToTheMiddle() {
         int checked = 0;
         for (long seed = 0; seed < 40; seed++) {
-            int[] tokens = example(objective(0, 1, "codegen2", 0.5), seed);
+            int[] tokens = example(objective(0, 1, FimFormat.CODEGEN2, 0.5), seed);
             for (int sep = indexOf(tokens, SEP, 0); sep >= 0; sep = indexOf(tokens, SEP, sep + 1)) {
                 int mask = lastIndexOf(tokens, MASK1, sep - 1);
                 int start = lastIndexOf(tokens, EOT, mask) + 1;
@@ -78,7 +80,7 @@ class PromptFormatTest {
     void psmPromptIsThePsmTrainingLayoutUpToTheMiddle() {
         int checked = 0;
         for (long seed = 0; seed < 40; seed++) {
-            int[] tokens = example(objective(0, 1, "psm_spm", 0), seed);
+            int[] tokens = example(objective(0, 1, FimFormat.PSM_SPM, 0), seed);
             for (int pre = indexOf(tokens, PRE, 1); pre >= 0; pre = indexOf(tokens, PRE, pre + 1)) {
                 int suf = indexOf(tokens, SUF, pre);
                 int mid = indexOf(tokens, MID, pre);
@@ -95,7 +97,7 @@ class PromptFormatTest {
     void spmPromptIsTheSpmTrainingLayoutUpToTheMiddle() {
         int checked = 0;
         for (long seed = 0; seed < 40; seed++) {
-            int[] tokens = example(objective(0, 1, "psm_spm", 1), seed);
+            int[] tokens = example(objective(0, 1, FimFormat.PSM_SPM, 1), seed);
             for (int pre = indexOf(tokens, PRE, 1); pre >= 0; pre = indexOf(tokens, PRE, pre + 1)) {
                 int mid = indexOf(tokens, MID, pre);
                 int next = indexOf(tokens, EOT, mid);
@@ -115,7 +117,7 @@ class PromptFormatTest {
     void spanCorruptionWithOneSpanIsTheCodegen2Layout() {
         int checked = 0;
         for (long seed = 0; seed < 60; seed++) {
-            int[] tokens = example(objective(1, 0, "codegen2", 0.5), seed);
+            int[] tokens = example(objective(1, 0, FimFormat.CODEGEN2, 0.5), seed);
             int fileStart = 0;
             for (int sep = indexOf(tokens, SEP, 0); sep >= 0; sep = indexOf(tokens, SEP, sep + 1)) {
                 // each file has its own block; the file starts after the previous block or separator
@@ -138,10 +140,10 @@ class PromptFormatTest {
 
     @Test
     void theInfillFormatFollowsTheObjective() {
-        assertEquals(PromptFormat.CODEGEN2, PromptFormat.infillFor(objective(0, 0, "psm_spm", 0.5)), "no FIM: span-corruption sentinels");
-        assertEquals(PromptFormat.CODEGEN2, PromptFormat.infillFor(objective(0, 0.5, "codegen2", 0.5)));
-        assertEquals(PromptFormat.PSM, PromptFormat.infillFor(objective(0, 0.5, "psm_spm", 0.5)));
-        assertEquals(PromptFormat.SPM, PromptFormat.infillFor(objective(0, 0.5, "psm_spm", 1)));
+        assertEquals(PromptFormat.CODEGEN2, PromptFormat.infillFor(objective(0, 0, FimFormat.PSM_SPM, 0.5)), "no FIM: span-corruption sentinels");
+        assertEquals(PromptFormat.CODEGEN2, PromptFormat.infillFor(objective(0, 0.5, FimFormat.CODEGEN2, 0.5)));
+        assertEquals(PromptFormat.PSM, PromptFormat.infillFor(objective(0, 0.5, FimFormat.PSM_SPM, 0.5)));
+        assertEquals(PromptFormat.SPM, PromptFormat.infillFor(objective(0, 0.5, FimFormat.PSM_SPM, 1)));
     }
 
     @Test

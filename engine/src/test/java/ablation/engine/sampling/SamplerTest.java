@@ -5,8 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ablation.core.config.Arch;
+import ablation.core.config.EvalMode;
 import ablation.core.config.ModelConfig;
-import ablation.engine.eval.EvalMode;
 import ablation.engine.model.CodeGenModel;
 import ablation.engine.tokenizer.ByteTokenizer;
 import ablation.engine.tokenizer.Tokenizer;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class SamplerTest {
     static final Tokenizer TOKENIZER = new ByteTokenizer(4);
@@ -42,8 +43,8 @@ class SamplerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {ModelConfig.CAUSAL, ModelConfig.PREFIX_LM})
-    void cachedAndUncachedGreedyDecodingGiveIdenticalTokens(String arch) {
+    @EnumSource(Arch.class)
+    void cachedAndUncachedGreedyDecodingGiveIdenticalTokens(Arch arch) {
         try (CodeGenModel model = TinyModels.random(arch, TOKENIZER, manager, 5)) {
             SamplingConfig greedy = SamplingConfig.greedy(24);
             int[] prompt = prompt("def add(a, b):\n");
@@ -58,7 +59,7 @@ class SamplerTest {
 
     @Test
     void cachedAndUncachedSamplingGiveIdenticalTokensForASeed() {
-        try (CodeGenModel model = TinyModels.random(ModelConfig.CAUSAL, TOKENIZER, manager, 6)) {
+        try (CodeGenModel model = TinyModels.random(Arch.CAUSAL, TOKENIZER, manager, 6)) {
             SamplingConfig config = new SamplingConfig(1.0, 0.9, 0, 16);
             int[] prompt = prompt("x = ");
             List<Completion> cached = new Sampler(model, TOKENIZER, Sampler.Decoding.CACHED, 8).sample(prompt, 3, config, NO_STOP, 9);
@@ -69,7 +70,7 @@ class SamplerTest {
 
     @Test
     void sameSeedSameSamplesWhateverTheBatchOtherSeedOtherSamples() {
-        try (CodeGenModel model = TinyModels.random(ModelConfig.CAUSAL, TOKENIZER, manager, 7)) {
+        try (CodeGenModel model = TinyModels.random(Arch.CAUSAL, TOKENIZER, manager, 7)) {
             SamplingConfig config = new SamplingConfig(1.0, 1.0, 0, 12);
             int[] prompt = prompt("import os\n");
             List<int[]> a = tokens(new Sampler(model, TOKENIZER, Sampler.Decoding.CACHED, 32).sample(prompt, 5, config, NO_STOP, 3));
@@ -83,7 +84,7 @@ class SamplerTest {
 
     @Test
     void topKOneAndATinyNucleusAreGreedy() {
-        try (CodeGenModel model = TinyModels.random(ModelConfig.CAUSAL, TOKENIZER, manager, 8)) {
+        try (CodeGenModel model = TinyModels.random(Arch.CAUSAL, TOKENIZER, manager, 8)) {
             Sampler sampler = new Sampler(model, TOKENIZER);
             int[] prompt = prompt("for i in range(");
             int[] greedy = sampler.sample(prompt, 1, SamplingConfig.greedy(16), NO_STOP, 1).get(0).tokens();
@@ -98,7 +99,7 @@ class SamplerTest {
 
     @Test
     void aStopSequenceCutsTheTextExactlyWhereItStarts() {
-        try (CodeGenModel model = TinyModels.random(ModelConfig.CAUSAL, TOKENIZER, manager, 9)) {
+        try (CodeGenModel model = TinyModels.random(Arch.CAUSAL, TOKENIZER, manager, 9)) {
             TinyModels.only(model, TinyModels::ascii);
             Sampler sampler = new Sampler(model, TOKENIZER);
             int[] prompt = prompt("def f(x):\n");
@@ -114,7 +115,7 @@ class SamplerTest {
 
     @Test
     void aStopTokenEndsTheSampleAndIsNotPartOfIt() {
-        try (CodeGenModel model = TinyModels.random(ModelConfig.CAUSAL, TOKENIZER, manager, 10)) {
+        try (CodeGenModel model = TinyModels.random(Arch.CAUSAL, TOKENIZER, manager, 10)) {
             int eom = TOKENIZER.specialId(Tokenizer.END_OF_MASK);
             TinyModels.only(model, id -> id == eom);
             List<Completion> done = new Sampler(model, TOKENIZER).sample(prompt("a"), 2, new SamplingConfig(1, 1, 0, 10),
@@ -129,7 +130,7 @@ class SamplerTest {
 
     @Test
     void aLongPromptLosesItsStartAndGenerationStopsAtTheContext() {
-        try (CodeGenModel model = TinyModels.random(ModelConfig.CAUSAL, TOKENIZER, manager, 11)) {
+        try (CodeGenModel model = TinyModels.random(Arch.CAUSAL, TOKENIZER, manager, 11)) {
             Sampler sampler = new Sampler(model, TOKENIZER);
             int[] longPrompt = prompt("y".repeat(200));
             int limit = sampler.promptLimit(20);

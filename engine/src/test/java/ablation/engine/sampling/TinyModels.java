@@ -1,5 +1,6 @@
 package ablation.engine.sampling;
 
+import ablation.core.config.Arch;
 import ablation.core.config.ModelConfig;
 import ablation.engine.model.CodeGenModel;
 import ablation.engine.tokenizer.Tokenizer;
@@ -13,7 +14,7 @@ public final class TinyModels {
     private TinyModels() {}
 
     /** Two layers, d 32, 4 heads; init std 0.2 so that logits are spread and greedy has no near-ties. */
-    public static CodeGenModel random(String arch, Tokenizer tokenizer, NDManager manager, long seed) {
+    public static CodeGenModel random(Arch arch, Tokenizer tokenizer, NDManager manager, long seed) {
         return new CodeGenModel(new ModelConfig(arch, 2, 32, 4, 4, CONTEXT, 1e-5, 0.2), tokenizer.vocabSize(), manager, seed);
     }
 

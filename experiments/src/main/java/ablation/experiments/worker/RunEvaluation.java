@@ -50,7 +50,7 @@ public final class RunEvaluation {
             long seed = config.train().seed();
             Evaluator evaluator = new Evaluator(loaded.model(), loaded.tokenizer(), config);
             List<String> names = StoredBenchmarks.names(config.eval().stream()
-                    .map(e -> new StoredBenchmarks.Entry(e.benchmark(), e.mode(), e.temperature())).toList());
+                    .map(e -> new StoredBenchmarks.Entry(e.benchmark(), e.mode().label(), e.temperature())).toList());
             for (int i = 0; i < config.eval().size(); i++) {
                 EvalConfig eval = config.eval().get(i);
                 LOG.info("evaluating {} ({}, T = {}): n = {}", eval.benchmark(), eval.mode(), eval.temperature(),
@@ -91,7 +91,7 @@ public final class RunEvaluation {
             for (ScoredSample scored : byProblem.getOrDefault(count.taskId(), List.of())) {
                 samples.add(new Sample(index++, scored.sample().completion(), scored.result().outcome().label(), scored.result().error()));
             }
-            store.evaluations().record(new ablation.storage.eval.EvalResult(runId, step, benchmark, eval.mode(),
+            store.evaluations().record(new ablation.storage.eval.EvalResult(runId, step, benchmark, eval.mode().label(),
                     count.taskId(), count.n(), count.correct()), samples);
         }
     }

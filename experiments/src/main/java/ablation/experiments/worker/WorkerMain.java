@@ -2,6 +2,7 @@ package ablation.experiments.worker;
 
 import ablation.core.WorkbenchException;
 import ablation.core.config.ConfigLoader;
+import ablation.core.config.Device;
 import ablation.core.config.RunConfig;
 import ablation.engine.Versions;
 import ablation.engine.train.Checkpoint;
@@ -166,7 +167,7 @@ public final class WorkerMain {
 
     /** This machine's provenance; the device is the one the run's {@code train.device} selects ({@code auto} before a run is known). */
     private static Provenance provenance(RunConfig config) {
-        ai.djl.Device selected = Devices.select(config == null ? "auto" : config.train().device());
+        ai.djl.Device selected = Devices.select(config == null ? Device.AUTO.label() : config.train().device());
         String device = selected.isGpu() ? "gpu:" + selected.getDeviceId() : "cpu";
         return Provenance.ofThisMachine(Versions.APP, Versions.djl(), Versions.pytorch(), device);
     }

@@ -7,6 +7,7 @@ import ablation.core.stats.IntervalSettings;
 import ablation.core.stats.Intervals;
 import ablation.core.stats.LossBand;
 import ablation.core.stats.PassMatrix;
+import ablation.core.config.EvalMode;
 import ablation.reports.charts.ChartPoint;
 import ablation.reports.charts.ChartSeries;
 import ablation.reports.charts.Charts;
@@ -26,7 +27,6 @@ import ablation.reports.lessons.VerdictRules;
 import ablation.reports.model.ArmRole;
 import ablation.reports.model.BitsPerByte;
 import ablation.reports.model.Domain;
-import ablation.reports.model.EvalMode;
 import ablation.reports.model.Evaluation;
 import ablation.reports.model.Lesson;
 import ablation.reports.model.LessonDesign;
@@ -256,7 +256,7 @@ public final class ReportBuilder {
             for (int k : ks) row.add(armKs.contains(k) ? arm.passAtK(benchmark, mode, k).format(DECIMALS) : "n/a");
             rows.add(row);
         }
-        return new Table("pass@k on " + benchmark + " (" + mode.label() + "), pooled over seeds, 95% bootstrap interval", header, rows);
+        return new Table("pass@k on " + benchmark + " (" + mode.title() + "), pooled over seeds, 95% bootstrap interval", header, rows);
     }
 
     private static List<Integer> ks(LessonAnalysis analysis, String benchmark, EvalMode mode) {

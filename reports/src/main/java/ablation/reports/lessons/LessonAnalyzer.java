@@ -7,10 +7,10 @@ import ablation.core.stats.Estimate;
 import ablation.core.stats.IntervalSettings;
 import ablation.core.stats.Intervals;
 import ablation.core.stats.PassMatrix;
+import ablation.core.config.EvalMode;
 import ablation.reports.model.Arm;
 import ablation.reports.model.ArmRole;
 import ablation.reports.model.Domain;
-import ablation.reports.model.EvalMode;
 import ablation.reports.model.Evaluation;
 import ablation.reports.model.LessonDesign;
 import ablation.reports.model.RunResult;
@@ -103,18 +103,18 @@ public final class LessonAnalyzer {
             IntervalSettings settings) {
         Comparison pass(Arm reference, Arm treatment, EvalMode mode, Claim claim) {
             String benchmark = mode == EvalMode.L2R ? l2r : infill;
-            String what = "(" + treatment.label() + " - " + reference.label() + ") " + mode.label() + " pass@"
+            String what = "(" + treatment.label() + " - " + reference.label() + ") " + mode.title() + " pass@"
                     + VERDICT_K
                     + (benchmark == null ? "" : temperature(benchmark, mode) + " on " + benchmark);
             if (benchmark == null) return Comparison.notMeasured(what, claim, "no finished run of this lesson has a "
-                    + mode.label() + " evaluation");
+                    + mode.title() + " evaluation");
             PassMatrix ref = summary(reference).passMatrix(benchmark, mode, VERDICT_K);
             PassMatrix treat = summary(treatment).passMatrix(benchmark, mode, VERDICT_K);
             if (ref == null || treat == null) {
                 Arm empty = ref == null ? reference : treatment;
                 return Comparison.notMeasured(what, claim, "arm " + empty.label() + " has no finished run with a "
                         + benchmark + " "
-                        + mode.label() + " evaluation");
+                        + mode.title() + " evaluation");
             }
             Margin margin = new Margin(design.margin(), reference.label(), ref.mean());
             return Comparison.of(what, claim, margin, settings, c

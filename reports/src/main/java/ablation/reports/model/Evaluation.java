@@ -1,6 +1,7 @@
 package ablation.reports.model;
 
 import ablation.core.stats.ProblemCount;
+import ablation.core.config.EvalMode;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,6 +37,6 @@ public record Evaluation(String benchmark, EvalMode mode, List<Integer> ks, List
 
     /** "desk-l2r (L2R)": the benchmark and mode, as tables name it. */
     public String key() {
-        return benchmark + " (" + mode.label() + ")";
+        return benchmark + " (" + mode.title() + ")";
     }
 }

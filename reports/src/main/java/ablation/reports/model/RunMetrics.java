@@ -1,5 +1,6 @@
 package ablation.reports.model;
 
+import ablation.core.config.EvalMode;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;

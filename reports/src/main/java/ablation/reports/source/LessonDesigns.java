@@ -1,5 +1,7 @@
 package ablation.reports.source;
 
+import ablation.core.config.Arch;
+import ablation.core.config.ObjectiveKind;
 import ablation.reports.model.Arm;
 import ablation.reports.model.ArmRole;
 import ablation.reports.model.Lesson;
@@ -41,11 +43,11 @@ final class LessonDesigns {
     static Optional<LessonDesign> design(Lesson lesson, String variedField, List<Cell> cells, double margin,
             List<String> notes) {
         List<Arm> arms = switch (lesson) {
-            case PREFIX_LM -> assign(cells, c -> text(c, "model", "arch").equals("causal"),
-                    c -> text(c, "model", "arch").equals("prefix_lm"), true, c -> Double.NaN);
+            case PREFIX_LM -> assign(cells, c -> Arch.CAUSAL.label().equals(text(c, "model", "arch")),
+                    c -> Arch.PREFIX_LM.label().equals(text(c, "model", "arch")), true, c -> Double.NaN);
             case INFILL_COST -> assign(cells, c -> fim(c) < EPS, c -> fim(c) >= EPS, false, LessonDesigns::fim);
-            case OBJECTIVE -> assign(cells, c -> near(number(c, "objective", "clm"), 1),
-                    c -> near(number(c, "objective", "clm"), 0.5) && near(number(c, "objective", "span_corruption"), 0.5),
+            case OBJECTIVE -> assign(cells, c -> near(weight(c, ObjectiveKind.CLM), 1),
+                    c -> near(weight(c, ObjectiveKind.CLM), 0.5) && near(weight(c, ObjectiveKind.SPAN_CORRUPTION), 0.5),
                     true, c -> Double.NaN);
             case MIXTURE -> mixture(cells);
             case EPOCHS -> {
@@ -107,7 +109,11 @@ final class LessonDesigns {
     }
 
     private static double fim(Cell cell) {
-        return number(cell, "objective", "fim");
+        return weight(cell, ObjectiveKind.FIM);
+    }
+
+    private static double weight(Cell cell, ObjectiveKind kind) {
+        return number(cell, "objective", kind.label());
     }
 
     /** Passes over the first source: the token budget over its cap, to 3 decimals; 1 when it is uncapped. */

@@ -1,11 +1,12 @@
 package ablation.reports.source;
 
+import ablation.core.config.Choice;
+import ablation.core.config.EvalMode;
 import ablation.core.metric.MetricKeys;
 import ablation.core.eval.StoredBenchmarks;
 import ablation.core.stats.ProblemCount;
 import ablation.reports.model.BitsPerByte;
 import ablation.reports.model.Domain;
-import ablation.reports.model.EvalMode;
 import ablation.reports.model.Evaluation;
 import ablation.reports.model.LossPoint;
 import ablation.storage.TrackingStore;
@@ -83,7 +84,7 @@ final class RunMeasurements {
         for (TreeMap<Long, List<EvalResult>> steps : byEvaluation.values()) {
             List<EvalResult> last = steps.lastEntry().getValue();
             EvalResult any = last.get(0);
-            EvalMode mode = EvalMode.ofStored(any.mode());
+            EvalMode mode = mode(any.mode());
             if (mode == null) continue;
             int minN = last.stream().mapToInt(EvalResult::n).min().orElseThrow();
             List<JsonNode> entries = configured(config, any.benchmark(), any.mode());
@@ -97,6 +98,10 @@ final class RunMeasurements {
                     new Evaluation(any.benchmark(), mode, ks.isEmpty() ? List.of(1) : ks, problems, temperature)));
         }
         return evaluations;
+    }
+
+    static EvalMode mode(String stored) {
+        return Choice.find(EvalMode.class, stored).orElse(null);
     }
 
     /** The config's eval entries that were stored under {@code benchmark} in {@code mode} (see {@link StoredBenchmarks}). */

@@ -1,5 +1,7 @@
 package ablation.reports.source;
 
+import ablation.core.config.Choice;
+import ablation.core.config.SourceKind;
 import ablation.reports.model.Domain;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
@@ -21,10 +23,10 @@ final class SourceDomains {
     private SourceDomains() {}
 
     static Domain of(JsonNode source) {
-        String kind = source.path("kind").asText("");
-        if (kind.equals("desk-nl")) return Domain.NL;
-        if (kind.equals("desk-pl")) return Domain.PL;
-        if (kind.equals("jsonl") && source.path("text_field").asText("").equals("text")) return Domain.NL;
+        SourceKind kind = Choice.find(SourceKind.class, source.path("kind").asText("")).orElse(null);
+        if (kind == SourceKind.DESK_NL) return Domain.NL;
+        if (kind == SourceKind.DESK_PL) return Domain.PL;
+        if (kind == SourceKind.JSONL && source.path("text_field").asText("").equals("text")) return Domain.NL;
         return byName(source.path("name").asText(""));
     }
 

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ablation.core.stats.ProblemCount;
+import ablation.core.config.EvalMode;
 import ablation.reports.StudyFixture;
 import ablation.reports.export.Block.Figure;
 import ablation.reports.export.Block.Highlight;
 import ablation.reports.export.Block.Table;
-import ablation.reports.model.EvalMode;
 import ablation.reports.model.Evaluation;
 import ablation.reports.model.Lesson;
 import ablation.reports.model.RunResult;

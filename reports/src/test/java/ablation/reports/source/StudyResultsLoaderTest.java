@@ -12,12 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ablation.core.stats.ProblemCount;
+import ablation.core.config.EvalMode;
 import ablation.reports.lessons.LessonAnalysis;
 import ablation.reports.lessons.LessonAnalyzer;
 import ablation.reports.model.Arm;
 import ablation.reports.model.ArmRole;
 import ablation.reports.model.Domain;
-import ablation.reports.model.EvalMode;
 import ablation.reports.model.Evaluation;
 import ablation.reports.model.Lesson;
 import ablation.reports.model.LessonDesign;

@@ -1,6 +1,7 @@
 package ablation.app.gui.composer;
 
 import ablation.core.config.ConfigException;
+import ablation.core.config.ObjectiveKind;
 import ablation.core.spec.Axis;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -129,9 +130,9 @@ public final class AxisDraft {
         if (!rate.isNumber() || rate.asDouble() < 0 || rate.asDouble() > 1) {
             throw new ConfigException(where, rate, "a FIM rate is a number between 0 and 1");
         }
-        double[] mix = ObjectiveMix.move(base.objective(), ObjectiveMix.FIM, rate.asDouble(), base.usableObjectives());
+        double[] mix = ObjectiveMix.move(base.objective(), ObjectiveKind.FIM, rate.asDouble(), base.usableObjectives());
         ObjectNode objective = NODES.objectNode();
-        for (int i = 0; i < mix.length; i++) objective.put(ObjectiveMix.KEYS[i], mix[i]);
+        for (ObjectiveKind kind : ObjectiveKind.values()) objective.put(kind.label(), mix[kind.ordinal()]);
         return objective;
     }
 

@@ -1,5 +1,6 @@
 package ablation.app.gui.composer;
 
+import ablation.core.config.ObjectiveKind;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
@@ -7,7 +8,7 @@ import java.util.List;
  * What an axis reads from the base config being composed: a FIM-rate axis shares the rest of the
  * mix among the base's objectives, a data-mixture axis reweights the base's sources.
  *
- * @param objective the base's objective weights in {@link ObjectiveMix#KEYS} order
+ * @param objective the base's objective weights in {@link ablation.core.config.ObjectiveKind} order
  * @param usableObjectives which objectives the base's architecture allows
  * @param sources the base's data sources as written in the study file
  */

@@ -1,15 +1,17 @@
 package ablation.app.gui.composer;
 
 import ablation.app.gui.Formats;
+import ablation.core.config.FimFormat;
+import ablation.core.config.ObjectiveKind;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ChangeListener;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
@@ -42,7 +44,6 @@ import javafx.scene.layout.VBox;
  * a {@link ComposerViewModel}; holds no state of its own.
  */
 public final class ComposerView {
-    private static final String[] OBJECTIVE_LABELS = {"Causal LM", "Prefix-LM", "Span corruption", "FIM"};
 
     private final ComposerViewModel model;
     private final BorderPane root = new BorderPane();
@@ -193,18 +194,18 @@ public final class ComposerView {
 
     private Node objective() {
         GridPane grid = grid();
-        for (int i = 0; i < ObjectiveMix.KEYS.length; i++) {
-            Slider slider = new Slider(0, 1, model.objective(i).get());
-            slider.setId("objective-" + ObjectiveMix.KEYS[i]);
+        for (ObjectiveKind kind : ObjectiveKind.values()) {
+            int i = kind.ordinal();
+            Slider slider = new Slider(0, 1, model.objective(kind).get());
+            slider.setId("objective-" + kind.label());
             slider.setBlockIncrement(0.05);
-            slider.valueProperty().bindBidirectional(model.objective(i));
+            slider.valueProperty().bindBidirectional(model.objective(kind));
             Label value = new Label();
-            int index = i;
             value.textProperty().bind(Bindings.createStringBinding(
-                    () -> String.format("%.2f", model.objective(index).get()), model.objective(i)));
+                    () -> String.format("%.2f", model.objective(kind).get()), model.objective(kind)));
             value.setMinWidth(36);
             GridPane.setHgrow(slider, Priority.ALWAYS);
-            grid.add(new Label(OBJECTIVE_LABELS[i]), 0, i);
+            grid.add(new Label(kind.title()), 0, i);
             grid.add(slider, 1, i, 2, 1);
             grid.add(value, 3, i);
         }
@@ -217,7 +218,7 @@ public final class ComposerView {
         grid.add(new Label("FIM format"), 0, 5);
         grid.add(format, 1, 5);
         TextField spm = fieldFor("objective.fim_spm_share");
-        spm.disableProperty().bind(format.valueProperty().isNotEqualTo("psm_spm"));
+        spm.disableProperty().bind(format.valueProperty().isNotEqualTo(FimFormat.PSM_SPM.label()));
         spm.setTooltip(new Tooltip("Share of SPM among psm_spm transforms"));
         grid.add(new Label("SPM share"), 2, 5);
         grid.add(spm, 3, 5);

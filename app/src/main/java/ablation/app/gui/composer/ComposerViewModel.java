@@ -5,11 +5,18 @@ import ablation.app.gui.Formats;
 import ablation.app.gui.Scheduler;
 import ablation.app.gui.studies.RunTemplate;
 import ablation.core.WorkbenchException;
+import ablation.core.config.Arch;
+import ablation.core.config.Choice;
 import ablation.core.config.ConfigException;
 import ablation.core.config.ConfigLoader;
+import ablation.core.config.EvalMode;
+import ablation.core.config.FimFormat;
+import ablation.core.config.ObjectiveKind;
+import ablation.core.config.SourceKind;
 import ablation.core.spec.Ablation;
 import ablation.core.spec.AblationSpec;
 import ablation.core.spec.Axis;
+import ablation.core.spec.Match;
 import ablation.core.spec.SpecLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -64,9 +71,9 @@ import javafx.collections.ObservableList;
  */
 public final class ComposerViewModel {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    public static final String[] ARCHITECTURES = {"causal", "prefix_lm"};
-    public static final String[] FIM_FORMATS = {"codegen2", "psm_spm"};
-    public static final String[] MATCHES = {AblationSpec.MATCH_TOKENS, AblationSpec.MATCH_FLOPS};
+    public static final String[] ARCHITECTURES = Choice.labels(Arch.class).toArray(String[]::new);
+    public static final String[] FIM_FORMATS = Choice.labels(FimFormat.class).toArray(String[]::new);
+    public static final String[] MATCHES = Choice.labels(Match.class).toArray(String[]::new);
     public static final String[] COMBINES = {Ablation.GRID, Ablation.ZIP};
     /** Config paths offered for an "any field" axis: the numeric settings researchers vary most. */
     public static final List<String> NUMERIC_PATHS = List.of("model.layers", "model.d_model", "model.heads",
@@ -82,9 +89,9 @@ public final class ComposerViewModel {
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final StringProperty description = new SimpleStringProperty(this, "description", "");
     private final StringProperty seeds = new SimpleStringProperty(this, "seeds", "1");
-    private final StringProperty match = new SimpleStringProperty(this, "match", AblationSpec.MATCH_TOKENS);
+    private final StringProperty match = new SimpleStringProperty(this, "match", Match.TOKENS.label());
     private final Map<String, FormField> fields = new LinkedHashMap<>();
-    private final DoubleProperty[] objective = new DoubleProperty[ObjectiveMix.KEYS.length];
+    private final DoubleProperty[] objective = new DoubleProperty[ObjectiveKind.values().length];
     private final BooleanProperty tokenizerFromFile = new SimpleBooleanProperty(this, "tokenizerFromFile");
     private final ObservableList<SourceDraft> sources = FXCollections.observableArrayList(SourceDraft::observables);
     private final ObservableList<EvalDraft> evals = FXCollections.observableArrayList(EvalDraft::observables);
@@ -135,10 +142,9 @@ public final class ComposerViewModel {
         addField("train.tokens", FormField.Type.LONG);
         addField("train.batch", FormField.Type.INT);
         addField("train.lr", FormField.Type.DOUBLE);
-        for (int i = 0; i < objective.length; i++) {
-            int index = i;
-            objective[i] = new SimpleDoubleProperty(this, ObjectiveMix.KEYS[i]);
-            objective[i].addListener((obs, old, now) -> moveObjective(index, now.doubleValue()));
+        for (ObjectiveKind kind : ObjectiveKind.values()) {
+            objective[kind.ordinal()] = new SimpleDoubleProperty(this, kind.label());
+            objective[kind.ordinal()].addListener((obs, old, now) -> moveObjective(kind, now.doubleValue()));
         }
         InvalidationListener edited = o -> {
             // read the value: an invalid property tells no more invalidations, and nothing else may read it
@@ -234,7 +240,7 @@ public final class ComposerViewModel {
         int n = sources.size() + 1;
         String candidate = "source" + n;
         while (sourceNamed(candidate)) candidate = "source" + ++n;
-        sources.add(SourceDraft.of(candidate, "desk-nl", 0));
+        sources.add(SourceDraft.of(candidate, SourceKind.DESK_NL.label(), 0));
     }
 
     private boolean sourceNamed(String sourceName) {
@@ -242,7 +248,7 @@ public final class ComposerViewModel {
     }
 
     public void addEval() {
-        evals.add(EvalDraft.of("desk-infill", "infill"));
+        evals.add(EvalDraft.of("desk-infill", EvalMode.INFILL.label()));
     }
 
     // ---- building the study ---------------------------------------------------------------
@@ -265,8 +271,9 @@ public final class ComposerViewModel {
             if (field.path().startsWith("tokenizer.") && tokenizerFromFile.get()) continue;
             StudyTree.writeIfSet(base, field.path(), field.value());
         }
-        for (int i = 0; i < objective.length; i++) {
-            StudyTree.writeIfSet(base, "objective." + ObjectiveMix.KEYS[i], NODES.numberNode(ObjectiveMix.round(objective[i].get())));
+        for (ObjectiveKind kind : ObjectiveKind.values()) {
+            StudyTree.writeIfSet(base, "objective." + kind.label(),
+                    NODES.numberNode(ObjectiveMix.round(objective[kind.ordinal()].get())));
         }
         ArrayNode sourceList = NODES.arrayNode();
         sources.forEach(s -> sourceList.add(s.toNode()));
@@ -295,11 +302,11 @@ public final class ComposerViewModel {
 
     // ---- objective sliders ----------------------------------------------------------------
 
-    private void moveObjective(int index, double value) {
+    private void moveObjective(ObjectiveKind kind, double value) {
         if (adjustingObjective) return;
         adjustingObjective = true;
         try {
-            double[] next = ObjectiveMix.move(objectiveWeights(), index, value, usableObjectives());
+            double[] next = ObjectiveMix.move(objectiveWeights(), kind, value, usableObjectives());
             for (int i = 0; i < next.length; i++) objective[i].set(next[i]);
         } finally {
             adjustingObjective = false;
@@ -313,8 +320,13 @@ public final class ComposerViewModel {
     }
 
     private boolean[] usableObjectives() {
-        boolean prefix = "prefix_lm".equals(fields.get("model.arch").textProperty().get());
-        return new boolean[] {true, prefix, true, true};
+        String arch = fields.get("model.arch").textProperty().get();
+        boolean prefix = Choice.find(Arch.class, arch).orElse(Arch.CAUSAL) == Arch.PREFIX_LM;
+        boolean[] usable = new boolean[objective.length];
+        for (ObjectiveKind kind : ObjectiveKind.values()) {
+            usable[kind.ordinal()] = kind != ObjectiveKind.PREFIX_LM || prefix;
+        }
+        return usable;
     }
 
     // ---- loading --------------------------------------------------------------------------
@@ -328,11 +340,11 @@ public final class ComposerViewModel {
             name.set(spec.name());
             description.set(spec.description() == null ? "" : spec.description());
             seeds.set(String.join(", ", spec.seeds().stream().map(String::valueOf).toList()));
-            match.set(spec.match());
+            match.set(spec.match().label());
             fields.values().forEach(f -> f.show(effective));
             tokenizerFromFile.set(loadedBase.path("tokenizer").has("path"));
-            for (int i = 0; i < objective.length; i++) {
-                objective[i].set(effective.path("objective").path(ObjectiveMix.KEYS[i]).asDouble());
+            for (ObjectiveKind kind : ObjectiveKind.values()) {
+                objective[kind.ordinal()].set(effective.path("objective").path(kind.label()).asDouble());
             }
             sources.clear();
             loadedBase.path("data").path("sources").forEach(s -> sources.add(SourceDraft.fromNode(s)));
@@ -425,9 +437,9 @@ public final class ComposerViewModel {
         return field;
     }
 
-    /** An objective weight slider, by index into {@link ObjectiveMix#KEYS}. */
-    public DoubleProperty objective(int index) {
-        return objective[index];
+    /** The weight slider of an objective. */
+    public DoubleProperty objective(ObjectiveKind kind) {
+        return objective[kind.ordinal()];
     }
 
     public StringProperty nameProperty() {

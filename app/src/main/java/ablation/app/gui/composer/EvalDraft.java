@@ -1,6 +1,8 @@
 package ablation.app.gui.composer;
 
+import ablation.core.config.Choice;
 import ablation.core.config.ConfigException;
+import ablation.core.config.EvalMode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -17,7 +19,7 @@ import javafx.beans.property.StringProperty;
  */
 public final class EvalDraft {
     public static final String[] BENCHMARKS = {"desk-l2r", "desk-infill"};
-    public static final String[] MODES = {"l2r", "infill"};
+    public static final String[] MODES = Choice.labels(EvalMode.class).toArray(String[]::new);
 
     private final StringProperty benchmark = new SimpleStringProperty(this, "benchmark");
     private final StringProperty mode = new SimpleStringProperty(this, "mode");
@@ -43,7 +45,8 @@ public final class EvalDraft {
         others.remove(List.of("benchmark", "mode", "n", "k"));
         List<String> ks = new ArrayList<>();
         effective.path("k").forEach(each -> ks.add(each.asText()));
-        return new EvalDraft(effective.path("benchmark").asText(""), effective.path("mode").asText("l2r"),
+        String mode = effective.path("mode").asText(EvalMode.L2R.label());
+        return new EvalDraft(effective.path("benchmark").asText(""), mode,
                 effective.path("n").asText(), String.join(", ", ks), others);
     }
 

@@ -1,5 +1,6 @@
 package ablation.app.gui.composer;
 
+import ablation.core.config.ObjectiveKind;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 
@@ -8,28 +9,23 @@ import java.util.stream.IntStream;
  * rescales the others in proportion to their current weights. When the others are all zero the
  * remainder is shared equally by those the user may use (prefix-LM only on the prefix-LM
  * architecture). Weights are rounded to 1e-4 so saved studies read well; the rounding residue goes
- * to the largest of the others, keeping the sum exact.
+ * to the largest of the others, keeping the sum exact. Weights are indexed by
+ * {@link ObjectiveKind#ordinal()}.
  */
 public final class ObjectiveMix {
-    /** Order of the weights: the keys of {@code objective} in a study file. */
-    public static final String[] KEYS = {"clm", "prefix_lm", "span_corruption", "fim"};
-    public static final int CLM = 0;
-    public static final int PREFIX_LM = 1;
-    public static final int SPAN_CORRUPTION = 2;
-    public static final int FIM = 3;
-
     private static final double SCALE = 1e4;
 
     private ObjectiveMix() {}
 
     /**
-     * @param weights current weights in {@link #KEYS} order (summing to 1)
-     * @param moved index of the weight the user set
+     * @param weights current weights in {@link ObjectiveKind} order (summing to 1)
+     * @param moved the objective whose weight the user set
      * @param value its new value, clamped to [0, 1]
      * @param usable which weights may take a share when the others are all zero
-     * @return new weights summing to 1, {@code weights[moved]} set to {@code value} (rounded)
+     * @return new weights summing to 1, the moved weight set to {@code value} (rounded)
      */
-    public static double[] move(double[] weights, int moved, double value, boolean[] usable) {
+    public static double[] move(double[] weights, ObjectiveKind movedKind, double value, boolean[] usable) {
+        int moved = movedKind.ordinal();
         double target = round(Math.max(0, Math.min(1, value)));
         double[] next = new double[weights.length];
         next[moved] = target;

@@ -1,5 +1,7 @@
 package ablation.app.gui.composer;
 
+import ablation.core.config.Choice;
+import ablation.core.config.SourceKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,7 +17,7 @@ import javafx.beans.property.StringProperty;
  * ({@code max_tokens}, {@code text_field}, ...) are kept from the file and written back.
  */
 public final class SourceDraft {
-    public static final String[] KINDS = {"desk-pl", "desk-nl", "files", "jsonl"};
+    public static final String[] KINDS = Choice.labels(SourceKind.class).toArray(String[]::new);
 
     private final StringProperty name = new SimpleStringProperty(this, "name");
     private final StringProperty kind = new SimpleStringProperty(this, "kind");

@@ -12,7 +12,8 @@ import ablation.reports.charts.ChartPoint;
 import ablation.reports.charts.ChartSeries;
 import ablation.reports.charts.Charts;
 import ablation.reports.lessons.ArmSummary;
-import ablation.reports.model.EvalMode;
+import ablation.core.config.Choice;
+import ablation.core.config.EvalMode;
 import ablation.reports.source.StudyResultsLoader;
 import ablation.storage.TrackingStore;
 import ablation.storage.run.Param;
@@ -77,7 +78,7 @@ public final class StoreComparison implements CompareSource {
         if (!bands.isEmpty()) charts.add(Charts.lossCurves("Training loss", bands));
         for (Map.Entry<String, TreeSet<Integer>> evaluation : evaluations.entrySet()) {
             String[] benchmarkMode = evaluation.getKey().split(" ", 2);
-            EvalMode mode = EvalMode.ofStored(benchmarkMode[1]);
+            EvalMode mode = Choice.find(EvalMode.class, benchmarkMode[1]).orElse(null);
             List<ChartSeries> curves = new ArrayList<>();
             for (int k : evaluation.getValue()) header.add(benchmarkMode[0] + " " + benchmarkMode[1] + " pass@" + k);
             for (int g = 0; g < groups.size(); g++) {

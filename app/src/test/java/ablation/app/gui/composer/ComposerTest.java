@@ -11,6 +11,7 @@ import ablation.app.gui.GuiTestSupport.RecordingLauncher;
 import ablation.app.gui.GuiTestSupport;
 import ablation.app.gui.Section;
 import ablation.app.gui.WorkbenchWindow;
+import ablation.core.config.ObjectiveKind;
 import ablation.core.spec.AblationSpec;
 import ablation.core.spec.Axis;
 import ablation.core.spec.GridExpander;
@@ -138,23 +139,23 @@ class ComposerTest {
         ComposerViewModel model = window.model().composer();
 
         robot.clickOn("#objective-fim");
-        double fim = model.objective(ObjectiveMix.FIM).get();
+        double fim = model.objective(ObjectiveKind.FIM).get();
         assertTrue(fim > 0.2 && fim < 0.8, "clicking the middle of the track moves the FIM weight there: " + fim);
-        assertEquals(1 - fim, model.objective(ObjectiveMix.CLM).get(), 1e-9, "causal LM gives up what FIM takes");
+        assertEquals(1 - fim, model.objective(ObjectiveKind.CLM).get(), 1e-9, "causal LM gives up what FIM takes");
 
         robot.push(KeyCode.RIGHT).push(KeyCode.RIGHT);
-        assertEquals(fim + 0.1, model.objective(ObjectiveMix.FIM).get(), 1e-3);
+        assertEquals(fim + 0.1, model.objective(ObjectiveKind.FIM).get(), 1e-3);
         assertSumIsOne(model);
 
-        double clm = model.objective(ObjectiveMix.CLM).get();
-        double fimNow = model.objective(ObjectiveMix.FIM).get();
+        double clm = model.objective(ObjectiveKind.CLM).get();
+        double fimNow = model.objective(ObjectiveKind.FIM).get();
         robot.clickOn("#objective-span_corruption");
-        double span = model.objective(ObjectiveMix.SPAN_CORRUPTION).get();
+        double span = model.objective(ObjectiveKind.SPAN_CORRUPTION).get();
         assertTrue(span > 0.2 && span < 0.8, "span corruption moved: " + span);
         assertSumIsOne(model);
-        assertEquals(clm / fimNow, model.objective(ObjectiveMix.CLM).get() / model.objective(ObjectiveMix.FIM).get(), 0.01,
+        assertEquals(clm / fimNow, model.objective(ObjectiveKind.CLM).get() / model.objective(ObjectiveKind.FIM).get(), 0.01,
                 "the others keep their proportions");
-        assertEquals(0, model.objective(ObjectiveMix.PREFIX_LM).get(), "prefix-LM stays off on a causal model");
+        assertEquals(0, model.objective(ObjectiveKind.PREFIX_LM).get(), "prefix-LM stays off on a causal model");
         settle(window);
         assertEquals(null, model.errorProperty().get(), "the rescaled mix is a valid objective");
     }
@@ -189,7 +190,7 @@ class ComposerTest {
 
     private static void assertSumIsOne(ComposerViewModel model) {
         double sum = 0;
-        for (int i = 0; i < ObjectiveMix.KEYS.length; i++) sum += model.objective(i).get();
+        for (ObjectiveKind kind : ObjectiveKind.values()) sum += model.objective(kind).get();
         assertEquals(1.0, sum, 1e-9);
     }
 

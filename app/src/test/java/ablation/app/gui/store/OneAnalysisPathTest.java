@@ -14,7 +14,7 @@ import ablation.reports.lessons.ArmSummary;
 import ablation.reports.lessons.LessonAnalysis;
 import ablation.reports.lessons.LessonAnalyzer;
 import ablation.reports.model.Arm;
-import ablation.reports.model.EvalMode;
+import ablation.core.config.EvalMode;
 import ablation.reports.model.StudyResults;
 import ablation.reports.source.RunOverview;
 import ablation.reports.source.RunOverviews;

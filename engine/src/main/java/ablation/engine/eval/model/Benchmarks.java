@@ -1,6 +1,7 @@
 package ablation.engine.eval.model;
 
 import ablation.core.config.DeskDifficulty;
+import ablation.core.config.EvalMode;
 import ablation.core.config.UserPaths;
 import ablation.engine.benchmark.Problem;
 import ablation.engine.benchmark.ProblemFiles;
@@ -34,7 +35,7 @@ public final class Benchmarks {
     }
 
     /** The mode a benchmark is meant for: infill when its problems have a suffix. */
-    public static String defaultMode(List<Problem> problems) {
-        return problems.stream().anyMatch(Problem::isInfill) ? "infill" : "l2r";
+    public static EvalMode defaultMode(List<Problem> problems) {
+        return problems.stream().anyMatch(Problem::isInfill) ? EvalMode.INFILL : EvalMode.L2R;
     }
 }

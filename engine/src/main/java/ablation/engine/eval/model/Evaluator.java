@@ -2,12 +2,14 @@ package ablation.engine.eval.model;
 
 import ablation.core.WorkbenchException;
 import ablation.core.config.EvalConfig;
+import ablation.core.config.EvalMode;
 import ablation.core.config.RunConfig;
 import ablation.engine.benchmark.Problem;
 import ablation.core.stats.IntervalSettings;
 import ablation.core.stats.PassAtKEstimate;
 import ablation.core.stats.ProblemCount;
-import ablation.engine.eval.EvalMode;
+import ablation.core.stats.Bootstrap;
+import ablation.core.stats.Estimate;
 import ablation.engine.eval.Sample;
 import ablation.engine.eval.ScoreReport;
 import ablation.engine.eval.ScoredSample;
@@ -80,7 +82,7 @@ public final class Evaluator {
 
     /** The prompt layout of a mode for this model. */
     public PromptFormat promptFormat(EvalMode mode) {
-        return mode == EvalMode.INFILL ? PromptFormat.infillFor(run.objective()) : PromptFormat.L2R;
+        return mode.isInfill() ? PromptFormat.infillFor(run.objective()) : PromptFormat.L2R;
     }
 
     /**
@@ -94,8 +96,8 @@ public final class Evaluator {
     }
 
     public EvalResult evaluate(EvalConfig eval, List<Problem> problems, long seed, SandboxOptions sandboxOptions, Progress progress) {
-        EvalMode mode = EvalMode.fromLabel(eval.mode());
-        if (mode == EvalMode.INFILL && problems.stream().noneMatch(Problem::isInfill)) {
+        EvalMode mode = eval.mode();
+        if (mode.isInfill() && problems.stream().noneMatch(Problem::isInfill)) {
             throw new WorkbenchException("eval[" + eval.benchmark() + "]: mode infill needs problems with a suffix (an infilling benchmark)");
         }
         PromptFormat format = promptFormat(mode);
@@ -121,7 +123,7 @@ public final class Evaluator {
             for (int p = 0; p < problems.size(); p++) {
                 Problem problem = problems.get(p);
                 long t0 = System.nanoTime();
-                int[] prompt = format.render(tokenizer, problem.prompt(), mode == EvalMode.INFILL ? problem.suffix() : "", limit);
+                int[] prompt = format.render(tokenizer, problem.prompt(), mode.isInfill() ? problem.suffix() : "", limit);
                 List<Completion> completions = sampler.sample(prompt, eval.n(), sampling, stop, seeds.nextLong());
                 samplingNanos += System.nanoTime() - t0;
                 List<Sample> samples = new ArrayList<>(completions.size());

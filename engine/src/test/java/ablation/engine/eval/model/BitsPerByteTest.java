@@ -3,6 +3,7 @@ package ablation.engine.eval.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ablation.core.config.Arch;
 import ablation.core.config.ModelConfig;
 import ablation.engine.data.HeldOutDocument;
 import ablation.engine.model.CodeGenModel;
@@ -20,7 +21,7 @@ class BitsPerByteTest {
     @Test
     void aUniformModelCostsLog2VocabBitsPerByteTokenAndSourcesStayApart() {
         try (NDManager manager = NDManager.newBaseManager();
-             CodeGenModel model = TinyModels.random(ModelConfig.CAUSAL, TOKENIZER, manager, 1)) {
+             CodeGenModel model = TinyModels.random(Arch.CAUSAL, TOKENIZER, manager, 1)) {
             // zero head weights and bias: every token has probability 1/V, whatever came before
             for (String name : List.of("lm_head.weight", "lm_head.bias")) {
                 model.parameters().asMap().get(name).set(new float[(int) model.parameters().asMap().get(name).size()]);
@@ -41,7 +42,7 @@ class BitsPerByteTest {
     @Test
     void aModelThatPredictsTheTextCostsLessThanOneThatDoesNot() {
         try (NDManager manager = NDManager.newBaseManager();
-             CodeGenModel model = TinyModels.random(ModelConfig.CAUSAL, TOKENIZER, manager, 2)) {
+             CodeGenModel model = TinyModels.random(Arch.CAUSAL, TOKENIZER, manager, 2)) {
             TinyModels.only(model, id -> id == 'a');
             Map<String, Double> bpb = BitsPerByte.of(model, TOKENIZER, List.of(
                     new HeldOutDocument("as", "aaaaaaaaaaaaaaaa"), new HeldOutDocument("bs", "bbbbbbbbbbbbbbbb")));

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ablation.core.WorkbenchException;
+import ablation.core.config.Arch;
 import ablation.core.config.ConfigLoader;
 import ablation.core.config.DeskDifficulty;
 import ablation.core.config.EvalConfig;
+import ablation.core.config.EvalMode;
 import ablation.core.config.ModelConfig;
 import ablation.core.config.RunConfig;
 import ablation.engine.benchmark.Problem;
@@ -52,13 +54,13 @@ class EvaluatorTest {
                 """.formatted(objective));
     }
 
-    static EvalConfig eval(String benchmark, String mode, int n, List<Integer> k, int problems) {
+    static EvalConfig eval(String benchmark, EvalMode mode, int n, List<Integer> k, int problems) {
         return new EvalConfig(benchmark, mode, n, k, 0.8, 0.95, 0, 12, problems, 5.0);
     }
 
     /** A model that writes {@code token} at once, whatever the prompt: every completion is empty. */
     static CodeGenModel emptyWriter(String token) {
-        CodeGenModel model = TinyModels.random(ModelConfig.CAUSAL, TOKENIZER, manager, 1);
+        CodeGenModel model = TinyModels.random(Arch.CAUSAL, TOKENIZER, manager, 1);
         int id = TOKENIZER.specialId(token);
         TinyModels.only(model, t -> t == id);
         return model;
@@ -72,7 +74,7 @@ class EvaluatorTest {
                 new Problem("stub", "def inc(x):\n", "", "    return x + 1\n", TEST, "inc"));
         try (CodeGenModel model = emptyWriter(Tokenizer.END_OF_TEXT)) {
             AtomicInteger lastExecuted = new AtomicInteger();
-            EvalResult result = new Evaluator(model, TOKENIZER, run("{clm: 1.0}")).evaluate(eval("file", "l2r", 3, List.of(1, 3), 0), problems,
+            EvalResult result = new Evaluator(model, TOKENIZER, run("{clm: 1.0}")).evaluate(eval("file", EvalMode.L2R, 3, List.of(1, 3), 0), problems,
                     5, SANDBOX, (sampled, executed, total, tokens) -> lastExecuted.accumulateAndGet(executed, Math::max));
             assertEquals(List.of(new ProblemCount("whole", 3, 3), new ProblemCount("stub", 3, 0)), result.counts());
             assertEquals(0.5, result.passAtK().get(0).value(), 1e-12);
@@ -90,20 +92,20 @@ class EvaluatorTest {
         List<Problem> problems = List.of(new Problem("hole", "def inc(x):\n    y = x + 1\n", "    return y\n", "    y = x + 1\n", TEST, "inc"));
         try (CodeGenModel model = emptyWriter(Tokenizer.END_OF_MASK)) {
             EvalResult codegen2 = new Evaluator(model, TOKENIZER, run("{clm: 0.5, span_corruption: 0.5}"))
-                    .evaluate(eval("file", "infill", 2, List.of(1), 0), problems, 1, SANDBOX, (a, b, c, d) -> { });
+                    .evaluate(eval("file", EvalMode.INFILL, 2, List.of(1), 0), problems, 1, SANDBOX, (a, b, c, d) -> { });
             assertEquals("codegen2", codegen2.promptFormat());
             assertEquals(List.of(new ProblemCount("hole", 2, 2)), codegen2.counts());
             EvalResult psm = new Evaluator(model, TOKENIZER, run("{clm: 0.5, fim: 0.5, fim_format: psm_spm, fim_spm_share: 0}"))
-                    .evaluate(eval("file", "infill", 2, List.of(1), 0), problems, 1, SANDBOX, (a, b, c, d) -> { });
+                    .evaluate(eval("file", EvalMode.INFILL, 2, List.of(1), 0), problems, 1, SANDBOX, (a, b, c, d) -> { });
             assertEquals("psm", psm.promptFormat());
         }
     }
 
     @Test
     void deskBenchmarksAreTheRunsHeldOutProblemsAndSamplesRepeatForASeed() {
-        try (CodeGenModel model = TinyModels.random(ModelConfig.CAUSAL, TOKENIZER, manager, 2)) {
+        try (CodeGenModel model = TinyModels.random(Arch.CAUSAL, TOKENIZER, manager, 2)) {
             Evaluator evaluator = new Evaluator(model, TOKENIZER, run("{clm: 1.0}"));
-            EvalConfig config = eval(Benchmarks.DESK_L2R, "l2r", 4, List.of(1, 4), 3);
+            EvalConfig config = eval(Benchmarks.DESK_L2R, EvalMode.L2R, 4, List.of(1, 4), 3);
             assertEquals(Benchmarks.load(Benchmarks.DESK_L2R, 7, ablation.core.config.DeskDifficulty.DEFAULT, 3), evaluator.problems(config));
             EvalResult first = evaluator.evaluate(config, 11, SANDBOX, (a, b, c, d) -> { });
             EvalResult again = evaluator.evaluate(config, 11, SANDBOX, (a, b, c, d) -> { });
@@ -118,10 +120,10 @@ class EvaluatorTest {
 
     @Test
     void infillModeOnALeftToRightBenchmarkIsAnError() {
-        try (CodeGenModel model = TinyModels.random(ModelConfig.CAUSAL, TOKENIZER, manager, 3)) {
+        try (CodeGenModel model = TinyModels.random(Arch.CAUSAL, TOKENIZER, manager, 3)) {
             Evaluator evaluator = new Evaluator(model, TOKENIZER, run("{clm: 1.0}"));
             WorkbenchException e = assertThrows(WorkbenchException.class,
-                    () -> evaluator.evaluate(eval(Benchmarks.DESK_L2R, "infill", 1, List.of(1), 1), 1, SANDBOX, (a, b, c, d) -> { }));
+                    () -> evaluator.evaluate(eval(Benchmarks.DESK_L2R, EvalMode.INFILL, 1, List.of(1), 1), 1, SANDBOX, (a, b, c, d) -> { }));
             assertTrue(e.getMessage().contains("suffix"), e.getMessage());
         }
     }

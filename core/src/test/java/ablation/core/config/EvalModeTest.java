@@ -1,4 +1,4 @@
-package ablation.engine.eval;
+package ablation.core.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -19,5 +19,11 @@ class EvalModeTest {
     void infillStopsAtEndOfMiddle() {
         assertEquals("x + 1", EvalMode.INFILL.truncate("x + 1<eom>junk"));
         assertEquals("x + 1\ndef", EvalMode.INFILL.truncate("x + 1\ndef"));
+    }
+
+    @Test
+    void singleLineInfillAlsoStopsAtTheFirstNewline() {
+        assertEquals("x + 1", EvalMode.INFILL_LINE.truncate("x + 1\n    return y<eom>"));
+        assertEquals("x + 1", EvalMode.INFILL_LINE.truncate("x + 1<eom>\n"));
     }
 }

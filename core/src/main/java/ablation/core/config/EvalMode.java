@@ -1,6 +1,6 @@
-package ablation.engine.eval;
+package ablation.core.config;
 
-import ablation.core.WorkbenchException;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,11 +9,13 @@ import java.util.Locale;
  * ({@code prompt + completion + suffix + test + check(entry_point)}, the suffix being empty for L2R);
  * the mode decides where a raw model output ends.
  */
-public enum EvalMode {
+public enum EvalMode implements Choice {
     /** Stop sequences of the Codex / CodeGen evaluations: the completion ends where the next top-level statement begins. */
     L2R(List.of("\ndef", "\nclass", "\nif", "\nprint", "\n#")),
     /** The model closes the middle with {@code <eom>}. */
-    INFILL(List.of("<eom>"));
+    INFILL(List.of("<eom>")),
+    /** Single-line infill (InCoder, SantaCoder): the middle also ends at its first newline. */
+    INFILL_LINE(List.of("<eom>", "\n"));
 
     private final List<String> stops;
 
@@ -36,14 +38,29 @@ public enum EvalMode {
         return stops;
     }
 
+    /** Whether the model writes a middle between a prefix and a suffix. */
+    public boolean isInfill() {
+        return this != L2R;
+    }
+
+    /** The label in configs and the database: {@code l2r}, {@code infill}, {@code infill-line}. */
+    @JsonValue
+    @Override
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /** The name reports print: {@code L2R}, {@code infill}, {@code infill-line}. */
+    public String title() {
+        return this == L2R ? "L2R" : label();
+    }
+
+    @Override
+    public String toString() {
+        return label();
     }
 
     public static EvalMode fromLabel(String label) {
-        for (EvalMode mode : values()) {
-            if (mode.label().equals(label)) return mode;
-        }
-        throw new WorkbenchException("mode must be l2r or infill, not '" + label + "'");
+        return Choice.of(EvalMode.class, "mode", label);
     }
 }
