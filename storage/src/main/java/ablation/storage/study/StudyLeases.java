@@ -11,7 +11,8 @@ import java.util.Optional;
  * Who drives each study: a lease per study name, so that two processes never launch workers for
  * the same runs. A lease is taken when free, expired (not renewed for its timeout: its holder died
  * without releasing it) or already this process's; otherwise {@link #acquire} refuses, naming the
- * holder. Every comparison uses the database's clock.
+ * holder. A holder on this host whose process has ended (killed) is taken over at once. Every
+ * comparison of times uses the database's clock.
  */
 public final class StudyLeases {
     /** How long a lease outlives its holder's last renewal when no timeout is given. */
@@ -50,6 +51,16 @@ public final class StudyLeases {
             }
         }
         if (taken == 0) {
+            Optional<Holder> dead = holder(studyName).filter(h -> isGoneOnThisHost(h.owner(), owner));
+            if (dead.isPresent()) {
+                LeaseOwner gone = dead.get().owner();
+                taken = jdbc.update("UPDATE study_leases SET owner_host = ?, owner_pid = ?, owner_started_at = ?,"
+                                + " acquired_at = ?, renewed_at = ? WHERE study_name = ? AND owner_host = ? AND owner_pid = ?"
+                                + " AND owner_started_at = ?", owner.host(), owner.pid(), owner.startedAt(), now, now,
+                        studyName, gone.host(), gone.pid(), gone.startedAt());
+            }
+        }
+        if (taken == 0) {
             Holder holder = holder(studyName).orElseThrow(() -> new StoreException("the lease of study '"
                     + studyName + "' could not be taken; start the study again"));
             long ago = Math.max(0, Duration.between(holder.renewedAt(), now).toSeconds());
@@ -58,6 +69,18 @@ public final class StudyLeases {
                     + " its lease lapses " + timeout.toSeconds() + " s after its last renewal", holder.owner());
         }
         return new StudyLease(this, studyName, owner, timeout);
+    }
+
+    /**
+     * Whether the holder ran on this host and is no longer running (killed, say): its lease need not
+     * lapse first. A pid now used by another process is told apart by its start time.
+     */
+    private static boolean isGoneOnThisHost(LeaseOwner holder, LeaseOwner self) {
+        if (!holder.host().equals(self.host())) return false;
+        return ProcessHandle.of(holder.pid())
+                .map(process -> !process.isAlive() || process.info().startInstant()
+                        .map(start -> !new LeaseOwner(holder.host(), holder.pid(), start).equals(holder)).orElse(false))
+                .orElse(true);
     }
 
     /** The study's lease row, live or expired. */
