@@ -41,14 +41,12 @@ public final class Heartbeat implements AutoCloseable {
             try {
                 runs.heartbeat(runId);
                 lastBeatNanos = System.nanoTime();
-            } catch (StoreException e) {
-                if (runs.get(runId).map(run -> run.status() != RunStatus.RUNNING).orElse(true)) {
+            } catch (RuntimeException e) {
+                if (e instanceof StoreException && isNotRunning(runs, runId)) {
                     lose("run " + runId + " is no longer this worker's: " + e.getMessage());
                 } else {
                     LOG.warn("heartbeat of run {} failed: {}", runId, e.getMessage());
                 }
-            } catch (RuntimeException e) {
-                LOG.warn("heartbeat of run {} failed: {}", runId, e.getMessage());
             }
         }, millis, millis, TimeUnit.MILLISECONDS);
         // Checked on its own thread: a beat may hang for the pool's connection timeout.
@@ -58,6 +56,15 @@ public final class Heartbeat implements AutoCloseable {
                 lose("no heartbeat of run " + runId + " reached the store for " + limit + " ms");
             }
         }, millis / 2, Math.max(1, millis / 2), TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether the store says the run is not running (false when the store cannot say). */
+    private static boolean isNotRunning(Runs runs, long runId) {
+        try {
+            return runs.get(runId).map(run -> run.status() != RunStatus.RUNNING).orElse(true);
+        } catch (RuntimeException unreachable) {
+            return false;
+        }
     }
 
     private void lose(String reason) {
