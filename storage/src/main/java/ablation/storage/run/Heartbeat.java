@@ -70,7 +70,7 @@ public final class Heartbeat implements AutoCloseable {
     private void lose(String reason) {
         if (lost) return;
         lost = true;
-        LOG.error("{}: stopping", reason);
+        LOG.error("{}", reason);
         onLost.accept(reason);
     }
 
