@@ -202,7 +202,7 @@ public final class WorkerMain {
         long logEvery = config.train().logEvery();
         long steps = config.train().steps(config.model().context());
         long lastStored = store.metrics().summary(run.id(), MetricsSink.TRAIN_LOSS).map(MetricSummary::lastStep).orElse(0L);
-        long nextLogged = Math.min((lastStored / logEvery + 1) * logEvery, steps);
+        long nextLogged = lastStored >= steps ? Long.MAX_VALUE : Math.min((lastStored / logEvery + 1) * logEvery, steps);
         List<Long> discarded = Checkpoint.discardAfter(runDir, nextLogged - 1);
         if (!discarded.isEmpty()) {
             LOG.warn("run {}: checkpoints {} are ahead of its stored metrics (last step {}): deleted", run.name(), discarded, lastStored);

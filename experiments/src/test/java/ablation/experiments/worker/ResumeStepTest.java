@@ -32,30 +32,51 @@ class ResumeStepTest {
 
     @TempDir Path runDir;
 
+    private static final RunConfig CONFIG = ConfigLoader.parse("""
+            name: resume
+            model: {layers: 1, d_model: 16, heads: 2, rotary_dim: 4, context: 8}
+            data: {sources: [{name: py, kind: desk-pl}]}
+            train: {tokens: %d, batch: 2, seed: 3, device: cpu, log_every: 4, checkpoint_every: 10}
+            """.formatted(30 * 2 * 8));
+
     @Test
     void checkpointsAheadOfTheStoredPointsAreDeletedAndTheRunResumesFromTheNewestCoveredOne() throws Exception {
-        RunConfig config = ConfigLoader.parse("""
-                name: resume
-                model: {layers: 1, d_model: 16, heads: 2, rotary_dim: 4, context: 8}
-                data: {sources: [{name: py, kind: desk-pl}]}
-                train: {tokens: %d, batch: 2, seed: 3, device: cpu, log_every: 4, checkpoint_every: 10}
-                """.formatted(30 * 2 * 8));
-        try (TrackingStore store = TrackingStore.open("jdbc:h2:mem:resume-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
-            long studyId = store.studies().create("resume", null).id();
-            Run run = store.runs().create(studyId, new NewRun("r", ConfigLoader.JSON.valueToTree(config).toString(), "h", "c"));
-            try (MetricWriter writer = store.metrics().writer(run.id());
-                 Trainer trainer = Trainer.open(new TrainingJob(config, VOCAB,
-                         new SyntheticBatchStream(VOCAB, 2, 8, 5, false), runDir, null))) {
-                trainer.train((key, step, value) -> {
-                    if (step <= 17) writer.log(key, step, value); // the rest never reached the store
-                }, ProgressListener.NONE);
-            }
+        try (TrackingStore store = store()) {
+            Run run = trainStoringUpTo(store, 17); // the rest never reached the store
             assertEquals(List.of("step-10", "step-20", "step-30"), checkpoints());
             assertEquals(16L, store.metrics().summary(run.id(), MetricsSink.TRAIN_LOSS).orElseThrow().lastStep());
 
             assertEquals(10, WorkerMain.resumeStep(store, run, runDir), "step 20's point was lost: resume before it");
             assertEquals(List.of("step-10"), checkpoints());
         }
+    }
+
+    /** A run whose every point is stored (its evaluation failed, say) keeps its last checkpoint. */
+    @Test
+    void aFullyStoredRunKeepsEveryCheckpoint() throws Exception {
+        try (TrackingStore store = store()) {
+            Run run = trainStoringUpTo(store, Long.MAX_VALUE);
+            assertEquals(30, WorkerMain.resumeStep(store, run, runDir));
+            assertEquals(List.of("step-10", "step-20", "step-30"), checkpoints());
+        }
+    }
+
+    private static TrackingStore store() {
+        return TrackingStore.open("jdbc:h2:mem:resume-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    }
+
+    /** Trains the 30-step run, storing its points up to {@code lastStoredStep}. */
+    private Run trainStoringUpTo(TrackingStore store, long lastStoredStep) {
+        long studyId = store.studies().create("resume", null).id();
+        Run run = store.runs().create(studyId, new NewRun("r", ConfigLoader.JSON.valueToTree(CONFIG).toString(), "h", "c"));
+        try (MetricWriter writer = store.metrics().writer(run.id());
+             Trainer trainer = Trainer.open(new TrainingJob(CONFIG, VOCAB, new SyntheticBatchStream(VOCAB, 2, 8, 5, false),
+                     runDir, null))) {
+            trainer.train((key, step, value) -> {
+                if (step <= lastStoredStep) writer.log(key, step, value);
+            }, ProgressListener.NONE);
+        }
+        return run;
     }
 
     private List<String> checkpoints() throws Exception {
