@@ -3,7 +3,9 @@ package ablation.experiments.worker;
 import ablation.engine.Versions;
 import ablation.engine.WorkbenchException;
 import ablation.engine.config.ConfigLoader;
+import ablation.engine.config.EvalConfig;
 import ablation.engine.config.RunConfig;
+import ablation.engine.eval.model.Benchmarks;
 import ablation.engine.train.Checkpoint;
 import ablation.engine.train.Devices;
 import ablation.engine.train.MetricsSink;
@@ -140,9 +142,10 @@ public final class WorkerMain {
         RunConfig config;
         try {
             config = ConfigLoader.parse(run.configJson());
+            readBenchmarkFiles(config);
         } catch (WorkbenchException e) {
             if (run.status() == RunStatus.RUNNING && claimed) store.runs().fail(runId, e.getMessage());
-            throw new WorkbenchException("run " + run.name() + " has an invalid config: " + e.getMessage(), e);
+            throw new WorkbenchException("run " + run.name() + " cannot start: " + e.getMessage(), e);
         }
         switch (run.status()) {
             case FINISHED, CANCELLED -> {
@@ -187,6 +190,14 @@ public final class WorkerMain {
             return WorkerExit.FAILED;
         } finally {
             beats.close();
+        }
+    }
+
+    /** Reads the run's benchmark files before it trains, so a missing or broken one stops the study, not the run's end. */
+    private static void readBenchmarkFiles(RunConfig config) {
+        for (EvalConfig eval : config.eval()) {
+            if (eval.benchmark().equals(Benchmarks.DESK_L2R) || eval.benchmark().equals(Benchmarks.DESK_INFILL)) continue;
+            Benchmarks.load(eval.benchmark(), config.data().deskSeed(), config.data().desk(), eval.problems());
         }
     }
 

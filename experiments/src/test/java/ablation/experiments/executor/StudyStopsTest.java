@@ -116,6 +116,26 @@ class StudyStopsTest {
         }
     }
 
+    /** The real worker: a run whose benchmark file is missing stops the study before anything trains. */
+    @Test
+    void aMissingBenchmarkFileStopsTheStudyBeforeTraining() throws Exception {
+        Path missing = dir.resolve("no-such-benchmark.jsonl");
+        try (TrackingStore store = TrackingStore.open(url())) {
+            Path file = Files.writeString(dir.resolve("stops.yaml"), STUDY.replace("train: {tokens: 4096, batch: 4}",
+                    "train: {tokens: 4096, batch: 4}\n  eval: [{benchmark: " + missing + ", mode: l2r, n: 1, k: [1]}]"));
+            var spec = SpecLoader.load(file);
+            long studyId = StudyQueue.enqueue(store, spec.name(), SpecLoader.tree(file), GridExpander.expand(spec, false)).id();
+            LocalExecutor executor = new LocalExecutor(store, url(), new StudyLayout(dir.resolve("study")),
+                    new WorkerCommand(WorkerCommand.standard().mainClass(), List.of("-Xmx512m")),
+                    new LocalExecutor.Options(1, 1, RETRIES, Duration.ofSeconds(30), Duration.ofMillis(100)));
+            WorkbenchException stopped = assertThrows(WorkbenchException.class, () -> executor.run(studyId, ExecutionListener.NONE));
+            assertTrue(stopped.getMessage().contains("benchmark file " + missing + " does not exist"), stopped.getMessage());
+            Run run = store.runs().list(studyId).get(0);
+            assertEquals(RunStatus.QUEUED, run.status(), "never started");
+            assertTrue(Files.notExists(new StudyLayout(dir.resolve("study")).runDir(run.id()).resolve("checkpoints")), "nothing trained");
+        }
+    }
+
     private String url() {
         return "jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=TRUE";
     }
