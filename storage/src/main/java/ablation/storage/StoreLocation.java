@@ -75,7 +75,8 @@ public final class StoreLocation {
         if (path.equals("~") || path.startsWith("~/")) {
             path = System.getProperty("user.home") + path.substring(1);
         }
-        String autoServer = settings.toUpperCase(java.util.Locale.ROOT).contains(";AUTO_SERVER=") ? "" : ";AUTO_SERVER=TRUE";
+        boolean autoServerGiven = settings.toUpperCase(java.util.Locale.ROOT).contains(";AUTO_SERVER=");
+        String autoServer = autoServerGiven ? "" : ";AUTO_SERVER=TRUE";
         return "jdbc:h2:file:" + Path.of(path).toAbsolutePath().normalize() + settings + autoServer;
     }
 

@@ -33,7 +33,8 @@ class SharedFileStoreTest {
         assertEquals("jdbc:h2:file:" + dir.resolve("db") + ";MODE=PostgreSQL;AUTO_SERVER=TRUE",
                 StoreLocation.toJdbcUrl("jdbc:h2:" + dir.resolve("db") + ";MODE=PostgreSQL"));
         assertEquals("jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=FALSE",
-                StoreLocation.toJdbcUrl("jdbc:h2:" + dir.resolve("db") + ";AUTO_SERVER=FALSE"), "the user's choice is kept");
+                StoreLocation.toJdbcUrl("jdbc:h2:" + dir.resolve("db") + ";AUTO_SERVER=FALSE"),
+                "the user's choice is kept");
         for (String other : List.of("jdbc:h2:tcp://127.0.0.1:9092/db", "jdbc:h2:mem:x", "jdbc:postgresql://h/db",
                 "jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=TRUE")) {
             assertEquals(other, StoreLocation.toJdbcUrl(other), "unchanged: " + other);

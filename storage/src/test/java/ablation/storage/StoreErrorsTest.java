@@ -68,7 +68,8 @@ class StoreErrorsTest {
             try (Statement s = keepAlive.createStatement()) {
                 s.execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\","
                         + " \"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
-                        + " VALUES (1000, '99', 'from the future', 'SQL', 'V99__from_the_future.sql', 0, 'sa', 1, TRUE)");
+                        + " VALUES (1000, '99', 'from the future', 'SQL', 'V99__from_the_future.sql', 0, 'sa', 1,"
+                        + " TRUE)");
             }
             String[] before = history(keepAlive);
             StoreException e = refused(url, null, null);

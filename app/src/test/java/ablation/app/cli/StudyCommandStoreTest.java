@@ -42,7 +42,8 @@ class StudyCommandStoreTest {
 
     @Test
     void aStudyOnAPlainH2UrlFinishes() throws Exception {
-        Path file = Files.writeString(dir.resolve("plain-url.yaml"), STUDY.replace("CACHE", dir.resolve("cache").toString()));
+        Path file = Files.writeString(dir.resolve("plain-url.yaml"),
+                STUDY.replace("CACHE", dir.resolve("cache").toString()));
         String plain = "jdbc:h2:" + dir.resolve("db");
         Result result = study(file.toString(), "--db", plain, "--out", dir.resolve("out").toString(), "--threads", "1");
         assertEquals(0, result.code(), result.output());
@@ -57,7 +58,8 @@ class StudyCommandStoreTest {
 
     @Test
     void anInMemoryStoreIsRefusedBeforeAnythingTrains() throws Exception {
-        Path file = Files.writeString(dir.resolve("plain-url.yaml"), STUDY.replace("CACHE", dir.resolve("cache").toString()));
+        Path file = Files.writeString(dir.resolve("plain-url.yaml"),
+                STUDY.replace("CACHE", dir.resolve("cache").toString()));
         Result result = study(file.toString(), "--db", "jdbc:h2:mem:study", "--out", dir.resolve("out").toString());
         assertEquals(2, result.code(), result.output());
         assertTrue(result.output().contains("cannot reach the in-memory store"), result.output());

@@ -48,7 +48,8 @@ class NativeWorkExitTest {
 
         private static void append(Path out, String line) {
             try {
-                Files.writeString(out, line + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                Files.writeString(out, line + "\n", java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -81,6 +82,7 @@ class NativeWorkExitTest {
         assertTrue(child.waitFor(1, TimeUnit.MINUTES), "the child exits");
         assertEquals(3, child.exitValue(), Files.readString(dir.resolve(how + ".log")));
         List<String> lines = Files.readAllLines(out);
-        assertEquals(List.of("start 0", "end 0", "start 1", "end 1"), lines, "exits after section 1 ends, before section 2");
+        assertEquals(List.of("start 0", "end 0", "start 1", "end 1"), lines,
+                "exits after section 1 ends, before section 2");
     }
 }

@@ -30,11 +30,13 @@ class TrainerSoakTest {
             TinyRuns.Recorder losses = new TinyRuns.Recorder();
             List<Integer> arrays = new ArrayList<>();
             for (long until : new long[] {STEPS / 3, 2 * STEPS / 3, STEPS}) {
-                try (Trainer trainer = Trainer.open(new TrainingJob(config, TinyRuns.VOCAB, TinyRuns.stream(config), runDir, null))) {
+                TrainingJob job = new TrainingJob(config, TinyRuns.VOCAB, TinyRuns.stream(config), runDir, null);
+                try (Trainer trainer = Trainer.open(job)) {
                     trainer.train(until, losses, new ProgressListener() {
                         @Override
                         public void onStep(Progress progress) {
-                            if (progress.step() % 15 == 5) arrays.add(trainer.model().manager().getManagedArrays().size());
+                            if (progress.step() % 15 != 5) return;
+                            arrays.add(trainer.model().manager().getManagedArrays().size());
                         }
                     });
                 }
@@ -48,7 +50,8 @@ class TrainerSoakTest {
             double first = losses.losses.get(0)[1];
             double last = losses.losses.get(STEPS - 1)[1];
             assertTrue(last < first - 1.0, name + ": loss falls from " + first + ", was " + last);
-            assertTrue(arrays.stream().distinct().count() <= 3, name + ": arrays held by the model's manager grew: " + arrays);
+            assertTrue(arrays.stream().distinct().count() <= 3,
+                    name + ": arrays held by the model's manager grew: " + arrays);
         }
     }
 }

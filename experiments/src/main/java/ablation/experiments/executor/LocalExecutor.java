@@ -69,8 +69,9 @@ public final class LocalExecutor {
 
     public LocalExecutor(TrackingStore store, String dbUrl, StudyLayout layout, WorkerCommand command, Options options) {
         if (dbUrl.regionMatches(true, 0, "jdbc:h2:mem:", 0, "jdbc:h2:mem:".length())) {
-            throw new WorkbenchException("a study's runs train in worker processes, which cannot reach the in-memory store "
-                    + dbUrl + ": give --db a file store (jdbc:h2:file:PATH or a path) or a server");
+            throw new WorkbenchException("a study's runs train in worker processes, which cannot reach the"
+                    + " in-memory store " + dbUrl + ": give --db a file store (jdbc:h2:file:PATH or a path)"
+                    + " or a server");
         }
         this.store = store;
         this.dbUrl = dbUrl;
@@ -192,8 +193,9 @@ public final class LocalExecutor {
                     LOG.warn("run {}: {}; relaunching from its last checkpoint ({}/{})", run.name(), why, used, options.retries());
                     launch(store.runs().require(runId), 1);
                 } else if (run.status() == RunStatus.QUEUED) {
-                    throw new WorkbenchException("study stopped: " + (used == 1 ? "the worker" : used + " workers in a row")
-                            + " of run " + run.name() + " exited with code " + code + " before starting it: " + reason
+                    String workers = used == 1 ? "the worker" : used + " workers in a row";
+                    throw new WorkbenchException("study stopped: " + workers + " of run " + run.name()
+                            + " exited with code " + code + " before starting it: " + reason
                             + " (log: " + log + ")");
                 } else {
                     listener.runEnded(run.name(), RunStatus.FAILED.dbValue(), why);

@@ -56,7 +56,8 @@ public final class WorkerMain {
         int code;
         TrackingStore store;
         try {
-            store = TrackingStore.open(required(args, "db"), System.getenv("WORKBENCH_DB_USER"), System.getenv("WORKBENCH_DB_PASSWORD"));
+            store = TrackingStore.open(required(args, "db"), System.getenv("WORKBENCH_DB_USER"),
+                    System.getenv("WORKBENCH_DB_PASSWORD"));
         } catch (StoreException | WorkbenchException e) {
             System.out.println(WorkerExit.REASON_PREFIX + "cannot open the store: " + e.getMessage());
             System.exit(WorkerExit.CANNOT_RUN);
@@ -193,10 +194,11 @@ public final class WorkerMain {
         }
     }
 
-    /** Reads the run's benchmark files before it trains, so a missing or broken one stops the study, not the run's end. */
+    /** Reads the run's benchmark files before it trains: a missing or broken one stops the study, not the run's end. */
     private static void readBenchmarkFiles(RunConfig config) {
         for (EvalConfig eval : config.eval()) {
-            if (eval.benchmark().equals(Benchmarks.DESK_L2R) || eval.benchmark().equals(Benchmarks.DESK_INFILL)) continue;
+            String benchmark = eval.benchmark();
+            if (benchmark.equals(Benchmarks.DESK_L2R) || benchmark.equals(Benchmarks.DESK_INFILL)) continue;
             Benchmarks.load(eval.benchmark(), config.data().deskSeed(), config.data().desk(), eval.problems());
         }
     }
@@ -212,11 +214,14 @@ public final class WorkerMain {
         RunConfig config = ConfigLoader.parse(run.configJson());
         long logEvery = config.train().logEvery();
         long steps = config.train().steps(config.model().context());
-        long lastStored = store.metrics().summary(run.id(), MetricsSink.TRAIN_LOSS).map(MetricSummary::lastStep).orElse(0L);
-        long nextLogged = lastStored >= steps ? Long.MAX_VALUE : Math.min((lastStored / logEvery + 1) * logEvery, steps);
+        long lastStored = store.metrics().summary(run.id(), MetricsSink.TRAIN_LOSS).map(MetricSummary::lastStep)
+                .orElse(0L);
+        long nextLogged = lastStored >= steps ? Long.MAX_VALUE
+                : Math.min((lastStored / logEvery + 1) * logEvery, steps);
         List<Long> discarded = Checkpoint.discardAfter(runDir, nextLogged - 1);
         if (!discarded.isEmpty()) {
-            LOG.warn("run {}: checkpoints {} are ahead of its stored metrics (last step {}): deleted", run.name(), discarded, lastStored);
+            LOG.warn("run {}: checkpoints {} are ahead of its stored metrics (last step {}): deleted", run.name(),
+                    discarded, lastStored);
         }
         return Checkpoint.latest(runDir).map(c -> c.state().step()).orElse(0L);
     }

@@ -128,7 +128,8 @@ class CrashRecoveryTest {
         assertEquals(0, last.exitValue(), Files.readString(dir.resolve("study-last.log")));
         try (TrackingStore store = TrackingStore.open(url)) {
             assertCompleteSeries(store, studyId);
-            String log = Files.readString(new StudyLayout(dir.resolve("study")).workerLog(store.runs().list(studyId).get(0).id()));
+            long firstRun = store.runs().list(studyId).get(0).id();
+            String log = Files.readString(new StudyLayout(dir.resolve("study")).workerLog(firstRun));
             assertTrue(log.contains(WorkerExit.REASON_PREFIX + "the study process that started this worker is gone"),
                     "the orphaned worker stopped by itself:\n" + log);
         }
@@ -168,7 +169,7 @@ class CrashRecoveryTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine()
                 .map(c -> c.contains("WorkerMain") && c.contains(database)).orElse(false))) {
-            assertTrue(System.nanoTime() < deadline, "an orphaned worker is still running a minute after its study was killed");
+            assertTrue(System.nanoTime() < deadline, "an orphaned worker runs a minute after its study was killed");
             Thread.sleep(50);
         }
     }
@@ -179,8 +180,9 @@ class CrashRecoveryTest {
      */
     public static final class StudyRunnerMain {
         public static void main(String[] args) {
+            long studyId = Long.parseLong(args[1]);
             try (TrackingStore store = TrackingStore.open(args[0]);
-                 StudyLease lease = store.leases().acquire(store.studies().get(Long.parseLong(args[1])).orElseThrow().name(),
+                 StudyLease lease = store.leases().acquire(store.studies().get(studyId).orElseThrow().name(),
                          LeaseOwner.thisProcess(), StudyLeases.DEFAULT_TIMEOUT)) {
                 new LocalExecutor(store, args[0], new StudyLayout(Path.of(args[2])), worker(), OPTIONS).holding(lease)
                         .run(Long.parseLong(args[1]), ExecutionListener.NONE);

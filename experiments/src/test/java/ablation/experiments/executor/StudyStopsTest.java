@@ -50,9 +50,12 @@ class StudyStopsTest {
         public static void main(String[] argv) throws Exception {
             Map<String, String> args = new HashMap<>();
             for (int i = 0; i + 1 < argv.length; i++) {
-                if (argv[i].startsWith("--") && !argv[i + 1].startsWith("--")) args.put(argv[i].substring(2), argv[++i]);
+                if (argv[i].startsWith("--") && !argv[i + 1].startsWith("--")) {
+                    args.put(argv[i].substring(2), argv[++i]);
+                }
             }
-            Files.writeString(Path.of(args.get("dir")).resolve("launches"), "x", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(Path.of(args.get("dir")).resolve("launches"), "x", StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             switch (System.getProperty("stand-in")) {
                 case "cannot-run" -> {
                     System.out.println(WorkerExit.REASON_PREFIX + "cannot open the store: wrong password");
@@ -122,17 +125,22 @@ class StudyStopsTest {
         Path missing = dir.resolve("no-such-benchmark.jsonl");
         try (TrackingStore store = TrackingStore.open(url())) {
             Path file = Files.writeString(dir.resolve("stops.yaml"), STUDY.replace("train: {tokens: 4096, batch: 4}",
-                    "train: {tokens: 4096, batch: 4}\n  eval: [{benchmark: " + missing + ", mode: l2r, n: 1, k: [1]}]"));
+                    "train: {tokens: 4096, batch: 4}\n  eval: [{benchmark: " + missing
+                            + ", mode: l2r, n: 1, k: [1]}]"));
             var spec = SpecLoader.load(file);
-            long studyId = StudyQueue.enqueue(store, spec.name(), SpecLoader.tree(file), GridExpander.expand(spec, false)).id();
+            long studyId = StudyQueue.enqueue(store, spec.name(), SpecLoader.tree(file),
+                    GridExpander.expand(spec, false)).id();
             LocalExecutor executor = new LocalExecutor(store, url(), new StudyLayout(dir.resolve("study")),
                     new WorkerCommand(WorkerCommand.standard().mainClass(), List.of("-Xmx512m")),
                     new LocalExecutor.Options(1, 1, RETRIES, Duration.ofSeconds(30), Duration.ofMillis(100)));
-            WorkbenchException stopped = assertThrows(WorkbenchException.class, () -> executor.run(studyId, ExecutionListener.NONE));
-            assertTrue(stopped.getMessage().contains("benchmark file " + missing + " does not exist"), stopped.getMessage());
+            WorkbenchException stopped = assertThrows(WorkbenchException.class,
+                    () -> executor.run(studyId, ExecutionListener.NONE));
+            assertTrue(stopped.getMessage().contains("benchmark file " + missing + " does not exist"),
+                    stopped.getMessage());
             Run run = store.runs().list(studyId).get(0);
             assertEquals(RunStatus.QUEUED, run.status(), "never started");
-            assertTrue(Files.notExists(new StudyLayout(dir.resolve("study")).runDir(run.id()).resolve("checkpoints")), "nothing trained");
+            Path runDir = new StudyLayout(dir.resolve("study")).runDir(run.id());
+            assertTrue(Files.notExists(runDir.resolve("checkpoints")), "nothing trained");
         }
     }
 

@@ -68,10 +68,11 @@ class ResumeStepTest {
     /** Trains the 30-step run, storing its points up to {@code lastStoredStep}. */
     private Run trainStoringUpTo(TrackingStore store, long lastStoredStep) {
         long studyId = store.studies().create("resume", null).id();
-        Run run = store.runs().create(studyId, new NewRun("r", ConfigLoader.JSON.valueToTree(CONFIG).toString(), "h", "c"));
+        String json = ConfigLoader.JSON.valueToTree(CONFIG).toString();
+        Run run = store.runs().create(studyId, new NewRun("r", json, "h", "c"));
         try (MetricWriter writer = store.metrics().writer(run.id());
-             Trainer trainer = Trainer.open(new TrainingJob(CONFIG, VOCAB, new SyntheticBatchStream(VOCAB, 2, 8, 5, false),
-                     runDir, null))) {
+             Trainer trainer = Trainer.open(new TrainingJob(CONFIG, VOCAB,
+                     new SyntheticBatchStream(VOCAB, 2, 8, 5, false), runDir, null))) {
             trainer.train((key, step, value) -> {
                 if (step <= lastStoredStep) writer.log(key, step, value);
             }, ProgressListener.NONE);

@@ -55,9 +55,9 @@ public final class StudyLeases {
             if (dead.isPresent()) {
                 LeaseOwner gone = dead.get().owner();
                 taken = jdbc.update("UPDATE study_leases SET owner_host = ?, owner_pid = ?, owner_started_at = ?,"
-                                + " acquired_at = ?, renewed_at = ? WHERE study_name = ? AND owner_host = ? AND owner_pid = ?"
-                                + " AND owner_started_at = ?", owner.host(), owner.pid(), owner.startedAt(), now, now,
-                        studyName, gone.host(), gone.pid(), gone.startedAt());
+                                + " acquired_at = ?, renewed_at = ? WHERE study_name = ? AND owner_host = ?"
+                                + " AND owner_pid = ? AND owner_started_at = ?", owner.host(), owner.pid(),
+                        owner.startedAt(), now, now, studyName, gone.host(), gone.pid(), gone.startedAt());
             }
         }
         if (taken == 0) {
@@ -87,8 +87,8 @@ public final class StudyLeases {
     public Optional<Holder> holder(String studyName) {
         return jdbc.queryOne("SELECT owner_host, owner_pid, owner_started_at, acquired_at, renewed_at FROM study_leases"
                         + " WHERE study_name = ?", row -> new Holder(new LeaseOwner(row.getString("owner_host"),
-                        row.getLong("owner_pid"), Jdbc.instant(row, "owner_started_at")), Jdbc.instant(row, "acquired_at"),
-                        Jdbc.instant(row, "renewed_at")), studyName);
+                        row.getLong("owner_pid"), Jdbc.instant(row, "owner_started_at")),
+                        Jdbc.instant(row, "acquired_at"), Jdbc.instant(row, "renewed_at")), studyName);
     }
 
     /** Renews the owner's lease; false when the lease is no longer the owner's. */

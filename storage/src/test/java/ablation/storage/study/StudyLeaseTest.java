@@ -21,7 +21,8 @@ class StudyLeaseTest {
 
     /** A live process on this host other than this JVM: the lease's holder in these tests. */
     private static LeaseOwner otherLiveProcess(Process process) {
-        return new LeaseOwner(LeaseOwner.thisProcess().host(), process.pid(), process.info().startInstant().orElseThrow());
+        return new LeaseOwner(LeaseOwner.thisProcess().host(), process.pid(),
+                process.info().startInstant().orElseThrow());
     }
 
     private static Process sleeper() throws Exception {
@@ -36,7 +37,8 @@ class StudyLeaseTest {
             try (StudyLease held = store.leases().acquire("s", holder, LONG)) {
                 StudyLeaseHeldException refused = assertThrows(StudyLeaseHeldException.class,
                         () -> store.leases().acquire("s", LeaseOwner.thisProcess(), LONG));
-                assertTrue(refused.getMessage().contains("pid " + other.pid() + " on " + holder.host()), refused.getMessage());
+                assertTrue(refused.getMessage().contains("pid " + other.pid() + " on " + holder.host()),
+                        refused.getMessage());
                 assertEquals(holder, refused.holder());
                 store.leases().acquire("another study", LeaseOwner.thisProcess(), LONG).close();
                 assertNull(held.lostReason());

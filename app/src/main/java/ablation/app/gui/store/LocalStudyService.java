@@ -110,7 +110,8 @@ public final class LocalStudyService implements StudyLauncher, AutoCloseable {
             }
         };
         // One process drives a study at a time (a `workbench study` of the same study, another window).
-        try (StudyLease lease = store.leases().acquire(study.name(), LeaseOwner.thisProcess(), StudyLeases.DEFAULT_TIMEOUT)) {
+        try (StudyLease lease = store.leases().acquire(study.name(), LeaseOwner.thisProcess(),
+                StudyLeases.DEFAULT_TIMEOUT)) {
             executor.holding(lease);
             while (true) {
                 StudyProgress done = executor.run(study.id(), listener);
