@@ -35,14 +35,49 @@ public final class StoreLocation {
         return h2FileUrl(Path.of(System.getProperty("user.home"), ".workbench", "workbench"));
     }
 
-    /** A JDBC URL as is; anything else is taken as the path of an H2 database file. */
+    /**
+     * A JDBC URL as is, but an embedded H2 file store made shareable ({@link #shared}); anything
+     * else is taken as the path of an H2 database file.
+     */
     public static String toJdbcUrl(String urlOrPath) {
         if (urlOrPath.startsWith("jdbc:")) {
-            return urlOrPath;
+            return shared(urlOrPath);
         }
         String path = urlOrPath.endsWith(".mv.db")
                 ? urlOrPath.substring(0, urlOrPath.length() - ".mv.db".length()) : urlOrPath;
         return h2FileUrl(Path.of(path));
+    }
+
+    /**
+     * An embedded H2 file store ({@code jdbc:h2:PATH}, {@code jdbc:h2:file:PATH}, {@code jdbc:h2:~/x},
+     * {@code jdbc:h2:./x}) as the default store is opened: its path absolute (so a worker with another
+     * home or directory finds the same file) and {@code AUTO_SERVER=TRUE} (so the study's workers
+     * reach it while the study holds it) unless the URL sets {@code AUTO_SERVER} itself. Other URLs
+     * (server, in-memory, PostgreSQL) are returned as they are.
+     */
+    public static String shared(String url) {
+        String h2 = "jdbc:h2:";
+        if (!url.regionMatches(true, 0, h2, 0, h2.length())) {
+            return url;
+        }
+        String rest = url.substring(h2.length());
+        if (rest.regionMatches(true, 0, "file:", 0, "file:".length())) {
+            rest = rest.substring("file:".length());
+        } else if (rest.matches("(?s)[A-Za-z]{2,}:.*")) {
+            return url; // mem:, tcp:, ssl:, zip:, nio: ...: not a plain file store
+        }
+        int semicolon = rest.indexOf(';');
+        String path = semicolon < 0 ? rest : rest.substring(0, semicolon);
+        String settings = semicolon < 0 ? "" : rest.substring(semicolon);
+        if (path.isBlank()) {
+            return url;
+        }
+        if (path.equals("~") || path.startsWith("~/")) {
+            path = System.getProperty("user.home") + path.substring(1);
+        }
+        boolean autoServerGiven = settings.toUpperCase(java.util.Locale.ROOT).contains(";AUTO_SERVER=");
+        String autoServer = autoServerGiven ? "" : ";AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + Path.of(path).toAbsolutePath().normalize() + settings + autoServer;
     }
 
     /** An embedded H2 file URL for a database path (without the {@code .mv.db} suffix). */

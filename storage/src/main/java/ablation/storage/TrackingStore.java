@@ -9,6 +9,7 @@ import ablation.storage.jdbc.Vendor;
 import ablation.storage.metric.Metrics;
 import ablation.storage.run.Runs;
 import ablation.storage.study.Studies;
+import ablation.storage.study.StudyLeases;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -46,6 +47,7 @@ public final class TrackingStore implements AutoCloseable {
     private final Metrics metrics;
     private final Evaluations evaluations;
     private final Artifacts artifacts;
+    private final StudyLeases leases;
 
     private TrackingStore(HikariDataSource pool, String url) {
         this.pool = pool;
@@ -55,6 +57,7 @@ public final class TrackingStore implements AutoCloseable {
         this.runs = new Runs(jdbc, metrics);
         this.evaluations = new Evaluations(jdbc);
         this.artifacts = new Artifacts(jdbc);
+        this.leases = new StudyLeases(jdbc);
     }
 
     /** Opens the store at a JDBC URL whose credentials, if any, are in the URL. */
@@ -103,6 +106,11 @@ public final class TrackingStore implements AutoCloseable {
 
     public Artifacts artifacts() {
         return artifacts;
+    }
+
+    /** Which process drives each study. */
+    public StudyLeases leases() {
+        return leases;
     }
 
     /** The store's URL with any password removed, for messages. */

@@ -19,7 +19,10 @@ import ablation.experiments.queue.StudyQueue;
 import ablation.experiments.tokenizer.StudyTokenizers;
 import ablation.reports.export.Format;
 import ablation.storage.TrackingStore;
+import ablation.storage.study.LeaseOwner;
 import ablation.storage.study.Study;
+import ablation.storage.study.StudyLease;
+import ablation.storage.study.StudyLeases;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,7 +114,9 @@ public final class StudyCommand implements Callable<Integer> {
             if (!SlurmCluster.available()) throw new WorkbenchException("--executor slurm: sbatch is not on the PATH of this machine");
             SlurmExecutor.checkStore(url).ifPresent(warning -> err.println("warning: " + warning));
         }
-        try (TrackingStore store = db.open()) {
+        // One process drives a study at a time: a second start says which one does and exits with 2.
+        try (TrackingStore store = db.open(); StudyLease lease = cancel ? null
+                : store.leases().acquire(spec.name(), LeaseOwner.thisProcess(), StudyLeases.DEFAULT_TIMEOUT)) {
             if (cancel) return cancel(store, url, spec, layout, slurmOptions, err);
             StudyTokenizers.Plan tokenizers = StudyTokenizers.plan(runs, layout.root());
             tokenizers.train();
@@ -133,7 +138,7 @@ public final class StudyCommand implements Callable<Integer> {
                 LocalExecutor.Options defaults = LocalExecutor.Options.defaults();
                 LocalExecutor local = new LocalExecutor(store, url, layout, WorkerCommand.standard().withCredentials(db.user(), db.password()),
                         new LocalExecutor.Options(parallel != null ? parallel : spec.parallel(), threads != null ? threads : defaults.threads(), retries,
-                                defaults.staleAfter(), defaults.poll()));
+                                defaults.staleAfter(), defaults.poll())).holding(lease);
                 done = local.run(study.id(), new ProgressLine(err));
             }
             err.println();

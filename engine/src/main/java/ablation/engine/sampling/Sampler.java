@@ -4,6 +4,7 @@ import ablation.engine.model.AttentionMask;
 import ablation.engine.model.CodeGenModel;
 import ablation.engine.model.KvCache;
 import ablation.engine.tokenizer.Tokenizer;
+import ablation.engine.train.NativeWork;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
@@ -89,8 +90,10 @@ public final class Sampler {
         TokenSampler sampler = new TokenSampler(config, model.vocabSize());
         for (int from = 0; from < n; from += maxBatch) {
             List<Row> chunk = rows.subList(from, Math.min(n, from + maxBatch));
-            if (decoding == Decoding.CACHED) cached(fed, chunk, steps, sampler, stop);
-            else uncached(fed, chunk, steps, sampler, stop);
+            NativeWork.run(() -> { // an exit waits for the chunk (see NativeWork)
+                if (decoding == Decoding.CACHED) cached(fed, chunk, steps, sampler, stop);
+                else uncached(fed, chunk, steps, sampler, stop);
+            });
         }
         return rows.stream().map(row -> row.completion(tokenizer)).toList();
     }

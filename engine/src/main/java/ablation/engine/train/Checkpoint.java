@@ -137,6 +137,29 @@ public final class Checkpoint {
         return Optional.empty();
     }
 
+    /**
+     * Deletes the checkpoints of {@code runDir} after {@code step}: a resume must not start ahead of
+     * what the run's metrics store holds. Returns the steps deleted.
+     */
+    public static List<Long> discardAfter(Path runDir, long step) {
+        Path checkpoints = runDir.resolve(DIRECTORY);
+        if (!Files.isDirectory(checkpoints)) return List.of();
+        List<Long> discarded = new ArrayList<>();
+        try (Stream<Path> children = Files.list(checkpoints)) {
+            for (Path candidate : children.filter(p -> stepOf(p) > step).toList()) {
+                try (Stream<Path> tree = Files.walk(candidate)) {
+                    for (Path file : tree.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(file);
+                }
+                discarded.add(stepOf(candidate));
+            }
+        } catch (IOException e) {
+            throw new WorkbenchException(checkpoints + ": cannot remove checkpoints after step " + step + ": "
+                    + e.getMessage(), e);
+        }
+        discarded.sort(null);
+        return discarded;
+    }
+
     static Path directoryFor(Path runDir, long step) {
         return runDir.resolve(DIRECTORY).resolve("step-" + step);
     }

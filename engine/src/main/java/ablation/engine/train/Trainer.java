@@ -90,10 +90,13 @@ public final class Trainer implements AutoCloseable {
             double lr = schedule.at(step);
             // Nothing in the step draws random numbers today; reseeding from (seed, step) keeps
             // anything that will (dropout, sampling) identical across a resume.
-            Engine.getInstance().setRandomSeed(Long.hashCode(train.seed() * 1_000_003L + step));
+            int seed = Long.hashCode(train.seed() * 1_000_003L + step);
             List<Batch> microBatches = new ArrayList<>(train.accumulationSteps());
             for (int i = 0; i < train.accumulationSteps(); i++) microBatches.add(job.stream().next());
-            TrainStep.Result result = trainStep.run(microBatches, lr);
+            TrainStep.Result result = NativeWork.call(() -> {
+                Engine.getInstance().setRandomSeed(seed);
+                return trainStep.run(microBatches, lr);
+            });
             step++;
             tokens += result.tokens();
             windowTokens += result.tokens();
@@ -129,7 +132,8 @@ public final class Trainer implements AutoCloseable {
 
     private Path checkpoint() {
         Checkpoint.State state = new Checkpoint.State(step, steps, tokens, train.seed(), job.vocabSize(), job.stream().state());
-        Path written = CheckpointWriter.write(job.runDir(), state, job.config(), model, optimizer, job.tokenizerJson());
+        Path written = NativeWork.call(() -> CheckpointWriter.write(job.runDir(), state, job.config(), model, optimizer,
+                job.tokenizerJson()));
         LOG.info("checkpoint {} written", written);
         return written;
     }
@@ -191,6 +195,6 @@ public final class Trainer implements AutoCloseable {
 
     @Override
     public void close() {
-        manager.close();
+        NativeWork.run(manager::close);
     }
 }

@@ -4,8 +4,10 @@ import ablation.core.WorkbenchException;
 import ablation.storage.TrackingStore;
 import ablation.storage.run.Run;
 import ablation.storage.run.RunStatus;
+import ablation.storage.study.StudyLease;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -59,15 +61,32 @@ public final class LocalExecutor {
     private final Options options;
     private final Map<Long, Process> active = new LinkedHashMap<>();
     private final Map<Long, Integer> relaunches = new HashMap<>();
+    /** Where each active worker's output starts in its run's log, to tell why that launch ended. */
+    private final Map<Long, Long> logStarts = new HashMap<>();
+    private StudyLease lease;
     /** Failed runs the user asked to resume (the GUI's Retry); taken by the loop on its next pass. */
     private final Set<Long> retryRequests = ConcurrentHashMap.newKeySet();
 
     public LocalExecutor(TrackingStore store, String dbUrl, StudyLayout layout, WorkerCommand command, Options options) {
+        if (dbUrl.regionMatches(true, 0, "jdbc:h2:mem:", 0, "jdbc:h2:mem:".length())) {
+            throw new WorkbenchException("a study's runs train in worker processes, which cannot reach the"
+                    + " in-memory store " + dbUrl + ": give --db a file store (jdbc:h2:file:PATH or a path)"
+                    + " or a server");
+        }
         this.store = store;
         this.dbUrl = dbUrl;
         this.layout = layout;
         this.command = command;
         this.options = options;
+    }
+
+    /**
+     * Runs the study only while this process holds its lease: {@link #run} stops (and stops its
+     * workers) once the lease is lost, so two processes never drive one study.
+     */
+    public LocalExecutor holding(StudyLease lease) {
+        this.lease = lease;
+        return this;
     }
 
     /**
@@ -90,10 +109,12 @@ public final class LocalExecutor {
         Runtime.getRuntime().addShutdownHook(killWorkers);
         try {
             while (true) {
+                String lost = lease == null ? null : lease.lostReason();
+                if (lost != null) throw new WorkbenchException("study stopped: " + lost);
                 store.runs().markOrphans(options.staleAfter());
                 List<Run> runs = store.runs().list(studyId);
                 retryRequests.retainAll(runs.stream().map(Run::id).toList()); // another study's run: not ours to retry
-                reap(runs, listener);
+                reap(listener);
                 Deque<Run> startable = new ArrayDeque<>();
                 boolean waitingForOthers = false;
                 for (Run run : runs) {
@@ -134,6 +155,7 @@ public final class LocalExecutor {
         int threads = Math.max(1, options.threads() / Math.min(options.concurrency(), runsLeft));
         try {
             Files.createDirectories(layout.runDir(run.id()));
+            logStarts.put(run.id(), WorkerLog.size(layout.workerLog(run.id())));
             ProcessBuilder builder = command.build(dbUrl, run.id(), layout.runDir(run.id()), threads, options.staleAfter().dividedBy(4))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.workerLog(run.id()).toFile()));
@@ -144,23 +166,37 @@ public final class LocalExecutor {
         }
     }
 
-    /** Collects exited workers; a worker that died without reporting is failed and, while retries last, relaunched. */
-    private void reap(List<Run> runs, ExecutionListener listener) {
-        Map<Long, Run> byId = new HashMap<>();
-        for (Run run : runs) byId.put(run.id(), run);
+    /**
+     * Collects exited workers. A worker that cannot work at all stops the study with its reason; one
+     * that died without reporting (a crash, a kill) has its run failed with the reason from its log
+     * and, while retries last, relaunched; a run still queued after its last attempt stops the study.
+     */
+    private void reap(ExecutionListener listener) {
         for (var entry : new ArrayList<>(active.entrySet())) {
             Process process = entry.getValue();
             if (process.isAlive()) continue;
             long runId = entry.getKey();
             active.remove(runId);
+            Path log = layout.workerLog(runId);
+            String reason = WorkerLog.reason(log, logStarts.getOrDefault(runId, 0L));
             Run run = store.runs().require(runId);
+            int code = process.exitValue();
+            if (code == WorkerExit.CANNOT_RUN) {
+                throw new WorkbenchException("study stopped: the worker of run " + run.name() + " cannot run: " + reason
+                        + " (log: " + log + "); fix this and start the study again");
+            }
             if (run.status() == RunStatus.RUNNING || run.status() == RunStatus.QUEUED) {
-                String why = "worker exited with code " + process.exitValue() + " without finishing; log: " + layout.workerLog(runId);
+                String why = "worker exited with code " + code + " without finishing: " + reason + "; log: " + log;
                 int used = relaunches.merge(runId, 1, Integer::sum);
                 if (run.status() == RunStatus.RUNNING) store.runs().fail(runId, why);
                 if (used <= options.retries()) {
                     LOG.warn("run {}: {}; relaunching from its last checkpoint ({}/{})", run.name(), why, used, options.retries());
                     launch(store.runs().require(runId), 1);
+                } else if (run.status() == RunStatus.QUEUED) {
+                    String workers = used == 1 ? "the worker" : used + " workers in a row";
+                    throw new WorkbenchException("study stopped: " + workers + " of run " + run.name()
+                            + " exited with code " + code + " before starting it: " + reason
+                            + " (log: " + log + ")");
                 } else {
                     listener.runEnded(run.name(), RunStatus.FAILED.dbValue(), why);
                 }

@@ -46,6 +46,8 @@ public record WorkerCommand(String mainClass, List<String> jvmOptions, Map<Strin
      */
     public ProcessBuilder build(String dbUrl, long runId, Path runDir, int threads, Duration heartbeat) {
         List<String> command = java(threads);
+        // A JVM crash report goes with the run (worker.log names it), not into the study's working directory.
+        command.add(1, "-XX:ErrorFile=" + runDir.resolve("hs_err_pid%p.log"));
         command.addAll(List.of("--db", dbUrl, "--run", Long.toString(runId), "--dir", runDir.toString(),
                 "--heartbeat-ms", Long.toString(heartbeat.toMillis()), "--exit-with-parent"));
         ProcessBuilder builder = new ProcessBuilder(command);

@@ -12,6 +12,10 @@ import ablation.storage.metric.MetricPoint;
 import ablation.storage.metric.MetricSummary;
 import ablation.storage.run.Run;
 import ablation.storage.run.RunStatus;
+import ablation.storage.study.LeaseOwner;
+import ablation.storage.study.StudyLease;
+import ablation.storage.study.StudyLeaseHeldException;
+import ablation.storage.study.StudyLeases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,13 +95,102 @@ class CrashRecoveryTest {
         }
     }
 
-    /** Runs a study in its own JVM, so that the test can kill it with SIGKILL. */
+    /**
+     * SIGKILL of the study at several points, each followed at once by a restart (issue 14: the
+     * orphaned worker trained on for ~10 s and the series kept gaps): the orphaned worker stops by
+     * itself, the restart takes over the dead process's lease, and in the end every run's series
+     * has every step exactly once.
+     */
+    @Test
+    void studyKilledAgainAndAgainLeavesNoGapAndNoDuplicate() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=TRUE";
+        long studyId;
+        try (TrackingStore store = TrackingStore.open(url)) {
+            studyId = enqueue(store);
+        }
+        long[] killAtSteps = {12, 88, STEPS + 21};
+        for (int i = 0; i < killAtSteps.length; i++) {
+            Process studyProcess = startStudy(url, studyId, "study-" + i + ".log");
+            try (TrackingStore store = TrackingStore.open(url)) {
+                List<Run> runs = store.runs().list(studyId);
+                long target = killAtSteps[i];
+                Run run = target <= STEPS ? runs.get(0) : runs.get(1);
+                awaitStep(store, run.id(), target <= STEPS ? target : target - STEPS);
+                studyProcess.destroyForcibly();
+                assertTrue(studyProcess.waitFor(30, TimeUnit.SECONDS));
+            } finally {
+                studyProcess.destroyForcibly();
+            }
+            awaitNoWorkerOf(dir.resolve("db").toString());
+        }
+        Process last = startStudy(url, studyId, "study-last.log");
+        assertTrue(last.waitFor(5, TimeUnit.MINUTES), "the last restart finishes the study");
+        assertEquals(0, last.exitValue(), Files.readString(dir.resolve("study-last.log")));
+        try (TrackingStore store = TrackingStore.open(url)) {
+            assertCompleteSeries(store, studyId);
+            long firstRun = store.runs().list(studyId).get(0).id();
+            String log = Files.readString(new StudyLayout(dir.resolve("study")).workerLog(firstRun));
+            assertTrue(log.contains(WorkerExit.REASON_PREFIX + "the study process that started this worker is gone"),
+                    "the orphaned worker stopped by itself:\n" + log);
+        }
+    }
+
+    /** A second study process on the same study is refused, naming the one that holds it. */
+    @Test
+    void aSecondStudyProcessIsRefusedWhileTheFirstRuns() throws Exception {
+        String url = "jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=TRUE";
+        long studyId;
+        try (TrackingStore store = TrackingStore.open(url)) {
+            studyId = enqueue(store);
+        }
+        Process first = startStudy(url, studyId, "first.log");
+        try (TrackingStore store = TrackingStore.open(url)) {
+            awaitStep(store, store.runs().list(studyId).get(0).id(), 3);
+            Process second = startStudy(url, studyId, "second.log");
+            assertTrue(second.waitFor(2, TimeUnit.MINUTES));
+            String said = Files.readString(dir.resolve("second.log"));
+            assertEquals(2, second.exitValue(), said);
+            assertTrue(said.contains("already being run by pid " + first.pid()), said);
+            assertTrue(first.isAlive(), "the first study goes on");
+        } finally {
+            first.destroyForcibly();
+            first.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private Process startStudy(String url, long studyId, String log) throws java.io.IOException {
+        return new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"), StudyRunnerMain.class.getName(),
+                url, Long.toString(studyId), dir.resolve("study").toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile()).start();
+    }
+
+    /** Waits until no worker process of this store is left (an orphan stops by itself). */
+    private static void awaitNoWorkerOf(String database) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine()
+                .map(c -> c.contains("WorkerMain") && c.contains(database)).orElse(false))) {
+            assertTrue(System.nanoTime() < deadline, "an orphaned worker runs a minute after its study was killed");
+            Thread.sleep(50);
+        }
+    }
+
+    /**
+     * Runs a study in its own JVM, as {@code workbench study} does (holding the study's lease), so
+     * that the test can kill it with SIGKILL; exits with 2 when another process holds the lease.
+     */
     public static final class StudyRunnerMain {
         public static void main(String[] args) {
-            try (TrackingStore store = TrackingStore.open(args[0])) {
-                new LocalExecutor(store, args[0], new StudyLayout(Path.of(args[2])), worker(), OPTIONS)
+            long studyId = Long.parseLong(args[1]);
+            try (TrackingStore store = TrackingStore.open(args[0]);
+                 StudyLease lease = store.leases().acquire(store.studies().get(studyId).orElseThrow().name(),
+                         LeaseOwner.thisProcess(), StudyLeases.DEFAULT_TIMEOUT)) {
+                new LocalExecutor(store, args[0], new StudyLayout(Path.of(args[2])), worker(), OPTIONS).holding(lease)
                         .run(Long.parseLong(args[1]), ExecutionListener.NONE);
+            } catch (StudyLeaseHeldException held) {
+                System.out.println(held.getMessage());
+                System.exit(2);
             }
+            System.exit(0);
         }
     }
 

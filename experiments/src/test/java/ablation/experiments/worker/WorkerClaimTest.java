@@ -3,6 +3,7 @@ package ablation.experiments.worker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ablation.core.config.ConfigLoader;
 import ablation.experiments.executor.StudyLayout;
 import ablation.storage.TrackingStore;
 import ablation.storage.run.NewRun;
@@ -36,8 +37,16 @@ class WorkerClaimTest {
         store.close();
     }
 
+    /** A valid run config: resuming an orphan reads its logging interval and length. */
+    private static final String CONFIG = ConfigLoader.JSON.valueToTree(ConfigLoader.parse("""
+            name: claimed
+            model: {layers: 1, d_model: 32, heads: 2, rotary_dim: 8, context: 32}
+            data: {sources: [{name: py, kind: desk-pl}]}
+            train: {tokens: 4096, batch: 4, seed: 1}
+            """)).toString();
+
     private Run queue(String name) {
-        return store.runs().create(study.id(), new NewRun(name, "{\"train\": {\"seed\": 1}}", "hash-" + name, "cell-" + name));
+        return store.runs().create(study.id(), new NewRun(name, CONFIG, "hash-" + name, "cell-" + name));
     }
 
     private Optional<Run> claim() {

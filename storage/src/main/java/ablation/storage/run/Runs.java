@@ -132,7 +132,15 @@ public final class Runs {
 
     /** Sends a heartbeat for the run every {@code interval} until closed. */
     public Heartbeat heartbeatEvery(long runId, Duration interval) {
-        return new Heartbeat(this, runId, interval);
+        return heartbeatEvery(runId, interval, reason -> { });
+    }
+
+    /**
+     * Sends a heartbeat for the run every {@code interval} until closed, and calls {@code onLost}
+     * (once, with the reason) when the run is no longer this worker's or the store is out of reach.
+     */
+    public Heartbeat heartbeatEvery(long runId, Duration interval, java.util.function.Consumer<String> onLost) {
+        return new Heartbeat(this, runId, interval, onLost);
     }
 
     public void finish(long runId) {

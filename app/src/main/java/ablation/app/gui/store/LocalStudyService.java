@@ -15,7 +15,10 @@ import ablation.experiments.tokenizer.StudyTokenizers;
 import ablation.storage.TrackingStore;
 import ablation.storage.run.Run;
 import ablation.storage.run.RunStatus;
+import ablation.storage.study.LeaseOwner;
 import ablation.storage.study.Study;
+import ablation.storage.study.StudyLease;
+import ablation.storage.study.StudyLeases;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -125,7 +128,10 @@ public final class LocalStudyService implements StudyLauncher, AutoCloseable {
                 progress.accept("run " + runName + " " + status + (message == null ? "" : ": " + message));
             }
         };
-        try {
+        // One process drives a study at a time (a `workbench study` of the same study, another window).
+        try (StudyLease lease = store.leases().acquire(study.name(), LeaseOwner.thisProcess(),
+                StudyLeases.DEFAULT_TIMEOUT)) {
+            executor.holding(lease);
             while (true) {
                 StudyProgress done = executor.run(study.id(), listener);
                 synchronized (this) {
