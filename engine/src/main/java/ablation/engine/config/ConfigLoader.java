@@ -47,6 +47,9 @@ public final class ConfigLoader {
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                // layers: 1.5 is a mistake to name, not a 1 to train; and nothing may follow the config.
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     }
 
@@ -86,7 +89,7 @@ public final class ConfigLoader {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof WorkbenchException w) throw w;
             }
-            throw new ConfigException(path(e), "?", e.getOriginalMessage());
+            throw new ConfigException(path(e), valueAt(merged, e), e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new WorkbenchException("config: " + e.getOriginalMessage(), e);
         }
@@ -150,6 +153,15 @@ public final class ConfigLoader {
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
         return path.isEmpty() ? "config" : path;
+    }
+
+    /** The value the failing path points at in the merged tree, as written. */
+    private static String valueAt(JsonNode tree, JsonMappingException e) {
+        JsonNode node = tree;
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            node = ref.getFieldName() != null ? node.path(ref.getFieldName()) : node.path(ref.getIndex());
+        }
+        return node.isMissingNode() ? "?" : node.toString();
     }
 
     private static String abbreviate(String text) {

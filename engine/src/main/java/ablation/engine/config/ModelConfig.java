@@ -12,17 +12,26 @@ public record ModelConfig(String arch, int layers, int dModel, int heads, int ro
                           double layerNormEpsilon, double initStd) {
     public static final String CAUSAL = "causal";
     public static final String PREFIX_LM = "prefix_lm";
+    /** The shortest context a run may have. */
+    public static final int MIN_CONTEXT = 8;
 
     public ModelConfig {
         Check.oneOf("model.arch", arch, CAUSAL, PREFIX_LM);
         Check.positive("model.layers", layers);
         Check.positive("model.d_model", dModel);
         Check.positive("model.heads", heads);
-        Check.positive("model.context", context);
+        if (context < MIN_CONTEXT) {
+            throw new ConfigException("model.context", context, "must be at least " + MIN_CONTEXT
+                    + " tokens (shorter sequences leave nothing to predict)");
+        }
         Check.positive("model.layer_norm_epsilon", layerNormEpsilon);
         Check.positive("model.init_std", initStd);
         if (dModel % heads != 0) {
             throw new ConfigException("model.d_model", dModel, "must be divisible by model.heads (" + heads + ")");
+        }
+        if (dModel / heads % 2 != 0) {
+            throw new ConfigException("model.d_model", dModel, "gives an odd head dimension d_model / heads = "
+                    + dModel / heads + "; rotary rotates pairs, so the head dimension must be even");
         }
         Check.nonNegative("model.rotary_dim", rotaryDim);
         if (rotaryDim % 2 != 0) throw new ConfigException("model.rotary_dim", rotaryDim, "must be even (rotary rotates pairs)");
