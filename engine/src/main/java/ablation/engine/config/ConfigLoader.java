@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -36,6 +38,7 @@ public final class ConfigLoader {
     public static final ObjectMapper JSON = configure(new ObjectMapper());
 
     private static final JsonNode DEFAULTS = readDefaults();
+    private static final Set<Class<?>> WHOLE_NUMBERS = Set.of(int.class, long.class, Integer.class, Long.class);
 
     private ConfigLoader() {}
 
@@ -89,7 +92,11 @@ public final class ConfigLoader {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof WorkbenchException w) throw w;
             }
-            throw new ConfigException(path(e), valueAt(merged, e), e.getOriginalMessage());
+            JsonNode value = valueAt(merged, e);
+            boolean fractionalCount = value.isFloatingPointNumber() && e instanceof MismatchedInputException m
+                    && m.getTargetType() != null && WHOLE_NUMBERS.contains(m.getTargetType());
+            throw new ConfigException(path(e), value.isMissingNode() ? "?" : value,
+                    fractionalCount ? "must be a whole number" : e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new WorkbenchException("config: " + e.getOriginalMessage(), e);
         }
@@ -155,13 +162,13 @@ public final class ConfigLoader {
         return path.isEmpty() ? "config" : path;
     }
 
-    /** The value the failing path points at in the merged tree, as written. */
-    private static String valueAt(JsonNode tree, JsonMappingException e) {
+    /** The value the failing path points at in the merged tree. */
+    private static JsonNode valueAt(JsonNode tree, JsonMappingException e) {
         JsonNode node = tree;
         for (JsonMappingException.Reference ref : e.getPath()) {
             node = ref.getFieldName() != null ? node.path(ref.getFieldName()) : node.path(ref.getIndex());
         }
-        return node.isMissingNode() ? "?" : node.toString();
+        return node;
     }
 
     private static String abbreviate(String text) {

@@ -27,7 +27,8 @@ public record AblationSpec(String name, String description, JsonNode base, List<
         }
         if (ablations == null || ablations.isEmpty()) throw new ConfigException("axes", null, "a study needs at least one ablation");
         ablations = List.copyOf(ablations);
-        seeds = seeds == null || seeds.isEmpty() ? List.of(1L) : List.copyOf(seeds);
+        if (seeds != null && seeds.isEmpty()) throw new ConfigException("seeds", seeds, "needs at least one seed (omit it for seed 1)");
+        seeds = seeds == null ? List.of(1L) : List.copyOf(seeds);
         if (seeds.stream().distinct().count() != seeds.size()) throw new ConfigException("seeds", seeds, "seeds must be distinct");
         if (match == null) match = MATCH_TOKENS;
         if (!match.equals(MATCH_TOKENS) && !match.equals(MATCH_FLOPS)) throw new ConfigException("match", match, "must be tokens or flops");
