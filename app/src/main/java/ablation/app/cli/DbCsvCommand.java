@@ -24,6 +24,7 @@ public final class DbCsvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        StudyNameOption.check("--study", study);
         try (TrackingStore store = db.open()) {
             for (Path file : CsvExport.write(store, study, out)) {
                 System.out.println(file);

@@ -32,6 +32,7 @@ public final class DbExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        StudyNameOption.check("--study", study);
         if (Files.exists(out) && !force) {
             throw new StoreException(out + " exists: choose another --out or add --force to overwrite it");
         }

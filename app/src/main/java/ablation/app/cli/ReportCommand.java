@@ -39,6 +39,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        StudyNameOption.check("--study", study);
         Set<Format> formats;
         try {
             formats = Format.parse(format);

@@ -39,6 +39,7 @@ public final class RunsListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        StudyNameOption.check("--study", study);
         PrintWriter out = spec.commandLine().getOut();
         try (TrackingStore store = db.open()) {
             List<Study> studies = study != null ? List.of(store.studies().require(study)) : store.studies().list();

@@ -1,5 +1,6 @@
 package ablation.experiments.spec;
 
+import ablation.core.names.StudyNames;
 import ablation.engine.config.ConfigException;
 import ablation.experiments.executor.SlurmOptions;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,9 +23,9 @@ public record AblationSpec(String name, String description, JsonNode base, List<
     public static final String MATCH_FLOPS = "flops";
 
     public AblationSpec {
-        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            throw new ConfigException("name", name, "a study needs a name of letters, digits, '.', '_' and '-'");
-        }
+        StudyNames.problem(name).ifPresent(problem -> {
+            throw new ConfigException("name", name, problem);
+        });
         if (ablations == null || ablations.isEmpty()) throw new ConfigException("axes", null, "a study needs at least one ablation");
         ablations = List.copyOf(ablations);
         if (seeds != null && seeds.isEmpty()) throw new ConfigException("seeds", seeds, "needs at least one seed (omit it for seed 1)");
