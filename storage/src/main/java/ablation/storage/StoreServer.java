@@ -15,10 +15,11 @@ import java.util.List;
  * Serves an H2 file store over TCP so that workers on other machines (or a team) share it
  * ({@code workbench db serve}). A served store must have a password: serving sets it, or checks
  * that the store already has one. Listens on 127.0.0.1 unless other hosts are allowed; serves only
- * that store's directory and creates no new databases.
+ * that one database (no other file of its directory) and creates no new databases.
  */
 public final class StoreServer implements AutoCloseable {
     public static final int DEFAULT_PORT = 9092;
+    private static final int MAX_PORT = 65535;
 
     private final Server server;
     private final String clientUrl;
@@ -42,10 +43,13 @@ public final class StoreServer implements AutoCloseable {
      */
     public static StoreServer serve(String fileUrl, String user, String password, String newPassword, int port,
                                     boolean allowOthers) {
+        if (port < 0 || port > MAX_PORT) {
+            throw new StoreException("--port = " + port + ": a TCP port is 0 (any free one) to " + MAX_PORT);
+        }
+        Path database = databasePath(fileUrl);
         if (allowOthers) {
             H2Network.allInterfaces();
         }
-        Path database = databasePath(fileUrl);
         String account = user == null ? "sa" : user;
         String embedded = "jdbc:h2:file:" + database;
         // Opening creates or migrates the schema, and fails clearly on a wrong password or a bad file.
@@ -60,8 +64,10 @@ public final class StoreServer implements AutoCloseable {
             throw new StoreException("the store " + database + " has no password and would be open to every local"
                     + " user once served: give it one with --password");
         }
+        // -key admits the one database name and refuses every other (an unprotected store beside it).
+        String name = database.getFileName().toString();
         List<String> args = new ArrayList<>(List.of("-tcpPort", Integer.toString(port), "-baseDir",
-                database.getParent().toString(), "-ifExists"));
+                database.getParent().toString(), "-ifExists", "-key", name, name));
         if (allowOthers) {
             args.add("-tcpAllowOthers");
         }

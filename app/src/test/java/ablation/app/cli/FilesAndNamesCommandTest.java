@@ -77,4 +77,22 @@ class FilesAndNamesCommandTest {
         assertFalse(Files.exists(dir.resolve("store.mv.db")), "no store was created");
         assertFalse(Files.exists(dir.resolve("csv")), "no directory was created");
     }
+
+    @Test
+    void scoreRefusesToWriteItsResultsOverTheSamples() throws IOException {
+        Path samples = Files.writeString(dir.resolve("samples.jsonl"), "{\"task_id\": \"t/0\", \"completion\": \"  return 1\\n\"}\n");
+        String before = Files.readString(samples);
+        assertRefused("--out = '" + samples + "' is the --samples file", "score", "--benchmark", dir.resolve("b.jsonl").toString(),
+                "--samples", samples.toString(), "--out", samples.toString());
+        assertRefused("is the --samples file", "score", "--benchmark", dir.resolve("b.jsonl").toString(),
+                "--samples", samples.toString(), "--out", dir.resolve("x/../samples.jsonl").toString());
+        assertEquals(before, Files.readString(samples));
+    }
+
+    @Test
+    void serveRefusesAnImpossiblePortBeforeCreatingTheStore() {
+        assertRefused("--port = 70000", "db", "serve", "--db", dir.resolve("served").toString(), "--port", "70000", "--password=pw");
+        assertRefused("--port", "db", "serve", "--db", dir.resolve("served").toString(), "--port", "nine");
+        assertFalse(Files.exists(dir.resolve("served.mv.db")), "no store was created");
+    }
 }
