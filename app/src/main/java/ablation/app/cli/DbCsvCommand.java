@@ -25,7 +25,7 @@ public final class DbCsvCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StudyNameOption.check("--study", study);
-        try (TrackingStore store = db.open()) {
+        try (TrackingStore store = db.openReadOnly()) {
             for (Path file : CsvExport.write(store, study, out)) {
                 System.out.println(file);
             }

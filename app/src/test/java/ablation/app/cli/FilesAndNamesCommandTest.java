@@ -95,4 +95,44 @@ class FilesAndNamesCommandTest {
         assertRefused("--port", "db", "serve", "--db", dir.resolve("served").toString(), "--port", "nine");
         assertFalse(Files.exists(dir.resolve("served.mv.db")), "no store was created");
     }
+
+    /** A closed store with study {@code s} and many loss points, then overwritten with noise after its headers. */
+    private Path damagedStore() throws IOException {
+        Path database = dir.resolve("damaged");
+        try (TrackingStore store = TrackingStore.open(StoreLocation.h2FileUrl(database))) {
+            long study = store.studies().create("s", null).id();
+            long run = store.runs().create(study, NewRun.fromConfig("r", "{\"train\": {\"seed\": 1}}", "train.seed")).id();
+            try (ablation.storage.metric.MetricWriter writer = store.metrics().writer(run)) {
+                for (int step = 1; step <= 60_000; step++) writer.log("loss", step, 1.0 / step);
+            }
+        }
+        Path file = dir.resolve("damaged.mv.db");
+        long size = Files.size(file);
+        try (java.io.RandomAccessFile raw = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            byte[] noise = new byte[(int) (size - 3 * 4096)];
+            new java.util.Random(7).nextBytes(noise);
+            raw.seek(2 * 4096);
+            raw.write(noise);
+        }
+        return file;
+    }
+
+    @Test
+    void aDamagedStoreIsReportedAndReadingCommandsLeaveItAndNoTruncatedCsv() throws IOException {
+        Path file = damagedStore();
+        byte[] before = Files.readAllBytes(file);
+        assertRefused("is damaged", "runs", "list", "--db", dir.resolve("damaged").toString());
+        assertRefused("opened read-only and not changed", "db", "csv", "--db", dir.resolve("damaged").toString(),
+                "--study", "s", "--out", dir.resolve("csv").toString());
+        assertRefused("is damaged", "report", "--db", dir.resolve("damaged").toString(), "--study", "s",
+                "--out", dir.resolve("report").toString());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(file)), "no reading command wrote the store");
+        assertFalse(Files.exists(dir.resolve("csv")) && dir.resolve("csv").toFile().list().length > 0, "no CSV file was left");
+    }
+
+    @Test
+    void readingCommandsDoNotCreateAStore() {
+        assertRefused("no store at", "runs", "list", "--db", dir.resolve("absent").toString());
+        assertFalse(Files.exists(dir.resolve("absent.mv.db")), "no store was created");
+    }
 }
