@@ -35,14 +35,17 @@ public final class StoreLocation {
         return h2FileUrl(Path.of(System.getProperty("user.home"), ".workbench", "workbench"));
     }
 
-    /** A JDBC URL as is; anything else is taken as the path of an H2 database file. */
+    /**
+     * A JDBC URL as is; anything else is taken as the path of an H2 database file, a leading {@code ~}
+     * being {@code user.home} as in H2's own URLs (so {@code --db '~/x'} and {@code jdbc:h2:file:~/x} agree).
+     */
     public static String toJdbcUrl(String urlOrPath) {
         if (urlOrPath.startsWith("jdbc:")) {
             return urlOrPath;
         }
-        String path = urlOrPath.endsWith(".mv.db")
-                ? urlOrPath.substring(0, urlOrPath.length() - ".mv.db".length()) : urlOrPath;
-        return h2FileUrl(Path.of(path));
+        String path = urlOrPath.endsWith(H2Files.DATA_SUFFIX)
+                ? urlOrPath.substring(0, urlOrPath.length() - H2Files.DATA_SUFFIX.length()) : urlOrPath;
+        return h2FileUrl(Path.of(H2Files.expandHome(path)));
     }
 
     /** An embedded H2 file URL for a database path (without the {@code .mv.db} suffix). */

@@ -98,15 +98,8 @@ public final class StoreServer implements AutoCloseable {
     }
 
     private static Path databasePath(String fileUrl) {
-        if (!fileUrl.startsWith("jdbc:h2:file:")) {
-            throw new StoreException("db serve serves an H2 file store; " + ConnectionErrors.redact(fileUrl)
-                    + " is not one: give --db jdbc:h2:file:PATH or a path");
-        }
-        String path = fileUrl.substring("jdbc:h2:file:".length()).split(";", 2)[0];
-        if (path.startsWith("~")) {
-            path = System.getProperty("user.home") + path.substring(1);
-        }
-        return Path.of(path).toAbsolutePath().normalize();
+        return H2Files.database(fileUrl).orElseThrow(() -> new StoreException("db serve serves an H2 file store; "
+                + ConnectionErrors.redact(fileUrl) + " is not one: give --db jdbc:h2:file:PATH or a path"));
     }
 
     private static void setPassword(String url, String user, String current, String newPassword) {

@@ -13,6 +13,7 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,5 +107,15 @@ class StoreFilesTest {
             assertEquals(5, ablation.storage.transfer.CsvExport.write(store, "s", out).size());
             assertEquals(11, Files.readAllLines(out.resolve("metrics.csv")).size());
         }
+    }
+
+    @Test
+    void aTildeMeansUserHomeInPathsAndUrlsAlike() {
+        String home = System.getProperty("user.home");
+        assertEquals(StoreLocation.h2FileUrl(Path.of(home, "stores", "w")), StoreLocation.toJdbcUrl("~/stores/w.mv.db"));
+        assertEquals(Optional.of(Path.of(home, "stores", "w")), H2Files.database("jdbc:h2:file:~/stores/w;AUTO_SERVER=TRUE"));
+        assertEquals(Optional.of(Path.of(home, "stores", "w")), H2Files.database("jdbc:h2:~/stores/w"));
+        assertEquals(Optional.empty(), H2Files.database("jdbc:h2:tcp://127.0.0.1:9092/w"));
+        assertEquals(Optional.empty(), H2Files.database("jdbc:h2:mem:w"));
     }
 }
