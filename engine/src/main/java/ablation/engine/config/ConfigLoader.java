@@ -96,7 +96,7 @@ public final class ConfigLoader {
             boolean fractionalCount = value.isFloatingPointNumber() && e instanceof MismatchedInputException m
                     && m.getTargetType() != null && WHOLE_NUMBERS.contains(m.getTargetType());
             throw new ConfigException(path(e), value.isMissingNode() ? "?" : value,
-                    fractionalCount ? "must be a whole number" : e.getOriginalMessage());
+                    fractionalCount ? wholeNumberProblem(value) : e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new WorkbenchException("config: " + e.getOriginalMessage(), e);
         }
@@ -160,6 +160,15 @@ public final class ConfigLoader {
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
         return path.isEmpty() ? "config" : path;
+    }
+
+    /** 1.5 is not a count; 1.0e7 is one, written so that it could be mistaken for a fraction. */
+    private static String wholeNumberProblem(JsonNode value) {
+        double number = value.asDouble();
+        if (number == Math.rint(number) && Math.abs(number) < 1e18) {
+            return "must be a whole number written without a decimal point or exponent (" + (long) number + ")";
+        }
+        return "must be a whole number";
     }
 
     /** The value the failing path points at in the merged tree. */

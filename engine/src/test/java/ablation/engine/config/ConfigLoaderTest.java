@@ -68,6 +68,7 @@ class ConfigLoaderTest {
         assertMessage("model: {layers: 1.5}", "model.layers");
         assertMessage("model: {heads: 4.9}", "4.9");
         assertMessage("train: {batch: 2.0}", "train.batch");
+        assertMessage("model: {context: 1.0e7}", "model.context = 1.0E7: must be a whole number written without a decimal point or exponent (10000000)");
     }
 
     @Test
