@@ -112,11 +112,12 @@ public final class ScoreCommand implements Callable<Integer> {
         try {
             same = same || (Files.exists(out) && Files.exists(input) && Files.isSameFile(out, input));
         } catch (IOException e) {
-            throw new WorkbenchException("cannot compare --out " + out + " with " + option + " " + input + ": " + e.getMessage(), e);
+            throw new WorkbenchException("cannot compare --out " + out + " with " + option + " " + input + ": "
+                    + e.getMessage(), e);
         }
         if (same) {
-            throw new WorkbenchException("--out = '" + out + "' is the " + option + " file: the results would overwrite it;"
-                    + " choose another --out (default: <samples>_results.jsonl)");
+            throw new WorkbenchException("--out = '" + out + "' is the " + option + " file: the results would"
+                    + " overwrite it; choose another --out (default: <samples>_results.jsonl)");
         }
     }
 

@@ -148,8 +148,12 @@ public final class StudyCommand implements Callable<Integer> {
 
     /** Flags that cannot work fail before the study file is read or a store is opened. */
     private void checkOptions() {
-        if (parallel != null && parallel < 1) throw new WorkbenchException("--parallel = " + parallel + ": must be at least 1");
-        if (threads != null && threads < 1) throw new WorkbenchException("--threads = " + threads + ": must be at least 1");
+        if (parallel != null && parallel < 1) {
+            throw new WorkbenchException("--parallel = " + parallel + ": must be at least 1");
+        }
+        if (threads != null && threads < 1) {
+            throw new WorkbenchException("--threads = " + threads + ": must be at least 1");
+        }
         if (retries < 0) throw new WorkbenchException("--retries = " + retries + ": must not be negative");
         if (cpus != null && cpus < 1) throw new WorkbenchException("--cpus = " + cpus + ": must be at least 1");
     }

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 public final class StudyNames {
     public static final int MAX_LENGTH = 100;
     /** The rule in words, for messages. */
-    public static final String RULE = "letters, digits, '-', '_' and '.', not starting with '.' or '-', at most " + MAX_LENGTH
-            + " characters";
+    public static final String RULE = "letters, digits, '-', '_' and '.', not starting with '.' or '-', at most "
+            + MAX_LENGTH + " characters";
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
 
     private StudyNames() {}
@@ -22,7 +22,9 @@ public final class StudyNames {
     /** Why {@code name} cannot be a study's name, or empty when it can. */
     public static Optional<String> problem(String name) {
         if (name == null || name.isEmpty()) return Optional.of("a study needs a name of " + RULE);
-        if (name.length() > MAX_LENGTH) return Optional.of("is " + name.length() + " characters long; a study name has " + RULE);
+        if (name.length() > MAX_LENGTH) {
+            return Optional.of("is " + name.length() + " characters long; a study name has " + RULE);
+        }
         if (!SAFE.matcher(name).matches()) return Optional.of("a study name has " + RULE);
         return Optional.empty();
     }

@@ -49,14 +49,17 @@ public record ModelConfig(String arch, int layers, int dModel, int heads, int ro
         return PREFIX_LM.equals(arch);
     }
 
-    /** Parameters of the model for a vocabulary of {@code vocab} tokens (embedding, blocks, final norm, head); saturates. */
+    /**
+     * Parameters of the model for a vocabulary of {@code vocab} tokens (embedding, blocks, final norm,
+     * head); absurd shapes saturate at {@code Long.MAX_VALUE} instead of wrapping.
+     */
     public long parameterCount(int vocab) {
         long d = dModel;
         long block = 2 * d                       // ln_1
                 + 4 * d * d                      // q, k, v, out (no bias)
                 + d * 4 * d + 4 * d              // fc_in
                 + 4 * d * d + d;                 // fc_out
-        if ((double) layers * 12 * d * d + 2.0 * d * vocab > Long.MAX_VALUE / 2) return Long.MAX_VALUE; // saturate, never wrap
+        if ((double) layers * 12 * d * d + 2.0 * d * vocab > Long.MAX_VALUE / 2) return Long.MAX_VALUE;
         return vocab * d + layers * block + 2 * d + d * vocab + vocab;
     }
 

@@ -43,7 +43,8 @@ public record MemoryBudget(long heapBytes, long physicalBytes) {
                 model.layers(), model.dModel(), model.heads(), vocab);
         String at = " at batch " + microBatch + (microBatch == config.train().batch() ? "" : " (train.micro_batch)")
                 + ", context " + model.context();
-        String smaller = ": make the model smaller (model.layers, model.d_model) or lower train.micro_batch or model.context";
+        String smaller = ": make the model smaller (model.layers, model.d_model)"
+                + " or lower train.micro_batch or model.context";
         long total = need.totalBytes();
         if (tensorsOnHost && total > physicalBytes) {
             throw new WorkbenchException(shape + " needs ~" + gib(total) + " GiB" + at + " (parameters "
@@ -54,7 +55,8 @@ public record MemoryBudget(long heapBytes, long physicalBytes) {
         if (need.heapBytes() > heapBytes) {
             throw new WorkbenchException(shape + " needs ~" + gib(need.heapBytes()) + " GiB of Java heap to write a"
                     + " checkpoint (parameters and both AdamW moments); this JVM has " + gib(heapBytes)
-                    + " GiB: raise -Xmx in WORKBENCH_JAVA_OPTS (e.g. WORKBENCH_JAVA_OPTS=-Xmx16g)" + smaller.replace(":", ", or"));
+                    + " GiB: raise -Xmx in WORKBENCH_JAVA_OPTS (e.g. WORKBENCH_JAVA_OPTS=-Xmx16g)"
+                    + smaller.replace(":", ", or"));
         }
     }
 
@@ -75,6 +77,7 @@ public record MemoryBudget(long heapBytes, long physicalBytes) {
         } catch (IOException | NumberFormatException e) {
             // not Linux: the JVM's own figure below
         }
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
     }
 }

@@ -38,7 +38,8 @@ public record TrainingMemory(long parameterBytes, long gradientBytes, long optim
 
     /** Parameters, gradients, optimizer state and activations: what PyTorch allocates outside the heap. */
     public long nativeBytes() {
-        return saturatingSum(saturatingSum(parameterBytes, gradientBytes), saturatingSum(optimizerBytes, activationBytes));
+        return saturatingSum(saturatingSum(parameterBytes, gradientBytes),
+                saturatingSum(optimizerBytes, activationBytes));
     }
 
     /** Native memory and the checkpoint's heap copy together: what the machine must hold. */

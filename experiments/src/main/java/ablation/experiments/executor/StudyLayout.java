@@ -9,7 +9,10 @@ import java.nio.file.Path;
  * worker log; the report goes to {@code <root>/report/}.
  */
 public record StudyLayout(Path root) {
-    /** {@code ~/.workbench/studies/<name>} unless the user gives {@code --out}; a name that would leave that folder is refused. */
+    /**
+     * {@code ~/.workbench/studies/<name>} unless the user gives {@code --out}; a name that would leave
+     * that folder is refused.
+     */
     public static StudyLayout defaultFor(String studyName) {
         StudyNames.problem(studyName).ifPresent(problem -> {
             throw new WorkbenchException("study name '" + studyName + "': " + problem);

@@ -28,7 +28,9 @@ public record AblationSpec(String name, String description, JsonNode base, List<
         });
         if (ablations == null || ablations.isEmpty()) throw new ConfigException("axes", null, "a study needs at least one ablation");
         ablations = List.copyOf(ablations);
-        if (seeds != null && seeds.isEmpty()) throw new ConfigException("seeds", seeds, "needs at least one seed (omit it for seed 1)");
+        if (seeds != null && seeds.isEmpty()) {
+            throw new ConfigException("seeds", seeds, "needs at least one seed (omit it for seed 1)");
+        }
         seeds = seeds == null ? List.of(1L) : List.copyOf(seeds);
         if (seeds.stream().distinct().count() != seeds.size()) throw new ConfigException("seeds", seeds, "seeds must be distinct");
         if (match == null) match = MATCH_TOKENS;

@@ -62,10 +62,14 @@ public final class SpecLoader {
         }
         List<Long> seeds = null;
         if (root.has("seeds")) {
-            if (!root.get("seeds").isArray()) throw new ConfigException("seeds", root.get("seeds"), "must be a list of integers");
+            if (!root.get("seeds").isArray()) {
+                throw new ConfigException("seeds", root.get("seeds"), "must be a list of integers");
+            }
             seeds = new ArrayList<>();
             for (JsonNode seed : root.get("seeds")) {
-                if (!seed.isIntegralNumber() || !seed.canConvertToLong()) throw new ConfigException("seeds", seed, "seeds must be integers");
+                if (!seed.isIntegralNumber() || !seed.canConvertToLong()) {
+                    throw new ConfigException("seeds", seed, "seeds must be integers");
+                }
                 seeds.add(seed.asLong());
             }
         }
@@ -105,7 +109,9 @@ public final class SpecLoader {
     private static int parallel(JsonNode root) {
         JsonNode value = root.get("parallel");
         if (value == null || value.isNull()) return 1;
-        if (!value.isIntegralNumber() || !value.canConvertToInt()) throw new ConfigException("parallel", value, "must be a whole number");
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw new ConfigException("parallel", value, "must be a whole number");
+        }
         return value.asInt();
     }
 

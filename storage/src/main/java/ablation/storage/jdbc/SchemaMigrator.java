@@ -69,7 +69,8 @@ public final class SchemaMigrator {
             }
             if (info.pending().length > 0) {
                 throw new StoreException("the store " + shown + " has an older schema; reading commands do not"
-                        + " change it: run a writing command (workbench study, db import) on it once to bring it up to date");
+                        + " change it: run a writing command (workbench study, db import) on it once to bring it"
+                        + " up to date");
             }
         } catch (FlywayException e) {
             if (e.getCause() instanceof SQLException sql) {

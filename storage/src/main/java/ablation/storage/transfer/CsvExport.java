@@ -43,7 +43,8 @@ public final class CsvExport {
             Files.createDirectories(dir);
             writeAll(store, study, runs, partials);
             for (int i = 0; i < names.size(); i++) {
-                Files.move(partials.get(i), names.get(i), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(partials.get(i), names.get(i), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
             }
             return names;
         } catch (IOException | UncheckedIOException e) {
@@ -65,7 +66,8 @@ public final class CsvExport {
         }
     }
 
-    private static void writeAll(TrackingStore store, Study study, List<Run> runs, List<Path> files) throws IOException {
+    private static void writeAll(TrackingStore store, Study study, List<Run> runs, List<Path> files)
+            throws IOException {
         Path runsCsv = files.get(0);
         try (BufferedWriter out = Files.newBufferedWriter(runsCsv, StandardCharsets.UTF_8)) {
             row(out, "run_id", "name", "status", "cell_key", "config_hash", "created_at", "started_at", "ended_at",

@@ -7,6 +7,8 @@ import ablation.experiments.executor.StudyProgress;
 import ablation.experiments.executor.WorkerCommand;
 import ablation.experiments.queue.StudyQueue;
 import ablation.experiments.spec.AblationSpec;
+import ablation.engine.train.MemoryBudget;
+import ablation.experiments.preflight.Preflight;
 import ablation.experiments.spec.GridExpander;
 import ablation.experiments.spec.RunSpec;
 import ablation.experiments.spec.SpecLoader;
@@ -61,6 +63,7 @@ public final class LocalStudyService implements StudyLauncher, AutoCloseable {
     @Override
     public String launch(AblationSpec spec, Path studyFile) {
         List<RunSpec> runs = GridExpander.expand(spec, false);
+        Preflight.check(runs, MemoryBudget.ofThisMachine());
         Study study = StudyQueue.enqueue(store, spec.name(), SpecLoader.tree(studyFile), runs);
         String waiting = schedule(study, null);
         return "Queued " + runs.size() + " runs of " + spec.name() + (waiting == null ? "; training" : "; it trains after " + waiting);
