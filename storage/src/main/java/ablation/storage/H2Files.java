@@ -39,7 +39,11 @@ final class H2Files {
         if (rest.startsWith("file:")) {
             rest = rest.substring("file:".length());
         }
-        return Optional.of(Path.of(expandHome(rest)).toAbsolutePath().normalize());
+        String path = expandHome(rest);
+        if (!Path.of(path).isAbsolute() && !path.startsWith("./") && !path.startsWith("../")) {
+            return Optional.empty(); // H2 refuses paths implicitly relative to the working directory: it says so
+        }
+        return Optional.of(Path.of(path).toAbsolutePath().normalize());
     }
 
     /** A leading {@code ~} is the home directory as this JVM sees it ({@code user.home}), as H2 resolves it. */

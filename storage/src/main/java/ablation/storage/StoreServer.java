@@ -23,10 +23,12 @@ public final class StoreServer implements AutoCloseable {
 
     private final Server server;
     private final String clientUrl;
+    private final Path database;
 
-    private StoreServer(Server server, String clientUrl) {
+    private StoreServer(Server server, String clientUrl, Path database) {
         this.server = server;
         this.clientUrl = clientUrl;
+        this.database = database;
     }
 
     /**
@@ -76,11 +78,16 @@ public final class StoreServer implements AutoCloseable {
             String host = allowOthers ? server.getURL().replaceFirst("^tcp://", "").replaceFirst(":\\d+$", "")
                     : "127.0.0.1";
             return new StoreServer(server, "jdbc:h2:tcp://" + host + ":" + server.getPort() + "/"
-                    + database.getFileName());
+                    + database.getFileName(), database);
         } catch (SQLException e) {
             throw new StoreException("cannot serve " + database + " on port " + port + " (" + e.getMessage()
                     + "): is the port in use? choose another with --port", e);
         }
+    }
+
+    /** The database served, without {@code .mv.db}. */
+    public Path database() {
+        return database;
     }
 
     /** The JDBC URL clients give as {@code --db}. */

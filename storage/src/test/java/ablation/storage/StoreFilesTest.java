@@ -117,5 +117,7 @@ class StoreFilesTest {
         assertEquals(Optional.of(Path.of(home, "stores", "w")), H2Files.database("jdbc:h2:~/stores/w"));
         assertEquals(Optional.empty(), H2Files.database("jdbc:h2:tcp://127.0.0.1:9092/w"));
         assertEquals(Optional.empty(), H2Files.database("jdbc:h2:mem:w"));
+        assertEquals(Optional.empty(), H2Files.database("jdbc:h2:implicitly-relative"), "H2 itself refuses it");
+        assertEquals(Optional.of(Path.of("rel").toAbsolutePath()), H2Files.database("jdbc:h2:./rel"));
     }
 }
