@@ -37,15 +37,16 @@ public final class StoreLocation {
 
     /**
      * A JDBC URL as is, but an embedded H2 file store made shareable ({@link #shared}); anything
-     * else is taken as the path of an H2 database file.
+     * else is taken as the path of an H2 database file, a leading {@code ~} being {@code user.home} as in
+     * H2's own URLs (so {@code --db '~/x'} and {@code jdbc:h2:file:~/x} agree).
      */
     public static String toJdbcUrl(String urlOrPath) {
         if (urlOrPath.startsWith("jdbc:")) {
             return shared(urlOrPath);
         }
-        String path = urlOrPath.endsWith(".mv.db")
-                ? urlOrPath.substring(0, urlOrPath.length() - ".mv.db".length()) : urlOrPath;
-        return h2FileUrl(Path.of(path));
+        String path = urlOrPath.endsWith(H2Files.DATA_SUFFIX)
+                ? urlOrPath.substring(0, urlOrPath.length() - H2Files.DATA_SUFFIX.length()) : urlOrPath;
+        return h2FileUrl(Path.of(H2Files.expandHome(path)));
     }
 
     /**

@@ -15,17 +15,20 @@ import java.util.List;
  * Serves an H2 file store over TCP so that workers on other machines (or a team) share it
  * ({@code workbench db serve}). A served store must have a password: serving sets it, or checks
  * that the store already has one. Listens on 127.0.0.1 unless other hosts are allowed; serves only
- * that store's directory and creates no new databases.
+ * that one database (no other file of its directory) and creates no new databases.
  */
 public final class StoreServer implements AutoCloseable {
     public static final int DEFAULT_PORT = 9092;
+    private static final int MAX_PORT = 65535;
 
     private final Server server;
     private final String clientUrl;
+    private final Path database;
 
-    private StoreServer(Server server, String clientUrl) {
+    private StoreServer(Server server, String clientUrl, Path database) {
         this.server = server;
         this.clientUrl = clientUrl;
+        this.database = database;
     }
 
     /**
@@ -42,10 +45,13 @@ public final class StoreServer implements AutoCloseable {
      */
     public static StoreServer serve(String fileUrl, String user, String password, String newPassword, int port,
                                     boolean allowOthers) {
+        if (port < 0 || port > MAX_PORT) {
+            throw new StoreException("--port = " + port + ": a TCP port is 0 (any free one) to " + MAX_PORT);
+        }
+        Path database = databasePath(fileUrl);
         if (allowOthers) {
             H2Network.allInterfaces();
         }
-        Path database = databasePath(fileUrl);
         String account = user == null ? "sa" : user;
         String embedded = "jdbc:h2:file:" + database;
         // Opening creates or migrates the schema, and fails clearly on a wrong password or a bad file.
@@ -60,8 +66,10 @@ public final class StoreServer implements AutoCloseable {
             throw new StoreException("the store " + database + " has no password and would be open to every local"
                     + " user once served: give it one with --password");
         }
+        // -key admits the one database name and refuses every other (an unprotected store beside it).
+        String name = database.getFileName().toString();
         List<String> args = new ArrayList<>(List.of("-tcpPort", Integer.toString(port), "-baseDir",
-                database.getParent().toString(), "-ifExists"));
+                database.getParent().toString(), "-ifExists", "-key", name, name));
         if (allowOthers) {
             args.add("-tcpAllowOthers");
         }
@@ -70,11 +78,16 @@ public final class StoreServer implements AutoCloseable {
             String host = allowOthers ? server.getURL().replaceFirst("^tcp://", "").replaceFirst(":\\d+$", "")
                     : "127.0.0.1";
             return new StoreServer(server, "jdbc:h2:tcp://" + host + ":" + server.getPort() + "/"
-                    + database.getFileName());
+                    + database.getFileName(), database);
         } catch (SQLException e) {
             throw new StoreException("cannot serve " + database + " on port " + port + " (" + e.getMessage()
                     + "): is the port in use? choose another with --port", e);
         }
+    }
+
+    /** The database served, without {@code .mv.db}. */
+    public Path database() {
+        return database;
     }
 
     /** The JDBC URL clients give as {@code --db}. */
@@ -92,15 +105,8 @@ public final class StoreServer implements AutoCloseable {
     }
 
     private static Path databasePath(String fileUrl) {
-        if (!fileUrl.startsWith("jdbc:h2:file:")) {
-            throw new StoreException("db serve serves an H2 file store; " + ConnectionErrors.redact(fileUrl)
-                    + " is not one: give --db jdbc:h2:file:PATH or a path");
-        }
-        String path = fileUrl.substring("jdbc:h2:file:".length()).split(";", 2)[0];
-        if (path.startsWith("~")) {
-            path = System.getProperty("user.home") + path.substring(1);
-        }
-        return Path.of(path).toAbsolutePath().normalize();
+        return H2Files.database(fileUrl).orElseThrow(() -> new StoreException("db serve serves an H2 file store; "
+                + ConnectionErrors.redact(fileUrl) + " is not one: give --db jdbc:h2:file:PATH or a path"));
     }
 
     private static void setPassword(String url, String user, String current, String newPassword) {

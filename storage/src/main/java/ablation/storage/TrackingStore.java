@@ -13,11 +13,14 @@ import ablation.storage.study.StudyLeases;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -39,6 +42,8 @@ public final class TrackingStore implements AutoCloseable {
     }
 
     private static final int POOL_SIZE = 4;
+    /** H2: the database file is open in another process (which then serves it, with AUTO_SERVER). */
+    private static final int FILE_IN_USE = 90020;
 
     private final HikariDataSource pool;
     private final Jdbc jdbc;
@@ -72,8 +77,11 @@ public final class TrackingStore implements AutoCloseable {
     public static TrackingStore open(String url, String user, String password) {
         Vendor vendor = Vendor.of(url);
         Properties credentials = credentials(vendor, user, password);
+        Optional<Path> file = H2Files.database(url);
+        file.ifPresent(H2Files::createPrivate);
         // Held open until the pool has its own connection, so an in-memory H2 database survives.
         try (Connection probe = DriverManager.getConnection(url, credentials)) {
+            file.ifPresent(H2Files::restrictCompanions);
             refuseReadOnly(probe, vendor, url);
             HikariDataSource pool = pool(url, credentials);
             try {
@@ -85,6 +93,40 @@ public final class TrackingStore implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw ConnectionErrors.translate(url, e);
+        }
+    }
+
+    /**
+     * Opens an existing store to read it, never writing to it: an embedded H2 file is opened with
+     * {@code ACCESS_MODE_DATA=r} (a damaged file stays as it was, and nothing is created); the schema
+     * must already be current. A file another process has open is read through that process's
+     * auto-server, the store's owner then. Servers are opened as they are.
+     */
+    public static TrackingStore openReadOnly(String url, String user, String password) {
+        Optional<Path> file = H2Files.database(url);
+        if (file.isEmpty()) {
+            return open(url, user, password);
+        }
+        if (!Files.isRegularFile(H2Files.dataFile(file.get()))) {
+            throw new StoreException("there is no store at " + H2Files.dataFile(file.get()) + " (nothing to read):"
+                    + " check --db or WORKBENCH_DB; a study creates its store");
+        }
+        String readOnly = H2Files.readOnlyUrl(url);
+        Properties credentials = credentials(Vendor.H2, user, password);
+        try (Connection probe = DriverManager.getConnection(readOnly, credentials)) {
+            HikariDataSource pool = pool(readOnly, credentials);
+            try {
+                SchemaMigrator.requireCurrent(pool, url);
+                return new TrackingStore(pool, readOnly);
+            } catch (RuntimeException e) {
+                pool.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            if (e.getErrorCode() == FILE_IN_USE) {
+                return open(url, user, password);
+            }
+            throw ConnectionErrors.translate(readOnly, e);
         }
     }
 

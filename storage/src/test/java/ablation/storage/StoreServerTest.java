@@ -32,7 +32,7 @@ class StoreServerTest {
             assertTrue(noPassword.getMessage().contains("refused the user name or password"), noPassword.getMessage());
             StoreException otherDb = assertThrows(StoreException.class, () -> TrackingStore.open(
                     server.clientUrl().replace("/team", "/other"), "sa", "s3cret").close());
-            assertTrue(otherDb.getMessage().contains("does not exist"), otherDb.getMessage());
+            assertTrue(otherDb.getMessage().contains("refused"), otherDb.getMessage()); // the server admits one name only
         }
     }
 
@@ -44,5 +44,27 @@ class StoreServerTest {
         StoreException notFile = assertThrows(StoreException.class,
                 () -> StoreServer.serve("jdbc:postgresql://localhost/x", null, null, "pw", 0, false));
         assertTrue(notFile.getMessage().contains("serves an H2 file store"), notFile.getMessage());
+    }
+
+    @Test
+    void onlyTheServedDatabaseCanBeOpenedThroughTheServer() {
+        String url = StoreLocation.h2FileUrl(dir.resolve("team"));
+        TrackingStore.open(StoreLocation.h2FileUrl(dir.resolve("beside"))).close(); // an unprotected store in the same folder
+        try (StoreServer server = StoreServer.serve(url, null, null, "s3cret", 0, false)) {
+            TrackingStore.open(server.clientUrl(), "sa", "s3cret").close();
+            StoreException beside = assertThrows(StoreException.class, () -> TrackingStore.open(
+                    server.clientUrl().replace("/team", "/beside"), "sa", "").close());
+            assertTrue(beside.getMessage().contains("refused"), beside.getMessage());
+        }
+    }
+
+    @Test
+    void anImpossiblePortIsRefusedBeforeAnythingIsCreated() {
+        String url = StoreLocation.h2FileUrl(dir.resolve("new"));
+        for (int port : new int[] {70000, -1}) {
+            StoreException e = assertThrows(StoreException.class, () -> StoreServer.serve(url, null, null, "pw", port, false));
+            assertTrue(e.getMessage().contains("--port = " + port), e.getMessage());
+        }
+        assertTrue(java.nio.file.Files.notExists(dir.resolve("new.mv.db")), "no store was created");
     }
 }

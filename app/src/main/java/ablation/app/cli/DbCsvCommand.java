@@ -24,7 +24,8 @@ public final class DbCsvCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (TrackingStore store = db.open()) {
+        StudyNameOption.check("--study", study);
+        try (TrackingStore store = db.openReadOnly()) {
             for (Path file : CsvExport.write(store, study, out)) {
                 System.out.println(file);
             }

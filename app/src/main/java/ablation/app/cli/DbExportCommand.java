@@ -32,10 +32,11 @@ public final class DbExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        StudyNameOption.check("--study", study);
         if (Files.exists(out) && !force) {
             throw new StoreException(out + " exists: choose another --out or add --force to overwrite it");
         }
-        try (TrackingStore store = db.open()) {
+        try (TrackingStore store = db.openReadOnly()) {
             Path parent = out.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             Path partial = Files.createTempFile(parent, out.getFileName().toString(), ".partial");

@@ -30,6 +30,7 @@ public final class DbImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        StudyNameOption.check("--as", name);
         if (!Files.isRegularFile(file)) {
             throw new StoreException("no file " + file + " to import");
         }

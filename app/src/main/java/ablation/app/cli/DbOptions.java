@@ -42,4 +42,9 @@ public final class DbOptions {
     public TrackingStore open() {
         return TrackingStore.open(url(), user, password);
     }
+
+    /** Opens an existing store for the commands that only read it: nothing is created or written. */
+    public TrackingStore openReadOnly() {
+        return TrackingStore.openReadOnly(url(), user, password);
+    }
 }

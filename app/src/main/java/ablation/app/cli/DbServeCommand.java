@@ -30,7 +30,7 @@ public final class DbServeCommand implements Callable<Integer> {
         String url = db.url();
         StoreServer server = StoreServer.serve(url, db.user(), db.password(), password, port, allowOthers);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-        System.out.println("serving " + url.split(";", 2)[0].substring("jdbc:h2:file:".length()));
+        System.out.println("serving " + server.database() + " (no other database of its folder)");
         System.out.println("clients: --db " + server.clientUrl() + " --db-user " + (db.user() == null ? "sa" : db.user())
                 + " --db-password ...");
         System.out.println(allowOthers ? "accepting other hosts" : "listening on 127.0.0.1 only");

@@ -39,6 +39,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        StudyNameOption.check("--study", study);
         Set<Format> formats;
         try {
             formats = Format.parse(format);
@@ -46,7 +47,7 @@ public final class ReportCommand implements Callable<Integer> {
             throw new WorkbenchException("--format " + format + ": " + e.getMessage());
         }
         Path dir = out != null ? out : StudyLayout.defaultFor(study).reportDir();
-        try (TrackingStore store = db.open()) {
+        try (TrackingStore store = db.openReadOnly()) {
             write(store, study, dir, formats).forEach(spec.commandLine().getOut()::println);
         }
         return 0;

@@ -34,7 +34,7 @@ public final class RunsCompareCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (TrackingStore store = db.open()) {
+        try (TrackingStore store = db.openReadOnly()) {
             out.print(render(RunOverviews.of(store, first), RunOverviews.of(store, second)));
             out.flush(); // print does not flush, and the launcher exits right after
         }

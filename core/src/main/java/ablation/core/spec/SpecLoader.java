@@ -59,16 +59,24 @@ public final class SpecLoader {
         } else {
             ablations.add(ablation(root, JsonNodeFactory.instance.objectNode()));
         }
-        List<Long> seeds = new ArrayList<>();
-        for (JsonNode seed : root.path("seeds")) {
-            if (!seed.canConvertToLong()) throw new ConfigException("seeds", seed, "seeds must be integers");
-            seeds.add(seed.asLong());
+        List<Long> seeds = null;
+        if (root.has("seeds")) {
+            if (!root.get("seeds").isArray()) {
+                throw new ConfigException("seeds", root.get("seeds"), "must be a list of integers");
+            }
+            seeds = new ArrayList<>();
+            for (JsonNode seed : root.get("seeds")) {
+                if (!seed.isIntegralNumber() || !seed.canConvertToLong()) {
+                    throw new ConfigException("seeds", seed, "seeds must be integers");
+                }
+                seeds.add(seed.asLong());
+            }
         }
         JsonNode base = root.path("base");
         if (!base.isMissingNode() && !base.isObject()) throw new ConfigException("base", base, "must be a map (a run config)");
         return new AblationSpec(text(root, "name"), text(root, "description"),
                 base.isObject() ? base : JsonNodeFactory.instance.objectNode(), ablations, seeds, match(root),
-                root.path("parallel").asInt(1), slurm(root.path("slurm")));
+                parallel(root), slurm(root.path("slurm")));
     }
 
     /** @param overrides changes to the study's base for this ablation only */
@@ -108,6 +116,15 @@ public final class SpecLoader {
         checkKeys("slurm", node, SLURM_KEYS);
         return new SlurmOptions(text(node, "partition"), text(node, "time"), text(node, "gpus"), text(node, "mem"),
                 integer(node, "cpus"), integer(node, "max_parallel"));
+    }
+
+    private static int parallel(JsonNode root) {
+        JsonNode value = root.get("parallel");
+        if (value == null || value.isNull()) return 1;
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw new ConfigException("parallel", value, "must be a whole number");
+        }
+        return value.asInt();
     }
 
     private static Integer integer(JsonNode node, String field) {

@@ -63,6 +63,38 @@ class ConfigLoaderTest {
         assertMessage("eval: [{benchmark: b, n: 5, k: [10]}]", "eval[b].k = 10");
     }
 
+    @Test
+    void fractionalCountsAreErrorsNotTruncated() {
+        assertMessage("model: {layers: 1.5}", "model.layers");
+        assertMessage("model: {heads: 4.9}", "4.9");
+        assertMessage("train: {batch: 2.0}", "train.batch");
+        assertMessage("model: {context: 1.0e7}", "model.context = 1.0E7: must be a whole number written without a decimal point or exponent (10000000)");
+    }
+
+    @Test
+    void trailingGarbageAfterAJsonConfigIsAnError() {
+        String json = "{\"name\": \"t\", \"data\": {\"sources\": [{\"name\": \"py\", \"kind\": \"files\", \"path\": \"/tmp\"}]}}";
+        assertEquals("t", ConfigLoader.parse(json).name());
+        Exception e = assertThrows(ablation.core.WorkbenchException.class, () -> ConfigLoader.parse(json + " {\"x\": 1}"));
+        assertTrue(e.getMessage().contains("not valid YAML/JSON"), e.getMessage());
+        assertThrows(ablation.core.WorkbenchException.class, () -> ConfigLoader.parse(json + " garbage"));
+    }
+
+    @Test
+    void headDimensionMustBeEvenForRotary() {
+        assertMessage("model: {d_model: 68, heads: 4, rotary_dim: 16}", "head dimension");
+        assertMessage("model: {d_model: 68, heads: 4, rotary_dim: 0}", "model.d_model = 68");
+    }
+
+    @Test
+    void contextHasASensibleMinimumAndTheBudgetGivesAStep() {
+        assertMessage("model: {context: 1}", "model.context = 1");
+        assertMessage("model: {context: 7}", "at least 8");
+        assertMessage("model: {context: 10000000}\ntrain: {tokens: 20000}", "train.tokens = 20000");
+        assertMessage("train: {tokens: 20000, batch: 10000000}", "train.tokens = 20000");
+        assertEquals(256 * 16, ConfigLoader.parse(MINIMAL + "train: {tokens: 4096}\n").train().tokens());
+    }
+
     private static void assertMessage(String yaml, String expected) {
         ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(MINIMAL + yaml + "\n"));
         assertTrue(e.getMessage().contains(expected), "expected '" + expected + "' in: " + e.getMessage());

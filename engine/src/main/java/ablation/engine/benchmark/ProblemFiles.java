@@ -16,6 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -45,7 +48,21 @@ public final class ProblemFiles {
             throw new WorkbenchException("cannot read benchmark " + file + ": " + e.getMessage(), e);
         }
         if (problems.isEmpty()) throw new WorkbenchException("benchmark file " + file + " holds no problems");
+        refuseDuplicateIds(file, problems);
         return problems;
+    }
+
+    /** Two problems with one task_id would be scored as one (the last winning): name them instead. */
+    private static void refuseDuplicateIds(Path file, List<Problem> problems) {
+        Set<String> seen = new HashSet<>();
+        Set<String> repeated = new TreeSet<>();
+        for (Problem p : problems) {
+            if (!seen.add(p.taskId())) repeated.add(p.taskId());
+        }
+        if (!repeated.isEmpty()) {
+            throw new WorkbenchException("benchmark file " + file + " has duplicate task_ids " + repeated
+                    + ": every problem needs its own task_id");
+        }
     }
 
     /** Writes atomically: a temporary file renamed into place. */

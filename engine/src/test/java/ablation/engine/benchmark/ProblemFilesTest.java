@@ -44,4 +44,15 @@ class ProblemFilesTest {
         WorkbenchException e = assertThrows(WorkbenchException.class, () -> ProblemFiles.read(bad));
         assertTrue(e.getMessage().contains("line 2"), e.getMessage());
     }
+
+    @Test
+    void duplicateTaskIdsAreRefusedAndNamed() throws IOException {
+        String line = "{\"task_id\": \"%s\", \"prompt\": \"p\", \"test\": \"t\", \"entry_point\": \"f\"}\n";
+        Path file = Files.writeString(dir.resolve("dup.jsonl"), line.formatted("a/1") + line.formatted("b/2")
+                + line.formatted("a/1") + line.formatted("c/3") + line.formatted("c/3"));
+        WorkbenchException e = assertThrows(WorkbenchException.class, () -> ProblemFiles.read(file));
+        assertTrue(e.getMessage().contains("duplicate task_ids [a/1, c/3]"), e.getMessage());
+        Files.writeString(file, line.formatted("a/1") + line.formatted("b/2"));
+        assertEquals(2, ProblemFiles.read(file).size());
+    }
 }

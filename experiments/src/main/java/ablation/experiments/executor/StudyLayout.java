@@ -1,5 +1,7 @@
 package ablation.experiments.executor;
 
+import ablation.core.names.StudyNames;
+import ablation.core.WorkbenchException;
 import java.nio.file.Path;
 
 /**
@@ -7,8 +9,14 @@ import java.nio.file.Path;
  * worker log; the report goes to {@code <root>/report/}.
  */
 public record StudyLayout(Path root) {
-    /** {@code ~/.workbench/studies/<name>} unless the user gives {@code --out}. */
+    /**
+     * {@code ~/.workbench/studies/<name>} unless the user gives {@code --out}; a name that would leave
+     * that folder is refused.
+     */
     public static StudyLayout defaultFor(String studyName) {
+        StudyNames.problem(studyName).ifPresent(problem -> {
+            throw new WorkbenchException("study name '" + studyName + "': " + problem);
+        });
         return new StudyLayout(Path.of(System.getProperty("user.home"), ".workbench", "studies", studyName));
     }
 

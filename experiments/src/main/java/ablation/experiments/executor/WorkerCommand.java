@@ -17,6 +17,10 @@ import java.util.Map;
 public record WorkerCommand(String mainClass, List<String> jvmOptions, Map<String, String> credentials) {
     /** The environment every worker runs with: no telemetry, no downloads. */
     public static final Map<String, String> ENVIRONMENT = Map.of("OPT_OUT_TRACKING", "true", "DJL_OFFLINE", "true");
+    /** The launcher's environment variable of JVM options. */
+    public static final String JAVA_OPTS = "WORKBENCH_JAVA_OPTS";
+    /** The launcher's heap when {@code WORKBENCH_JAVA_OPTS} is not set (see the {@code workbench} script). */
+    static final String LAUNCHER_DEFAULT_HEAP = "-Xmx8g";
 
     public WorkerCommand {
         jvmOptions = List.copyOf(jvmOptions);
@@ -35,8 +39,27 @@ public record WorkerCommand(String mainClass, List<String> jvmOptions, Map<Strin
         return new WorkerCommand(mainClass, jvmOptions, env);
     }
 
+    /** Workers run with the launcher's JVM options ({@link #launcherOptions}). */
     public static WorkerCommand standard() {
-        return new WorkerCommand("ablation.experiments.worker.WorkerMain", List.of("-Xmx4g"));
+        return new WorkerCommand("ablation.experiments.worker.WorkerMain",
+                launcherOptions(System.getenv(JAVA_OPTS), System.getProperty("user.home")));
+    }
+
+    /**
+     * What the {@code workbench} launcher gives its JVM: {@code WORKBENCH_JAVA_OPTS} split at spaces
+     * (heap, {@code user.home}, ...), else its default heap; then this JVM's {@code user.home}, so that
+     * {@code ~} in a config or store URL means the same directory in the worker as here.
+     */
+    static List<String> launcherOptions(String javaOpts, String userHome) {
+        List<String> options = new ArrayList<>();
+        if (javaOpts != null && !javaOpts.isBlank()) {
+            options.addAll(List.of(javaOpts.trim().split("\\s+")));
+        } else {
+            options.add(LAUNCHER_DEFAULT_HEAP);
+        }
+        options.removeIf(option -> option.startsWith("-Duser.home="));
+        options.add("-Duser.home=" + userHome);
+        return options;
     }
 
     /**

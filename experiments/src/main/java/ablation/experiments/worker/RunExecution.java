@@ -5,10 +5,13 @@ import ablation.engine.data.DataPipeline;
 import ablation.engine.data.MixtureStream;
 import ablation.engine.tokenizer.BpeTokenizer;
 import ablation.engine.tokenizer.Tokenizers;
+import ablation.engine.train.MemoryBudget;
 import ablation.engine.train.MetricsSink;
 import ablation.engine.train.ProgressListener;
 import ablation.engine.train.Trainer;
 import ablation.engine.train.TrainingJob;
+import ablation.experiments.preflight.Preflight;
+import ablation.core.spec.GridExpander;
 import java.nio.file.Path;
 import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
@@ -24,8 +27,12 @@ public final class RunExecution {
 
     private RunExecution() {}
 
-    /** Trains (or finishes training) the run in {@code runDir}; returns the final step. */
+    /**
+     * Trains (or finishes training) the run in {@code runDir}; returns the final step. A run whose
+     * benchmark files are missing or whose model does not fit this machine fails before anything is written.
+     */
     public static long train(RunConfig config, Path runDir, MetricsSink metrics, ProgressListener progress) {
+        Preflight.check(config, GridExpander.vocabSize(config), MemoryBudget.ofThisMachine());
         try (BpeTokenizer tokenizer = tokenizer(config)) {
             Path tokenizerJson = runDir.resolve("tokenizer.json");
             tokenizer.save(tokenizerJson);

@@ -50,6 +50,17 @@ public final class ConnectionErrors {
             return url + " is not a workbench database (not an H2 database file, or a damaged one: "
                     + detail + "); point --db at a workbench database or at a new file";
         }
+        if (damaged(e)) {
+            return "the store " + url + " is damaged (" + detail + ")"
+                    + (url.contains("ACCESS_MODE_DATA=r") ? "; it was opened read-only and not changed" : "")
+                    + ": restore it from a backup, or recover what H2's Recover tool (org.h2.tools.Recover) can read";
+        }
+        if (code == 90097 && url.contains("ACCESS_MODE_DATA=r")) {
+            // H2 asked to write while reading: it found pages it would have to repair or roll back
+            return "the store " + url + " is damaged: H2 cannot read it without repairing it (" + detail + ");"
+                    + " it was opened read-only and not changed: restore it from a backup, or recover what H2's"
+                    + " Recover tool (org.h2.tools.Recover) can read";
+        }
         if (code == 90097) {
             return "the database " + url + " is read-only: copy it to a writable location and open the copy";
         }
@@ -58,6 +69,20 @@ public final class ConnectionErrors {
                     + " is the location writable and is the path a directory?";
         }
         return "database error on " + url + ": " + detail;
+    }
+
+    /**
+     * H2 found a corrupted page while reading: reported as error 90030 itself, or as a general error
+     * (50000) wrapping the file layer's "File corrupted" from a query that reached the page.
+     */
+    private static boolean damaged(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage() == null ? "" : t.getMessage();
+            if (message.contains("File corrupted") || message.contains("[90030-")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** H2's file layer failed reading an existing file: it is not (or no longer) an H2 database. */

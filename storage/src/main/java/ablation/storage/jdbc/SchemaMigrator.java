@@ -51,6 +51,35 @@ public final class SchemaMigrator {
         }
     }
 
+    /** For a store opened read-only: its schema must be the one this application writes, as it is. */
+    public static void requireCurrent(DataSource dataSource, String url) {
+        Flyway flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .table(HISTORY_TABLE)
+                .loggers(FlywayLogs.class.getName())
+                .load();
+        String shown = ConnectionErrors.redact(url);
+        try {
+            MigrationInfoService info = flyway.info();
+            refuseNewerSchema(info, shown);
+            if (info.applied().length == 0) {
+                throw new StoreException("the database " + shown + " has no workbench schema: it is not a workbench"
+                        + " store (or an empty one); point --db at the store a study wrote");
+            }
+            if (info.pending().length > 0) {
+                throw new StoreException("the store " + shown + " has an older schema; reading commands do not"
+                        + " change it: run a writing command (workbench study, db import) on it once to bring it"
+                        + " up to date");
+            }
+        } catch (FlywayException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw ConnectionErrors.translate(url, sql);
+            }
+            throw new StoreException("cannot read the schema of " + shown + ": " + e.getMessage(), e);
+        }
+    }
+
     private static void refuseNewerSchema(MigrationInfoService info, String url) {
         List<String> unknown = new ArrayList<>();
         for (MigrationInfo applied : info.applied()) {

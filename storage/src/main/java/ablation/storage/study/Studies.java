@@ -1,5 +1,6 @@
 package ablation.storage.study;
 
+import ablation.core.names.StudyNames;
 import ablation.storage.StoreException;
 import ablation.storage.jdbc.Jdbc;
 import ablation.storage.metric.Metrics;
@@ -13,7 +14,6 @@ import java.util.Optional;
 /** Studies: create, find by name, list, delete (with everything their runs wrote). */
 public final class Studies {
     private static final String COLUMNS = "id, name, spec_json, created_at";
-    private static final int MAX_NAME = 200;
 
     private final Jdbc jdbc;
     private final Metrics metrics;
@@ -30,9 +30,9 @@ public final class Studies {
 
     /** Creates a study with a given creation time (import keeps the original one). */
     public Study insert(String name, String specJson, Instant createdAt) {
-        if (name == null || name.isBlank() || name.length() > MAX_NAME) {
-            throw new StoreException("study name must be 1 to " + MAX_NAME + " characters, got '" + name + "'");
-        }
+        StudyNames.problem(name).ifPresent(problem -> {
+            throw new StoreException("study name '" + name + "': " + problem);
+        });
         if (byName(name).isPresent()) {
             throw new StoreException("a study named '" + name + "' already exists: choose another name or delete it first");
         }

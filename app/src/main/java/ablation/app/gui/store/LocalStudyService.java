@@ -12,6 +12,8 @@ import ablation.experiments.executor.WorkerCommand;
 import ablation.experiments.queue.RunRetry;
 import ablation.experiments.queue.StudyQueue;
 import ablation.experiments.tokenizer.StudyTokenizers;
+import ablation.engine.train.MemoryBudget;
+import ablation.experiments.preflight.Preflight;
 import ablation.storage.TrackingStore;
 import ablation.storage.run.Run;
 import ablation.storage.run.RunStatus;
@@ -68,6 +70,7 @@ public final class LocalStudyService implements StudyLauncher, AutoCloseable {
     @Override
     public String launch(AblationSpec spec, Path studyFile) {
         List<RunSpec> runs = GridExpander.expand(spec, false);
+        Preflight.check(runs, MemoryBudget.ofThisMachine());
         StudyTokenizers.Plan tokenizers = StudyTokenizers.plan(runs, files.layout(spec.name()).root());
         tokenizers.train();
         Study study = StudyQueue.enqueue(store, spec.name(), SpecLoader.tree(studyFile), tokenizers.runs());

@@ -1,5 +1,7 @@
 package ablation.app.gui.store;
 
+import ablation.core.names.StudyNames;
+import ablation.core.WorkbenchException;
 import ablation.experiments.executor.StudyLayout;
 import java.nio.file.Path;
 
@@ -16,6 +18,9 @@ public record StudyFiles(Path root) {
     }
 
     public StudyLayout layout(String study) {
+        StudyNames.problem(study).ifPresent(problem -> {
+            throw new WorkbenchException("study name '" + study + "': " + problem);
+        });
         return new StudyLayout(root.resolve(study));
     }
 }

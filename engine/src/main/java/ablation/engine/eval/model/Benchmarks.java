@@ -34,6 +34,16 @@ public final class Benchmarks {
         };
     }
 
+    /** A generated desk benchmark, as opposed to a file. */
+    public static boolean isDesk(String benchmark) {
+        return benchmark.equals(DESK_L2R) || benchmark.equals(DESK_INFILL);
+    }
+
+    /** Reads a benchmark file through, so that a missing or malformed one fails before a run trains. */
+    public static void checkFile(String benchmark) {
+        ProblemFiles.read(UserPaths.expand(benchmark));
+    }
+
     /** The mode a benchmark is meant for: infill when its problems have a suffix. */
     public static EvalMode defaultMode(List<Problem> problems) {
         return problems.stream().anyMatch(Problem::isInfill) ? EvalMode.INFILL : EvalMode.L2R;
