@@ -41,8 +41,8 @@ public final class GuiCommand implements Callable<Integer> {
     String view;
 
     @Option(names = "--samples", paramLabel = "DIR", defaultValue = "sample-configs",
-            description = "Directory of sample studies; lesson*.yaml and run configs (such as quick-train.yaml) are the "
-                    + "templates (default: ${DEFAULT-VALUE}).")
+            description = "Directory of sample studies; lesson*.yaml and run configs (such as quick-train.yaml) "
+                    + "are the templates (default: ${DEFAULT-VALUE}).")
     Path samples;
 
     @Option(names = "--throughput", paramLabel = "FLOP/s", defaultValue = "2e10",

@@ -33,11 +33,12 @@ public final class RunsRetryCommand implements Callable<Integer> {
             Run run = store.runs().require(id);
             String study = store.studies().get(run.studyId()).map(s -> s.name()).orElse("?");
             switch (RunRetry.handBack(store, run)) {
-                case HANDED_BACK -> spec.commandLine().getOut().printf("run %d (%s): %s -> handed back to study %s; 'workbench study' "
-                        + "resumes it from its last checkpoint (a study running now, within about 30 s)%n", id, run.name(),
-                        run.status().dbValue(), study);
-                case ALREADY_RESUMING -> spec.commandLine().getOut().printf("run %d (%s) is orphaned: 'workbench study' already "
-                        + "resumes it%n", id, run.name());
+                case HANDED_BACK -> spec.commandLine().getOut().printf("run %d (%s): %s -> handed back to study %s; "
+                        + "'workbench study' resumes it from its last checkpoint "
+                        + "(a study running now, within about 30 s)%n",
+                        id, run.name(), run.status().dbValue(), study);
+                case ALREADY_RESUMING -> spec.commandLine().getOut().printf("run %d (%s) is orphaned: "
+                        + "'workbench study' already resumes it%n", id, run.name());
             }
         }
         return 0;

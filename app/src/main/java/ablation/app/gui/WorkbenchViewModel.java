@@ -32,8 +32,8 @@ import javafx.stage.Window;
 public final class WorkbenchViewModel {
     /** How often the runs view polls the store while it is shown. */
     static final Duration RUNS_POLL = Duration.ofSeconds(2);
-    static final String NO_LESSONS = "No lessons here: none of the study's ablations names a lesson (lesson: N in the study "
-            + "file), or the study has no runs yet.";
+    static final String NO_LESSONS = "No lessons here: none of the study's ablations names a lesson "
+            + "(lesson: N in the study file), or the study has no runs yet.";
 
     private final GuiServices services;
     private final Background background;
@@ -64,7 +64,8 @@ public final class WorkbenchViewModel {
             status.set(message);
             services.dialogs().showError(owner.get(), message);
         });
-        composer = new ComposerViewModel(background, scheduler, services.launcher(), services.flopsPerSecond(), debounce);
+        composer = new ComposerViewModel(background, scheduler, services.launcher(), services.flopsPerSecond(),
+                debounce);
         studies = new StudiesViewModel(services.catalog(), background, status::set);
         runs = new RunsViewModel(services.runs(), background, study, status::set);
         compare = new CompareViewModel(services.compare(), background, study, status::set);
@@ -127,7 +128,8 @@ public final class WorkbenchViewModel {
             if (template.origin() == StudyEntry.Origin.RUN_TEMPLATE) composer.openRunConfig(template.file());
             else composer.openTemplate(template.file());
             section.set(Section.COMPOSER);
-            status.set("New study from template " + template.file().getFileName() + ": save it under a name of your own");
+            status.set("New study from template " + template.file().getFileName()
+                    + ": save it under a name of your own");
         } catch (WorkbenchException e) {
             status.set("cannot use template " + template.file() + ": " + e.getMessage());
         }
@@ -158,7 +160,8 @@ public final class WorkbenchViewModel {
         }
         study.set(entry.name());
         section.set(Section.RUNS);
-        status.set("Study " + entry.name() + " is in the tracking store only: its runs, comparisons and lessons are here");
+        status.set("Study " + entry.name()
+                + " is in the tracking store only: its runs, comparisons and lessons are here");
     }
 
     /** Asks where, then writes the current study's lesson report in {@code formats}. */
@@ -207,7 +210,8 @@ public final class WorkbenchViewModel {
     }
 
     public void saveAs() {
-        services.dialogs().chooseStudyToSave(owner.get(), composer.nameProperty().get() + ".yaml").ifPresent(this::saveTo);
+        services.dialogs().chooseStudyToSave(owner.get(), composer.nameProperty().get() + ".yaml")
+                .ifPresent(this::saveTo);
     }
 
     private boolean saveTo(Path target) {
@@ -239,7 +243,8 @@ public final class WorkbenchViewModel {
 
     /** Whether the window may close: no unsaved edits, or the user agrees to lose them. */
     public boolean confirmDiscard() {
-        return !composer.dirtyProperty().get() || services.dialogs().confirmDiscard(owner.get(), composer.nameProperty().get());
+        return !composer.dirtyProperty().get()
+                || services.dialogs().confirmDiscard(owner.get(), composer.nameProperty().get());
     }
 
     private void remember(Path file) {

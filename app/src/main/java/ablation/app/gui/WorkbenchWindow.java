@@ -80,7 +80,8 @@ public final class WorkbenchWindow {
      *
      * @param debounce pause after an edit before the composer's preview is recomputed
      */
-    public static WorkbenchWindow create(GuiServices services, WindowState state, Duration debounce, UnexpectedErrors errors) {
+    public static WorkbenchWindow create(GuiServices services, WindowState state, Duration debounce,
+                                         UnexpectedErrors errors) {
         return new WorkbenchWindow(new WorkbenchViewModel(services, state, Background.onFxThread(errors), errors,
                 new FxScheduler(), debounce));
     }
@@ -115,7 +116,8 @@ public final class WorkbenchWindow {
                 e.consume();
                 return;
             }
-            persist.accept(model.closing(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized()));
+            persist.accept(model.closing(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                    stage.isMaximized()));
             close();
         });
         model.attach(this::window, persist);
@@ -148,7 +150,9 @@ public final class WorkbenchWindow {
                 item("Open…", shortcut(KeyCode.O), model::openWithDialog),
                 new SeparatorMenuItem(),
                 item("Save", shortcut(KeyCode.S), model::save),
-                item("Save as…", new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), model::saveAs),
+                item("Save as…",
+                        new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                        model::saveAs),
                 new SeparatorMenuItem(),
                 item("Quit", shortcut(KeyCode.Q), () -> {
                     Window window = window();
@@ -157,7 +161,8 @@ public final class WorkbenchWindow {
         Menu studyMenu = new Menu("Study");
         MenuItem launch = item("Launch", shortcut(KeyCode.L), model::launch);
         launch.disableProperty().bind(model.composer().launchable().not());
-        studyMenu.getItems().addAll(launch, item("Refresh preview", new KeyCodeCombination(KeyCode.F5), model.composer()::refreshPreview));
+        studyMenu.getItems().addAll(launch,
+                item("Refresh preview", new KeyCodeCombination(KeyCode.F5), model.composer()::refreshPreview));
         Menu view = new Menu("View");
         for (Section each : Section.values()) {
             KeyCode digit = KeyCode.valueOf("DIGIT" + each.shortcutDigit());

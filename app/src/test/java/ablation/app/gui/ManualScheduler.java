@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** A {@link Scheduler} whose time passes only when a test calls {@link #advance}: view-model tests need no FX timers. */
+/** A {@link Scheduler} whose time passes only when a test calls {@link #advance}: no FX timers in view-model tests. */
 public final class ManualScheduler implements Scheduler {
     private final List<Entry> entries = new ArrayList<>();
     private Duration now = Duration.ZERO;
@@ -46,7 +46,8 @@ public final class ManualScheduler implements Scheduler {
     public void advance(Duration time) {
         Duration until = now.plus(time);
         while (true) {
-            Optional<Entry> next = entries.stream().filter(e -> e.due.compareTo(until) <= 0).min(Comparator.comparing(e -> e.due));
+            Optional<Entry> next = entries.stream().filter(e -> e.due.compareTo(until) <= 0)
+                    .min(Comparator.comparing(e -> e.due));
             if (next.isEmpty()) break;
             Entry entry = next.get();
             now = entry.due;

@@ -32,8 +32,9 @@ class UncaughtErrorsWindowTest {
     void start(Stage stage) {
         dialogs = new GuiTestSupport.FakeDialogs(dir);
         UnexpectedErrors errors = new UnexpectedErrors(Platform::runLater);
-        window = WorkbenchWindow.create(GuiTestSupport.services(dialogs, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty()), WindowState.INITIAL, java.time.Duration.ofMillis(40), errors);
+        GuiServices services = GuiTestSupport.services(dialogs, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
+        window = WorkbenchWindow.create(services, WindowState.INITIAL, java.time.Duration.ofMillis(40), errors);
         window.start(Optional.empty(), Section.STUDIES);
         window.show(stage, s -> { });
         previousDefault = Thread.getDefaultUncaughtExceptionHandler();
@@ -58,7 +59,8 @@ class UncaughtErrorsWindowTest {
         });
         waitUntil("the alert", () -> dialogs.errors.size() == 1);
         assertTrue(dialogs.errors.get(0).contains("IllegalStateException: a bug in a listener"), dialogs.errors.get(0));
-        waitUntil("the status line", () -> robot.lookup("#status").queryAs(Label.class).getText().equals(dialogs.errors.get(0)));
+        waitUntil("the status line",
+                () -> robot.lookup("#status").queryAs(Label.class).getText().equals(dialogs.errors.get(0)));
     }
 
     @Test

@@ -163,7 +163,8 @@ public final class CompareView {
                 protected void updateItem(String item, boolean empty) {
                     super.updateItem(item, empty);
                     setText(empty ? null : item);
-                    setTooltip(empty || item == null ? null : details.apply(item).map(CompareView::tooltip).orElse(null));
+                    setTooltip(empty || item == null ? null
+                            : details.apply(item).map(CompareView::tooltip).orElse(null));
                 }
             });
             column.setSortable(false);
@@ -192,7 +193,8 @@ public final class CompareView {
      */
     private static void show(TilePane charts, List<JFreeChart> items, Function<String, Optional<String>> details) {
         for (JFreeChart chart : items) {
-            if (chart.getPlot() instanceof XYPlot plot && plot.getRenderer() instanceof AbstractXYItemRenderer renderer) {
+            if (chart.getPlot() instanceof XYPlot plot
+                    && plot.getRenderer() instanceof AbstractXYItemRenderer renderer) {
                 renderer.setLegendItemToolTipGenerator((data, series) ->
                         details.apply(String.valueOf(data.getSeriesKey(series))).orElse(null));
             }

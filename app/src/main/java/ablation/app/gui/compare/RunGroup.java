@@ -29,7 +29,8 @@ public record RunGroup(String label, List<CompareRun> runs) {
         StringBuilder text = new StringBuilder(label).append("\nruns: ")
                 .append(String.join(", ", runs.stream().map(CompareRun::name).toList()));
         for (String field : fields) {
-            if (!field.equals(Grouping.NAME)) text.append('\n').append(field).append(" = ").append(Grouping.values(runs, field));
+            if (field.equals(Grouping.NAME)) continue;
+            text.append('\n').append(field).append(" = ").append(Grouping.values(runs, field));
         }
         return text.toString();
     }

@@ -90,11 +90,13 @@ public final class LocalStudyService implements StudyLauncher, AutoCloseable {
         Run run = store.runs().require(runId);
         if (run.status() == RunStatus.FAILED) {
             String waiting = schedule(study, runId);
-            return "Resuming " + run.name() + " from its last checkpoint" + (waiting == null ? "" : " after " + waiting);
+            return "Resuming " + run.name() + " from its last checkpoint"
+                    + (waiting == null ? "" : " after " + waiting);
         }
         RunRetry.Outcome outcome = RunRetry.handBack(store, run);
         String waiting = schedule(study, null);
-        return (outcome == RunRetry.Outcome.HANDED_BACK ? "Handed " + run.name() + " back to its study" : run.name() + " is orphaned")
+        return (outcome == RunRetry.Outcome.HANDED_BACK ? "Handed " + run.name() + " back to its study"
+                : run.name() + " is orphaned")
                 + ": it resumes from its last checkpoint within about " + options.staleAfter().toSeconds() + " s"
                 + (waiting == null ? "" : " after " + waiting);
     }

@@ -45,7 +45,8 @@ class CompareViewModelTest {
         study.set(StoreFixture.STUDY);
         assertEquals(List.of(), status, "nothing failed");
         assertEquals(List.of("fim=0", "fim=0.5"), model.groups().stream().map(RunGroup::label).toList());
-        assertEquals(List.of("fim=0", "fim=0.5"), model.comparisonProperty().get().rows().stream().map(r -> r.get(0)).toList(),
+        assertEquals(List.of("fim=0", "fim=0.5"),
+                model.comparisonProperty().get().rows().stream().map(r -> r.get(0)).toList(),
                 "the table names the arms as the legend does");
         assertTrue(model.armDetails("fim=0.5 (2 seeds)").orElseThrow().contains("\nobjective.fim = 0.5"),
                 "a chart series' key finds its arm's config");
