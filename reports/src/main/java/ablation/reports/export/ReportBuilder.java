@@ -160,9 +160,11 @@ public final class ReportBuilder {
                     + "runs that did not finish are drawn alone, up to where they stopped.",
                     Charts.lossCurves("Lesson " + lesson.number() + ": training loss", bands)));
         }
-        if (analysis.l2rBenchmark() != null) {
-            blocks.add(new Figure(prefix + "-passk", "pass@k against k on " + analysis.l2rBenchmark() + " (L2R), with 95% bootstrap intervals.",
-                    Charts.passAtK("Lesson " + lesson.number() + ": L2R pass@k on " + analysis.l2rBenchmark(), passCurves(analysis, analysis.l2rBenchmark(), EvalMode.L2R))));
+        String curves = passCurveBenchmark(analysis);
+        if (curves != null) {
+            blocks.add(new Figure(prefix + "-passk", "pass@k against k on " + curves + " (L2R), with "
+                    + Intervals.DEFAULT.settings().percent() + " intervals.", Charts.passAtK("Lesson " + lesson.number()
+                    + ": L2R pass@k on " + curves, passCurves(analysis, curves, EvalMode.L2R))));
         }
         blocks.addAll(lessonFigures(analysis, prefix));
         return new Section(prefix, "Lesson " + lesson.number() + ": " + lesson.title(), 2, true, blocks);
@@ -371,6 +373,23 @@ public final class ReportBuilder {
 
     private static long count(StudyResults study, RunStatus status) {
         return study.runs().stream().filter(r -> r.status() == status).count();
+    }
+
+    /**
+     * The L2R benchmark whose arms report the most ks: pass@k sampled at T = 0.8 rather than the
+     * verdict's pass@1 at T = 0.2; null without an L2R evaluation.
+     */
+    private static String passCurveBenchmark(LessonAnalysis analysis) {
+        String best = null;
+        int most = 0;
+        for (String benchmark : benchmarks(analysis, EvalMode.L2R)) {
+            int ks = analysis.arms().stream().mapToInt(a -> a.ks(benchmark, EvalMode.L2R).size()).max().orElse(0);
+            if (ks > most) {
+                best = benchmark;
+                most = ks;
+            }
+        }
+        return best;
     }
 
     /** The benchmarks in a mode that the lesson's arms were evaluated on, the verdict's first. */

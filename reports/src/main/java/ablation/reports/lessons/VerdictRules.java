@@ -52,8 +52,7 @@ public final class VerdictRules {
         if (exploratory != null) return exploratory;
         List<Comparison> measured = parts.stream().filter(Comparison::measured).toList();
         String rule = "Holm over " + measured.size() + " measured part" + (measured.size() == 1 ? "" : "s")
-                + " (some part must hold after correcting for " + measured.size()
-                        + " tests; a contradiction needs every part at "
+                + " (some part must hold after Holm's correction; a contradiction needs every part at "
                 + settings.percent() + "); " + seeds;
         if (measured.isEmpty()) return new Verdict(Outcome.INCONCLUSIVE, rule + ". " + rules(parts));
         List<Comparison> supporting = holm(measured, Outcome.SUPPORTS, settings);
