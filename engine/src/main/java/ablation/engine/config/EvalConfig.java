@@ -7,7 +7,7 @@ import java.util.List;
  * and report pass@k for each k.
  *
  * @param benchmark {@code desk-l2r}, {@code desk-infill}, or a path to a HumanEval(-Infilling) JSONL file
- * @param mode {@code l2r} or {@code infill}
+ * @param mode {@code l2r}, {@code infill} (ends at {@code <eom>}) or {@code infill-line} (also ends after the first newline)
  * @param temperature 0 means greedy
  */
 public record EvalConfig(String benchmark, String mode, int n, List<Integer> k, double temperature,
@@ -15,7 +15,7 @@ public record EvalConfig(String benchmark, String mode, int n, List<Integer> k, 
     public EvalConfig {
         Check.present("eval[].benchmark", benchmark);
         String at = "eval[" + benchmark + "]";
-        Check.oneOf(at + ".mode", mode, "l2r", "infill");
+        Check.oneOf(at + ".mode", mode, "l2r", "infill", "infill-line");
         Check.positive(at + ".n", n);
         if (k == null || k.isEmpty()) throw new ConfigException(at + ".k", k, "needs at least one k");
         k = List.copyOf(k);

@@ -1,7 +1,11 @@
 package ablation.engine.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ablation.engine.sampling.StopRule;
+import ablation.engine.tokenizer.ByteTokenizer;
+import ablation.engine.tokenizer.Tokenizer;
 import org.junit.jupiter.api.Test;
 
 class EvalModeTest {
@@ -19,5 +23,24 @@ class EvalModeTest {
     void infillStopsAtEndOfMiddle() {
         assertEquals("x + 1", EvalMode.INFILL.truncate("x + 1<eom>junk"));
         assertEquals("x + 1\ndef", EvalMode.INFILL.truncate("x + 1\ndef"));
+    }
+
+    @Test
+    void infillLineAlsoStopsAfterTheFirstNewlineWhichItKeeps() {
+        assertEquals("x + 1\n", EvalMode.INFILL_LINE.truncate("x + 1\n    return y\n"));
+        assertEquals("x + 1", EvalMode.INFILL_LINE.truncate("x + 1<eom>\njunk"));
+        assertEquals("x + 1", EvalMode.INFILL_LINE.truncate("x + 1"));
+        assertEquals(EvalMode.INFILL_LINE, EvalMode.fromLabel("infill-line"));
+        assertTrue(EvalMode.INFILL_LINE.isInfill() && EvalMode.INFILL.isInfill() && !EvalMode.L2R.isInfill());
+    }
+
+    @Test
+    void theStopRuleOfInfillLineCutsAfterTheNewlineAndL2rBeforeItsSequences() {
+        Tokenizer tokenizer = new ByteTokenizer(4);
+        StopRule line = StopRule.of(EvalMode.INFILL_LINE, tokenizer);
+        assertEquals(6, line.cut("x + 1\n    return"));
+        assertEquals(-1, line.cut("x + 1"));
+        assertEquals(-1, StopRule.of(EvalMode.INFILL, tokenizer).cut("x + 1\n    return"));
+        assertEquals(6, StopRule.of(EvalMode.L2R, tokenizer).cut("    y\n\ndef g():"));
     }
 }

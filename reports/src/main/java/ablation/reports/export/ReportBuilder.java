@@ -29,6 +29,7 @@ import ablation.reports.model.Provenance;
 import ablation.reports.model.RunResult;
 import ablation.reports.model.RunStatus;
 import ablation.reports.model.StudyResults;
+import ablation.reports.model.Understanding;
 import ablation.reports.stats.Bootstrap;
 import ablation.reports.stats.Estimate;
 import ablation.reports.stats.LossBand;
@@ -95,7 +96,10 @@ public final class ReportBuilder {
         return "Method. pass@k is the unbiased estimator 1 - C(n-c, k)/C(n, k) per problem, averaged over problems. "
                 + "Its 95% intervals are percentile bootstraps (" + Bootstrap.RESAMPLES + " resamples, seed " + Bootstrap.SEED
                 + ") that draw seeds, then problems; differences between arms draw one set of problems for both arms (paired by problem). "
-                + "Bits per byte and probe accuracy are seed means with t-based 95% intervals when there are at least 2 seeds. "
+                + "Bits per byte are seed means with t-based 95% intervals when there are at least 2 seeds. "
+                + "Understanding is the share of minimal pairs (a held-out function's body against a mutant that fails its "
+                + "tests, same prompt) where the model gives the correct body the higher log-probability, 0.5 being chance; "
+                + "with one seed its interval is a bootstrap over pairs, with several the seed mean's t interval. "
                 + "Verdicts use pass@" + VERDICT_K + "; differences under " + Estimate.number(VerdictRules.PASS_MARGIN, 2)
                 + " pass@1 count as negligible, and 'close' in bits per byte means within "
                 + Math.round(VerdictRules.BPB_RELATIVE_MARGIN * 100) + "% of the domain model's value.";
@@ -244,26 +248,26 @@ public final class ReportBuilder {
         return analysis.arms().stream().flatMap(a -> a.ks(benchmark, mode).stream()).distinct().sorted().toList();
     }
 
-    /** Held-out bits per byte and probe accuracy per arm, or null when no arm has any. */
+    /** Held-out bits per byte and understanding per arm, or null when no arm has any. */
     private static Table scalarTable(LessonAnalysis analysis) {
         boolean pl = analysis.arms().stream().anyMatch(a -> a.bitsPerByteEstimate(Domain.PL) != null);
         boolean nl = analysis.arms().stream().anyMatch(a -> a.bitsPerByteEstimate(Domain.NL) != null);
-        boolean probe = analysis.arms().stream().anyMatch(a -> a.probeAccuracy() != null);
+        boolean probe = analysis.arms().stream().anyMatch(a -> a.understanding() != null);
         if (!pl && !nl && !probe) return null;
         List<String> header = new ArrayList<>(List.of("Arm", "Seeds"));
         if (pl) header.add("PL bits/byte");
         if (nl) header.add("NL bits/byte");
-        if (probe) header.add("probe accuracy");
+        if (probe) header.add("understanding");
         List<List<String>> rows = new ArrayList<>();
         for (ArmSummary arm : analysis.arms()) {
             if (arm.finished().isEmpty()) continue;
             List<String> row = new ArrayList<>(List.of(arm.label(), arm.seeds()));
             if (pl) row.add(format(arm.bitsPerByteEstimate(Domain.PL)));
             if (nl) row.add(format(arm.bitsPerByteEstimate(Domain.NL)));
-            if (probe) row.add(format(arm.probeAccuracy()));
+            if (probe) row.add(format(arm.understanding()));
             rows.add(row);
         }
-        return new Table("Held-out metrics, seed mean with t-based 95% interval", header, rows);
+        return new Table("Held-out metrics, 95% intervals (see Method)", header, rows);
     }
 
     private static Section runs(StudyResults study) {
@@ -300,7 +304,10 @@ public final class ReportBuilder {
         }
         List<String> held = new ArrayList<>();
         for (BitsPerByte b : run.metrics().bitsPerByte()) held.add(b.source() + " (" + b.domain() + ") " + Estimate.number(b.value(), DECIMALS) + " bits/byte");
-        run.metrics().probeAccuracy().ifPresent(p -> held.add("probe accuracy " + Estimate.number(p, DECIMALS)));
+        Understanding understanding = run.metrics().understanding();
+        if (understanding != null) {
+            held.add("understanding " + new Estimate(understanding.accuracy(), understanding.low(), understanding.high(), 1).format(DECIMALS));
+        }
         if (!held.isEmpty()) blocks.add(new Paragraph("Held-out: " + String.join("; ", held) + "."));
         blocks.add(new Paragraph("Provenance: " + provenance(run.provenance()) + "."));
         if (run.config() != null) blocks.add(new Code("config of " + run.name(), run.config()));

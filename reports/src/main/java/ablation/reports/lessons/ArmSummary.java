@@ -7,6 +7,7 @@ import ablation.reports.model.Evaluation;
 import ablation.reports.model.ProblemResult;
 import ablation.reports.model.RunResult;
 import ablation.reports.model.StudyResults;
+import ablation.reports.model.Understanding;
 import ablation.reports.stats.Bootstrap;
 import ablation.reports.stats.Estimate;
 import ablation.reports.stats.LossBand;
@@ -74,11 +75,19 @@ public record ArmSummary(Arm arm, List<RunResult> finished, List<RunResult> unfi
         return values.length == 0 ? null : SeedStats.mean(values);
     }
 
-    /** Seed mean of probe accuracy with its t interval, or null without data. */
-    public Estimate probeAccuracy() {
-        double[] values = finished.stream().filter(r -> r.metrics().probeAccuracy().isPresent())
-                .mapToDouble(r -> r.metrics().probeAccuracy().getAsDouble()).toArray();
-        return values.length == 0 ? null : SeedStats.mean(values);
+    /**
+     * Understanding accuracy, or null without data: with one finished seed, its value with the 95%
+     * bootstrap interval over pairs; with several, the seed mean with its t interval.
+     */
+    public Estimate understanding() {
+        List<Understanding> runs = finished.stream().map(r -> r.metrics().understanding()).filter(Objects::nonNull).toList();
+        if (runs.isEmpty()) return null;
+        if (runs.size() == 1) {
+            Understanding only = runs.get(0);
+            boolean interval = !Double.isNaN(only.low()) && !Double.isNaN(only.high());
+            return interval ? new Estimate(only.accuracy(), only.low(), only.high(), 1) : Estimate.point(only.accuracy(), 1);
+        }
+        return SeedStats.mean(runs.stream().mapToDouble(Understanding::accuracy).toArray());
     }
 
     /** The loss curve over finished seeds that logged loss, or null. */

@@ -1,23 +1,21 @@
 package ablation.reports.model;
 
 import java.util.List;
-import java.util.OptionalDouble;
 
 /**
  * What a run measured. A failed run keeps what it logged before failing; a missing run has {@link #NONE}.
  *
  * @param loss training loss against tokens, as the store's downsampled query returns it (a few hundred points)
- * @param probeAccuracy accuracy of the run's probe task, when it has one
+ * @param understanding the run's understanding test, or null when it has none
  */
 public record RunMetrics(List<LossPoint> loss, List<Evaluation> evaluations, List<BitsPerByte> bitsPerByte,
-                         OptionalDouble probeAccuracy) {
-    public static final RunMetrics NONE = new RunMetrics(List.of(), List.of(), List.of(), OptionalDouble.empty());
+                         Understanding understanding) {
+    public static final RunMetrics NONE = new RunMetrics(List.of(), List.of(), List.of(), null);
 
     public RunMetrics {
         loss = List.copyOf(loss);
         evaluations = List.copyOf(evaluations);
         bitsPerByte = List.copyOf(bitsPerByte);
-        if (probeAccuracy == null) probeAccuracy = OptionalDouble.empty();
     }
 
     /** The evaluation on {@code benchmark} in {@code mode}, or null. */

@@ -6,6 +6,7 @@ import ablation.reports.model.EvalMode;
 import ablation.reports.model.Evaluation;
 import ablation.reports.model.LossPoint;
 import ablation.reports.model.ProblemResult;
+import ablation.reports.model.Understanding;
 import ablation.storage.TrackingStore;
 import ablation.storage.eval.EvalResult;
 import ablation.storage.metric.MetricSummary;
@@ -67,7 +68,7 @@ final class RunMeasurements {
     /**
      * Per benchmark and mode, the evaluation at the run's largest evaluated checkpoint step, with
      * the ks its config asks for that every problem can give (k <= n), or k = 1. Modes other than
-     * {@code l2r} and {@code infill} are skipped.
+     * {@code l2r}, {@code infill} and {@code infill-line} are skipped.
      */
     static List<FinalEvaluation> finalEvaluations(TrackingStore store, long runId, JsonNode config) {
         // (benchmark, mode) -> step -> the problems' results, both in order
@@ -97,6 +98,7 @@ final class RunMeasurements {
         return switch (stored) {
             case "l2r" -> EvalMode.L2R;
             case "infill" -> EvalMode.INFILL;
+            case "infill-line" -> EvalMode.INFILL_LINE;
             default -> null;
         };
     }
@@ -123,9 +125,17 @@ final class RunMeasurements {
         return values;
     }
 
-    /** The last value of {@value MetricKeys#PROBE_ACCURACY}, when finite. */
-    static OptionalDouble probeAccuracy(List<MetricSummary> summaries) {
-        return summaries.stream().filter(s -> s.key().equals(MetricKeys.PROBE_ACCURACY) && Double.isFinite(s.last()))
+    /** The last values of {@value MetricKeys#UNDERSTANDING} and its interval, or null when the accuracy is missing or not finite. */
+    static Understanding understanding(List<MetricSummary> summaries) {
+        OptionalDouble accuracy = last(summaries, MetricKeys.UNDERSTANDING);
+        if (accuracy.isEmpty()) return null;
+        double value = accuracy.getAsDouble();
+        return new Understanding(value, last(summaries, MetricKeys.UNDERSTANDING_LOW).orElse(Double.NaN),
+                last(summaries, MetricKeys.UNDERSTANDING_HIGH).orElse(Double.NaN));
+    }
+
+    private static OptionalDouble last(List<MetricSummary> summaries, String key) {
+        return summaries.stream().filter(s -> s.key().equals(key) && Double.isFinite(s.last()))
                 .mapToDouble(MetricSummary::last).findFirst();
     }
 }

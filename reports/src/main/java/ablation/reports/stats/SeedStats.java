@@ -3,7 +3,7 @@ package ablation.reports.stats;
 import java.util.Arrays;
 
 /**
- * Intervals for scalar metrics measured once per seed (bits per byte, probe accuracy): the
+ * Intervals for scalar metrics measured once per seed (bits per byte, understanding): the
  * t-based 95% interval of the seed mean when there are at least two seeds, else the value alone.
  */
 public final class SeedStats {

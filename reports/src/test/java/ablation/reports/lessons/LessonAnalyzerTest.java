@@ -20,7 +20,6 @@ import ablation.reports.model.StudyResults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +41,7 @@ class LessonAnalyzerTest {
     private static RunResult run(String name, long seed, List<Evaluation> evaluations, double nlBpb) {
         List<BitsPerByte> bpb = Double.isNaN(nlBpb) ? List.of() : List.of(new BitsPerByte("english", Domain.NL, nlBpb));
         return new RunResult(name, RunStatus.FINISHED, null, seed, name, Set.of(), Map.of(), "{}", null,
-                new RunMetrics(List.of(), evaluations, bpb, OptionalDouble.empty()));
+                new RunMetrics(List.of(), evaluations, bpb, null));
     }
 
     /** Two arms of two seeds with L2R shifts and infill shifts. */

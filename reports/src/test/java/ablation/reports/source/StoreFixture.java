@@ -80,7 +80,7 @@ final class StoreFixture {
 
     /**
      * Starts the run and logs a loss curve over {@link #STEPS} steps with tokens, bits per byte and
-     * probe accuracy; its evaluations are written at step 10 (nothing passes) and at the last step
+     * understanding accuracy with its interval; its evaluations are written at step 10 (nothing passes) and at the last step
      * ({@code c} from {@code passes}, one per problem).
      */
     void measure(String name, double finalLoss, int[] l2rPasses, int[] infillPasses) {
@@ -93,7 +93,9 @@ final class StoreFixture {
             }
             metrics.log(MetricKeys.BITS_PER_BYTE_PREFIX + "python", STEPS, finalLoss / 2);
             metrics.log(MetricKeys.BITS_PER_BYTE_PREFIX + "english", STEPS, finalLoss / 3);
-            metrics.log(MetricKeys.PROBE_ACCURACY, STEPS, 0.5 + finalLoss / 100);
+            metrics.log(MetricKeys.UNDERSTANDING, STEPS, 0.5 + finalLoss / 100);
+            metrics.log(MetricKeys.UNDERSTANDING_LOW, STEPS, 0.45 + finalLoss / 100);
+            metrics.log(MetricKeys.UNDERSTANDING_HIGH, STEPS, 0.55 + finalLoss / 100);
         }
         List<EvalResult> results = new ArrayList<>();
         for (int p = 0; p < l2rPasses.length; p++) {

@@ -1,0 +1,113 @@
+package ablation.engine.understanding;
+
+import ablation.engine.WorkbenchException;
+import ablation.engine.benchmark.Problem;
+import ablation.engine.desk.DeskBenchmarks;
+import ablation.engine.desk.DeskDifficulty;
+import ablation.engine.eval.Bootstrap;
+import ablation.engine.eval.ProblemCount;
+import ablation.engine.model.AttentionMask;
+import ablation.engine.model.CodeGenModel;
+import ablation.engine.tokenizer.Tokenizer;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Does the model know correct code from subtly broken code? The desk analogue of the
+ * defect-detection task that CodeGen2 uses to question prefix-LM (lesson 1), as a minimal-pair test
+ * in the manner of BLiMP: for each held-out function, the model's loss on its canonical body and on
+ * a mutant of it ({@link MinimalPairs}), both given the same prompt (signature and docstring with
+ * its examples); the model is right on a pair when the canonical body has the lower loss. Accuracy
+ * over pairs, 0.5 being chance, with a bootstrap interval over pairs.
+ *
+ * <p>The loss of a body is the <em>sum</em> of its tokens' negative log-likelihoods, i.e. minus the
+ * log-probability of the whole body: the two bodies differ in one operator, constant or argument
+ * order, but not always in token count, and the question is which body the model finds more
+ * likely, not which has the likelier average token (a mean would reward a mutant that tokenises
+ * into more, easier tokens). Prompt and body are tokenised separately, as at sampling time, after
+ * the {@code <|endoftext|>} that starts every document. A prefix-LM reads the prompt as its
+ * bidirectional prefix, as it does when it samples.
+ *
+ * <pre>
+ *   List&lt;MinimalPair&gt; pairs = MinimalPairs.of(DeskBenchmarks.l2r(deskSeed, 400, difficulty), sandbox, seed);
+ *   UnderstandingResult r = Understanding.measure(model, tokenizer, pairs);   // r.accuracy().value()
+ * </pre>
+ */
+public final class Understanding {
+    /** Held-out desk problems a run's test draws its pairs from (most give one pair: about 350 pairs). */
+    public static final int DEFAULT_PROBLEMS = 400;
+
+    private Understanding() {}
+
+    /** The problems of the test for a run's desk suite. */
+    public static List<Problem> problems(long deskSeed, DeskDifficulty difficulty) {
+        return DeskBenchmarks.l2r(deskSeed, DEFAULT_PROBLEMS, difficulty);
+    }
+
+    public static UnderstandingResult measure(CodeGenModel model, Tokenizer tokenizer, List<MinimalPair> pairs) {
+        List<ProblemCount> outcomes = new ArrayList<>();
+        Map<String, int[]> byKind = new TreeMap<>();
+        double margin = 0;
+        int unfit = 0;
+        for (MinimalPair pair : pairs) {
+            int[] prompt = promptIds(tokenizer, pair.prompt());
+            int[] body = tokenizer.encode(pair.body());
+            int[] mutant = tokenizer.encode(pair.mutant());
+            if (prompt.length + Math.max(body.length, mutant.length) - 1 > model.config().context()) {
+                unfit++;
+                continue;
+            }
+            double difference = bodyLoss(model, prompt, mutant) - bodyLoss(model, prompt, body);
+            margin += difference;
+            // a tie (never seen with float losses) counts as half right: one of two samples passes
+            ProblemCount outcome = difference > 0 ? new ProblemCount(pair.taskId(), 1, 1)
+                    : difference < 0 ? new ProblemCount(pair.taskId(), 1, 0) : new ProblemCount(pair.taskId(), 2, 1);
+            outcomes.add(outcome);
+            int[] kind = byKind.computeIfAbsent(pair.kind(), k -> new int[2]);
+            kind[0]++;
+            kind[1] += difference > 0 ? 1 : 0;
+        }
+        if (outcomes.isEmpty()) {
+            throw new WorkbenchException("the understanding test has no pair that fits the context of "
+                    + model.config().context() + " tokens (" + pairs.size() + " pairs)");
+        }
+        Map<String, Double> accuracyByKind = new TreeMap<>();
+        byKind.forEach((kind, counts) -> accuracyByKind.put(kind, (double) counts[1] / counts[0]));
+        return new UnderstandingResult(Bootstrap.DEFAULT.interval(outcomes, 1), outcomes.size(), unfit, accuracyByKind,
+                margin / outcomes.size());
+    }
+
+    /** {@code <|endoftext|>} and the prompt's tokens. */
+    private static int[] promptIds(Tokenizer tokenizer, String prompt) {
+        int[] text = tokenizer.encode(prompt);
+        int[] ids = new int[text.length + 1];
+        ids[0] = tokenizer.specialId(Tokenizer.END_OF_TEXT);
+        System.arraycopy(text, 0, ids, 1, text.length);
+        return ids;
+    }
+
+    /** Minus the log-probability of {@code body} after {@code prompt}, in nats (the prompt is a prefix-LM's prefix). */
+    static double bodyLoss(CodeGenModel model, int[] prompt, int[] body) {
+        int inputs = prompt.length + body.length - 1;
+        int[] ids = new int[inputs];
+        System.arraycopy(prompt, 0, ids, 0, prompt.length);
+        System.arraycopy(body, 0, ids, prompt.length, body.length - 1);
+        try (NDScope ignored = new NDScope()) {
+            ignored.suppressNotUsedWarning();
+            NDManager m = model.manager();
+            NDArray prefix = model.config().isPrefixLm() ? AttentionMask.prefixLengths(m, new int[] {prompt.length}) : null;
+            NDArray logits = model.forward(m.create(ids, new Shape(1, inputs)), prefix);  // (1, T, V)
+            long[] targets = new long[body.length];
+            for (int i = 0; i < body.length; i++) targets[i] = body[i];
+            NDArray bodyLogits = logits.get(new NDIndex(":, {}:, :", prompt.length - 1));
+            return CodeGenModel.tokenLosses(bodyLogits, m.create(targets, new Shape(1, body.length))).sum().getFloat();
+        }
+    }
+}
