@@ -159,6 +159,7 @@ public final class EvalCommand implements Callable<Integer> {
                 .put("low", u.accuracy().low())
                 .put("high", u.accuracy().high())
                 .put("pairs", u.pairs())
+                .put("programs", u.programs())
                 .put("unfit_pairs", u.unfitPairs())
                 .put("mean_margin_nats", u.meanMargin());
         ObjectNode byKind = node.putObject("accuracy_by_kind");

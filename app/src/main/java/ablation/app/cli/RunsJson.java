@@ -24,7 +24,8 @@ import java.util.List;
  *            "config_diff": {"objective.fim": 0.5, ...}  (only fields that differ from the study's base),
  *            "metrics": {"train/loss": last value, "train/tokens": ..., "eval/bpb/SOURCE": ...,
  *                        "eval/understanding": ..., "eval/understanding_low", "eval/understanding_high",
- *                        "eval/understanding_pairs", "eval/prompts_trimmed/BENCHMARK/MODE",
+ *                        "eval/understanding_pairs", "eval/understanding_programs",
+ *                        "eval/prompts_trimmed/BENCHMARK/MODE",
  *                        "eval/prompts_unfit/BENCHMARK/MODE", "eval/finish/REASON/BENCHMARK/MODE" (REASON:
  *                        stop_token, stop_sequence, length, prompt_too_long),
  *                        "pass@K/BENCHMARK/MODE": {"value", "low", "high", "problems", "step"}}}]}

@@ -6,5 +6,7 @@ package ablation.engine.understanding;
  *
  * @param prompt signature and docstring (with doctest examples)
  * @param kind what the mutation changed ({@code operator}, {@code comparison}, {@code constant}, {@code swapped_arguments})
+ * @param program the canonical body's normal form ({@code BodyNormalizer}): pairs of one program are
+ *     not independent (the desk suite renders a program many times), so intervals resample programs
  */
-public record MinimalPair(String taskId, String prompt, String body, String mutant, String kind) {}
+public record MinimalPair(String taskId, String prompt, String body, String mutant, String kind, String program) {}

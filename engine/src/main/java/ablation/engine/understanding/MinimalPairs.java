@@ -1,6 +1,7 @@
 package ablation.engine.understanding;
 
 import ablation.engine.benchmark.Problem;
+import ablation.engine.desk.BodyNormalizer;
 import ablation.engine.eval.sandbox.ExecResult;
 import ablation.engine.eval.sandbox.Outcome;
 import ablation.engine.eval.sandbox.Sandbox;
@@ -49,7 +50,7 @@ public final class MinimalPairs {
             }
             if (originalPasses && chosen != null) {
                 pairs.add(new MinimalPair(problem.taskId(), problem.prompt(), problem.canonicalSolution(), chosen.body(),
-                        chosen.kind().label()));
+                        chosen.kind().label(), BodyNormalizer.normalize(problem.canonicalSolution())));
             }
         }
         return pairs;

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Single-site mutants of a Python function body, the kind of bug a reader who understands the code
- * should catch: an operator or a comparison swapped, an integer constant changed by one, the two
- * arguments of a call swapped. Whether a mutant really changes behaviour is not decided here (a swap
+ * should catch: an operator (or a builtin or method for a related one) or a comparison swapped, an
+ * integer constant changed by one, the two arguments of a call swapped. Whether a mutant really changes behaviour is not decided here (a swap
  * may hit an equivalent form): {@link MinimalPairs} runs each candidate against the problem's tests
  * and keeps one that fails them.
  */
@@ -26,14 +26,17 @@ final class Mutations {
     /** A mutated body and the kind of its change. */
     record Mutant(Kind kind, String body) {}
 
+    /** Arithmetic and boolean operators, and builtins or methods that do a related but different thing. */
     private static final String[][] OPERATORS = {
             {" + ", " - "}, {" - ", " + "}, {" * ", " + "}, {" // ", " * "}, {" % ", " // "},
             {" and ", " or "}, {" or ", " and "}, {"+=", "-="}, {"-=", "+="}, {"min(", "max("}, {"max(", "min("},
             {"True", "False"}, {"False", "True"}, {".upper()", ".lower()"}, {".lower()", ".upper()"}, {" not ", " "},
-            {"any(", "all("}, {"all(", "any("},
+            {"any(", "all("}, {"all(", "any("}, {".startswith(", ".endswith("}, {".endswith(", ".startswith("},
+            {".capitalize()", ".upper()"}, {"abs(", "("}, {"sorted(", "reversed("}, {"[::-1]", "[::1]"},
     };
     private static final String[][] COMPARISONS = {
             {" < ", " > "}, {" > ", " < "}, {" <= ", " >= "}, {" >= ", " <= "}, {" == ", " != "}, {" != ", " == "},
+            {" not in ", " in "}, {"' in ", "' not in "},
     };
     /** An integer literal that is not part of a name or a float. */
     private static final Pattern INTEGER = Pattern.compile("(?<![\\w.])\\d+(?![\\w.])");

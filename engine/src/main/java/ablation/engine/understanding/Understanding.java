@@ -5,7 +5,7 @@ import ablation.engine.benchmark.Problem;
 import ablation.engine.desk.DeskBenchmarks;
 import ablation.engine.desk.DeskDifficulty;
 import ablation.engine.eval.Bootstrap;
-import ablation.engine.eval.ProblemCount;
+import ablation.engine.eval.Estimate;
 import ablation.engine.model.AttentionMask;
 import ablation.engine.model.CodeGenModel;
 import ablation.engine.tokenizer.Tokenizer;
@@ -14,9 +14,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
-import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
@@ -25,7 +27,8 @@ import java.util.TreeMap;
  * in the manner of BLiMP: for each held-out function, the model's loss on its canonical body and on
  * a mutant of it ({@link MinimalPairs}), both given the same prompt (signature and docstring with
  * its examples); the model is right on a pair when the canonical body has the lower loss. Accuracy
- * over pairs, 0.5 being chance, with a bootstrap interval over pairs.
+ * over pairs, 0.5 being chance, with a bootstrap interval that resamples programs (a desk program is
+ * rendered in several problems, so its pairs are not independent).
  *
  * <p>The loss of a body is the <em>sum</em> of its tokens' negative log-likelihoods, i.e. minus the
  * log-probability of the whole body: the two bodies differ in one operator, constant or argument
@@ -52,36 +55,62 @@ public final class Understanding {
     }
 
     public static UnderstandingResult measure(CodeGenModel model, Tokenizer tokenizer, List<MinimalPair> pairs) {
-        List<ProblemCount> outcomes = new ArrayList<>();
+        Map<String, double[]> byProgram = new LinkedHashMap<>();  // program -> {pairs, right}
         Map<String, int[]> byKind = new TreeMap<>();
         double margin = 0;
-        int unfit = 0;
+        int scored = 0;
+        int right = 0;
         for (MinimalPair pair : pairs) {
             int[] prompt = promptIds(tokenizer, pair.prompt());
             int[] body = tokenizer.encode(pair.body());
             int[] mutant = tokenizer.encode(pair.mutant());
-            if (prompt.length + Math.max(body.length, mutant.length) - 1 > model.config().context()) {
-                unfit++;
-                continue;
-            }
+            if (prompt.length + Math.max(body.length, mutant.length) - 1 > model.config().context()) continue;
             double difference = bodyLoss(model, prompt, mutant) - bodyLoss(model, prompt, body);
+            // a tie (never seen with float losses) counts as half right
+            double score = difference > 0 ? 1 : difference < 0 ? 0 : 0.5;
+            scored++;
+            right += score == 1 ? 1 : 0;
             margin += difference;
-            // a tie (never seen with float losses) counts as half right: one of two samples passes
-            ProblemCount outcome = difference > 0 ? new ProblemCount(pair.taskId(), 1, 1)
-                    : difference < 0 ? new ProblemCount(pair.taskId(), 1, 0) : new ProblemCount(pair.taskId(), 2, 1);
-            outcomes.add(outcome);
+            double[] program = byProgram.computeIfAbsent(pair.program(), p -> new double[2]);
+            program[0]++;
+            program[1] += score;
             int[] kind = byKind.computeIfAbsent(pair.kind(), k -> new int[2]);
             kind[0]++;
-            kind[1] += difference > 0 ? 1 : 0;
+            kind[1] += score == 1 ? 1 : 0;
         }
-        if (outcomes.isEmpty()) {
+        if (scored == 0) {
             throw new WorkbenchException("the understanding test has no pair that fits the context of "
                     + model.config().context() + " tokens (" + pairs.size() + " pairs)");
         }
         Map<String, Double> accuracyByKind = new TreeMap<>();
         byKind.forEach((kind, counts) -> accuracyByKind.put(kind, (double) counts[1] / counts[0]));
-        return new UnderstandingResult(Bootstrap.DEFAULT.interval(outcomes, 1), outcomes.size(), unfit, accuracyByKind,
-                margin / outcomes.size());
+        double accuracy = byProgram.values().stream().mapToDouble(p -> p[1]).sum() / scored;
+        return new UnderstandingResult(overPrograms(accuracy, List.copyOf(byProgram.values())), scored, byProgram.size(),
+                pairs.size() - scored, accuracyByKind, margin / scored);
+    }
+
+    /**
+     * The share's 95% percentile bootstrap interval, resampling programs with all their pairs
+     * ({@link Bootstrap#DEFAULT}'s resamples and seed): the spread of the accuracy over another draw
+     * of held-out programs.
+     */
+    private static Estimate overPrograms(double accuracy, List<double[]> programs) {
+        SplittableRandom random = new SplittableRandom(Bootstrap.DEFAULT.seed());
+        double[] shares = new double[Bootstrap.DEFAULT.resamples()];
+        for (int r = 0; r < shares.length; r++) {
+            double pairs = 0;
+            double right = 0;
+            for (int i = 0; i < programs.size(); i++) {
+                double[] program = programs.get(random.nextInt(programs.size()));
+                pairs += program[0];
+                right += program[1];
+            }
+            shares[r] = right / pairs;
+        }
+        Arrays.sort(shares);
+        double low = shares[(int) Math.floor(0.025 * (shares.length - 1))];
+        double high = shares[(int) Math.ceil(0.975 * (shares.length - 1))];
+        return new Estimate(1, accuracy, Math.min(low, accuracy), Math.max(high, accuracy));
     }
 
     /** {@code <|endoftext|>} and the prompt's tokens. */

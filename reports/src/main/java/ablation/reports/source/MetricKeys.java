@@ -36,7 +36,7 @@ public final class MetricKeys {
      */
     public static boolean isDetail(String key) {
         return key.startsWith(PROMPTS_TRIMMED_PREFIX) || key.startsWith(PROMPTS_UNFIT_PREFIX) || key.startsWith(FINISH_PREFIX)
-                || key.endsWith("_low") || key.endsWith("_high") || key.endsWith("_pairs");
+                || key.endsWith("_low") || key.endsWith("_high") || key.endsWith("_pairs") || key.endsWith("_programs");
     }
 
     /** {@code pass@1/desk-l2r/l2r}: the key of a pass@k figure in {@code runs list --json}. */

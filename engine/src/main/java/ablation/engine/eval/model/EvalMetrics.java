@@ -10,8 +10,9 @@ import java.util.TreeMap;
  * (n, c), not as a scalar). Keys:
  * <pre>
  *   eval/understanding                          accuracy of the understanding test (0.5 = chance)
- *   eval/understanding_low, _high               its 95% bootstrap interval over pairs
+ *   eval/understanding_low, _high               its 95% bootstrap interval (resampling programs)
  *   eval/understanding_pairs                    pairs scored
+ *   eval/understanding_programs                 distinct programs among them
  *   eval/bpb/SOURCE                             held-out bits per byte of a data source
  *   eval/prompts_trimmed/BENCHMARK/MODE         problems whose prompt was trimmed to fit the context
  *   eval/prompts_unfit/BENCHMARK/MODE           problems whose prompt could not fit: counted as failed
@@ -25,6 +26,7 @@ public final class EvalMetrics {
     public static final String UNDERSTANDING_LOW = "eval/understanding_low";
     public static final String UNDERSTANDING_HIGH = "eval/understanding_high";
     public static final String UNDERSTANDING_PAIRS = "eval/understanding_pairs";
+    public static final String UNDERSTANDING_PROGRAMS = "eval/understanding_programs";
     /** Followed by the source name. */
     public static final String BITS_PER_BYTE = "eval/bpb/";
     /** Followed by {@code BENCHMARK/MODE}. */
@@ -50,6 +52,7 @@ public final class EvalMetrics {
             metrics.put(UNDERSTANDING_LOW, report.understanding().accuracy().low());
             metrics.put(UNDERSTANDING_HIGH, report.understanding().accuracy().high());
             metrics.put(UNDERSTANDING_PAIRS, (double) report.understanding().pairs());
+            metrics.put(UNDERSTANDING_PROGRAMS, (double) report.understanding().programs());
         }
         new TreeMap<>(report.bitsPerByte()).forEach((source, value) -> metrics.put(BITS_PER_BYTE + source, value));
         for (EvalResult result : report.evaluations()) metrics.putAll(of(result));
