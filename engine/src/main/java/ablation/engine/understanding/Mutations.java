@@ -26,17 +26,21 @@ final class Mutations {
     /** A mutated body and the kind of its change. */
     record Mutant(Kind kind, String body) {}
 
-    /** Arithmetic and boolean operators, and builtins or methods that do a related but different thing. */
+    /**
+     * Arithmetic and boolean operators, and builtins or methods that do a related but different
+     * thing. Every swap replaces a word or symbol by one of its kind and never deletes one: the test
+     * sums a body's token losses, so a mutant shorter than its original would win on length alone
+     * (an untrained model would prefer it).
+     */
     private static final String[][] OPERATORS = {
             {" + ", " - "}, {" - ", " + "}, {" * ", " + "}, {" // ", " * "}, {" % ", " // "},
             {" and ", " or "}, {" or ", " and "}, {"+=", "-="}, {"-=", "+="}, {"min(", "max("}, {"max(", "min("},
-            {"True", "False"}, {"False", "True"}, {".upper()", ".lower()"}, {".lower()", ".upper()"}, {" not ", " "},
+            {"True", "False"}, {"False", "True"}, {".upper()", ".lower()"}, {".lower()", ".upper()"},
             {"any(", "all("}, {"all(", "any("}, {".startswith(", ".endswith("}, {".endswith(", ".startswith("},
-            {".capitalize()", ".upper()"}, {"abs(", "("}, {"sorted(", "reversed("}, {"[::-1]", "[::1]"},
+            {".capitalize()", ".lower()"}, {"abs(", "int("}, {"sorted(", "reversed("},
     };
     private static final String[][] COMPARISONS = {
             {" < ", " > "}, {" > ", " < "}, {" <= ", " >= "}, {" >= ", " <= "}, {" == ", " != "}, {" != ", " == "},
-            {" not in ", " in "}, {"' in ", "' not in "},
     };
     /** An integer literal that is not part of a name or a float. */
     private static final Pattern INTEGER = Pattern.compile("(?<![\\w.])\\d+(?![\\w.])");

@@ -28,7 +28,7 @@ class MutationsTest {
         List<Mutant> mutants = Mutations.of("    return a < b < c\n");
         assertEquals(List.of(new Mutant(Kind.COMPARISON, "    return a > b < c\n"), new Mutant(Kind.COMPARISON, "    return a < b > c\n")),
                 mutants);
-        assertTrue(Mutations.of("    return sorted(xs)\n").isEmpty());
+        assertTrue(Mutations.of("    return len(xs)\n").isEmpty());
         assertTrue(Mutations.of("    return pow(x, x)\n").isEmpty(), "swapping equal arguments changes nothing");
     }
 }

@@ -67,7 +67,7 @@ class UnderstandingTest {
         Iterator<String> documents = DeskCorpus.documents("desk-pl", config.data().deskSeed(), config.data().desk());
         for (int i = 0; i < 3000; i++) sample.add(documents.next());
         tokenizer = Tokenizers.train(sample, 512, 4);
-        problems = DeskBenchmarks.l2r(config.data().deskSeed(), 120, config.data().desk());
+        problems = DeskBenchmarks.l2r(config.data().deskSeed(), Understanding.DEFAULT_PROBLEMS, config.data().desk());
         pairs = MinimalPairs.of(problems, sandbox, 1);
     }
 
@@ -83,7 +83,7 @@ class UnderstandingTest {
 
     @Test
     void pairsAreMutantsThatRunButFailAndRepeatForASeed() {
-        assertTrue(pairs.size() >= 100, "most desk problems have a behaviour-changing mutant: " + pairs.size());
+        assertTrue(pairs.size() >= 300, "most desk problems have a behaviour-changing mutant: " + pairs.size());
         assertEquals(pairs, MinimalPairs.of(problems, sandbox, 1));
         Map<String, Problem> byId = problems.stream().collect(Collectors.toMap(Problem::taskId, Function.identity()));
         for (MinimalPair pair : pairs) {
@@ -104,14 +104,15 @@ class UnderstandingTest {
             UnderstandingResult chance = Understanding.measure(untrained, tokenizer, pairs);
             assertEquals(pairs.size(), chance.pairs());
             assertEquals(0, chance.unfitPairs());
-            assertTrue(chance.accuracy().low() < 0.5 + 0.1 && chance.accuracy().high() > 0.5 - 0.1,
-                    "untrained: " + chance.accuracy());
+            assertTrue(chance.accuracy().low() < 0.5 && chance.accuracy().high() > 0.5, "untrained: " + chance.accuracy()
+                    + " by kind " + chance.accuracyByKind());
 
             try (Trainer trainer = Trainer.open(new TrainingJob(config, tokenizer.vocabSize(),
                     DataPipeline.open(config, tokenizer, config.train().seed()), temp.resolve("run"), null))) {
                 trainer.train(MetricsSink.NONE, ProgressListener.NONE);
                 UnderstandingResult trained = Understanding.measure(trainer.model(), tokenizer, pairs);
-                assertTrue(trained.accuracy().value() >= 0.7 && trained.accuracy().low() > chance.accuracy().high(),
+                assertTrue(trained.accuracy().value() >= 0.7 && trained.accuracy().low() > 0.5
+                                && trained.accuracy().value() > chance.accuracy().high(),
                         "trained: " + trained.accuracy() + " against untrained " + chance.accuracy() + " by kind "
                                 + trained.accuracyByKind());
                 assertTrue(trained.meanMargin() > chance.meanMargin());

@@ -25,6 +25,7 @@ import ablation.reports.model.EvalMode;
 import ablation.reports.model.Evaluation;
 import ablation.reports.model.Lesson;
 import ablation.reports.model.LessonDesign;
+import ablation.reports.model.PromptCheck;
 import ablation.reports.model.Provenance;
 import ablation.reports.model.RunResult;
 import ablation.reports.model.RunStatus;
@@ -39,6 +40,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -89,7 +91,24 @@ public final class ReportBuilder {
         }
         blocks.add(new Table("Verdicts", List.of("#", "Lesson", "Verdict", "Rule"), rows));
         blocks.add(new Paragraph(methods()));
+        promptSummary(study).ifPresent(blocks::add);
         return new Section("summary", "Summary", 2, false, blocks);
+    }
+
+    /**
+     * How many prompts of all finished runs' evaluations had to be trimmed to fit the context, and
+     * how many could not fit at all (those problems count as failed); empty when no run recorded it.
+     */
+    private static Optional<Block> promptSummary(StudyResults study) {
+        List<PromptCheck> checks = study.runs().stream().filter(RunResult::finished)
+                .flatMap(r -> r.metrics().promptChecks().stream()).toList();
+        if (checks.isEmpty()) return Optional.empty();
+        int trimmed = checks.stream().mapToInt(PromptCheck::trimmed).sum();
+        int unfit = checks.stream().mapToInt(PromptCheck::unfit).sum();
+        String text = "Prompts: " + trimmed + " trimmed to fit the context (doctest examples cut first, never the signature) and "
+                + unfit + " that could not fit (counted as failed), over " + checks.size() + " evaluations of finished runs; "
+                + "each run's section gives them per evaluation with the samples' finish reasons.";
+        return Optional.of(trimmed + unfit == 0 ? new Paragraph(text) : new Highlight("Prompts were cut", text, Tone.WARNING));
     }
 
     private static String methods() {
@@ -291,6 +310,8 @@ public final class ReportBuilder {
         if (!evaluations.isEmpty()) {
             List<String> header = new ArrayList<>(List.of("Benchmark", "Problems"));
             ks.forEach(k -> header.add("pass@" + k));
+            header.add("Prompts trimmed / not fitting");
+            header.add("Samples ended by stop token / stop sequence / length");
             List<List<String>> rows = new ArrayList<>();
             for (Evaluation e : evaluations) {
                 int minN = e.problems().stream().mapToInt(p -> p.n()).min().orElseThrow();
@@ -298,9 +319,14 @@ public final class ReportBuilder {
                 for (int k : ks) {
                     row.add(e.ks().contains(k) && k <= minN ? Bootstrap.overProblems(PassAtK.perProblem(e.problems(), k)).format(DECIMALS) : "n/a");
                 }
+                PromptCheck check = run.metrics().promptCheck(e.benchmark(), e.mode() == EvalMode.L2R ? "l2r" : e.mode().label());
+                row.add(check == null ? "not recorded" : check.trimmed() + " / " + check.unfit());
+                row.add(check == null ? "not recorded" : check.finishes().getOrDefault("stop_token", 0) + " / "
+                        + check.finishes().getOrDefault("stop_sequence", 0) + " / " + check.finishes().getOrDefault("length", 0));
                 rows.add(row);
             }
-            blocks.add(new Table("Evaluations, 95% bootstrap interval over problems", header, rows));
+            blocks.add(new Table("Evaluations, 95% bootstrap interval over problems; a prompt that does not fit the context "
+                    + "even trimmed counts as failed", header, rows));
         }
         List<String> held = new ArrayList<>();
         for (BitsPerByte b : run.metrics().bitsPerByte()) held.add(b.source() + " (" + b.domain() + ") " + Estimate.number(b.value(), DECIMALS) + " bits/byte");

@@ -7,15 +7,27 @@ import java.util.List;
  *
  * @param loss training loss against tokens, as the store's downsampled query returns it (a few hundred points)
  * @param understanding the run's understanding test, or null when it has none
+ * @param promptChecks trimmed and unfit prompts and finish reasons of each evaluation that recorded them
  */
 public record RunMetrics(List<LossPoint> loss, List<Evaluation> evaluations, List<BitsPerByte> bitsPerByte,
-                         Understanding understanding) {
+                         Understanding understanding, List<PromptCheck> promptChecks) {
     public static final RunMetrics NONE = new RunMetrics(List.of(), List.of(), List.of(), null);
 
     public RunMetrics {
         loss = List.copyOf(loss);
         evaluations = List.copyOf(evaluations);
         bitsPerByte = List.copyOf(bitsPerByte);
+        promptChecks = List.copyOf(promptChecks);
+    }
+
+    /** A run whose evaluations recorded no prompt checks. */
+    public RunMetrics(List<LossPoint> loss, List<Evaluation> evaluations, List<BitsPerByte> bitsPerByte, Understanding understanding) {
+        this(loss, evaluations, bitsPerByte, understanding, List.of());
+    }
+
+    /** The prompt check of the evaluation on {@code benchmark} in {@code mode} (as stored), or null. */
+    public PromptCheck promptCheck(String benchmark, String mode) {
+        return promptChecks.stream().filter(c -> c.benchmark().equals(benchmark) && c.mode().equals(mode)).findFirst().orElse(null);
     }
 
     /** The evaluation on {@code benchmark} in {@code mode}, or null. */

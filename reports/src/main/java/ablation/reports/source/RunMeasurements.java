@@ -6,6 +6,7 @@ import ablation.reports.model.EvalMode;
 import ablation.reports.model.Evaluation;
 import ablation.reports.model.LossPoint;
 import ablation.reports.model.ProblemResult;
+import ablation.reports.model.PromptCheck;
 import ablation.reports.model.Understanding;
 import ablation.storage.TrackingStore;
 import ablation.storage.eval.EvalResult;
@@ -132,6 +133,41 @@ final class RunMeasurements {
         double value = accuracy.getAsDouble();
         return new Understanding(value, last(summaries, MetricKeys.UNDERSTANDING_LOW).orElse(Double.NaN),
                 last(summaries, MetricKeys.UNDERSTANDING_HIGH).orElse(Double.NaN));
+    }
+
+    /**
+     * Per evaluation (benchmark and mode), the last values of {@code eval/prompts_trimmed/...},
+     * {@code eval/prompts_unfit/...} and {@code eval/finish/REASON/...}, in benchmark and mode order.
+     */
+    static List<PromptCheck> promptChecks(List<MetricSummary> summaries) {
+        Map<List<String>, int[]> prompts = new TreeMap<>(Comparator.<List<String>, String>comparing(k -> k.get(0))
+                .thenComparing(k -> k.get(1)));
+        Map<List<String>, Map<String, Integer>> finishes = new TreeMap<>(Comparator.<List<String>, String>comparing(k -> k.get(0))
+                .thenComparing(k -> k.get(1)));
+        for (MetricSummary s : summaries) {
+            if (!Double.isFinite(s.last())) continue;
+            int value = (int) Math.round(s.last());
+            if (s.key().startsWith(MetricKeys.PROMPTS_TRIMMED_PREFIX)) {
+                prompts.computeIfAbsent(evaluation(s.key().substring(MetricKeys.PROMPTS_TRIMMED_PREFIX.length())), k -> new int[2])[0] = value;
+            } else if (s.key().startsWith(MetricKeys.PROMPTS_UNFIT_PREFIX)) {
+                prompts.computeIfAbsent(evaluation(s.key().substring(MetricKeys.PROMPTS_UNFIT_PREFIX.length())), k -> new int[2])[1] = value;
+            } else if (s.key().startsWith(MetricKeys.FINISH_PREFIX)) {
+                String rest = s.key().substring(MetricKeys.FINISH_PREFIX.length());
+                int slash = rest.indexOf('/');
+                if (slash < 0) continue;
+                finishes.computeIfAbsent(evaluation(rest.substring(slash + 1)), k -> new TreeMap<>()).put(rest.substring(0, slash), value);
+            }
+        }
+        List<PromptCheck> checks = new ArrayList<>();
+        prompts.forEach((key, counts) -> checks.add(new PromptCheck(key.get(0), key.get(1), counts[0], counts[1],
+                finishes.getOrDefault(key, Map.of()))));
+        return checks;
+    }
+
+    /** {@code BENCHMARK/MODE} (the benchmark may be a path with slashes) → [benchmark, mode]. */
+    private static List<String> evaluation(String benchmarkAndMode) {
+        int slash = benchmarkAndMode.lastIndexOf('/');
+        return slash < 0 ? List.of(benchmarkAndMode, "") : List.of(benchmarkAndMode.substring(0, slash), benchmarkAndMode.substring(slash + 1));
     }
 
     private static OptionalDouble last(List<MetricSummary> summaries, String key) {

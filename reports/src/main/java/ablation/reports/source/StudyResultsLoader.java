@@ -161,7 +161,8 @@ public final class StudyResultsLoader {
     private static RunMetrics measure(TrackingStore store, Run run, JsonNode config, List<MetricSummary> summaries) {
         return new RunMetrics(RunMeasurements.loss(store, run.id()),
                 RunMeasurements.finalEvaluations(store, run.id(), config).stream().map(RunMeasurements.FinalEvaluation::evaluation).toList(),
-                RunMeasurements.bitsPerByte(summaries, config), RunMeasurements.understanding(summaries));
+                RunMeasurements.bitsPerByte(summaries, config), RunMeasurements.understanding(summaries),
+                RunMeasurements.promptChecks(summaries));
     }
 
     /** Finished; failed or cancelled (what they logged is kept); queued, running or orphaned count as missing. */

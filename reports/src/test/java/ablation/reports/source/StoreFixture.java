@@ -96,6 +96,11 @@ final class StoreFixture {
             metrics.log(MetricKeys.UNDERSTANDING, STEPS, 0.5 + finalLoss / 100);
             metrics.log(MetricKeys.UNDERSTANDING_LOW, STEPS, 0.45 + finalLoss / 100);
             metrics.log(MetricKeys.UNDERSTANDING_HIGH, STEPS, 0.55 + finalLoss / 100);
+            metrics.log(MetricKeys.PROMPTS_TRIMMED_PREFIX + "desk-infill/infill", STEPS, 2);
+            metrics.log(MetricKeys.PROMPTS_UNFIT_PREFIX + "desk-infill/infill", STEPS, 1);
+            metrics.log(MetricKeys.FINISH_PREFIX + "stop_token/desk-infill/infill", STEPS, 7);
+            metrics.log(MetricKeys.FINISH_PREFIX + "prompt_too_long/desk-infill/infill", STEPS, 4);
+            metrics.log(MetricKeys.PROMPTS_TRIMMED_PREFIX + "/data/HumanEval.jsonl/l2r", STEPS, 0);
         }
         List<EvalResult> results = new ArrayList<>();
         for (int p = 0; p < l2rPasses.length; p++) {

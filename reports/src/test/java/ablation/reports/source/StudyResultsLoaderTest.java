@@ -17,6 +17,7 @@ import ablation.reports.model.Lesson;
 import ablation.reports.model.LessonDesign;
 import ablation.reports.model.LossPoint;
 import ablation.reports.model.ProblemResult;
+import ablation.reports.model.PromptCheck;
 import ablation.reports.model.RunResult;
 import ablation.reports.model.RunStatus;
 import ablation.reports.model.StudyResults;
@@ -114,6 +115,11 @@ class StudyResultsLoaderTest {
         assertEquals(0.5 + finalLoss / 100, run.metrics().understanding().accuracy(), 1e-12);
         assertEquals(0.45 + finalLoss / 100, run.metrics().understanding().low(), 1e-12);
         assertEquals(0.55 + finalLoss / 100, run.metrics().understanding().high(), 1e-12);
+        assertEquals(new PromptCheck("desk-infill", "infill", 2, 1, Map.of("stop_token", 7, "prompt_too_long", 4)),
+                run.metrics().promptCheck("desk-infill", "infill"));
+        assertEquals(new PromptCheck("/data/HumanEval.jsonl", "l2r", 0, 0, Map.of()), run.metrics().promptCheck("/data/HumanEval.jsonl", "l2r"),
+                "a benchmark path keeps its slashes");
+        assertEquals(2, run.metrics().promptChecks().size());
     }
 
     @Test

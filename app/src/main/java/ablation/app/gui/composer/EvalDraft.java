@@ -17,7 +17,7 @@ import javafx.beans.property.StringProperty;
  */
 public final class EvalDraft {
     public static final String[] BENCHMARKS = {"desk-l2r", "desk-infill"};
-    public static final String[] MODES = {"l2r", "infill"};
+    public static final String[] MODES = {"l2r", "infill", "infill-line"};
 
     private final StringProperty benchmark = new SimpleStringProperty(this, "benchmark");
     private final StringProperty mode = new SimpleStringProperty(this, "mode");
