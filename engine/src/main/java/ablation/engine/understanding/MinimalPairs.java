@@ -13,16 +13,18 @@ import java.util.SplittableRandom;
 
 /** Builds the minimal pairs of the understanding test from execution-checked problems. */
 public final class MinimalPairs {
-    /** Mutants tried per problem (in a seeded random order) before the problem is left out. */
+    /** Mutants tried per problem (in a seeded random order). */
     private static final int CANDIDATES = 6;
+    /** Pairs a problem gives at most: an easy desk suite has few programs, so one pair each would be too few. */
+    static final int MUTANTS_PER_PROBLEM = 2;
 
     private MinimalPairs() {}
 
     /**
-     * One pair per problem whose canonical solution passes its tests and that has a mutant which
-     * runs but fails them (a wrong answer or an exception, not a syntax error); the mutant is the
-     * first such among a seeded random choice of candidates. The same problems and seed give the
-     * same pairs.
+     * Up to {@value #MUTANTS_PER_PROBLEM} pairs per problem whose canonical solution passes its
+     * tests: its mutants that run but fail them (a wrong answer or an exception, not a syntax
+     * error), the first such among a seeded random choice of candidates. The same problems and seed
+     * give the same pairs.
      */
     public static List<MinimalPair> of(List<Problem> problems, Sandbox sandbox, long seed) {
         SplittableRandom root = new SplittableRandom(seed);
@@ -42,15 +44,16 @@ public final class MinimalPairs {
         for (int p = 0; p < problems.size(); p++) {
             Problem problem = problems.get(p);
             boolean originalPasses = results.get(at++).passed();
-            Mutations.Mutant chosen = null;
+            List<Mutations.Mutant> chosen = new ArrayList<>();
             for (Mutations.Mutant mutant : candidates.get(p)) {
                 Outcome outcome = results.get(at++).outcome();
                 boolean wrongButRuns = outcome == Outcome.ASSERTION || outcome == Outcome.EXCEPTION;
-                if (chosen == null && wrongButRuns) chosen = mutant;
+                if (chosen.size() < MUTANTS_PER_PROBLEM && wrongButRuns) chosen.add(mutant);
             }
-            if (originalPasses && chosen != null) {
-                pairs.add(new MinimalPair(problem.taskId(), problem.prompt(), problem.canonicalSolution(), chosen.body(),
-                        chosen.kind().label(), BodyNormalizer.normalize(problem.canonicalSolution())));
+            if (!originalPasses) continue;
+            for (Mutations.Mutant mutant : chosen) {
+                pairs.add(new MinimalPair(problem.taskId(), problem.prompt(), problem.canonicalSolution(), mutant.body(),
+                        mutant.kind().label(), BodyNormalizer.normalize(problem.canonicalSolution())));
             }
         }
         return pairs;

@@ -2,6 +2,7 @@ package ablation.engine.understanding;
 
 import ablation.engine.WorkbenchException;
 import ablation.engine.benchmark.Problem;
+import ablation.engine.desk.BodyNormalizer;
 import ablation.engine.desk.DeskBenchmarks;
 import ablation.engine.desk.DeskDifficulty;
 import ablation.engine.eval.Bootstrap;
@@ -14,7 +15,9 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,14 +47,33 @@ import java.util.TreeMap;
  * </pre>
  */
 public final class Understanding {
-    /** Held-out desk problems a run's test draws its pairs from (most give one pair: about 350 pairs). */
+    /** Held-out desk problems a run's test draws its pairs from (most give two pairs). */
     public static final int DEFAULT_PROBLEMS = 400;
+    /**
+     * Renderings of one program the test takes at most. An easy desk suite has few held-out programs
+     * (45 in the quick study's) and renders the likeliest ones again and again (one in four of its
+     * first 400 problems is the same program): without a cap a few programs would make the score.
+     */
+    public static final int MAX_PER_PROGRAM = 12;
+    /** Problems of the benchmark stream looked through for {@link #DEFAULT_PROBLEMS} under the cap. */
+    private static final int SCANNED = 2 * DEFAULT_PROBLEMS;
 
     private Understanding() {}
 
-    /** The problems of the test for a run's desk suite. */
+    /**
+     * The problems of the test for a run's desk suite: the first {@value #DEFAULT_PROBLEMS} held-out
+     * problems of its seed that are among the first {@value #MAX_PER_PROGRAM} renderings of their program.
+     */
     public static List<Problem> problems(long deskSeed, DeskDifficulty difficulty) {
-        return DeskBenchmarks.l2r(deskSeed, DEFAULT_PROBLEMS, difficulty);
+        Map<String, Integer> renderings = new HashMap<>();
+        List<Problem> chosen = new ArrayList<>();
+        for (Problem problem : DeskBenchmarks.l2r(deskSeed, SCANNED, difficulty)) {
+            if (chosen.size() == DEFAULT_PROBLEMS) break;
+            if (renderings.merge(BodyNormalizer.normalize(problem.canonicalSolution()), 1, Integer::sum) <= MAX_PER_PROGRAM) {
+                chosen.add(problem);
+            }
+        }
+        return chosen;
     }
 
     public static UnderstandingResult measure(CodeGenModel model, Tokenizer tokenizer, List<MinimalPair> pairs) {
