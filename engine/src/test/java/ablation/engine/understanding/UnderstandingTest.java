@@ -67,7 +67,7 @@ class UnderstandingTest {
         Iterator<String> documents = DeskCorpus.documents("desk-pl", config.data().deskSeed(), config.data().desk());
         for (int i = 0; i < 3000; i++) sample.add(documents.next());
         tokenizer = Tokenizers.train(sample, 512, 4);
-        problems = DeskBenchmarks.l2r(config.data().deskSeed(), Understanding.DEFAULT_PROBLEMS, config.data().desk());
+        problems = Understanding.problems(config.data().deskSeed(), config.data().desk());
         pairs = MinimalPairs.of(problems, sandbox, 1);
     }
 
@@ -82,8 +82,15 @@ class UnderstandingTest {
     }
 
     @Test
-    void pairsAreMutantsThatRunButFailAndRepeatForASeed() {
-        assertTrue(pairs.size() >= 300, "most desk problems have a behaviour-changing mutant: " + pairs.size());
+    void pairsAreMutantsThatRunButFailSpreadOverTheProgramsAndRepeatForASeed() {
+        assertTrue(pairs.size() >= 300, "most desk problems have behaviour-changing mutants: " + pairs.size());
+        Map<String, Long> perProgram = pairs.stream().collect(Collectors.groupingBy(MinimalPair::program, Collectors.counting()));
+        assertTrue(perProgram.values().stream().allMatch(n -> n <= (long) Understanding.MAX_PER_PROGRAM * MinimalPairs.MUTANTS_PER_PROBLEM),
+                "no program makes the score: " + perProgram.values());
+        RunConfig config = config("causal", TRAINING_TOKENS);
+        List<Problem> all = DeskBenchmarks.l2r(config.data().deskSeed(), Understanding.DEFAULT_PROBLEMS, config.data().desk());
+        assertTrue(all.stream().collect(Collectors.groupingBy(p -> p.canonicalSolution(), Collectors.counting())).values().stream()
+                .anyMatch(n -> n > 2 * Understanding.MAX_PER_PROGRAM), "without the cap one rendering would repeat many times");
         assertEquals(pairs, MinimalPairs.of(problems, sandbox, 1));
         Map<String, Problem> byId = problems.stream().collect(Collectors.toMap(Problem::taskId, Function.identity()));
         for (MinimalPair pair : pairs) {
