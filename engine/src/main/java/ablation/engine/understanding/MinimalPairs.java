@@ -16,7 +16,7 @@ public final class MinimalPairs {
     /** Mutants tried per problem (in a seeded random order). */
     private static final int CANDIDATES = 6;
     /** Pairs a problem gives at most: an easy desk suite has few programs, so one pair each would be too few. */
-    static final int MUTANTS_PER_PROBLEM = 2;
+    static final int MUTANTS_PER_PROBLEM = 3;
 
     private MinimalPairs() {}
 

@@ -47,28 +47,26 @@ import java.util.TreeMap;
  * </pre>
  */
 public final class Understanding {
-    /** Held-out desk problems a run's test draws its pairs from (most give two pairs). */
+    /** Held-out desk problems of a run's seed the test looks at (each gives up to three pairs). */
     public static final int DEFAULT_PROBLEMS = 400;
     /**
      * Renderings of one program the test takes at most. An easy desk suite has few held-out programs
      * (45 in the quick study's) and renders the likeliest ones again and again (one in four of its
      * first 400 problems is the same program): without a cap a few programs would make the score.
      */
-    public static final int MAX_PER_PROGRAM = 12;
-    /** Problems of the benchmark stream looked through for {@link #DEFAULT_PROBLEMS} under the cap. */
-    private static final int SCANNED = 2 * DEFAULT_PROBLEMS;
+    public static final int MAX_PER_PROGRAM = 16;
 
     private Understanding() {}
 
     /**
-     * The problems of the test for a run's desk suite: the first {@value #DEFAULT_PROBLEMS} held-out
-     * problems of its seed that are among the first {@value #MAX_PER_PROGRAM} renderings of their program.
+     * The problems of the test for a run's desk suite: those of the first {@value #DEFAULT_PROBLEMS}
+     * held-out problems of its seed that are among the first {@value #MAX_PER_PROGRAM} renderings of
+     * their program.
      */
     public static List<Problem> problems(long deskSeed, DeskDifficulty difficulty) {
         Map<String, Integer> renderings = new HashMap<>();
         List<Problem> chosen = new ArrayList<>();
-        for (Problem problem : DeskBenchmarks.l2r(deskSeed, SCANNED, difficulty)) {
-            if (chosen.size() == DEFAULT_PROBLEMS) break;
+        for (Problem problem : DeskBenchmarks.l2r(deskSeed, DEFAULT_PROBLEMS, difficulty)) {
             if (renderings.merge(BodyNormalizer.normalize(problem.canonicalSolution()), 1, Integer::sum) <= MAX_PER_PROGRAM) {
                 chosen.add(problem);
             }
