@@ -19,7 +19,7 @@ import java.util.StringJoiner;
  *   <li>{@code desk-infill}: HumanEval-Infilling-format tasks cut from every {@code desk-l2r} problem,
  *       so both benchmarks hold the same problems (task {@code DeskInfill/i/...} is problem
  *       {@code DeskL2R/i}, see {@link #l2rTaskId}). In a one-line body {@code return EXPR} the middle is
- *       {@code EXPR} ({@code DeskInfill/i/R}; the prefix ends in {@code "return "}, the suffix is the
+ *       {@code " EXPR"} ({@code DeskInfill/i/R}; the prefix ends in {@code "return"}, the suffix is the
  *       newline); in a longer body a whole line {@code j}, never the last, is the middle with its newline
  *       ({@code DeskInfill/i/Lj}; the prompt and the lines before it are the prefix, the lines after it
  *       the suffix). The prompt's docstring and doctest examples stay whole.</li>
@@ -74,7 +74,9 @@ public final class DeskBenchmarks {
         String only = lines[0];
         int returnAt = only.indexOf(RETURN);
         if (lines.length == 1 && returnAt >= 0 && only.substring(0, returnAt).isBlank()) {
-            String head = only.substring(0, returnAt + RETURN.length());
+            // the prefix ends at "return", the middle starts with the space: BPE joins a space to the word after
+            // it, so a prefix ending in a bare space would ask for a token split the model never saw
+            String head = only.substring(0, returnAt + RETURN.length() - 1);
             String expression = only.substring(head.length(), only.length() - 1);
             return new Problem(INFILL_PREFIX + "/" + index + "/R", whole.prompt() + head, "\n", expression, whole.test(),
                     whole.entryPoint());

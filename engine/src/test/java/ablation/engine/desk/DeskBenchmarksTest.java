@@ -75,9 +75,10 @@ class DeskBenchmarksTest {
             if (t.taskId().equals("DeskInfill/" + i + "/R")) {
                 expressions++;
                 assertTrue(oneLine);
-                assertEquals(whole.prompt() + "    return ", t.prompt());
+                assertEquals(whole.prompt() + "    return", t.prompt());
                 assertEquals("\n", t.suffix());
-                assertTrue(!t.canonicalSolution().isBlank() && !t.canonicalSolution().contains("\n"), t.canonicalSolution());
+                assertTrue(t.canonicalSolution().startsWith(" ") && !t.canonicalSolution().isBlank()
+                        && !t.canonicalSolution().contains("\n"), "the middle is ' EXPR': " + t.canonicalSolution());
             } else {
                 assertTrue(t.taskId().matches("DeskInfill/" + i + "/L\\d+"), t.taskId());
                 assertTrue(!oneLine, "a one-line body gives its return expression");
