@@ -15,11 +15,11 @@ import ablation.reports.model.RunMetrics;
 import ablation.reports.model.RunResult;
 import ablation.reports.model.RunStatus;
 import ablation.reports.model.StudyResults;
+import ablation.reports.model.Understanding;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -51,7 +51,7 @@ public final class StudyFixture {
         }
         runs.add(new RunResult("fim=0.9,seed=1", RunStatus.FAILED, "out of memory at step 120", 1, "cell-fim09", Set.of(2),
                 Map.of("objective.fim", "0.9", "objective.clm", "0.1"), config("fim=0.9,seed=1"), provenance(),
-                new RunMetrics(loss(1, 3.0, 6), List.of(), List.of(), OptionalDouble.empty())));
+                new RunMetrics(loss(1, 3.0, 6), List.of(), List.of(), null)));
         runs.add(new RunResult("fim=0.9,seed=2", RunStatus.MISSING, "never started", 2, "cell-fim09", Set.of(2),
                 Map.of("objective.fim", "0.9", "objective.clm", "0.1"), null, null, null));
         List<LessonDesign> lessons = List.of(
@@ -85,7 +85,8 @@ public final class StudyFixture {
                 evaluation(INFILL, EvalMode.INFILL, infillQuality, seed * 37 + arm.hashCode()));
         double jitter = (seed - 1.5) * 0.01;
         List<BitsPerByte> bpb = List.of(new BitsPerByte("python", Domain.PL, plBpb + jitter), new BitsPerByte("english", Domain.NL, nlBpb - jitter));
-        RunMetrics metrics = new RunMetrics(loss(seed, finalLoss, 20), evaluations, bpb, OptionalDouble.of(0.6 + jitter));
+        RunMetrics metrics = new RunMetrics(loss(seed, finalLoss, 20), evaluations, bpb,
+                new Understanding(0.6 + jitter, 0.55 + jitter, 0.65 + jitter));
         return new RunResult(name, RunStatus.FINISHED, null, seed, "cell-" + arm, lessons, diff, config(name), provenance(), metrics);
     }
 

@@ -265,7 +265,8 @@ public abstract class TrackingStoreContract {
         Run run = newRun(study, "a", 1);
         List<Sample> samples = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            samples.add(new Sample(i, "return x" + i, i < 1 ? Sample.PASSED : "failed", i < 1 ? null : "AssertionError"));
+            samples.add(new Sample(i, "return x" + i, i < 1 ? Sample.PASSED : "failed", i < 1 ? null : "AssertionError",
+                    i < 1 ? "stop_token" : "length"));
         }
         store.evaluations().record(new EvalResult(run.id(), 100, "desk-l2r", "l2r", "p0", 4, 1), samples);
         store.evaluations().recordAll(List.of(new EvalResult(run.id(), 100, "desk-l2r", "l2r", "p1", 4, 4),
@@ -403,7 +404,7 @@ public abstract class TrackingStoreContract {
                 }
             }
             store.evaluations().record(new EvalResult(run.id(), 3000, "desk-l2r", "l2r", "desk/0", 2, 1),
-                    List.of(new Sample(0, "  return a + b\n", Sample.PASSED, null),
+                    List.of(new Sample(0, "  return a + b\n", Sample.PASSED, null, "stop_sequence"),
                             new Sample(1, "  return a, \"b\"\n", "failed", "AssertionError: 3 != 4")));
             Path checkpoint = Files.writeString(dir.resolve("ckpt-" + seed), "weights " + seed);
             store.artifacts().record(study.id(), run.id(), "checkpoint", checkpoint, 3000L);
@@ -424,7 +425,9 @@ public abstract class TrackingStoreContract {
                     .map(m -> m.toString().replaceFirst("runId=\\d+", "")).toList(),
                     empty.metrics().summaries(first.id()).stream()
                     .map(m -> m.toString().replaceFirst("runId=\\d+", "")).toList());
-            assertEquals(2, empty.evaluations().samples(first.id(), 3000, "desk-l2r", "l2r", "desk/0").size());
+            assertEquals(store.evaluations().samples(store.runs().list(study.id()).get(0).id(), 3000, "desk-l2r", "l2r", "desk/0"),
+                    empty.evaluations().samples(first.id(), 3000, "desk-l2r", "l2r", "desk/0"),
+                    "samples come back with their verdicts and finish reasons");
             Artifact checkpoint = empty.artifacts().ofRun(first.id()).get(0);
             assertEquals(3000L, checkpoint.step());
             assertTrue(Artifacts.isIntact(checkpoint), "the checkpoint file is unchanged");

@@ -9,22 +9,23 @@ import ablation.core.stats.PassAtKEstimate;
 import ablation.engine.benchmark.Problem;
 import ablation.engine.data.DataPipeline;
 import ablation.engine.desk.DeskBenchmarks;
+import ablation.core.stats.Estimate;
 import ablation.engine.eval.SampleFiles;
 import ablation.engine.eval.model.Benchmarks;
-import ablation.engine.eval.model.BitsPerByte;
+import ablation.engine.eval.model.CheckpointEvaluation;
+import ablation.engine.eval.model.CheckpointReport;
 import ablation.engine.eval.model.EvalResult;
 import ablation.engine.eval.model.Evaluator;
-import ablation.engine.eval.sandbox.Sandbox;
 import ablation.engine.eval.sandbox.SandboxOptions;
-import ablation.engine.probe.FunctionPair;
-import ablation.engine.probe.ProbeResult;
-import ablation.engine.probe.UnderstandingProbe;
+import ablation.engine.sampling.Completion;
 import ablation.engine.sampling.LoadedModel;
 import ablation.engine.sampling.Sampler;
+import ablation.engine.understanding.UnderstandingResult;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -40,8 +41,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code workbench eval}: samples completions from a checkpoint, executes them in the sandbox and
- * prints pass@k with 95% intervals as JSON; optionally bits per byte of the run's held-out data and
- * the understanding probe. Unset sampling flags take the {@code eval} defaults of run configs.
+ * prints pass@k with 95% intervals, trimmed prompts and finish reasons as JSON; optionally bits per
+ * byte of the run's held-out data and the understanding test. The same code path as a study
+ * worker's evaluation ({@link CheckpointEvaluation}). Unset sampling flags take the {@code eval}
+ * defaults of run configs.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Sample from a checkpoint, execute the completions and print pass@k with 95% intervals as JSON.")
@@ -58,7 +61,9 @@ public final class EvalCommand implements Callable<Integer> {
             description = "desk-l2r, desk-infill (the run's held-out desk problems), or a HumanEval(-Infilling) JSONL file.")
     String benchmark;
 
-    @Option(names = "--mode", paramLabel = "l2r|infill", description = "Default: infill for an infilling benchmark, else l2r.")
+    @Option(names = "--mode", paramLabel = "l2r|infill|infill-line",
+            description = "infill ends a middle at <eom> only (CodeGen2), infill-line also after its first newline "
+                    + "(InCoder, SantaCoder). Default: infill for an infilling benchmark, else l2r.")
     String mode;
 
     @Option(names = "--n", paramLabel = "N", description = "Samples per problem (default 20).")
@@ -99,8 +104,9 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--bpb", description = "Also print bits per byte of the run's held-out documents, per source.")
     boolean bpb;
 
-    @Option(names = "--probe", description = "Also print the understanding probe's accuracy (correct vs mutated desk functions).")
-    boolean probe;
+    @Option(names = "--understanding", description = "Also run the understanding test: how often the model finds a held-out "
+            + "desk function's body likelier than a broken mutant of it (0.5 = chance), with a 95% interval.")
+    boolean understanding;
 
     @Override
     public Integer call() {
@@ -110,40 +116,61 @@ public final class EvalCommand implements Callable<Integer> {
             RunConfig run = loaded.config();
             JsonNode defaults = evalDefaults();
             int count = problems != null ? problems : defaults.get("problems").asInt();
-            List<Problem> chosen = Benchmarks.load(benchmark, run.data().deskSeed(), run.data().desk(), count);
-            EvalMode evalMode = mode != null ? Choice.of(EvalMode.class, "--mode", mode) : Benchmarks.defaultMode(chosen);
+            EvalMode evalMode = mode != null ? Choice.of(EvalMode.class, "--mode", mode)
+                    : Benchmarks.defaultMode(Benchmarks.load(benchmark, run.data().deskSeed(), run.data().desk(), count));
             EvalConfig eval = evalConfig(defaults, count, evalMode);
             long samplingSeed = seed != null ? seed : loaded.checkpoint().state().seed();
             SandboxOptions sandbox = workers != null ? SandboxOptions.defaults().withWorkers(workers) : SandboxOptions.defaults();
-
-            err.printf(Locale.ROOT, "eval: %s step %d, %s (%s), %d problems x %d samples%n", loaded.checkpoint().directory(),
-                    loaded.checkpoint().state().step(), benchmark, eval.mode(), chosen.size(), eval.n());
             EvalProgress progress = new EvalProgress(err, System.console() != null);
-            Evaluator evaluator = new Evaluator(loaded.model(), loaded.tokenizer(), run);
-            EvalResult result = evaluator.evaluate(eval, chosen, samplingSeed, sandbox, progress);
-            progress.finish();
-            if (samplesOut != null) SampleFiles.writeResults(samplesOut, result.samples());
+            CheckpointReport report = CheckpointEvaluation.run(loaded, List.of(eval),
+                    new CheckpointEvaluation.Options(samplingSeed, sandbox, bpb, understanding), new CheckpointEvaluation.Listener() {
+                        @Override
+                        public void evaluating(EvalConfig config, int problemCount) {
+                            err.printf(Locale.ROOT, "eval: %s step %d, %s (%s), %d problems x %d samples%n",
+                                    loaded.checkpoint().directory(), loaded.checkpoint().state().step(), config.benchmark(),
+                                    config.mode(), problemCount, config.n());
+                        }
 
+                        @Override
+                        public Evaluator.Progress progress(EvalConfig config) {
+                            return progress;
+                        }
+
+                        @Override
+                        public void evaluated(EvalResult result) {
+                            progress.finish();
+                        }
+
+                        @Override
+                        public void measuring(String what) {
+                            err.println("eval: " + what + " ...");
+                        }
+                    });
+            EvalResult result = report.evaluations().get(0);
+            if (samplesOut != null) SampleFiles.writeResults(samplesOut, result.scored());
             ObjectNode out = json(loaded, result);
             if (bpb) {
-                err.println("eval: bits per byte of the held-out documents ...");
-                DataPipeline data = DataPipeline.prepare(run, loaded.tokenizer(), run.train().seed());
                 ObjectNode bits = out.putObject("bits_per_byte");
-                BitsPerByte.of(loaded.model(), loaded.tokenizer(), data.heldOut()).forEach(bits::put);
+                report.bitsPerByte().forEach(bits::put);
             }
-            if (probe) {
-                err.println("eval: understanding probe ...");
-                ProbeResult probed;
-                try (Sandbox box = Sandbox.open(sandbox)) {
-                    List<FunctionPair> pairs = UnderstandingProbe.pairs(DeskBenchmarks.l2r(run.data().deskSeed(), UnderstandingProbe.DEFAULT_PROBLEMS, run.data().desk()), box, samplingSeed);
-                    probed = UnderstandingProbe.run(loaded.model(), loaded.tokenizer(), pairs, samplingSeed);
-                }
-                out.putObject("probe").put("accuracy", probed.accuracy()).put("train_accuracy", probed.trainAccuracy())
-                        .put("train_examples", probed.trainExamples()).put("test_examples", probed.testExamples());
-            }
+            if (understanding) out.set("understanding", understandingJson(report.understanding()));
             spec.commandLine().getOut().println(write(out));
         }
         return 0;
+    }
+
+    private static ObjectNode understandingJson(UnderstandingResult u) {
+        ObjectNode node = JSON.createObjectNode()
+                .put("accuracy", u.accuracy().value())
+                .put("low", u.accuracy().low())
+                .put("high", u.accuracy().high())
+                .put("pairs", u.pairs())
+                .put("programs", u.programs())
+                .put("unfit_pairs", u.unfitPairs())
+                .put("mean_margin_nats", u.meanMargin());
+        ObjectNode byKind = node.putObject("accuracy_by_kind");
+        u.accuracyByKind().forEach(byKind::put);
+        return node;
     }
 
     /** The {@code eval} defaults every run config's entries are merged over. */
@@ -191,8 +218,10 @@ public final class EvalCommand implements Callable<Integer> {
         ObjectNode outcomes = root.putObject("outcomes");
         r.outcomes().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> outcomes.put(e.getKey().label(), e.getValue()));
         ObjectNode finishes = root.putObject("finishes");
-        r.finishes().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(e -> finishes.put(e.getKey().name().toLowerCase(Locale.ROOT), e.getValue()));
+        for (Completion.Finish finish : Completion.Finish.values()) finishes.put(finish.label(), r.finishes().getOrDefault(finish, 0));
+        root.put("prompts_trimmed", r.trimmedPrompts().size());
+        ArrayNode unfit = root.putArray("prompts_unfit");
+        r.unfitProblems().forEach(unfit::add);
         root.put("generated_tokens", r.generatedTokens())
                 .put("tokens_per_s", Math.round(r.tokensPerSecond() * 10) / 10.0)
                 .put("sampling_seconds", Math.round(r.samplingSeconds() * 100) / 100.0)

@@ -23,7 +23,11 @@ import java.util.List;
  *            "created_at", "started_at", "ended_at" (ISO-8601 or null), "error" (or null),
  *            "config_diff": {"objective.fim": 0.5, ...}  (only fields that differ from the study's base),
  *            "metrics": {"train/loss": last value, "train/tokens": ..., "eval/bpb/SOURCE": ...,
- *                        "eval/probe_accuracy": ...,
+ *                        "eval/understanding": ..., "eval/understanding_low", "eval/understanding_high",
+ *                        "eval/understanding_pairs", "eval/understanding_programs",
+ *                        "eval/prompts_trimmed/BENCHMARK/MODE",
+ *                        "eval/prompts_unfit/BENCHMARK/MODE", "eval/finish/REASON/BENCHMARK/MODE" (REASON:
+ *                        stop_token, stop_sequence, length, prompt_too_long),
  *                        "pass@K/BENCHMARK/MODE": {"value", "low", "high", "problems", "step"}}}]}
  * </pre>
  * A number that is NaN or infinite is written as null. {@code runs show --json} writes one run with

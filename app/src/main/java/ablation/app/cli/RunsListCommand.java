@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code workbench runs list}: every run with its status, config changes and final figures. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List runs (of one study, or of all) with status, final loss, pass@k, bits per byte, probe accuracy "
+        description = "List runs (of one study, or of all) with status, final loss, pass@k, bits per byte, understanding "
                 + "and what each changes from its study's base. --json writes the same for scripts.")
 public final class RunsListCommand implements Callable<Integer> {
     @Option(names = "--study", paramLabel = "NAME", description = "only this study's runs")
@@ -65,7 +65,8 @@ public final class RunsListCommand implements Callable<Integer> {
         TreeSet<String> evalKeys = new TreeSet<>();
         for (RunOverview run : runs) {
             run.passAtK().forEach(p -> smallestK.merge(p.benchmark() + "/" + p.mode(), p.k(), Math::min));
-            run.finals().keySet().stream().filter(k -> k.startsWith(MetricKeys.EVAL_PREFIX)).forEach(evalKeys::add);
+            run.finals().keySet().stream().filter(k -> k.startsWith(MetricKeys.EVAL_PREFIX) && !MetricKeys.isDetail(k))
+                    .forEach(evalKeys::add);
         }
         List<String> passKeys = smallestK.entrySet().stream()
                 .map(e -> "pass@" + e.getValue() + "/" + e.getKey()).sorted().toList();

@@ -32,10 +32,10 @@ class EvalCommandTest {
         runDir = dir.resolve("run");
         RunConfig config = ConfigLoader.parse("""
                 name: tiny-eval
-                model: {layers: 1, d_model: 32, heads: 2, rotary_dim: 4, context: 64}
+                model: {layers: 1, d_model: 32, heads: 2, rotary_dim: 4, context: 512}
                 tokenizer: {train: {vocab_size: 600, sample_mb: 0.05}}
                 data: {sources: [{name: python, kind: desk-pl}], holdout_docs: 3, cache_dir: "%s"}
-                train: {tokens: 256, batch: 2, lr: 0.001, warmup: 1, seed: 3, device: cpu}
+                train: {tokens: 2048, batch: 2, lr: 0.001, warmup: 1, seed: 3, device: cpu}
                 """.formatted(dir.resolve("cache")));
         RunExecution.train(config, runDir, MetricsSink.NONE, ProgressListener.NONE);
     }
@@ -62,6 +62,28 @@ class EvalCommandTest {
         assertEquals(6, Files.readAllLines(samples).size());
         assertTrue(json.at("/bits_per_byte/python").asDouble() > 0, json.toString());
         assertTrue(err.toString().contains("eval ["), "a progress line: " + err);
+        assertEquals(0, json.get("prompts_trimmed").asInt(), "a desk prompt fits 512 tokens whole");
+        assertEquals(0, json.get("prompts_unfit").size());
+        int finished = 0;
+        for (String reason : List.of("stop_token", "stop_sequence", "length", "prompt_too_long")) {
+            finished += json.at("/finishes/" + reason).asInt(-100);
+        }
+        assertEquals(6, finished, "every sample has one finish reason: " + json.get("finishes"));
+    }
+
+    @Test
+    void theUnderstandingTestAndInfillLineModeAreInTheJson() throws Exception {
+        assertEquals(0, run("eval", "--checkpoint", runDir.toString(), "--benchmark", "desk-infill", "--mode", "infill-line",
+                "--problems", "1", "--n", "1", "--k", "1", "--max-new-tokens", "4", "--workers", "1", "--understanding"), err.toString());
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertEquals("infill-line", json.get("mode").asText());
+        JsonNode understanding = json.get("understanding");
+        double accuracy = understanding.get("accuracy").asDouble();
+        assertTrue(understanding.get("low").asDouble() <= accuracy && accuracy <= understanding.get("high").asDouble(), json.toString());
+        assertTrue(understanding.get("pairs").asInt() >= 300, "at least 300 pairs: " + understanding);
+        assertTrue(understanding.get("programs").asInt() <= understanding.get("pairs").asInt());
+        assertEquals(0, understanding.get("unfit_pairs").asInt());
+        assertTrue(understanding.get("accuracy_by_kind").size() >= 3, understanding.toString());
     }
 
     @Test

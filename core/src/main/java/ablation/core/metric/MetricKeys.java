@@ -11,8 +11,19 @@ public final class MetricKeys {
     public static final String TRAIN_TOKENS = "train/tokens";
     /** Held-out bits per byte of one source: {@code eval/bpb/<source name>}. */
     public static final String BITS_PER_BYTE_PREFIX = "eval/bpb/";
-    /** Accuracy of the understanding probe (correct against mutated functions). */
-    public static final String PROBE_ACCURACY = "eval/probe_accuracy";
+    /** Accuracy of the understanding test (correct against mutated bodies), its 95% interval and its pairs. */
+    public static final String UNDERSTANDING = "eval/understanding";
+    public static final String UNDERSTANDING_LOW = "eval/understanding_low";
+    public static final String UNDERSTANDING_HIGH = "eval/understanding_high";
+    public static final String UNDERSTANDING_PAIRS = "eval/understanding_pairs";
+    /** Distinct programs among the understanding test's pairs. */
+    public static final String UNDERSTANDING_PROGRAMS = "eval/understanding_programs";
+    /** Problems whose prompt was trimmed to fit the context: {@code eval/prompts_trimmed/BENCHMARK/MODE}. */
+    public static final String PROMPTS_TRIMMED_PREFIX = "eval/prompts_trimmed/";
+    /** Problems whose prompt could not fit, counted as failed: {@code eval/prompts_unfit/BENCHMARK/MODE}. */
+    public static final String PROMPTS_UNFIT_PREFIX = "eval/prompts_unfit/";
+    /** Samples per finish reason: {@code eval/finish/REASON/BENCHMARK/MODE}. */
+    public static final String FINISH_PREFIX = "eval/finish/";
     /** Prefix of every evaluation scalar. */
     public static final String EVAL_PREFIX = "eval/";
     /** Learning rate per step. */
@@ -31,6 +42,17 @@ public final class MetricKeys {
     public static final String FIM_RATE = "data/fim/rate";
 
     private MetricKeys() {}
+
+    /**
+     * Evaluation scalars that qualify another (an interval's bounds, the pairs of the understanding
+     * test) or count prompts and finish reasons: {@code runs show} lists them, {@code runs list}
+     * leaves them out of its table.
+     */
+    public static boolean isDetail(String key) {
+        return key.startsWith(PROMPTS_TRIMMED_PREFIX) || key.startsWith(PROMPTS_UNFIT_PREFIX)
+                || key.startsWith(FINISH_PREFIX) || key.endsWith("_low") || key.endsWith("_high")
+                || key.endsWith("_pairs") || key.endsWith("_programs");
+    }
 
     /** {@code pass@1/desk-l2r/l2r}: the key of a pass@k figure in {@code runs list --json}. */
     public static String passAtK(int k, String benchmark, String mode) {

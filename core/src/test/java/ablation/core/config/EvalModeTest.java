@@ -1,6 +1,7 @@
 package ablation.core.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +23,11 @@ class EvalModeTest {
     }
 
     @Test
-    void singleLineInfillAlsoStopsAtTheFirstNewline() {
-        assertEquals("x + 1", EvalMode.INFILL_LINE.truncate("x + 1\n    return y<eom>"));
-        assertEquals("x + 1", EvalMode.INFILL_LINE.truncate("x + 1<eom>\n"));
+    void infillLineAlsoStopsAfterTheFirstNewlineWhichItKeeps() {
+        assertEquals("x + 1\n", EvalMode.INFILL_LINE.truncate("x + 1\n    return y\n"));
+        assertEquals("x + 1", EvalMode.INFILL_LINE.truncate("x + 1<eom>\njunk"));
+        assertEquals("x + 1", EvalMode.INFILL_LINE.truncate("x + 1"));
+        assertEquals(EvalMode.INFILL_LINE, EvalMode.fromLabel("infill-line"));
+        assertTrue(EvalMode.INFILL_LINE.isInfill() && EvalMode.INFILL.isInfill() && !EvalMode.L2R.isInfill());
     }
 }

@@ -112,7 +112,8 @@ public final class DeskSuite {
                 %-18s %,7d Python documents (1-3 functions with docstrings), {"text": ...} per line
                 %-18s %,7d English prose documents, {"text": ...} per line
                 %-18s %,7d held-out problems in the HumanEval format (task_id DeskL2R/i)
-                %-18s %,7d single-line infill tasks in the HumanEval-Infilling format (DeskInfill/i/Lj)
+                %-18s %,7d infill tasks in the HumanEval-Infilling format, one per desk-l2r problem (DeskInfill/i/R:
+                                   the expression after return; DeskInfill/i/Lj: line j of a longer body)
 
                 One program in %d is held out: a hash of its normalised canonical body decides, independently
                 of seed and difficulty, so no training document of any seed holds a benchmark's program.

@@ -16,7 +16,14 @@ public record Completion(String text, int[] tokens, Finish finish) {
         /** The text reached a stop sequence. */
         STOP_SEQUENCE,
         /** {@code max_new_tokens} (or the end of the context) was reached. */
-        LENGTH
+        LENGTH,
+        /** Nothing was generated: the prompt does not fit the context even trimmed. */
+        PROMPT_TOO_LONG;
+
+        /** The lowercase name used in JSON, metric keys and the store ({@code stop_token}, ...). */
+        public String label() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /** Tokens the model generated for this sample, a stop token included. */

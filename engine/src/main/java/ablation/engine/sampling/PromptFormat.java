@@ -3,6 +3,7 @@ package ablation.engine.sampling;
 import ablation.core.WorkbenchException;
 import ablation.core.config.FimFormat;
 import ablation.core.config.ObjectiveConfig;
+import ablation.core.config.ObjectiveConfig;
 import ablation.engine.tokenizer.Tokenizer;
 import java.util.Locale;
 import java.util.stream.IntStream;
@@ -37,62 +38,58 @@ public enum PromptFormat {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /**
-     * The prompt's tokens, at most {@code limit}: if it is longer, the leading separator goes first,
-     * then text far from the point of generation (the prefix's start; for infilling also the suffix's
-     * end, trimming whichever is longer).
-     *
-     * @param suffix the text after the hole; must be empty for L2R
-     */
-    public int[] render(Tokenizer tokenizer, String prefix, String suffix, int limit) {
+    /** The prompt's tokens, whole. @param suffix the text after the hole; must be empty for L2R */
+    public int[] render(Tokenizer tokenizer, String prefix, String suffix) {
         if (this == L2R && !suffix.isEmpty()) throw new IllegalArgumentException("a left-to-right prompt has no suffix");
         int[] before = tokenizer.encode(prefix);
         int[] after = tokenizer.encode(suffix);
-        int sentinels = switch (this) {
-            case L2R -> 0;
-            case CODEGEN2 -> 4;
-            case PSM, SPM -> 3;
-        };
-        if (limit < sentinels + 1) {
-            throw new WorkbenchException("a " + label() + " prompt needs at least " + (sentinels + 1) + " tokens, the context leaves " + limit);
-        }
-        boolean separator = 1 + sentinels + before.length + after.length <= limit;
-        int excess = Math.max(0, sentinels + before.length + after.length - limit);
-        int prefixStart = 0;
-        int suffixEnd = after.length;
-        while (excess-- > 0) {
-            if (before.length - prefixStart >= suffixEnd) prefixStart++;
-            else suffixEnd--;
-        }
         IntStream.Builder out = IntStream.builder();
-        if (separator) out.add(tokenizer.specialId(Tokenizer.END_OF_TEXT));
+        out.add(tokenizer.specialId(Tokenizer.END_OF_TEXT));
         switch (this) {
-            case L2R -> append(out, before, prefixStart, before.length);
+            case L2R -> append(out, before);
             case CODEGEN2 -> {
                 int mask = tokenizer.specialId(Tokenizer.mask(1));
-                append(out, before, prefixStart, before.length);
+                append(out, before);
                 out.add(mask);
-                append(out, after, 0, suffixEnd);
+                append(out, after);
                 out.add(tokenizer.specialId(Tokenizer.END_OF_TEXT)).add(tokenizer.specialId(Tokenizer.SEP)).add(mask);
             }
             case PSM -> {
                 out.add(tokenizer.specialId(Tokenizer.FIM_PREFIX));
-                append(out, before, prefixStart, before.length);
+                append(out, before);
                 out.add(tokenizer.specialId(Tokenizer.FIM_SUFFIX));
-                append(out, after, 0, suffixEnd);
+                append(out, after);
                 out.add(tokenizer.specialId(Tokenizer.FIM_MIDDLE));
             }
             case SPM -> {
                 out.add(tokenizer.specialId(Tokenizer.FIM_PREFIX)).add(tokenizer.specialId(Tokenizer.FIM_SUFFIX));
-                append(out, after, 0, suffixEnd);
+                append(out, after);
                 out.add(tokenizer.specialId(Tokenizer.FIM_MIDDLE));
-                append(out, before, prefixStart, before.length);
+                append(out, before);
             }
         }
         return out.build().toArray();
     }
 
-    private static void append(IntStream.Builder out, int[] ids, int from, int to) {
-        for (int i = from; i < to; i++) out.add(ids[i]);
+    /**
+     * The prompt in at most {@code limit} tokens: whole if it fits, else trimmed by
+     * {@link PromptTrimming} (doctest examples first, last one first; then the suffix's last lines;
+     * then what precedes the function's {@code def} line), never cutting the signature. Null when
+     * even the most trimmed prompt does not fit: the caller reports that problem as failed.
+     *
+     * @param suffix the text after the hole; must be empty for L2R
+     */
+    public FittedPrompt fit(Tokenizer tokenizer, String prefix, String suffix, int limit) {
+        int[] whole = render(tokenizer, prefix, suffix);
+        if (whole.length <= limit) return new FittedPrompt(whole, false, whole.length);
+        for (PromptTrimming.Text shorter : PromptTrimming.shorter(prefix, suffix)) {
+            int[] ids = render(tokenizer, shorter.prefix(), shorter.suffix());
+            if (ids.length <= limit) return new FittedPrompt(ids, true, whole.length);
+        }
+        return null;
+    }
+
+    private static void append(IntStream.Builder out, int[] ids) {
+        for (int id : ids) out.add(id);
     }
 }

@@ -203,7 +203,7 @@ public final class Sampler {
                 return;
             }
             tokens[length++] = token;
-            if (!stop.sequences().isEmpty()) {
+            if (stop.cutsText()) {
                 String decoded = tokenizer.decode(Arrays.copyOf(tokens, length));
                 int cut = stop.cut(decoded);
                 if (cut >= 0) {

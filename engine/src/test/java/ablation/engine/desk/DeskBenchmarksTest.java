@@ -40,8 +40,8 @@ class DeskBenchmarksTest {
         }
         assertTrue(passRate(Python.run(constant)) < 0.02, "returning the first expected value must fail");
         assertTrue(passRate(Python.run(identity)) < 0.02, "returning the first argument must fail");
-        List<String> wrongMiddle = INFILL.stream()
-                .map(p -> p.program(p.canonicalSolution().replaceAll("^( *).*\n$", "$1pass\n"))).toList();
+        List<String> wrongMiddle = INFILL.stream().map(p -> p.program(p.taskId().endsWith("/R") ? "None"
+                : p.canonicalSolution().replaceAll("^( *).*\n$", "$1pass\n"))).toList();
         assertTrue(passRate(Python.run(wrongMiddle)) < 0.1, "an infill task with its line replaced by pass must mostly fail");
     }
 
@@ -61,18 +61,34 @@ class DeskBenchmarksTest {
             assertTrue(p.test().lines().filter(l -> l.strip().startsWith("assert candidate(")).count() >= 3);
             assertTrue(!p.isInfill());
         }
-        int sources = 1 + INFILL.stream().mapToInt(t -> Integer.parseInt(t.taskId().split("/")[1])).max().orElseThrow();
-        List<Problem> wholes = DeskBenchmarks.l2r(7, sources);
-        for (Problem t : INFILL) {
-            assertTrue(t.taskId().matches("DeskInfill/\\d+/L\\d+"), t.taskId());
+        assertEquals(L2R.size(), INFILL.size(), "one infill task per left-to-right problem");
+        int expressions = 0;
+        for (int i = 0; i < INFILL.size(); i++) {
+            Problem t = INFILL.get(i);
+            Problem whole = L2R.get(i);
+            assertEquals(whole.taskId(), DeskBenchmarks.l2rTaskId(t.taskId()));
             assertTrue(t.isInfill(), "the suffix is never empty");
-            assertTrue(t.prompt().endsWith("\n"));
-            assertTrue(t.canonicalSolution().endsWith("\n") && t.canonicalSolution().indexOf('\n') == t.canonicalSolution().length() - 1,
-                    "the middle is exactly one line with its newline: " + t.canonicalSolution());
-            int source = Integer.parseInt(t.taskId().split("/")[1]);
-            Problem whole = wholes.get(source);
+            assertTrue(t.prompt().startsWith(whole.prompt()), "the docstring and its examples stay whole");
             assertEquals(whole.prompt() + whole.canonicalSolution(), t.prompt() + t.canonicalSolution() + t.suffix());
+            assertEquals(whole.test(), t.test());
+            boolean oneLine = whole.canonicalSolution().indexOf('\n') == whole.canonicalSolution().length() - 1;
+            if (t.taskId().equals("DeskInfill/" + i + "/R")) {
+                expressions++;
+                assertTrue(oneLine);
+                assertEquals(whole.prompt() + "    return", t.prompt());
+                assertEquals("\n", t.suffix());
+                assertTrue(t.canonicalSolution().startsWith(" ") && !t.canonicalSolution().isBlank()
+                        && !t.canonicalSolution().contains("\n"), "the middle is ' EXPR': " + t.canonicalSolution());
+            } else {
+                assertTrue(t.taskId().matches("DeskInfill/" + i + "/L\\d+"), t.taskId());
+                assertTrue(!oneLine, "a one-line body gives its return expression");
+                assertTrue(t.canonicalSolution().endsWith("\n") && t.canonicalSolution().indexOf('\n') == t.canonicalSolution().length() - 1,
+                        "the middle is exactly one line with its newline: " + t.canonicalSolution());
+            }
         }
+        long oneLiners = L2R.stream().filter(p -> p.canonicalSolution().indexOf('\n') == p.canonicalSolution().length() - 1).count();
+        assertEquals(oneLiners, expressions, "holes follow the problems' own mix of one-line and longer bodies");
+        assertTrue(expressions > 0 && expressions < INFILL.size());
     }
 
     @Test

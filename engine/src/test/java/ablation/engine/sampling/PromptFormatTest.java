@@ -2,6 +2,8 @@ package ablation.engine.sampling;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ablation.core.config.FimFormat;
@@ -68,7 +70,7 @@ class PromptFormatTest {
                 int start = lastIndexOf(tokens, EOT, mask) + 1;
                 int end = indexOf(tokens, EOM, sep);
                 if (start == 0 || mask < 0 || end < 0) continue; // the example starts or ends inside this one
-                int[] prompt = PromptFormat.CODEGEN2.render(TOKENIZER, text(tokens, start, mask), text(tokens, mask + 1, sep - 1), 1000);
+                int[] prompt = PromptFormat.CODEGEN2.render(TOKENIZER, text(tokens, start, mask), text(tokens, mask + 1, sep - 1));
                 assertArrayEquals(Arrays.copyOfRange(tokens, start - 1, sep + 2), prompt, "seed " + seed);
                 checked++;
             }
@@ -85,7 +87,7 @@ class PromptFormatTest {
                 int suf = indexOf(tokens, SUF, pre);
                 int mid = indexOf(tokens, MID, pre);
                 if (mid < 0 || tokens[pre - 1] != EOT) continue;
-                int[] prompt = PromptFormat.PSM.render(TOKENIZER, text(tokens, pre + 1, suf), text(tokens, suf + 1, mid), 1000);
+                int[] prompt = PromptFormat.PSM.render(TOKENIZER, text(tokens, pre + 1, suf), text(tokens, suf + 1, mid));
                 assertArrayEquals(Arrays.copyOfRange(tokens, pre - 1, mid + 1), prompt, "seed " + seed);
                 checked++;
             }
@@ -105,7 +107,7 @@ class PromptFormatTest {
                 assertEquals(SUF, tokens[pre + 1]);
                 // prefix and middle are not marked apart after <fim_middle>: any split point renders the same prompt
                 int split = mid + 1 + (next - mid - 1) / 2;
-                int[] prompt = PromptFormat.SPM.render(TOKENIZER, text(tokens, mid + 1, split), text(tokens, pre + 2, mid), 1000);
+                int[] prompt = PromptFormat.SPM.render(TOKENIZER, text(tokens, mid + 1, split), text(tokens, pre + 2, mid));
                 assertArrayEquals(Arrays.copyOfRange(tokens, pre - 1, split), prompt, "seed " + seed);
                 checked++;
             }
@@ -128,7 +130,7 @@ class PromptFormatTest {
                 fileStart = end + 1;
                 if (start == 0 || mask > sep) continue; // the sequence's first file may start mid-document
                 int[] prompt = PromptFormat.CODEGEN2.render(TOKENIZER, text(tokens, start, mask),
-                        text(tokens, mask + 1, sep - 1), 1000);
+                        text(tokens, mask + 1, sep - 1));
                 assertEquals(EOT, prompt[0], "the prompt starts a new file");
                 int[] withoutSeparator = Arrays.copyOfRange(prompt, 1, prompt.length);
                 assertArrayEquals(Arrays.copyOfRange(tokens, start, sep + 2), withoutSeparator, "seed " + seed);
@@ -147,12 +149,37 @@ class PromptFormatTest {
     }
 
     @Test
-    void aLongInfillPromptKeepsItsSentinelsAndTheTextNearestTheHole() {
-        int[] prompt = PromptFormat.CODEGEN2.render(TOKENIZER, "0123456789", "abcdefghijklmnopqrst", 14);
-        // 30 text tokens and 4 sentinels into 14: the separator goes, then the longer side loses most
-        assertEquals("56789<mask_1>abcde<|endoftext|><sep><mask_1>", TOKENIZER.decode(prompt));
-        int[] whole = PromptFormat.L2R.render(TOKENIZER, "abc", "", 10);
-        assertEquals("<|endoftext|>abc", TOKENIZER.decode(whole));
-        assertEquals("bc", TOKENIZER.decode(PromptFormat.L2R.render(TOKENIZER, "abc", "", 2)));
+    void aPromptThatDoesNotFitLosesItsDoctestExamplesLastFirstThenTheSuffixEndButNeverItsSignature() {
+        String prompt = "import math\n\n\ndef inc(x):\n    \"\"\"Add one.\n    >>> inc(1)\n    2\n    >>> inc([1,\n    ... 2])\n"
+                + "    Traceback\n    \"\"\"\n";
+        FittedPrompt whole = PromptFormat.L2R.fit(TOKENIZER, prompt, "", 1000);
+        assertEquals("<|endoftext|>" + prompt, TOKENIZER.decode(whole.ids()));
+        assertFalse(whole.trimmed());
+        int length = whole.ids().length;
+        assertEquals(length, whole.wholeLength());
+
+        String oneExample = "import math\n\n\ndef inc(x):\n    \"\"\"Add one.\n    >>> inc(1)\n    2\n    \"\"\"\n";
+        FittedPrompt fewer = PromptFormat.L2R.fit(TOKENIZER, prompt, "", length - 1);
+        assertEquals("<|endoftext|>" + oneExample, TOKENIZER.decode(fewer.ids()));
+        assertTrue(fewer.trimmed());
+        assertEquals(length, fewer.wholeLength());
+        String noExample = "import math\n\n\ndef inc(x):\n    \"\"\"Add one.\n    \"\"\"\n";
+        assertEquals("<|endoftext|>" + noExample, TOKENIZER.decode(PromptFormat.L2R.fit(TOKENIZER, prompt, "", 1 + oneExample.length() - 1).ids()));
+        String signature = "def inc(x):\n    \"\"\"Add one.\n    \"\"\"\n";
+        assertEquals("<|endoftext|>" + signature, TOKENIZER.decode(PromptFormat.L2R.fit(TOKENIZER, prompt, "", 1 + signature.length()).ids()));
+        assertNull(PromptFormat.L2R.fit(TOKENIZER, prompt, "", signature.length()), "the signature and prose are never cut");
+
+        // infilling: after the examples, the suffix loses its last lines, its first line stays
+        String suffix = "    y = x\n    z = y\n    return z\n";
+        FittedPrompt infill = PromptFormat.PSM.fit(TOKENIZER, noExample, suffix, 4 + noExample.length() + "    y = x\n    z = y\n".length());
+        assertEquals("<|endoftext|><fim_prefix>" + noExample + "<fim_suffix>    y = x\n    z = y\n<fim_middle>", TOKENIZER.decode(infill.ids()));
+        assertTrue(infill.trimmed());
+    }
+
+    @Test
+    void examplesAreCutWholeUpToTheNextExampleABlankLineOrTheDocstringsEnd() {
+        assertEquals("    \"\"\"Doc.\n    >>> f(1)\n    1\n\n    More.\n    \"\"\"\n",
+                PromptTrimming.withoutLastExample("    \"\"\"Doc.\n    >>> f(1)\n    1\n\n    More.\n    >>> f(2)\n    2\n    \"\"\"\n"));
+        assertNull(PromptTrimming.withoutLastExample("def f(x):\n    \"\"\"Doc.\"\"\"\n"));
     }
 }

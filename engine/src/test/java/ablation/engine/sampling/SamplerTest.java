@@ -35,7 +35,7 @@ class SamplerTest {
     }
 
     static int[] prompt(String text) {
-        return PromptFormat.L2R.render(TOKENIZER, text, "", 1000);
+        return PromptFormat.L2R.render(TOKENIZER, text, "");
     }
 
     static List<int[]> tokens(List<Completion> completions) {

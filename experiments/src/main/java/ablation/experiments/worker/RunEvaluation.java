@@ -10,11 +10,13 @@ import ablation.engine.data.DataPipeline;
 import ablation.engine.desk.DeskBenchmarks;
 import ablation.engine.eval.ScoredSample;
 import ablation.engine.eval.model.BitsPerByte;
+import ablation.core.stats.Estimate;
+import ablation.engine.eval.model.CheckpointEvaluation;
+import ablation.engine.eval.model.CheckpointReport;
+import ablation.engine.eval.model.EvalMetrics;
 import ablation.engine.eval.model.EvalResult;
-import ablation.engine.eval.model.Evaluator;
-import ablation.engine.eval.sandbox.Sandbox;
+import ablation.engine.eval.model.GeneratedSample;
 import ablation.engine.eval.sandbox.SandboxOptions;
-import ablation.engine.probe.UnderstandingProbe;
 import ablation.engine.sampling.LoadedModel;
 import ablation.engine.sampling.Sampler;
 import ablation.storage.TrackingStore;
@@ -24,20 +26,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a run measures after training, on its final checkpoint: every {@code eval} entry of its
- * config (samples executed in the sandbox; per-problem n and c with the samples go to the store),
- * bits per byte of each source's held-out documents, and the understanding probe. Recording
- * replaces an earlier record of the same problem, so a resumed run simply evaluates again.
+ * What a run measures after training, on its final checkpoint ({@link CheckpointEvaluation}): every
+ * {@code eval} entry of its config and the L2R ceilings of its desk infill evaluations (per-problem
+ * n and c with the samples and their finish reasons go to the store), and the scalar metrics of
+ * {@link EvalMetrics} (bits per byte, the understanding test, trimmed prompts, finish reasons).
+ * Recording replaces an earlier record of the same problem, so a resumed run simply evaluates again.
  */
 public final class RunEvaluation {
     /** Metric key prefix of bits per byte, followed by the source name. */
-    public static final String BITS_PER_BYTE = MetricKeys.BITS_PER_BYTE_PREFIX;
-    public static final String PROBE_ACCURACY = MetricKeys.PROBE_ACCURACY;
+    public static final String BITS_PER_BYTE = EvalMetrics.BITS_PER_BYTE;
+    /** Accuracy of the understanding test; {@code _low}, {@code _high}: its interval; {@code _pairs}: its pairs. */
+    public static final String UNDERSTANDING = EvalMetrics.UNDERSTANDING;
+    public static final String UNDERSTANDING_LOW = EvalMetrics.UNDERSTANDING_LOW;
+    public static final String UNDERSTANDING_HIGH = EvalMetrics.UNDERSTANDING_HIGH;
     private static final Logger LOG = LoggerFactory.getLogger(RunEvaluation.class);
 
     private RunEvaluation() {}
@@ -45,54 +52,70 @@ public final class RunEvaluation {
     public static void run(TrackingStore store, long runId, Path runDir, MetricWriter metrics) {
         Sampler.useOneThread();
         try (LoadedModel loaded = LoadedModel.open(runDir)) {
-            RunConfig config = loaded.config();
-            long step = loaded.checkpoint().state().step();
-            long seed = config.train().seed();
-            Evaluator evaluator = new Evaluator(loaded.model(), loaded.tokenizer(), config);
-            List<String> names = StoredBenchmarks.names(config.eval().stream()
-                    .map(e -> new StoredBenchmarks.Entry(e.benchmark(), e.mode().label(), e.temperature())).toList());
-            for (int i = 0; i < config.eval().size(); i++) {
-                EvalConfig eval = config.eval().get(i);
-                LOG.info("evaluating {} ({}, T = {}): n = {}", eval.benchmark(), eval.mode(), eval.temperature(),
-                        eval.n());
-                EvalResult result = evaluator.evaluate(eval, seed, SandboxOptions.defaults(), (sampled, executed, problems, tokens) -> { });
-                record(store, runId, step, names.get(i), eval, result);
-                for (PassAtKEstimate estimate : result.passAtK()) {
-                    LOG.info("{} ({}) pass@{} = {} [{}, {}]", names.get(i), eval.mode(), estimate.k(),
-                            String.format("%.3f", estimate.value()), String.format("%.3f", estimate.low()), String.format("%.3f", estimate.high()));
-                }
+            long seed = loaded.config().train().seed();
+            CheckpointReport report = CheckpointEvaluation.run(loaded, loaded.config().eval(),
+                    new CheckpointEvaluation.Options(seed, SandboxOptions.defaults(), true, true), new Logging());
+            List<EvalResult> evaluations = report.allEvaluations();
+            List<String> names = StoredBenchmarks.names(evaluations.stream().map(r -> new StoredBenchmarks.Entry(
+                    r.config().benchmark(), r.config().mode().label(), r.config().temperature())).toList());
+            for (int i = 0; i < evaluations.size(); i++) {
+                record(store, runId, report.step(), names.get(i), evaluations.get(i));
             }
-            Map<String, Double> bits = BitsPerByte.of(loaded.model(), loaded.tokenizer(),
-                    DataPipeline.prepare(config, loaded.tokenizer(), seed).heldOut());
-            bits.forEach((source, value) -> {
-                metrics.log(BITS_PER_BYTE + source, step, value);
-                LOG.info("bits per byte of {}: {}", source, String.format("%.4f", value));
-            });
-            try (Sandbox sandbox = Sandbox.open(SandboxOptions.defaults())) {
-                var pairs = UnderstandingProbe.pairs(DeskBenchmarks.l2r(config.data().deskSeed(), UnderstandingProbe.DEFAULT_PROBLEMS, config.data().desk()), sandbox, seed);
-                double accuracy = UnderstandingProbe.run(loaded.model(), loaded.tokenizer(), pairs, seed).accuracy();
-                metrics.log(PROBE_ACCURACY, step, accuracy);
-                LOG.info("understanding probe accuracy: {}", String.format("%.3f", accuracy));
+            report.metrics().forEach((key, value) -> metrics.log(key, report.step(), value));
+            report.bitsPerByte().forEach((source, value) -> LOG.info("bits per byte of {}: {}", source, format(value)));
+            if (report.understanding() != null) {
+                Estimate accuracy = report.understanding().accuracy();
+                LOG.info("understanding: {} [{}, {}] over {} pairs", format(accuracy.value()), format(accuracy.low()),
+                        format(accuracy.high()), report.understanding().pairs());
             }
             metrics.flush();
         }
     }
 
-    /** Per problem: n, c and the samples with their verdicts, under the evaluation's stored name. */
-    private static void record(TrackingStore store, long runId, long step, String benchmark, EvalConfig eval,
-            EvalResult result) {
-        Map<String, List<ScoredSample>> byProblem = new LinkedHashMap<>();
-        for (ScoredSample sample : result.samples()) {
-            byProblem.computeIfAbsent(sample.sample().taskId(), id -> new ArrayList<>()).add(sample);
+    /** Logs each evaluation's pass@k, trimmed prompts and finish reasons. */
+    private static final class Logging implements CheckpointEvaluation.Listener {
+        @Override
+        public void evaluating(EvalConfig eval, int problems) {
+            LOG.info("evaluating {} ({}): {} problems, n = {}", eval.benchmark(), eval.mode(), problems, eval.n());
+        }
+
+        @Override
+        public void evaluated(EvalResult result) {
+            EvalConfig eval = result.config();
+            for (PassAtKEstimate estimate : result.passAtK()) {
+                LOG.info("{} ({}) pass@{} = {} [{}, {}]", eval.benchmark(), eval.mode(), estimate.k(), format(estimate.value()),
+                        format(estimate.low()), format(estimate.high()));
+            }
+            LOG.info("{} ({}): {} prompts trimmed, {} could not fit; finishes {}", eval.benchmark(), eval.mode(),
+                    result.trimmedPrompts().size(), result.unfitProblems().size(), result.finishes());
+        }
+
+        @Override
+        public void measuring(String what) {
+            LOG.info("measuring {}", what);
+        }
+    }
+
+    /** Per problem: n, c and the samples with their verdicts and finish reasons, under the evaluation's stored name. */
+    private static void record(TrackingStore store, long runId, long step, String benchmark, EvalResult result) {
+        EvalConfig eval = result.config();
+        Map<String, List<GeneratedSample>> byProblem = new LinkedHashMap<>();
+        for (GeneratedSample sample : result.samples()) {
+            byProblem.computeIfAbsent(sample.scored().sample().taskId(), id -> new ArrayList<>()).add(sample);
         }
         for (ProblemCount count : result.counts()) {
             List<Sample> samples = new ArrayList<>();
             int index = 0;
-            for (ScoredSample scored : byProblem.getOrDefault(count.taskId(), List.of())) {
-                samples.add(new Sample(index++, scored.sample().completion(), scored.result().outcome().label(), scored.result().error()));
+            for (GeneratedSample generated : byProblem.getOrDefault(count.taskId(), List.of())) {
+                samples.add(new Sample(index++, generated.scored().sample().completion(), generated.scored().result().outcome().label(),
+                        generated.scored().result().error(), generated.finish().label()));
             }
             store.evaluations().record(new ablation.storage.eval.EvalResult(runId, step, benchmark, eval.mode().label(),
                     count.taskId(), count.n(), count.correct()), samples);
         }
+    }
+
+    private static String format(double value) {
+        return String.format(Locale.ROOT, "%.3f", value);
     }
 }

@@ -1,5 +1,6 @@
 package ablation.reports.export;
 
+import ablation.core.stats.IntervalKind;
 import static ablation.reports.lessons.VerdictRules.VERDICT_K;
 
 import ablation.core.stats.Estimate;
@@ -31,15 +32,21 @@ import ablation.reports.model.Evaluation;
 import ablation.reports.model.Lesson;
 import ablation.reports.model.LessonDesign;
 import ablation.reports.model.LossPoint;
+import ablation.reports.model.PromptCheck;
 import ablation.reports.model.Provenance;
 import ablation.reports.model.RunResult;
 import ablation.reports.model.RunStatus;
 import ablation.reports.model.StudyResults;
+import ablation.reports.model.Understanding;
+import ablation.core.stats.Bootstrap;
+import ablation.core.stats.LossBand;
+import ablation.core.stats.PassAtK;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -90,7 +97,24 @@ public final class ReportBuilder {
         }
         blocks.add(new Table("Verdicts", List.of("#", "Lesson", "Verdict", "Rule"), rows));
         blocks.add(new Paragraph(methods()));
+        promptSummary(study).ifPresent(blocks::add);
         return new Section("summary", "Summary", 2, false, blocks);
+    }
+
+    /**
+     * How many prompts of all finished runs' evaluations had to be trimmed to fit the context, and
+     * how many could not fit at all (those problems count as failed); empty when no run recorded it.
+     */
+    private static Optional<Block> promptSummary(StudyResults study) {
+        List<PromptCheck> checks = study.runs().stream().filter(RunResult::finished)
+                .flatMap(r -> r.metrics().promptChecks().stream()).toList();
+        if (checks.isEmpty()) return Optional.empty();
+        int trimmed = checks.stream().mapToInt(PromptCheck::trimmed).sum();
+        int unfit = checks.stream().mapToInt(PromptCheck::unfit).sum();
+        String text = "Prompts: " + trimmed + " trimmed to fit the context (doctest examples cut first, never the signature) and "
+                + unfit + " that could not fit (counted as failed), over " + checks.size() + " evaluations of finished runs; "
+                + "each run's section gives them per evaluation with the samples' finish reasons.";
+        return Optional.of(trimmed + unfit == 0 ? new Paragraph(text) : new Highlight("Prompts were cut", text, Tone.WARNING));
     }
 
     private static String methods() {
@@ -103,8 +127,10 @@ public final class ReportBuilder {
                 + settings.resamples() + " resamples, seed " + settings.seed()
                         + "), paired by problem for differences; "
                 + "it is blind to seed-to-seed spread, so such results are exploratory and carry no verdict. "
-                + "Bits per byte, probe accuracy and the understanding metric are seed means with t intervals when there "
-                + "are at least 2 seeds. Verdicts use pass@" + VERDICT_K + " sampled at T = "
+                + "Bits per byte are seed means with t intervals when there are at least 2 seeds. "
+                + "Understanding is the share of minimal pairs (a held-out function's body against a mutant that fails its "
+                + "tests, same prompt) where the model gives the correct body the higher log-probability, 0.5 being chance; "
+                + "with one seed its interval is a bootstrap over pairs, with several the seed mean's t interval. Verdicts use pass@" + VERDICT_K + " sampled at T = "
                         + VerdictRules.VERDICT_TEMPERATURE
                 + " where the study sampled it (the Codex/CodeGen convention; pass@10 at T = 0.8). A difference smaller than the "
                 + "lesson's margin (by default " + Math.round(LessonDesign.DEFAULT_MARGIN * 100)
@@ -265,18 +291,15 @@ public final class ReportBuilder {
         return analysis.arms().stream().flatMap(a -> a.ks(benchmark, mode).stream()).distinct().sorted().toList();
     }
 
-    /** Held-out bits per byte and probe accuracy per arm, or null when no arm has any. */
+    /** Held-out bits per byte and understanding per arm, or null when no arm has any. */
     private static Table scalarTable(LessonAnalysis analysis) {
         boolean pl = analysis.arms().stream().anyMatch(a -> a.bitsPerByteEstimate(Domain.PL) != null);
         boolean nl = analysis.arms().stream().anyMatch(a -> a.bitsPerByteEstimate(Domain.NL) != null);
-        boolean probe = analysis.arms().stream().anyMatch(a -> a.probeAccuracy() != null);
-        boolean understanding = analysis.arms().stream().anyMatch(a
-                -> a.scalar(LessonAnalyzer.UNDERSTANDING).length > 0);
-        if (!pl && !nl && !probe && !understanding) return null;
+        boolean understanding = analysis.arms().stream().anyMatch(a -> a.understanding() != null);
+        if (!pl && !nl && !understanding) return null;
         List<String> header = new ArrayList<>(List.of("Arm", "Seeds"));
         if (pl) header.add("PL bits/byte");
         if (nl) header.add("NL bits/byte");
-        if (probe) header.add("probe accuracy");
         if (understanding) header.add("understanding");
         List<List<String>> rows = new ArrayList<>();
         for (ArmSummary arm : analysis.arms()) {
@@ -284,14 +307,10 @@ public final class ReportBuilder {
             List<String> row = new ArrayList<>(List.of(arm.label(), arm.seeds()));
             if (pl) row.add(bitsPerByte(arm, Domain.PL));
             if (nl) row.add(bitsPerByte(arm, Domain.NL));
-            if (probe) row.add(format(arm.probeAccuracy()));
-            if (understanding) {
-                double[] values = arm.scalar(LessonAnalyzer.UNDERSTANDING);
-                row.add(values.length == 0 ? "not measured" : format(Intervals.DEFAULT.seedMean(values)));
-            }
+            if (understanding) row.add(arm.understanding() == null ? "not measured" : format(arm.understanding()));
             rows.add(row);
         }
-        return new Table("Held-out metrics, seed mean with t-based 95% interval", header, rows);
+        return new Table("Held-out metrics, 95% intervals (see Method)", header, rows);
     }
 
     /**
@@ -324,6 +343,8 @@ public final class ReportBuilder {
         if (!evaluations.isEmpty()) {
             List<String> header = new ArrayList<>(List.of("Benchmark", "Problems"));
             ks.forEach(k -> header.add("pass@" + k));
+            header.add("Prompts trimmed / not fitting");
+            header.add("Samples ended by stop token / stop sequence / length");
             List<List<String>> rows = new ArrayList<>();
             for (Evaluation e : evaluations) {
                 int minN = e.problems().stream().mapToInt(p -> p.n()).min().orElseThrow();
@@ -332,13 +353,22 @@ public final class ReportBuilder {
                     row.add(e.ks().contains(k) && k <= minN ? Intervals.DEFAULT.of(PassMatrix.of(List.of(e.problems()),
                             k)).format(DECIMALS) : "n/a");
                 }
+                PromptCheck check = run.metrics().promptCheck(e.benchmark(), e.mode() == EvalMode.L2R ? "l2r" : e.mode().label());
+                row.add(check == null ? "not recorded" : check.trimmed() + " / " + check.unfit());
+                row.add(check == null ? "not recorded" : check.finishes().getOrDefault("stop_token", 0) + " / "
+                        + check.finishes().getOrDefault("stop_sequence", 0) + " / " + check.finishes().getOrDefault("length", 0));
                 rows.add(row);
             }
-            blocks.add(new Table("Evaluations, 95% bootstrap interval over problems", header, rows));
+            blocks.add(new Table("Evaluations, 95% bootstrap interval over problems; a prompt that does not fit the context "
+                    + "even trimmed counts as failed", header, rows));
         }
         List<String> held = new ArrayList<>();
         for (BitsPerByte b : run.metrics().bitsPerByte()) held.add(b.source() + " (" + b.domain() + ") " + Estimate.number(b.value(), DECIMALS) + " bits/byte");
-        run.metrics().probeAccuracy().ifPresent(p -> held.add("probe accuracy " + Estimate.number(p, DECIMALS)));
+        Understanding understanding = run.metrics().understanding();
+        if (understanding != null) {
+            held.add("understanding " + new Estimate(understanding.accuracy(), understanding.low(), understanding.high(), 1,
+                    IntervalKind.PROBLEM_BOOTSTRAP).format(DECIMALS));
+        }
         if (!held.isEmpty()) blocks.add(new Paragraph("Held-out: " + String.join("; ", held) + "."));
         blocks.add(new Paragraph("Provenance: " + provenance(run.provenance()) + "."));
         if (run.config() != null) blocks.add(new Code("config of " + run.name(), run.config()));

@@ -13,6 +13,11 @@ import ablation.reports.model.Evaluation;
 import ablation.reports.model.LossPoint;
 import ablation.reports.model.RunResult;
 import ablation.reports.model.StudyResults;
+import ablation.reports.model.Understanding;
+import ablation.core.stats.Bootstrap;
+import ablation.core.stats.LossBand;
+import ablation.core.stats.PassMatrix;
+import ablation.core.stats.IntervalKind;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -90,11 +95,20 @@ public record ArmSummary(Arm arm, List<RunResult> finished, List<RunResult> unfi
         return values.length == 0 ? null : Intervals.DEFAULT.seedMean(values);
     }
 
-    /** Seed mean of probe accuracy with its t interval, or null without data. */
-    public Estimate probeAccuracy() {
-        double[] values = finished.stream().filter(r -> r.metrics().probeAccuracy().isPresent())
-                .mapToDouble(r -> r.metrics().probeAccuracy().getAsDouble()).toArray();
-        return values.length == 0 ? null : Intervals.DEFAULT.seedMean(values);
+    /**
+     * Understanding accuracy, or null without data: with one finished seed, its value with the 95%
+     * bootstrap interval over pairs; with several, the seed mean with its t interval.
+     */
+    public Estimate understanding() {
+        List<Understanding> runs = finished.stream().map(r -> r.metrics().understanding()).filter(Objects::nonNull).toList();
+        if (runs.isEmpty()) return null;
+        if (runs.size() == 1) {
+            Understanding only = runs.get(0);
+            boolean interval = !Double.isNaN(only.low()) && !Double.isNaN(only.high());
+            return interval ? new Estimate(only.accuracy(), only.low(), only.high(), 1, IntervalKind.PROBLEM_BOOTSTRAP)
+                    : Estimate.point(only.accuracy(), 1);
+        }
+        return Intervals.DEFAULT.seedMean(runs.stream().mapToDouble(Understanding::accuracy).toArray());
     }
 
     /** Seed mean of the last logged training loss with its t interval, or null without data. */

@@ -3,36 +3,48 @@ package ablation.reports.model;
 import ablation.core.config.EvalMode;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 
 /**
  * What a run measured. A failed run keeps what it logged before failing; a missing run has {@link #NONE}.
  *
  * @param loss training loss against tokens, as the store's downsampled query returns it (a few hundred points)
- * @param probeAccuracy accuracy of the run's probe task, when it has one
+ * @param understanding the run's understanding test, or null when it has none
  * @param scalars the last finite value of every other evaluation scalar, by key (e.g. {@code eval/understanding})
+ * @param promptChecks trimmed and unfit prompts and finish reasons of each evaluation that recorded them
  */
 public record RunMetrics(List<LossPoint> loss, List<Evaluation> evaluations, List<BitsPerByte> bitsPerByte,
-                         OptionalDouble probeAccuracy, Map<String, Double> scalars) {
-    public static final RunMetrics NONE = new RunMetrics(List.of(), List.of(), List.of(), OptionalDouble.empty());
+                         Understanding understanding, Map<String, Double> scalars, List<PromptCheck> promptChecks) {
+    public static final RunMetrics NONE = new RunMetrics(List.of(), List.of(), List.of(), null);
 
     public RunMetrics {
         loss = List.copyOf(loss);
         evaluations = List.copyOf(evaluations);
         bitsPerByte = List.copyOf(bitsPerByte);
-        if (probeAccuracy == null) probeAccuracy = OptionalDouble.empty();
         scalars = Map.copyOf(scalars);
+        promptChecks = List.copyOf(promptChecks);
     }
 
-    /** Measurements without other evaluation scalars. */
+    /** A run without other evaluation scalars and prompt checks. */
     public RunMetrics(List<LossPoint> loss, List<Evaluation> evaluations, List<BitsPerByte> bitsPerByte,
-            OptionalDouble probeAccuracy) {
-        this(loss, evaluations, bitsPerByte, probeAccuracy, Map.of());
+            Understanding understanding) {
+        this(loss, evaluations, bitsPerByte, understanding, Map.of(), List.of());
+    }
+
+    /** A run whose evaluations recorded no prompt checks. */
+    public RunMetrics(List<LossPoint> loss, List<Evaluation> evaluations, List<BitsPerByte> bitsPerByte,
+            Understanding understanding, Map<String, Double> scalars) {
+        this(loss, evaluations, bitsPerByte, understanding, scalars, List.of());
     }
 
     /** The last value of an evaluation scalar, or NaN when the run did not log it. */
     public double scalar(String key) {
         return scalars.getOrDefault(key, Double.NaN);
+    }
+
+    /** The prompt check of the evaluation on {@code benchmark} in {@code mode} (as stored), or null. */
+    public PromptCheck promptCheck(String benchmark, String mode) {
+        return promptChecks.stream().filter(c -> c.benchmark().equals(benchmark) && c.mode().equals(mode))
+                .findFirst().orElse(null);
     }
 
     /** The evaluation on {@code benchmark} in {@code mode}, or null. */

@@ -9,6 +9,8 @@ import ablation.reports.model.BitsPerByte;
 import ablation.reports.model.Domain;
 import ablation.reports.model.Evaluation;
 import ablation.reports.model.LossPoint;
+import ablation.reports.model.PromptCheck;
+import ablation.reports.model.Understanding;
 import ablation.storage.TrackingStore;
 import ablation.storage.eval.EvalResult;
 import ablation.storage.metric.MetricSummary;
@@ -70,7 +72,7 @@ final class RunMeasurements {
     /**
      * Per benchmark and mode, the evaluation at the run's largest evaluated checkpoint step, with
      * the ks its config asks for that every problem can give (k <= n), or k = 1. Modes other than
-     * {@code l2r} and {@code infill} are skipped.
+     * {@code l2r}, {@code infill} and {@code infill-line} are skipped.
      */
     static List<FinalEvaluation> finalEvaluations(TrackingStore store, long runId, JsonNode config) {
         // (benchmark, mode) -> step -> the problems' results, both in order
@@ -133,22 +135,64 @@ final class RunMeasurements {
 
     /**
      * The last finite value of every other {@code eval/...} scalar (the understanding metric, ...), by
-     * key; bits per byte and the probe accuracy have their own fields.
+     * key; bits per byte have their own field.
      */
     static Map<String, Double> evalScalars(List<MetricSummary> summaries) {
         Map<String, Double> scalars = new TreeMap<>();
         for (MetricSummary s : summaries) {
-            if (s.key().startsWith(MetricKeys.EVAL_PREFIX) && !s.key().startsWith(MetricKeys.BITS_PER_BYTE_PREFIX)
-                    && !s.key().equals(MetricKeys.PROBE_ACCURACY) && Double.isFinite(s.last())) {
+            if (s.key().startsWith(MetricKeys.EVAL_PREFIX) && !s.key().startsWith(MetricKeys.BITS_PER_BYTE_PREFIX) && Double.isFinite(s.last())) {
                 scalars.put(s.key(), s.last());
             }
         }
         return scalars;
     }
 
-    /** The last value of {@value MetricKeys#PROBE_ACCURACY}, when finite. */
-    static OptionalDouble probeAccuracy(List<MetricSummary> summaries) {
-        return summaries.stream().filter(s -> s.key().equals(MetricKeys.PROBE_ACCURACY) && Double.isFinite(s.last()))
+    /** The last values of {@value MetricKeys#UNDERSTANDING} and its interval, or null when the accuracy is missing or not finite. */
+    static Understanding understanding(List<MetricSummary> summaries) {
+        OptionalDouble accuracy = last(summaries, MetricKeys.UNDERSTANDING);
+        if (accuracy.isEmpty()) return null;
+        double value = accuracy.getAsDouble();
+        return new Understanding(value, last(summaries, MetricKeys.UNDERSTANDING_LOW).orElse(Double.NaN),
+                last(summaries, MetricKeys.UNDERSTANDING_HIGH).orElse(Double.NaN));
+    }
+
+    /**
+     * Per evaluation (benchmark and mode), the last values of {@code eval/prompts_trimmed/...},
+     * {@code eval/prompts_unfit/...} and {@code eval/finish/REASON/...}, in benchmark and mode order.
+     */
+    static List<PromptCheck> promptChecks(List<MetricSummary> summaries) {
+        Map<List<String>, int[]> prompts = new TreeMap<>(Comparator.<List<String>, String>comparing(k -> k.get(0))
+                .thenComparing(k -> k.get(1)));
+        Map<List<String>, Map<String, Integer>> finishes = new TreeMap<>(Comparator.<List<String>, String>comparing(k -> k.get(0))
+                .thenComparing(k -> k.get(1)));
+        for (MetricSummary s : summaries) {
+            if (!Double.isFinite(s.last())) continue;
+            int value = (int) Math.round(s.last());
+            if (s.key().startsWith(MetricKeys.PROMPTS_TRIMMED_PREFIX)) {
+                prompts.computeIfAbsent(evaluation(s.key().substring(MetricKeys.PROMPTS_TRIMMED_PREFIX.length())), k -> new int[2])[0] = value;
+            } else if (s.key().startsWith(MetricKeys.PROMPTS_UNFIT_PREFIX)) {
+                prompts.computeIfAbsent(evaluation(s.key().substring(MetricKeys.PROMPTS_UNFIT_PREFIX.length())), k -> new int[2])[1] = value;
+            } else if (s.key().startsWith(MetricKeys.FINISH_PREFIX)) {
+                String rest = s.key().substring(MetricKeys.FINISH_PREFIX.length());
+                int slash = rest.indexOf('/');
+                if (slash < 0) continue;
+                finishes.computeIfAbsent(evaluation(rest.substring(slash + 1)), k -> new TreeMap<>()).put(rest.substring(0, slash), value);
+            }
+        }
+        List<PromptCheck> checks = new ArrayList<>();
+        prompts.forEach((key, counts) -> checks.add(new PromptCheck(key.get(0), key.get(1), counts[0], counts[1],
+                finishes.getOrDefault(key, Map.of()))));
+        return checks;
+    }
+
+    /** {@code BENCHMARK/MODE} (the benchmark may be a path with slashes) → [benchmark, mode]. */
+    private static List<String> evaluation(String benchmarkAndMode) {
+        int slash = benchmarkAndMode.lastIndexOf('/');
+        return slash < 0 ? List.of(benchmarkAndMode, "") : List.of(benchmarkAndMode.substring(0, slash), benchmarkAndMode.substring(slash + 1));
+    }
+
+    private static OptionalDouble last(List<MetricSummary> summaries, String key) {
+        return summaries.stream().filter(s -> s.key().equals(key) && Double.isFinite(s.last()))
                 .mapToDouble(MetricSummary::last).findFirst();
     }
 }

@@ -32,7 +32,7 @@ import java.util.Set;
  * Builds a study's {@link StudyResults} from the tracking store: every planned run with its status
  * (finished; failed, with its error, or cancelled; queued, running or orphaned ones are missing),
  * its config diff from the study's base, seed, cell key and provenance; the measurements of runs
- * that started (loss curve, final evaluations, bits per byte, probe accuracy, see
+ * that started (loss curve, final evaluations, bits per byte, understanding, see
  * {@link RunMeasurements}); and each lesson's arms, re-derived from the stored spec (an arm is a
  * cell of the lesson's grid with its seeds pooled; roles by {@link LessonDesigns}). A study with
  * missing or failed runs, or whose spec no longer expands, still loads: what could not be derived
@@ -181,8 +181,8 @@ public final class StudyResultsLoader {
     private static RunMetrics measure(TrackingStore store, Run run, JsonNode config, List<MetricSummary> summaries) {
         return new RunMetrics(RunMeasurements.loss(store, run.id()),
                 RunMeasurements.finalEvaluations(store, run.id(), config).stream().map(RunMeasurements.FinalEvaluation::evaluation).toList(),
-                RunMeasurements.bitsPerByte(summaries, config), RunMeasurements.probeAccuracy(summaries),
-                RunMeasurements.evalScalars(summaries));
+                RunMeasurements.bitsPerByte(summaries, config), RunMeasurements.understanding(summaries),
+                RunMeasurements.evalScalars(summaries), RunMeasurements.promptChecks(summaries));
     }
 
     /** Finished; failed or cancelled (what they logged is kept); queued, running or orphaned count as missing. */

@@ -20,7 +20,6 @@ import ablation.reports.model.StudyResults;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +46,7 @@ class LessonAnalyzerTest {
     private static RunResult run(String name, long seed, List<Evaluation> evaluations, List<BitsPerByte> bpb,
                                  Map<String, Double> scalars) {
         return new RunResult(name, RunStatus.FINISHED, null, seed, name, Set.of(), Map.of(), "{}", null,
-                new RunMetrics(List.of(), evaluations, bpb, OptionalDouble.empty(), scalars));
+                new RunMetrics(List.of(), evaluations, bpb, null, scalars));
     }
 
     /** Two arms of {@code seeds} seeds; the treatment shifted by the given samples per problem (L2R at T=0.2 and infill). */

@@ -85,7 +85,7 @@ final class StoreFixture {
 
     /**
      * Starts the run and logs a loss curve over {@link #STEPS} steps with tokens, bits per byte and
-     * probe accuracy; its evaluations are written at step 10 (nothing passes) and at the last step
+     * understanding accuracy with its interval; its evaluations are written at step 10 (nothing passes) and at the last step
      * ({@code c} from {@code passes}, one per problem).
      */
     void measure(String name, double finalLoss, int[] l2rPasses, int[] infillPasses) {
@@ -98,7 +98,14 @@ final class StoreFixture {
             }
             metrics.log(MetricKeys.BITS_PER_BYTE_PREFIX + "python", STEPS, finalLoss / 2);
             metrics.log(MetricKeys.BITS_PER_BYTE_PREFIX + "english", STEPS, finalLoss / 3);
-            metrics.log(MetricKeys.PROBE_ACCURACY, STEPS, 0.5 + finalLoss / 100);
+            metrics.log(MetricKeys.UNDERSTANDING, STEPS, 0.5 + finalLoss / 100);
+            metrics.log(MetricKeys.UNDERSTANDING_LOW, STEPS, 0.45 + finalLoss / 100);
+            metrics.log(MetricKeys.UNDERSTANDING_HIGH, STEPS, 0.55 + finalLoss / 100);
+            metrics.log(MetricKeys.PROMPTS_TRIMMED_PREFIX + "desk-infill/infill", STEPS, 2);
+            metrics.log(MetricKeys.PROMPTS_UNFIT_PREFIX + "desk-infill/infill", STEPS, 1);
+            metrics.log(MetricKeys.FINISH_PREFIX + "stop_token/desk-infill/infill", STEPS, 7);
+            metrics.log(MetricKeys.FINISH_PREFIX + "prompt_too_long/desk-infill/infill", STEPS, 4);
+            metrics.log(MetricKeys.PROMPTS_TRIMMED_PREFIX + "/data/HumanEval.jsonl/l2r", STEPS, 0);
         }
         List<EvalResult> results = new ArrayList<>();
         for (int p = 0; p < l2rPasses.length; p++) {

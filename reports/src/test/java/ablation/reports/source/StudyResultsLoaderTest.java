@@ -22,6 +22,7 @@ import ablation.reports.model.Evaluation;
 import ablation.reports.model.Lesson;
 import ablation.reports.model.LessonDesign;
 import ablation.reports.model.LossPoint;
+import ablation.reports.model.PromptCheck;
 import ablation.reports.model.RunResult;
 import ablation.reports.model.RunStatus;
 import ablation.reports.model.StudyResults;
@@ -153,7 +154,14 @@ class StudyResultsLoaderTest {
         double finalLoss = 2.1; // seed 1
         assertEquals(finalLoss / 2, run.metrics().bitsPerByte(Domain.PL), 1e-12, "python is a desk-pl source");
         assertEquals(finalLoss / 3, run.metrics().bitsPerByte(Domain.NL), 1e-12, "english is a desk-nl source");
-        assertEquals(0.5 + finalLoss / 100, run.metrics().probeAccuracy().getAsDouble(), 1e-12);
+        assertEquals(0.5 + finalLoss / 100, run.metrics().understanding().accuracy(), 1e-12);
+        assertEquals(0.45 + finalLoss / 100, run.metrics().understanding().low(), 1e-12);
+        assertEquals(0.55 + finalLoss / 100, run.metrics().understanding().high(), 1e-12);
+        assertEquals(new PromptCheck("desk-infill", "infill", 2, 1, Map.of("stop_token", 7, "prompt_too_long", 4)),
+                run.metrics().promptCheck("desk-infill", "infill"));
+        assertEquals(new PromptCheck("/data/HumanEval.jsonl", "l2r", 0, 0, Map.of()), run.metrics().promptCheck("/data/HumanEval.jsonl", "l2r"),
+                "a benchmark path keeps its slashes");
+        assertEquals(2, run.metrics().promptChecks().size());
     }
 
     @Test

@@ -60,9 +60,9 @@ public final class Evaluations {
             return;
         }
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO eval_samples (result_id, sample_index,"
-                + " completion, verdict, detail) VALUES (?, ?, ?, ?, ?)")) {
+                + " completion, verdict, detail, finish_reason) VALUES (?, ?, ?, ?, ?, ?)")) {
             for (Sample s : samples) {
-                Jdbc.bind(insert, id, s.index(), s.completion(), s.verdict(), s.detail());
+                Jdbc.bind(insert, id, s.index(), s.completion(), s.verdict(), s.detail(), s.finishReason());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -89,10 +89,10 @@ public final class Evaluations {
 
     /** The samples of one problem's result, by index. */
     public List<Sample> samples(long runId, long step, String benchmark, String mode, String problem) {
-        return jdbc.query("SELECT s.sample_index, s.completion, s.verdict, s.detail FROM eval_samples s"
+        return jdbc.query("SELECT s.sample_index, s.completion, s.verdict, s.detail, s.finish_reason FROM eval_samples s"
                         + " JOIN eval_results r ON r.id = s.result_id WHERE r.run_id = ? AND r.checkpoint_step = ?"
                         + " AND r.benchmark = ? AND r.mode = ? AND r.problem = ? ORDER BY s.sample_index",
-                row -> new Sample(row.getInt(1), row.getString(2), row.getString(3), row.getString(4)),
+                row -> new Sample(row.getInt(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5)),
                 runId, step, benchmark, mode, problem);
     }
 
@@ -112,10 +112,11 @@ public final class Evaluations {
                     all.put(r, new ArrayList<>());
                     return null;
                 }, runId);
-        jdbc.query("SELECT s.result_id, s.sample_index, s.completion, s.verdict, s.detail FROM eval_samples s"
+        jdbc.query("SELECT s.result_id, s.sample_index, s.completion, s.verdict, s.detail, s.finish_reason"
+                + " FROM eval_samples s"
                 + " JOIN eval_results r ON r.id = s.result_id WHERE r.run_id = ? ORDER BY s.result_id, s.sample_index",
                 row -> all.get(byId.get(row.getLong(1))).add(new Sample(row.getInt(2), row.getString(3),
-                        row.getString(4), row.getString(5))), runId);
+                        row.getString(4), row.getString(5), row.getString(6))), runId);
         return all;
     }
 }

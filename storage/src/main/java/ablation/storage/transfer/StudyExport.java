@@ -194,6 +194,7 @@ public final class StudyExport {
             json.writeStringField("completion", s.completion());
             json.writeStringField("verdict", s.verdict());
             json.writeStringField("detail", s.detail());
+            json.writeStringField("finish_reason", s.finishReason());
             json.writeEndObject();
         }
         json.writeEndArray();

@@ -160,7 +160,7 @@ public final class StudyImport {
         List<Sample> samples = new ArrayList<>();
         for (JsonNode s : node.path("samples")) {
             samples.add(new Sample(s.path("index").asInt(), text(s, "completion"), text(s, "verdict"),
-                    text(s, "detail")));
+                    text(s, "detail"), text(s, "finish_reason")));
         }
         store.evaluations().record(new EvalResult(runId(node, source), node.path("step").asLong(),
                 text(node, "benchmark"), text(node, "mode"), text(node, "problem"), node.path("n").asInt(),

@@ -14,17 +14,20 @@ import ablation.engine.eval.Sample;
 import ablation.engine.eval.ScoreReport;
 import ablation.engine.eval.ScoredSample;
 import ablation.engine.eval.Scorer;
+import ablation.engine.eval.sandbox.ExecResult;
 import ablation.engine.eval.sandbox.Outcome;
 import ablation.engine.eval.sandbox.Sandbox;
 import ablation.engine.eval.sandbox.SandboxOptions;
 import ablation.engine.model.CodeGenModel;
 import ablation.engine.sampling.Completion;
+import ablation.engine.sampling.FittedPrompt;
 import ablation.engine.sampling.PromptFormat;
 import ablation.engine.sampling.Sampler;
 import ablation.engine.sampling.SamplingConfig;
 import ablation.engine.sampling.StopRule;
 import ablation.engine.tokenizer.Tokenizer;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +52,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *   }
  * </pre>
  * Left-to-right prompts are the problem's prompt; infill prompts use the layout the model was
- * trained with ({@link PromptFormat#infillFor}). Completions end at {@code <eom>},
- * {@code <|endoftext|>} or (left-to-right) the stop sequences, and are executed as cut.
+ * trained with ({@link PromptFormat#infillFor}). A prompt that does not fit the context less
+ * {@code max_new_tokens} is trimmed ({@link PromptFormat#fit}, signature kept) and counted; one that
+ * cannot fit even so is reported as failed, never dropped. Completions end at {@code <eom>},
+ * {@code <|endoftext|>}, the mode's stop sequences or (infill-line) the first newline, and are
+ * executed as cut.
  */
 public final class Evaluator {
     /** Called after each problem is sampled and after each is executed, from two threads: implementations synchronise. */
@@ -98,7 +104,8 @@ public final class Evaluator {
     public EvalResult evaluate(EvalConfig eval, List<Problem> problems, long seed, SandboxOptions sandboxOptions, Progress progress) {
         EvalMode mode = eval.mode();
         if (mode.isInfill() && problems.stream().noneMatch(Problem::isInfill)) {
-            throw new WorkbenchException("eval[" + eval.benchmark() + "]: mode infill needs problems with a suffix (an infilling benchmark)");
+            throw new WorkbenchException("eval[" + eval.benchmark() + "]: mode " + mode.label()
+                    + " needs problems with a suffix (an infilling benchmark)");
         }
         PromptFormat format = promptFormat(mode);
         SamplingConfig sampling = SamplingConfig.of(eval);
@@ -112,7 +119,10 @@ public final class Evaluator {
         AtomicInteger sampled = new AtomicInteger();
         AtomicLong tokens = new AtomicLong();
         Map<Completion.Finish, Integer> finishes = new EnumMap<>(Completion.Finish.class);
+        List<String> trimmed = new ArrayList<>();
+        List<String> unfit = new ArrayList<>();
         List<CompletableFuture<ScoreReport>> scored = new ArrayList<>();
+        List<List<Completion.Finish>> finishesByProblem = new ArrayList<>();
         AtomicInteger executed = new AtomicInteger();
         ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "eval-execute");
@@ -122,16 +132,29 @@ public final class Evaluator {
         try (Sandbox sandbox = Sandbox.open(sandboxOptions.withTimeout(eval.timeout()))) {
             for (int p = 0; p < problems.size(); p++) {
                 Problem problem = problems.get(p);
+                long sampleSeed = seeds.nextLong();
                 long t0 = System.nanoTime();
-                int[] prompt = format.render(tokenizer, problem.prompt(), mode.isInfill() ? problem.suffix() : "", limit);
-                List<Completion> completions = sampler.sample(prompt, eval.n(), sampling, stop, seeds.nextLong());
+                FittedPrompt prompt = format.fit(tokenizer, problem.prompt(), mode.isInfill() ? problem.suffix() : "", limit);
+                if (prompt == null) {
+                    unfit.add(problem.taskId());
+                    finishes.merge(Completion.Finish.PROMPT_TOO_LONG, eval.n(), Integer::sum);
+                    finishesByProblem.add(Collections.nCopies(eval.n(), Completion.Finish.PROMPT_TOO_LONG));
+                    scored.add(CompletableFuture.completedFuture(notRun(problem, eval.n(), mode, limit)));
+                    progress.update(sampled.incrementAndGet(), executed.incrementAndGet(), problems.size(), tokens.get());
+                    continue;
+                }
+                if (prompt.trimmed()) trimmed.add(problem.taskId());
+                List<Completion> completions = sampler.sample(prompt.ids(), eval.n(), sampling, stop, sampleSeed);
                 samplingNanos += System.nanoTime() - t0;
                 List<Sample> samples = new ArrayList<>(completions.size());
+                List<Completion.Finish> problemFinishes = new ArrayList<>(completions.size());
                 for (Completion c : completions) {
                     samples.add(new Sample(problem.taskId(), c.text()));
                     tokens.addAndGet(c.generated());
                     finishes.merge(c.finish(), 1, Integer::sum);
+                    problemFinishes.add(c.finish());
                 }
+                finishesByProblem.add(problemFinishes);
                 int sampledNow = sampled.incrementAndGet();
                 scored.add(CompletableFuture.supplyAsync(() -> {
                     ScoreReport report = Scorer.score(List.of(problem), samples, mode, eval.k(), false, sandbox, (d, t) -> { },
@@ -142,21 +165,32 @@ public final class Evaluator {
                 progress.update(sampledNow, executed.get(), problems.size(), tokens.get());
             }
             List<ProblemCount> counts = new ArrayList<>();
-            List<ScoredSample> all = new ArrayList<>();
+            List<GeneratedSample> all = new ArrayList<>();
             Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
-            for (CompletableFuture<ScoreReport> future : scored) {
-                ScoreReport report = join(future);
+            for (int p = 0; p < scored.size(); p++) {
+                ScoreReport report = join(scored.get(p));
                 counts.addAll(report.counts());
-                all.addAll(report.scored());
+                for (int i = 0; i < report.scored().size(); i++) {
+                    all.add(new GeneratedSample(report.scored().get(i), finishesByProblem.get(p).get(i)));
+                }
                 report.outcomes().forEach((outcome, count) -> outcomes.merge(outcome, count, Integer::sum));
             }
             List<PassAtKEstimate> passAtK = eval.k().stream()
                     .map(k -> PassAtKEstimate.overProblems(counts, k, IntervalSettings.DEFAULT)).toList();
-            return new EvalResult(eval, format.label(), seed, counts, passAtK, all, outcomes, finishes, tokens.get(),
-                    samplingNanos / 1e9, (System.nanoTime() - started) / 1e9);
+            return new EvalResult(eval, format.label(), seed, counts, passAtK, all, outcomes, finishes, trimmed, unfit,
+                    tokens.get(), samplingNanos / 1e9, (System.nanoTime() - started) / 1e9);
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    /** A problem whose prompt cannot fit: n empty samples, none run, none passed. */
+    private static ScoreReport notRun(Problem problem, int n, EvalMode mode, int limit) {
+        ExecResult result = new ExecResult(Outcome.NOT_RUN, "the prompt does not fit in " + limit
+                + " tokens (the context less max_new_tokens) even with its doctest examples cut", 0);
+        List<ScoredSample> samples = Collections.nCopies(n, new ScoredSample(new Sample(problem.taskId(), ""), result));
+        return new ScoreReport(mode, 1, 1, List.of(new ProblemCount(problem.taskId(), n, 0)), List.of(),
+                Map.of(Outcome.NOT_RUN, n), samples);
     }
 
     private static ScoreReport join(CompletableFuture<ScoreReport> future) {

@@ -18,7 +18,9 @@ public enum Outcome {
     /** The program ended the process itself ({@code sys.exit}, {@code os._exit}) before the check finished. */
     EXIT,
     /** Ended by a signal (file size limit, segmentation fault) or its sandbox worker died. */
-    KILLED;
+    KILLED,
+    /** Never generated nor executed: the problem's prompt does not fit the context even trimmed (counts as failed). */
+    NOT_RUN;
 
     /** The lowercase name used in JSON and on the command line ({@code passed}, {@code timeout}, ...). */
     public String label() {

@@ -18,6 +18,7 @@ import ablation.engine.eval.ScoredSample;
 import ablation.engine.eval.sandbox.Outcome;
 import ablation.engine.eval.sandbox.SandboxOptions;
 import ablation.engine.model.CodeGenModel;
+import ablation.engine.sampling.Completion;
 import ablation.engine.sampling.TinyModels;
 import ablation.engine.tokenizer.ByteTokenizer;
 import ablation.engine.tokenizer.Tokenizer;
@@ -103,7 +104,9 @@ class EvaluatorTest {
 
     @Test
     void deskBenchmarksAreTheRunsHeldOutProblemsAndSamplesRepeatForASeed() {
-        try (CodeGenModel model = TinyModels.random(Arch.CAUSAL, TOKENIZER, manager, 2)) {
+        // bytes: a desk prompt is a few hundred tokens, so this model has a longer context than TinyModels'
+        try (CodeGenModel model = new CodeGenModel(new ModelConfig(Arch.CAUSAL, 2, 32, 4, 4, 512, 1e-5, 0.2),
+                TOKENIZER.vocabSize(), manager, 2)) {
             Evaluator evaluator = new Evaluator(model, TOKENIZER, run("{clm: 1.0}"));
             EvalConfig config = eval(Benchmarks.DESK_L2R, EvalMode.L2R, 4, List.of(1, 4), 3);
             assertEquals(Benchmarks.load(Benchmarks.DESK_L2R, 7, ablation.core.config.DeskDifficulty.DEFAULT, 3), evaluator.problems(config));
@@ -111,10 +114,41 @@ class EvaluatorTest {
             EvalResult again = evaluator.evaluate(config, 11, SANDBOX, (a, b, c, d) -> { });
             assertEquals(3, first.counts().size());
             assertTrue(first.counts().stream().allMatch(c -> c.n() == 4));
-            List<String> completions = first.samples().stream().map(s -> s.sample().completion()).toList();
-            assertEquals(completions, again.samples().stream().map(s -> s.sample().completion()).toList());
+            assertEquals(List.of(), first.trimmedPrompts());
+            assertEquals(List.of(), first.unfitProblems());
+            List<String> completions = first.scored().stream().map(s -> s.sample().completion()).toList();
+            assertEquals(completions, again.scored().stream().map(s -> s.sample().completion()).toList());
             assertTrue(completions.stream().distinct().count() > 1, "sampling at temperature 0.8 varies");
-            for (ScoredSample s : first.samples()) assertTrue(first.counts().stream().anyMatch(c -> c.taskId().equals(s.sample().taskId())));
+            for (ScoredSample s : first.scored()) assertTrue(first.counts().stream().anyMatch(c -> c.taskId().equals(s.sample().taskId())));
+        }
+    }
+
+    @Test
+    void aPromptIsTrimmedOfItsExamplesToFitAndOneThatCannotFitFailsWithoutBeingDropped() {
+        // 64 tokens of context less 12 new ones (+1) leave 53: the separator and 52 bytes
+        String examples = "def inc(x):\n    \"\"\"Add one.\n    >>> inc(1)\n    2\n    \"\"\"\n";
+        String tooLong = "def inc(x):\n    \"\"\"" + "Add one to x. ".repeat(5) + "\"\"\"\n";
+        List<Problem> problems = List.of(
+                new Problem("whole", "def inc(x):\n    return x + 1\n", "", "", TEST, "inc"),
+                new Problem("examples", examples, "", "    return x + 1\n", TEST, "inc"),
+                new Problem("long", tooLong, "", "    return x + 1\n", TEST, "inc"));
+        try (CodeGenModel model = emptyWriter(Tokenizer.END_OF_TEXT)) {
+            EvalResult result = new Evaluator(model, TOKENIZER, run("{clm: 1.0}")).evaluate(eval("file", EvalMode.L2R, 2, List.of(1), 0),
+                    problems, 5, SANDBOX, (a, b, c, d) -> { });
+            assertEquals(List.of("examples"), result.trimmedPrompts());
+            assertEquals(List.of("long"), result.unfitProblems());
+            assertEquals(List.of(new ProblemCount("whole", 2, 2), new ProblemCount("examples", 2, 0), new ProblemCount("long", 2, 0)),
+                    result.counts(), "the unfit problem is counted, as failed");
+            assertEquals(1 / 3.0, result.passAtK().get(0).value(), 1e-12);
+            assertEquals(Map.of(Completion.Finish.STOP_TOKEN, 4, Completion.Finish.PROMPT_TOO_LONG, 2), result.finishes());
+            assertEquals(2, result.outcomes().get(Outcome.NOT_RUN));
+            List<GeneratedSample> longSamples = result.samples().subList(4, 6);
+            assertTrue(longSamples.stream().allMatch(s -> s.finish() == Completion.Finish.PROMPT_TOO_LONG
+                    && s.scored().result().outcome() == Outcome.NOT_RUN && s.scored().sample().taskId().equals("long")));
+            assertEquals(Map.of(EvalMetrics.PROMPTS_TRIMMED + "file/l2r", 1.0, EvalMetrics.PROMPTS_UNFIT + "file/l2r", 1.0,
+                    EvalMetrics.FINISH + "stop_token/file/l2r", 4.0, EvalMetrics.FINISH + "stop_sequence/file/l2r", 0.0,
+                    EvalMetrics.FINISH + "length/file/l2r", 0.0, EvalMetrics.FINISH + "prompt_too_long/file/l2r", 2.0),
+                    EvalMetrics.of(result));
         }
     }
 

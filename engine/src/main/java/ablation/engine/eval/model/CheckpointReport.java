@@ -1,0 +1,36 @@
+package ablation.engine.eval.model;
+
+import ablation.engine.understanding.UnderstandingResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@link CheckpointEvaluation} measured on one checkpoint.
+ *
+ * @param step the checkpoint's step
+ * @param evaluations one per {@code eval} entry, in config order
+ * @param ceilings L2R pass@k on the problems of each desk infill evaluation ({@link CheckpointEvaluation#ceilings})
+ * @param bitsPerByte per held-out source; empty when not asked for
+ * @param understanding the understanding test, or null when not asked for
+ */
+public record CheckpointReport(long step, List<EvalResult> evaluations, List<EvalResult> ceilings,
+                               Map<String, Double> bitsPerByte, UnderstandingResult understanding) {
+    public CheckpointReport {
+        evaluations = List.copyOf(evaluations);
+        ceilings = List.copyOf(ceilings);
+        bitsPerByte = Map.copyOf(bitsPerByte);
+    }
+
+    /** The evaluations and then the ceilings: every (benchmark, mode) whose per-problem results are stored. */
+    public List<EvalResult> allEvaluations() {
+        List<EvalResult> all = new ArrayList<>(evaluations);
+        all.addAll(ceilings);
+        return all;
+    }
+
+    /** Every scalar metric by key ({@link EvalMetrics}), in a stable order. */
+    public Map<String, Double> metrics() {
+        return EvalMetrics.of(this);
+    }
+}

@@ -1,0 +1,163 @@
+package ablation.engine.understanding;
+
+import ablation.core.WorkbenchException;
+import ablation.engine.benchmark.Problem;
+import ablation.engine.desk.BodyNormalizer;
+import ablation.engine.desk.DeskBenchmarks;
+import ablation.core.config.DeskDifficulty;
+import ablation.core.stats.Estimate;
+import ablation.core.stats.IntervalKind;
+import ablation.core.stats.IntervalSettings;
+import ablation.engine.model.AttentionMask;
+import ablation.engine.model.CodeGenModel;
+import ablation.engine.tokenizer.Tokenizer;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * Does the model know correct code from subtly broken code? The desk analogue of the
+ * defect-detection task that CodeGen2 uses to question prefix-LM (lesson 1), as a minimal-pair test
+ * in the manner of BLiMP: for each held-out function, the model's loss on its canonical body and on
+ * a mutant of it ({@link MinimalPairs}), both given the same prompt (signature and docstring with
+ * its examples); the model is right on a pair when the canonical body has the lower loss. Accuracy
+ * over pairs, 0.5 being chance, with a bootstrap interval that resamples programs (a desk program is
+ * rendered in several problems, so its pairs are not independent).
+ *
+ * <p>The loss of a body is the <em>sum</em> of its tokens' negative log-likelihoods, i.e. minus the
+ * log-probability of the whole body: the two bodies differ in one operator, constant or argument
+ * order, but not always in token count, and the question is which body the model finds more
+ * likely, not which has the likelier average token (a mean would reward a mutant that tokenises
+ * into more, easier tokens). Prompt and body are tokenised separately, as at sampling time, after
+ * the {@code <|endoftext|>} that starts every document. A prefix-LM reads the prompt as its
+ * bidirectional prefix, as it does when it samples.
+ *
+ * <pre>
+ *   List&lt;MinimalPair&gt; pairs = MinimalPairs.of(DeskBenchmarks.l2r(deskSeed, 400, difficulty), sandbox, seed);
+ *   UnderstandingResult r = Understanding.measure(model, tokenizer, pairs);   // r.accuracy().value()
+ * </pre>
+ */
+public final class Understanding {
+    /** Held-out desk problems of a run's seed the test looks at (each gives up to three pairs). */
+    public static final int DEFAULT_PROBLEMS = 400;
+    /**
+     * Renderings of one program the test takes at most. An easy desk suite has few held-out programs
+     * (45 in the quick study's) and renders the likeliest ones again and again (one in four of its
+     * first 400 problems is the same program): without a cap a few programs would make the score.
+     */
+    public static final int MAX_PER_PROGRAM = 16;
+
+    private Understanding() {}
+
+    /**
+     * The problems of the test for a run's desk suite: those of the first {@value #DEFAULT_PROBLEMS}
+     * held-out problems of its seed that are among the first {@value #MAX_PER_PROGRAM} renderings of
+     * their program.
+     */
+    public static List<Problem> problems(long deskSeed, DeskDifficulty difficulty) {
+        Map<String, Integer> renderings = new HashMap<>();
+        List<Problem> chosen = new ArrayList<>();
+        for (Problem problem : DeskBenchmarks.l2r(deskSeed, DEFAULT_PROBLEMS, difficulty)) {
+            if (renderings.merge(BodyNormalizer.normalize(problem.canonicalSolution()), 1, Integer::sum) <= MAX_PER_PROGRAM) {
+                chosen.add(problem);
+            }
+        }
+        return chosen;
+    }
+
+    public static UnderstandingResult measure(CodeGenModel model, Tokenizer tokenizer, List<MinimalPair> pairs) {
+        Map<String, double[]> byProgram = new LinkedHashMap<>();  // program -> {pairs, right}
+        Map<String, int[]> byKind = new TreeMap<>();
+        double margin = 0;
+        int scored = 0;
+        int right = 0;
+        for (MinimalPair pair : pairs) {
+            int[] prompt = promptIds(tokenizer, pair.prompt());
+            int[] body = tokenizer.encode(pair.body());
+            int[] mutant = tokenizer.encode(pair.mutant());
+            if (prompt.length + Math.max(body.length, mutant.length) - 1 > model.config().context()) continue;
+            double difference = bodyLoss(model, prompt, mutant) - bodyLoss(model, prompt, body);
+            // a tie (never seen with float losses) counts as half right
+            double score = difference > 0 ? 1 : difference < 0 ? 0 : 0.5;
+            scored++;
+            right += score == 1 ? 1 : 0;
+            margin += difference;
+            double[] program = byProgram.computeIfAbsent(pair.program(), p -> new double[2]);
+            program[0]++;
+            program[1] += score;
+            int[] kind = byKind.computeIfAbsent(pair.kind(), k -> new int[2]);
+            kind[0]++;
+            kind[1] += score == 1 ? 1 : 0;
+        }
+        if (scored == 0) {
+            throw new WorkbenchException("the understanding test has no pair that fits the context of "
+                    + model.config().context() + " tokens (" + pairs.size() + " pairs)");
+        }
+        Map<String, Double> accuracyByKind = new TreeMap<>();
+        byKind.forEach((kind, counts) -> accuracyByKind.put(kind, (double) counts[1] / counts[0]));
+        double accuracy = byProgram.values().stream().mapToDouble(p -> p[1]).sum() / scored;
+        return new UnderstandingResult(overPrograms(accuracy, List.copyOf(byProgram.values())), scored, byProgram.size(),
+                pairs.size() - scored, accuracyByKind, margin / scored);
+    }
+
+    /**
+     * The share's 95% percentile bootstrap interval, resampling programs with all their pairs
+     * ({@link IntervalSettings#DEFAULT}'s resamples and seed): the spread of the accuracy over another draw
+     * of held-out programs.
+     */
+    private static Estimate overPrograms(double accuracy, List<double[]> programs) {
+        SplittableRandom random = new SplittableRandom(IntervalSettings.DEFAULT.seed());
+        double[] shares = new double[IntervalSettings.DEFAULT.resamples()];
+        for (int r = 0; r < shares.length; r++) {
+            double pairs = 0;
+            double right = 0;
+            for (int i = 0; i < programs.size(); i++) {
+                double[] program = programs.get(random.nextInt(programs.size()));
+                pairs += program[0];
+                right += program[1];
+            }
+            shares[r] = right / pairs;
+        }
+        Arrays.sort(shares);
+        double low = shares[(int) Math.floor(0.025 * (shares.length - 1))];
+        double high = shares[(int) Math.ceil(0.975 * (shares.length - 1))];
+        return new Estimate(accuracy, Math.min(low, accuracy), Math.max(high, accuracy), 1, IntervalKind.PROBLEM_BOOTSTRAP);
+    }
+
+    /** {@code <|endoftext|>} and the prompt's tokens. */
+    private static int[] promptIds(Tokenizer tokenizer, String prompt) {
+        int[] text = tokenizer.encode(prompt);
+        int[] ids = new int[text.length + 1];
+        ids[0] = tokenizer.specialId(Tokenizer.END_OF_TEXT);
+        System.arraycopy(text, 0, ids, 1, text.length);
+        return ids;
+    }
+
+    /** Minus the log-probability of {@code body} after {@code prompt}, in nats (the prompt is a prefix-LM's prefix). */
+    static double bodyLoss(CodeGenModel model, int[] prompt, int[] body) {
+        int inputs = prompt.length + body.length - 1;
+        int[] ids = new int[inputs];
+        System.arraycopy(prompt, 0, ids, 0, prompt.length);
+        System.arraycopy(body, 0, ids, prompt.length, body.length - 1);
+        try (NDScope ignored = new NDScope()) {
+            ignored.suppressNotUsedWarning();
+            NDManager m = model.manager();
+            NDArray prefix = model.config().isPrefixLm() ? AttentionMask.prefixLengths(m, new int[] {prompt.length}) : null;
+            NDArray logits = model.forward(m.create(ids, new Shape(1, inputs)), prefix);  // (1, T, V)
+            long[] targets = new long[body.length];
+            for (int i = 0; i < body.length; i++) targets[i] = body[i];
+            NDArray bodyLogits = logits.get(new NDIndex(":, {}:, :", prompt.length - 1));
+            return CodeGenModel.tokenLosses(bodyLogits, m.create(targets, new Shape(1, body.length))).sum().getFloat();
+        }
+    }
+}
