@@ -43,6 +43,7 @@ public final class Trainer implements AutoCloseable {
     private final AdamW optimizer;
     private final TrainStep trainStep;
     private final LearningRateSchedule schedule;
+    private final ExitGate exitGate;
     private final long steps;
     private long step;
     private long tokens;
@@ -60,6 +61,7 @@ public final class Trainer implements AutoCloseable {
             optimizer = new AdamW(model.parameters(), manager, train);
             trainStep = new TrainStep(model, optimizer, train.clip());
             if (resumeFrom != null) resume(resumeFrom);
+            exitGate = new ExitGate();
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -87,6 +89,7 @@ public final class Trainer implements AutoCloseable {
         long windowTokens = 0;
         double tokensPerSecond = Double.NaN;
         while (step < last) {
+            exitGate.enter(); // left at the end of the step: a SIGTERM exits between steps, never inside PyTorch
             double lr = schedule.at(step);
             // Nothing in the step draws random numbers today; reseeding from (seed, step) keeps
             // anything that will (dropout, sampling) identical across a resume.
@@ -124,6 +127,7 @@ public final class Trainer implements AutoCloseable {
                 Path written = checkpoint();
                 progress.onCheckpoint(step, written);
             }
+            exitGate.leave();
         }
     }
 
@@ -192,5 +196,6 @@ public final class Trainer implements AutoCloseable {
     @Override
     public void close() {
         manager.close();
+        exitGate.close();
     }
 }
