@@ -33,10 +33,10 @@ class ExitDuringTrainingTest {
                 name: sigterm
                 model: {layers: 4, d_model: 256, heads: 4, rotary_dim: 32, context: 256}
                 data: {sources: [{name: s, kind: desk-pl}]}
-                train: {tokens: 100000000, batch: 8, device: cpu, checkpoint_every: 100000}
+                train: {tokens: 100000000, batch: 16, device: cpu, checkpoint_every: 100000}
                 """);
         Path tokenizer = Files.writeString(runDir.resolve("tokenizer.json"), "{\"added_tokens\": []}");
-        try (Trainer trainer = Trainer.open(new TrainingJob(config, VOCAB, new SyntheticBatchStream(VOCAB, 8, 256, 1, false),
+        try (Trainer trainer = Trainer.open(new TrainingJob(config, VOCAB, new SyntheticBatchStream(VOCAB, 16, 256, 1, false),
                 runDir, tokenizer))) {
             trainer.train(MetricsSink.NONE, progress -> System.out.println("step " + progress.step()));
         }
@@ -57,8 +57,9 @@ class ExitDuringTrainingTest {
                     lines.add(line);
                     if (line.equals("step 1")) stepStarted = System.nanoTime();
                     if (line.equals("step 2")) {
-                        // SIGTERM well into the third step's backward pass (Process.destroy would close our pipe)
-                        Thread.sleep((System.nanoTime() - stepStarted) * 2 / 3 / 1_000_000);
+                        // SIGTERM at 0, 1/3 and 2/3 of the third step (Process.destroy would close our pipe);
+                        // without the exit gate the first attempt already died in libtorch
+                        Thread.sleep((System.nanoTime() - stepStarted) * attempt / 3 / 1_000_000);
                         new ProcessBuilder("kill", "-TERM", Long.toString(child.pid())).start().waitFor();
                     }
                 }
