@@ -118,7 +118,8 @@ public final class ReportBuilder {
                 + "Bits per byte are seed means with t-based 95% intervals when there are at least 2 seeds. "
                 + "Understanding is the share of minimal pairs (a held-out function's body against a mutant that fails its "
                 + "tests, same prompt) where the model gives the correct body the higher log-probability, 0.5 being chance; "
-                + "with one seed its interval is a bootstrap over pairs, with several the seed mean's t interval. "
+                + "with one seed its interval is a bootstrap that resamples programs with their pairs, with several the seed "
+                + "mean's t interval. "
                 + "Verdicts use pass@" + VERDICT_K + "; differences under " + Estimate.number(VerdictRules.PASS_MARGIN, 2)
                 + " pass@1 count as negligible, and 'close' in bits per byte means within "
                 + Math.round(VerdictRules.BPB_RELATIVE_MARGIN * 100) + "% of the domain model's value.";
