@@ -94,19 +94,24 @@ public final class ConfigLoader {
                 throw new ConfigException(path(e), e.getValue(), "must be one of "
                         + String.join(", ", Choice.labels(e.getTargetType().asSubclass(Choice.class))));
             }
-            throw new ConfigException(path(e), e.getValue(), e.getOriginalMessage());
+            throw mappingProblem(merged, e);
         } catch (JsonMappingException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof WorkbenchException w) throw w;
             }
-            JsonNode value = valueAt(merged, e);
-            boolean fractionalCount = value.isFloatingPointNumber() && e instanceof MismatchedInputException m
-                    && m.getTargetType() != null && WHOLE_NUMBERS.contains(m.getTargetType());
-            throw new ConfigException(path(e), value.isMissingNode() ? "?" : value,
-                    fractionalCount ? wholeNumberProblem(value) : e.getOriginalMessage());
+            throw mappingProblem(merged, e);
         } catch (JsonProcessingException e) {
             throw new WorkbenchException("config: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** The field and value a mapping failure is about; a fractional count says which whole number to write. */
+    private static ConfigException mappingProblem(JsonNode merged, JsonMappingException e) {
+        JsonNode value = valueAt(merged, e);
+        boolean fractionalCount = value.isFloatingPointNumber() && e instanceof MismatchedInputException m
+                && m.getTargetType() != null && WHOLE_NUMBERS.contains(m.getTargetType());
+        return new ConfigException(path(e), value.isMissingNode() ? "?" : value,
+                fractionalCount ? wholeNumberProblem(value) : e.getOriginalMessage());
     }
 
     /** A deep copy of {@code user} over the defaults; list elements of sources and eval get theirs. */

@@ -39,7 +39,6 @@ import ablation.reports.model.RunStatus;
 import ablation.reports.model.StudyResults;
 import ablation.reports.model.Understanding;
 import ablation.core.stats.Bootstrap;
-import ablation.core.stats.LossBand;
 import ablation.core.stats.PassAtK;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -130,7 +129,8 @@ public final class ReportBuilder {
                 + "Bits per byte are seed means with t intervals when there are at least 2 seeds. "
                 + "Understanding is the share of minimal pairs (a held-out function's body against a mutant that fails its "
                 + "tests, same prompt) where the model gives the correct body the higher log-probability, 0.5 being chance; "
-                + "with one seed its interval is a bootstrap over pairs, with several the seed mean's t interval. Verdicts use pass@" + VERDICT_K + " sampled at T = "
+                + "with one seed its interval is a bootstrap that resamples programs with their pairs, with several the seed "
+                + "mean's t interval. Verdicts use pass@" + VERDICT_K + " sampled at T = "
                         + VerdictRules.VERDICT_TEMPERATURE
                 + " where the study sampled it (the Codex/CodeGen convention; pass@10 at T = 0.8). A difference smaller than the "
                 + "lesson's margin (by default " + Math.round(LessonDesign.DEFAULT_MARGIN * 100)
