@@ -28,6 +28,7 @@ class ModuleDependenciesTest {
             "app", Set.of("core", "engine", "storage", "experiments", "reports"));
     /** Modules that must not reach DJL or PyTorch, not even through a module they depend on. */
     private static final Set<String> WITHOUT_DJL = Set.of("core", "storage", "reports");
+
     private static final Pattern MODULE_DEPENDENCY =
             Pattern.compile("<groupId>dev\\.ablation</groupId>\\s*<artifactId>([a-z]+)</artifactId>");
 
@@ -70,7 +71,8 @@ class ModuleDependenciesTest {
                 String text = Files.readString(source);
                 for (String other : ALLOWED.keySet()) {
                     if (other.equals(module.getKey()) || module.getValue().contains(other)) continue;
-                    assertTrue(!text.contains("import ablation." + other + "."),
+                    assertTrue(
+                            !text.contains("import ablation." + other + "."),
                             source + " imports module " + other + ", which " + module.getKey() + " may not depend on");
                 }
                 if (!module.getKey().equals("app")) {

@@ -22,8 +22,7 @@ final class H2Files {
     /** H2 URL prefixes that are not a file of this machine. */
     private static final String[] NOT_FILES = {"mem:", "tcp:", "ssl:", "zip:"};
 
-    private H2Files() {
-    }
+    private H2Files() {}
 
     /** The database path (without {@code .mv.db}) of an embedded H2 file URL; empty for anything else. */
     static Optional<Path> database(String url) {
@@ -70,8 +69,10 @@ final class H2Files {
         } catch (FileAlreadyExistsException raced) {
             // another process created it first: it is theirs to have made
         } catch (IOException e) {
-            throw new StoreException("cannot create or open the database files of " + file + " (" + e.getMessage()
-                    + "): is the location writable and is the path a directory?", e);
+            throw new StoreException(
+                    "cannot create or open the database files of " + file + " (" + e.getMessage()
+                            + "): is the location writable and is the path a directory?",
+                    e);
         }
     }
 

@@ -7,8 +7,7 @@ package ablation.storage;
  * A user who really wants another address sets the property on the command line.
  */
 public final class H2Network {
-    private H2Network() {
-    }
+    private H2Network() {}
 
     public static void loopbackOnly() {
         if (System.getProperty("h2.bindAddress") == null) {

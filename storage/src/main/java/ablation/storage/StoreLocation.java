@@ -15,8 +15,7 @@ public final class StoreLocation {
     /** Environment variable naming the store's JDBC URL when no {@code --db} is given. */
     public static final String ENV_URL = "WORKBENCH_DB";
 
-    private StoreLocation() {
-    }
+    private StoreLocation() {}
 
     /** The URL to use given the {@code --db} flag (null or blank when absent). */
     public static String resolve(String flag) {
@@ -45,7 +44,8 @@ public final class StoreLocation {
             return shared(urlOrPath);
         }
         String path = urlOrPath.endsWith(H2Files.DATA_SUFFIX)
-                ? urlOrPath.substring(0, urlOrPath.length() - H2Files.DATA_SUFFIX.length()) : urlOrPath;
+                ? urlOrPath.substring(0, urlOrPath.length() - H2Files.DATA_SUFFIX.length())
+                : urlOrPath;
         return h2FileUrl(Path.of(H2Files.expandHome(path)));
     }
 

@@ -1,8 +1,6 @@
 package ablation.storage;
 
 import ablation.storage.jdbc.ConnectionErrors;
-import org.h2.tools.Server;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.h2.tools.Server;
 
 /**
  * Serves an H2 file store over TCP so that workers on other machines (or a team) share it
@@ -43,8 +42,8 @@ public final class StoreServer implements AutoCloseable {
      * @param allowOthers accept connections from other hosts; call before anything else in the
      *                    process touched H2 (see {@link H2Network#allInterfaces()})
      */
-    public static StoreServer serve(String fileUrl, String user, String password, String newPassword, int port,
-                                    boolean allowOthers) {
+    public static StoreServer serve(
+            String fileUrl, String user, String password, String newPassword, int port, boolean allowOthers) {
         if (port < 0 || port > MAX_PORT) {
             throw new StoreException("--port = " + port + ": a TCP port is 0 (any free one) to " + MAX_PORT);
         }
@@ -68,20 +67,29 @@ public final class StoreServer implements AutoCloseable {
         }
         // -key admits the one database name and refuses every other (an unprotected store beside it).
         String name = database.getFileName().toString();
-        List<String> args = new ArrayList<>(List.of("-tcpPort", Integer.toString(port), "-baseDir",
-                database.getParent().toString(), "-ifExists", "-key", name, name));
+        List<String> args = new ArrayList<>(List.of(
+                "-tcpPort",
+                Integer.toString(port),
+                "-baseDir",
+                database.getParent().toString(),
+                "-ifExists",
+                "-key",
+                name,
+                name));
         if (allowOthers) {
             args.add("-tcpAllowOthers");
         }
         try {
             Server server = Server.createTcpServer(args.toArray(String[]::new)).start();
-            String host = allowOthers ? server.getURL().replaceFirst("^tcp://", "").replaceFirst(":\\d+$", "")
-                    : "127.0.0.1";
-            return new StoreServer(server, "jdbc:h2:tcp://" + host + ":" + server.getPort() + "/"
-                    + database.getFileName(), database);
+            String host =
+                    allowOthers ? server.getURL().replaceFirst("^tcp://", "").replaceFirst(":\\d+$", "") : "127.0.0.1";
+            return new StoreServer(
+                    server, "jdbc:h2:tcp://" + host + ":" + server.getPort() + "/" + database.getFileName(), database);
         } catch (SQLException e) {
-            throw new StoreException("cannot serve " + database + " on port " + port + " (" + e.getMessage()
-                    + "): is the port in use? choose another with --port", e);
+            throw new StoreException(
+                    "cannot serve " + database + " on port " + port + " (" + e.getMessage()
+                            + "): is the port in use? choose another with --port",
+                    e);
         }
     }
 
@@ -105,14 +113,15 @@ public final class StoreServer implements AutoCloseable {
     }
 
     private static Path databasePath(String fileUrl) {
-        return H2Files.database(fileUrl).orElseThrow(() -> new StoreException("db serve serves an H2 file store; "
-                + ConnectionErrors.redact(fileUrl) + " is not one: give --db jdbc:h2:file:PATH or a path"));
+        return H2Files.database(fileUrl)
+                .orElseThrow(() -> new StoreException("db serve serves an H2 file store; "
+                        + ConnectionErrors.redact(fileUrl) + " is not one: give --db jdbc:h2:file:PATH or a path"));
     }
 
     private static void setPassword(String url, String user, String current, String newPassword) {
         try (Connection c = DriverManager.getConnection(url, user, current);
-             PreparedStatement alter = c.prepareStatement("ALTER USER \"" + user.toUpperCase(java.util.Locale.ROOT)
-                     .replace("\"", "") + "\" SET PASSWORD ?")) {
+                PreparedStatement alter = c.prepareStatement("ALTER USER \""
+                        + user.toUpperCase(java.util.Locale.ROOT).replace("\"", "") + "\" SET PASSWORD ?")) {
             alter.setString(1, newPassword);
             alter.execute();
         } catch (SQLException e) {

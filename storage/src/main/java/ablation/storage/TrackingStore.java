@@ -12,7 +12,6 @@ import ablation.storage.study.Studies;
 import ablation.storage.study.StudyLeases;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -194,13 +193,14 @@ public final class TrackingStore implements AutoCloseable {
     private static void refuseReadOnly(Connection connection, Vendor vendor, String url) throws SQLException {
         boolean readOnly;
         if (vendor == Vendor.H2) {
-            try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SELECT READONLY()")) {
+            try (Statement s = connection.createStatement();
+                    ResultSet r = s.executeQuery("SELECT READONLY()")) {
                 r.next();
                 readOnly = r.getBoolean(1);
             }
         } else {
             try (Statement s = connection.createStatement();
-                 ResultSet r = s.executeQuery("SHOW transaction_read_only")) {
+                    ResultSet r = s.executeQuery("SHOW transaction_read_only")) {
                 r.next();
                 readOnly = "on".equalsIgnoreCase(r.getString(1));
             }

@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Assumptions;
 class PostgresStoreTest extends TrackingStoreContract {
     @Override
     protected StoreTarget newTarget() {
-        Assumptions.assumeTrue(StoreTarget.Postgres.available(), "PostgreSQL store tests skipped: set "
-                + StoreTarget.Postgres.URL_ENV + " (see .ci/setup.d/30-postgres.sh) to run them");
+        Assumptions.assumeTrue(
+                StoreTarget.Postgres.available(),
+                "PostgreSQL store tests skipped: set " + StoreTarget.Postgres.URL_ENV
+                        + " (see .ci/setup.d/30-postgres.sh) to run them");
         return new StoreTarget.Postgres();
     }
 }

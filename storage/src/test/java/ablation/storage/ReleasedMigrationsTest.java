@@ -1,6 +1,8 @@
 package ablation.storage;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,10 +16,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * A released migration never changes: every database that applied it would fail Flyway's validation
@@ -33,10 +32,14 @@ class ReleasedMigrationsTest {
         Map<String, String> present = present();
         assertFalse(released.isEmpty(), RECORD + " lists no migration");
         for (Map.Entry<String, String> migration : released.entrySet()) {
-            assertTrue(present.containsKey(migration.getKey()),
+            assertTrue(
+                    present.containsKey(migration.getKey()),
                     "released migration " + migration.getKey() + " was deleted or renamed");
-            assertEquals(migration.getValue(), present.get(migration.getKey()), migration.getKey()
-                    + " changed after its release: undo the edit and put the change in a new migration");
+            assertEquals(
+                    migration.getValue(),
+                    present.get(migration.getKey()),
+                    migration.getKey()
+                            + " changed after its release: undo the edit and put the change in a new migration");
         }
     }
 
@@ -59,7 +62,8 @@ class ReleasedMigrationsTest {
         Path folder = Path.of(TrackingStore.class.getResource("/db/migration").toURI());
         Map<String, String> present = new TreeMap<>();
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql")).toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
+                    .toList()) {
                 byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
                 present.put(file.getFileName().toString(), HexFormat.of().formatHex(digest));
             }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * forever).
  */
 class SharedFileStoreTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void everyEmbeddedFileUrlBecomesAnAbsoluteAutoServerUrl() {
@@ -26,16 +27,23 @@ class SharedFileStoreTest {
         assertEquals(expected, StoreLocation.toJdbcUrl("jdbc:h2:" + dir.resolve("db")));
         assertEquals(expected, StoreLocation.toJdbcUrl("jdbc:h2:file:" + dir.resolve("db")));
         assertEquals(expected, StoreLocation.toJdbcUrl("jdbc:h2:file:" + dir.resolve("x/../db")));
-        assertEquals("jdbc:h2:file:" + Path.of(System.getProperty("user.home"), "x") + ";AUTO_SERVER=TRUE",
+        assertEquals(
+                "jdbc:h2:file:" + Path.of(System.getProperty("user.home"), "x") + ";AUTO_SERVER=TRUE",
                 StoreLocation.toJdbcUrl("jdbc:h2:~/x"));
-        assertEquals("jdbc:h2:file:" + Path.of("").toAbsolutePath().resolve("x") + ";AUTO_SERVER=TRUE",
+        assertEquals(
+                "jdbc:h2:file:" + Path.of("").toAbsolutePath().resolve("x") + ";AUTO_SERVER=TRUE",
                 StoreLocation.toJdbcUrl("jdbc:h2:./x"));
-        assertEquals("jdbc:h2:file:" + dir.resolve("db") + ";MODE=PostgreSQL;AUTO_SERVER=TRUE",
+        assertEquals(
+                "jdbc:h2:file:" + dir.resolve("db") + ";MODE=PostgreSQL;AUTO_SERVER=TRUE",
                 StoreLocation.toJdbcUrl("jdbc:h2:" + dir.resolve("db") + ";MODE=PostgreSQL"));
-        assertEquals("jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=FALSE",
+        assertEquals(
+                "jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=FALSE",
                 StoreLocation.toJdbcUrl("jdbc:h2:" + dir.resolve("db") + ";AUTO_SERVER=FALSE"),
                 "the user's choice is kept");
-        for (String other : List.of("jdbc:h2:tcp://127.0.0.1:9092/db", "jdbc:h2:mem:x", "jdbc:postgresql://h/db",
+        for (String other : List.of(
+                "jdbc:h2:tcp://127.0.0.1:9092/db",
+                "jdbc:h2:mem:x",
+                "jdbc:postgresql://h/db",
                 "jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=TRUE")) {
             assertEquals(other, StoreLocation.toJdbcUrl(other), "unchanged: " + other);
         }
@@ -72,7 +80,6 @@ class SharedFileStoreTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

@@ -1,9 +1,13 @@
 package ablation.storage;
 
-import ablation.core.WorkbenchException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ablation.core.WorkbenchException;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -14,13 +18,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Bad stores give a clear StoreException naming the store, and are left as they were. */
 class StoreErrorsTest {
@@ -28,7 +27,9 @@ class StoreErrorsTest {
     Path dir;
 
     private static StoreException refused(String url, String user, String password) {
-        return assertThrows(StoreException.class, () -> TrackingStore.open(url, user, password).close());
+        return assertThrows(
+                StoreException.class,
+                () -> TrackingStore.open(url, user, password).close());
     }
 
     private static void assertMentions(StoreException e, String... parts) {
@@ -52,7 +53,8 @@ class StoreErrorsTest {
     /** One exception root: whoever handles the user's errors (exit code 2, an alert) handles the store's. */
     @Test
     void aStoreProblemIsAWorkbenchException() throws IOException {
-        Path notADatabase = Files.writeString(dir.resolve("notes.mv.db"), "these are my notes, not a database\n".repeat(200));
+        Path notADatabase =
+                Files.writeString(dir.resolve("notes.mv.db"), "these are my notes, not a database\n".repeat(200));
         String url = "jdbc:h2:file:" + notADatabase.toString().replace(".mv.db", "");
         assertInstanceOf(WorkbenchException.class, refused(url, null, null));
     }
@@ -92,7 +94,7 @@ class StoreErrorsTest {
     void aDatabaseWithOtherTablesIsNotTouched() throws SQLException {
         String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         try (Connection keepAlive = DriverManager.getConnection(url, "sa", "");
-             Statement s = keepAlive.createStatement()) {
+                Statement s = keepAlive.createStatement()) {
             s.execute("CREATE TABLE customers (id INT PRIMARY KEY)");
             StoreException e = refused(url, null, null);
             assertMentions(e, "CUSTOMERS", "not a workbench store", "not changed");
@@ -110,7 +112,10 @@ class StoreErrorsTest {
         Files.writeString(file, "these are my notes, not a database\n".repeat(200));
         byte[] before = Files.readAllBytes(file);
         String url = StoreLocation.toJdbcUrl(file.toString());
-        assertMentions(refused(url, null, null), "is not a workbench database", dir.resolve("notes").toString());
+        assertMentions(
+                refused(url, null, null),
+                "is not a workbench database",
+                dir.resolve("notes").toString());
         assertArrayEquals(before, Files.readAllBytes(file), "the file was not overwritten");
     }
 
@@ -131,20 +136,21 @@ class StoreErrorsTest {
 
     @Test
     void anUnsupportedUrlSaysWhatIsSupported() {
-        assertMentions(refused("jdbc:mysql://localhost/x", null, null), "unsupported database URL",
-                "jdbc:postgresql://");
+        assertMentions(
+                refused("jdbc:mysql://localhost/x", null, null), "unsupported database URL", "jdbc:postgresql://");
     }
 
     @Test
     void aPlainPathBecomesAnEmbeddedH2Url() {
-        assertEquals("jdbc:h2:file:" + dir.resolve("a") + ";AUTO_SERVER=TRUE",
+        assertEquals(
+                "jdbc:h2:file:" + dir.resolve("a") + ";AUTO_SERVER=TRUE",
                 StoreLocation.toJdbcUrl(dir.resolve("a.mv.db").toString()));
         assertEquals("jdbc:postgresql://h/db", StoreLocation.resolve("jdbc:postgresql://h/db"));
     }
 
     private static String[] history(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\" ORDER BY 1")) {
+                ResultSet r = s.executeQuery("SELECT \"version\" FROM \"flyway_schema_history\" ORDER BY 1")) {
             java.util.List<String> versions = new java.util.ArrayList<>();
             while (r.next()) {
                 versions.add(r.getString(1));

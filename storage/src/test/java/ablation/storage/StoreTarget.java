@@ -1,7 +1,5 @@
 package ablation.storage;
 
-import org.h2.tools.Server;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -9,6 +7,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.h2.tools.Server;
 
 /**
  * A database the store tests run against: fresh empty stores on demand, reachable from other
@@ -45,8 +44,7 @@ public interface StoreTarget extends AutoCloseable {
 
         @Override
         public String newStoreUrl() {
-            return "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/mem:" + UUID.randomUUID()
-                    + ";DB_CLOSE_DELAY=-1";
+            return "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         }
 
         @Override
@@ -80,8 +78,10 @@ public interface StoreTarget extends AutoCloseable {
 
         @Override
         public String newStoreUrl() {
-            String schema = "wbtest_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-            try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            String schema =
+                    "wbtest_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+            try (Connection c = DriverManager.getConnection(url, user, password);
+                    Statement s = c.createStatement()) {
                 s.execute("CREATE SCHEMA " + schema);
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot create a test schema in " + url + ": " + e.getMessage(), e);
@@ -102,7 +102,8 @@ public interface StoreTarget extends AutoCloseable {
 
         @Override
         public void close() {
-            try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(url, user, password);
+                    Statement s = c.createStatement()) {
                 for (String schema : schemas) {
                     s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
                 }

@@ -1,5 +1,10 @@
 package ablation.storage;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import ablation.storage.artifact.Artifact;
 import ablation.storage.artifact.Artifacts;
 import ablation.storage.eval.EvalResult;
@@ -17,13 +22,6 @@ import ablation.storage.study.Study;
 import ablation.storage.transfer.CsvExport;
 import ablation.storage.transfer.StudyExport;
 import ablation.storage.transfer.StudyImport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,17 +32,17 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The store's behaviour, the same on every database: subclasses say which (H2, PostgreSQL).
@@ -96,18 +94,31 @@ public abstract class TrackingStoreContract {
         assertEquals(CONFIG.formatted(1), a.configJson());
         assertEquals(a.cellKey(), b.cellKey(), "seeds of one cell share the cell key");
         assertFalse(a.configHash().equals(b.configHash()), "different seeds, different config hashes");
-        assertEquals(List.of(a.id(), b.id()), store.runs().ofCell(study.id(), a.cellKey()).stream().map(Run::id).toList());
+        assertEquals(
+                List.of(a.id(), b.id()),
+                store.runs().ofCell(study.id(), a.cellKey()).stream()
+                        .map(Run::id)
+                        .toList());
 
         Map<String, Param> params = store.runs().params(a.id());
         assertEquals(4.0, params.get("model.layers").number());
         assertEquals("causal", params.get("model.arch").text());
-        assertEquals(List.of(a.id(), b.id()), store.runs().withParamBetween(study.id(), "objective.fim", 0.4, 0.6)
-                .stream().map(Run::id).toList());
-        assertEquals(List.of(b.id()), store.runs().withParamBetween(study.id(), "train.seed", 2, 2)
-                .stream().map(Run::id).toList());
+        assertEquals(
+                List.of(a.id(), b.id()),
+                store.runs().withParamBetween(study.id(), "objective.fim", 0.4, 0.6).stream()
+                        .map(Run::id)
+                        .toList());
+        assertEquals(
+                List.of(b.id()),
+                store.runs().withParamBetween(study.id(), "train.seed", 2, 2).stream()
+                        .map(Run::id)
+                        .toList());
         assertEquals(2, store.runs().paramsOfStudy(study.id()).size());
-        assertEquals(List.of(a.id(), b.id()), store.runs().withParam(study.id(), "model.arch", "causal").stream()
-                .map(Run::id).toList());
+        assertEquals(
+                List.of(a.id(), b.id()),
+                store.runs().withParam(study.id(), "model.arch", "causal").stream()
+                        .map(Run::id)
+                        .toList());
         assertEquals(List.of(), store.runs().withParam(study.id(), "model.arch", "prefix"));
     }
 
@@ -118,10 +129,13 @@ public abstract class TrackingStoreContract {
         Provenance provenance = Provenance.ofThisMachine("0.1.0", "0.36.0", "2.7.1", "cpu");
         Run started = store.runs().start(run.id(), provenance);
         assertEquals(RunStatus.RUNNING, started.status());
-        assertEquals(List.of(run.id()), store.runs().withStatus(RunStatus.RUNNING).stream().map(Run::id).toList());
+        assertEquals(
+                List.of(run.id()),
+                store.runs().withStatus(RunStatus.RUNNING).stream().map(Run::id).toList());
         assertEquals(provenance, started.provenance());
         assertTrue(started.startedAt() != null && started.heartbeatAt() != null);
-        StoreException twice = assertThrows(StoreException.class, () -> store.runs().start(run.id(), provenance));
+        StoreException twice =
+                assertThrows(StoreException.class, () -> store.runs().start(run.id(), provenance));
         assertTrue(twice.getMessage().contains("is running"), twice.getMessage());
         store.runs().fail(run.id(), "out of memory");
         Run failed = store.runs().require(run.id());
@@ -138,16 +152,20 @@ public abstract class TrackingStoreContract {
         Run run = newRun(study, "a", 1);
         store.evaluations().record(new EvalResult(run.id(), 1, "desk-infill", "infill-line", "p0", 1, 1), List.of());
         try (Connection c = DriverManager.getConnection(url, target.user(), target.password());
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             for (RunStatus status : RunStatus.values()) {
                 s.executeUpdate("UPDATE runs SET status = '" + status.dbValue() + "' WHERE id = " + run.id());
             }
-            assertThrows(SQLException.class,
+            assertThrows(
+                    SQLException.class,
                     () -> s.executeUpdate("UPDATE runs SET status = 'paused' WHERE id = " + run.id()));
             assertThrows(SQLException.class, () -> s.executeUpdate("UPDATE eval_results SET mode = 'L2R'"));
         }
-        assertEquals(List.of("infill-line"),
-                store.evaluations().results(run.id()).stream().map(EvalResult::mode).toList());
+        assertEquals(
+                List.of("infill-line"),
+                store.evaluations().results(run.id()).stream()
+                        .map(EvalResult::mode)
+                        .toList());
     }
 
     @Test
@@ -155,8 +173,18 @@ public abstract class TrackingStoreContract {
         Study study = store.studies().create("s", null);
         Run first = newRun(study, "a", 1);
         Run second = newRun(study, "b", 2);
-        assertEquals(first.id(), store.runs().claimNext(study.id(), Provenance.UNKNOWN).orElseThrow().id());
-        assertEquals(second.id(), store.runs().claimNext(study.id(), Provenance.UNKNOWN).orElseThrow().id());
+        assertEquals(
+                first.id(),
+                store.runs()
+                        .claimNext(study.id(), Provenance.UNKNOWN)
+                        .orElseThrow()
+                        .id());
+        assertEquals(
+                second.id(),
+                store.runs()
+                        .claimNext(study.id(), Provenance.UNKNOWN)
+                        .orElseThrow()
+                        .id());
         assertTrue(store.runs().claimNext(study.id(), Provenance.UNKNOWN).isEmpty());
     }
 
@@ -171,11 +199,17 @@ public abstract class TrackingStoreContract {
             writer.log("loss", 4, Double.NEGATIVE_INFINITY, 14);
         }
         List<MetricPoint> points = store.metrics().points(run.id(), "loss");
-        assertEquals(List.of(new MetricPoint("loss", 0, Double.NaN, 10), new MetricPoint("loss", 1, 2.5, 11),
-                new MetricPoint("loss", 2, Double.POSITIVE_INFINITY, 12), new MetricPoint("loss", 3, -1.5, 13),
-                new MetricPoint("loss", 4, Double.NEGATIVE_INFINITY, 14)), points);
+        assertEquals(
+                List.of(
+                        new MetricPoint("loss", 0, Double.NaN, 10),
+                        new MetricPoint("loss", 1, 2.5, 11),
+                        new MetricPoint("loss", 2, Double.POSITIVE_INFINITY, 12),
+                        new MetricPoint("loss", 3, -1.5, 13),
+                        new MetricPoint("loss", 4, Double.NEGATIVE_INFINITY, 14)),
+                points);
         MetricSummary summary = store.metrics().summary(run.id(), "loss").orElseThrow();
-        assertEquals(new MetricSummary(run.id(), "loss", 5, 3, 0, Double.NaN, 4, Double.NEGATIVE_INFINITY, -1.5, 2.5),
+        assertEquals(
+                new MetricSummary(run.id(), "loss", 5, 3, 0, Double.NaN, 4, Double.NEGATIVE_INFINITY, -1.5, 2.5),
                 summary);
     }
 
@@ -183,7 +217,8 @@ public abstract class TrackingStoreContract {
     void summariesStayCurrentAcrossFlushesAndOutOfOrderSteps() {
         Run run = newRun(store.studies().create("s", null), "a", 1);
         List<Double> values = new ArrayList<>();
-        try (MetricWriter writer = store.metrics().writer(run.id(), new MetricWriter.Settings(7, Duration.ofHours(1)))) {
+        try (MetricWriter writer =
+                store.metrics().writer(run.id(), new MetricWriter.Settings(7, Duration.ofHours(1)))) {
             for (int step = 100; step >= 0; step--) {
                 double value = Math.sin(step) * step;
                 values.add(value);
@@ -217,8 +252,10 @@ public abstract class TrackingStoreContract {
         assertEquals(length, view.stream().mapToLong(SeriesBucket::points).sum());
         assertEquals(0, view.get(0).fromStep());
         assertEquals(length - 1, view.get(view.size() - 1).toStep());
-        SeriesBucket spike = view.stream().filter(b -> b.fromStep() <= spikeStep && spikeStep <= b.toStep())
-                .findFirst().orElseThrow();
+        SeriesBucket spike = view.stream()
+                .filter(b -> b.fromStep() <= spikeStep && spikeStep <= b.toStep())
+                .findFirst()
+                .orElseThrow();
         assertEquals(1000.0, spike.max());
         assertEquals(1.0, spike.min());
         assertEquals(1, view.stream().filter(b -> b.max() > 2).count(), "exactly one bucket holds the spike");
@@ -265,19 +302,27 @@ public abstract class TrackingStoreContract {
         Run run = newRun(study, "a", 1);
         List<Sample> samples = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            samples.add(new Sample(i, "return x" + i, i < 1 ? Sample.PASSED : "failed", i < 1 ? null : "AssertionError",
+            samples.add(new Sample(
+                    i,
+                    "return x" + i,
+                    i < 1 ? Sample.PASSED : "failed",
+                    i < 1 ? null : "AssertionError",
                     i < 1 ? "stop_token" : "length"));
         }
         store.evaluations().record(new EvalResult(run.id(), 100, "desk-l2r", "l2r", "p0", 4, 1), samples);
-        store.evaluations().recordAll(List.of(new EvalResult(run.id(), 100, "desk-l2r", "l2r", "p1", 4, 4),
-                new EvalResult(run.id(), 100, "desk-l2r", "l2r", "p2", 4, 0),
-                new EvalResult(run.id(), 200, "desk-l2r", "l2r", "p0", 4, 2)));
+        store.evaluations()
+                .recordAll(List.of(
+                        new EvalResult(run.id(), 100, "desk-l2r", "l2r", "p1", 4, 4),
+                        new EvalResult(run.id(), 100, "desk-l2r", "l2r", "p2", 4, 0),
+                        new EvalResult(run.id(), 200, "desk-l2r", "l2r", "p0", 4, 2)));
         assertEquals(samples, store.evaluations().samples(run.id(), 100, "desk-l2r", "l2r", "p0"));
         assertEquals(List.of(100L, 200L), store.evaluations().steps(run.id(), "desk-l2r", "l2r"));
 
-        assertEquals(List.of(new EvalResult(run.id(), 100, "desk-l2r", "l2r", "p0", 4, 1),
-                new EvalResult(run.id(), 100, "desk-l2r", "l2r", "p1", 4, 4),
-                new EvalResult(run.id(), 100, "desk-l2r", "l2r", "p2", 4, 0)),
+        assertEquals(
+                List.of(
+                        new EvalResult(run.id(), 100, "desk-l2r", "l2r", "p0", 4, 1),
+                        new EvalResult(run.id(), 100, "desk-l2r", "l2r", "p1", 4, 4),
+                        new EvalResult(run.id(), 100, "desk-l2r", "l2r", "p2", 4, 0)),
                 store.evaluations().results(run.id(), 100, "desk-l2r", "l2r"));
         assertEquals(4, store.evaluations().results(run.id()).size());
     }
@@ -310,7 +355,8 @@ public abstract class TrackingStoreContract {
             }
         }
         assertEquals(100, store.metrics().points(run.id(), "loss").size());
-        assertEquals(7.0, store.metrics().summary(run.id(), "loss").orElseThrow().min());
+        assertEquals(
+                7.0, store.metrics().summary(run.id(), "loss").orElseThrow().min());
         store.runs().finish(run.id());
         assertEquals(RunStatus.FINISHED, store.runs().require(run.id()).status());
     }
@@ -332,7 +378,8 @@ public abstract class TrackingStoreContract {
         assertEquals(Optional.empty(), store.runs().get(run.id()));
         assertEquals(List.of(), store.metrics().points(run.id(), "loss"));
         assertEquals(1, store.metrics().points(keptRun.id(), "loss").size());
-        StoreException duplicate = assertThrows(StoreException.class, () -> store.studies().create("kept", null));
+        StoreException duplicate =
+                assertThrows(StoreException.class, () -> store.studies().create("kept", null));
         assertTrue(duplicate.getMessage().contains("already exists"));
     }
 
@@ -356,9 +403,12 @@ public abstract class TrackingStoreContract {
             assertEquals(points, stored.size(), "points of run " + run.name());
             for (int step = 0; step < points; step++) {
                 assertEquals(step, stored.get(step).step());
-                assertEquals(WriterProcess.valueAt(run.id(), step), stored.get(step).value());
+                assertEquals(
+                        WriterProcess.valueAt(run.id(), step), stored.get(step).value());
             }
-            assertEquals(points, store.metrics().summary(run.id(), "loss").orElseThrow().points());
+            assertEquals(
+                    points,
+                    store.metrics().summary(run.id(), "loss").orElseThrow().points());
         }
     }
 
@@ -377,14 +427,25 @@ public abstract class TrackingStoreContract {
         assertEquals(0, stored.size() % batch, "whole batches only, never half of one: " + stored.size());
         assertEquals(stored.size(), summary.points(), "summary agrees with the points");
         assertEquals(stored.size() - 1, summary.lastStep());
-        assertEquals(stored.size(), store.metrics().series(run.id(), "loss", 100).stream()
-                .mapToLong(SeriesBucket::points).sum(), "rollups agree with the points");
+        assertEquals(
+                stored.size(),
+                store.metrics().series(run.id(), "loss", 100).stream()
+                        .mapToLong(SeriesBucket::points)
+                        .sum(),
+                "rollups agree with the points");
 
         Thread.sleep(400);
-        assertEquals(List.of(run.id()), store.runs().markOrphans(Duration.ofMillis(300)).stream().map(Run::id).toList());
+        assertEquals(
+                List.of(run.id()),
+                store.runs().markOrphans(Duration.ofMillis(300)).stream()
+                        .map(Run::id)
+                        .toList());
         long checkpoint = stored.size() / 2 - 1;
-        assertEquals(RunStatus.RUNNING, store.runs().resume(run.id(), checkpoint).status());
-        assertEquals(checkpoint + 1, store.metrics().summary(run.id(), "loss").orElseThrow().points());
+        assertEquals(
+                RunStatus.RUNNING, store.runs().resume(run.id(), checkpoint).status());
+        assertEquals(
+                checkpoint + 1,
+                store.metrics().summary(run.id(), "loss").orElseThrow().points());
         store.runs().fail(run.id(), "gave up");
         assertEquals(RunStatus.FAILED, store.runs().require(run.id()).status());
     }
@@ -397,15 +458,19 @@ public abstract class TrackingStoreContract {
             store.runs().start(run.id(), Provenance.ofThisMachine("0.1.0", "0.36.0", "2.7.1", "cpu"));
             try (MetricWriter writer = store.metrics().writer(run.id())) {
                 for (int step = 0; step < 3000; step++) {
-                    writer.log("loss", step, step == 7 ? Double.NaN : 3.0 / (step + 1) + seed, 1_700_000_000_000L + step);
+                    writer.log(
+                            "loss", step, step == 7 ? Double.NaN : 3.0 / (step + 1) + seed, 1_700_000_000_000L + step);
                     if (step % 100 == 0) {
                         writer.log("lr", step, step == 0 ? Double.NEGATIVE_INFINITY : 1e-3);
                     }
                 }
             }
-            store.evaluations().record(new EvalResult(run.id(), 3000, "desk-l2r", "l2r", "desk/0", 2, 1),
-                    List.of(new Sample(0, "  return a + b\n", Sample.PASSED, null, "stop_sequence"),
-                            new Sample(1, "  return a, \"b\"\n", "failed", "AssertionError: 3 != 4")));
+            store.evaluations()
+                    .record(
+                            new EvalResult(run.id(), 3000, "desk-l2r", "l2r", "desk/0", 2, 1),
+                            List.of(
+                                    new Sample(0, "  return a + b\n", Sample.PASSED, null, "stop_sequence"),
+                                    new Sample(1, "  return a, \"b\"\n", "failed", "AssertionError: 3 != 4")));
             Path checkpoint = Files.writeString(dir.resolve("ckpt-" + seed), "weights " + seed);
             store.artifacts().record(study.id(), run.id(), "checkpoint", checkpoint, 3000L);
             store.runs().finish(run.id());
@@ -417,15 +482,25 @@ public abstract class TrackingStoreContract {
         try (TrackingStore empty = target.open(target.newStoreUrl())) {
             Study imported = StudyImport.read(empty, new ByteArrayInputStream(exported), null, "export.json");
             assertEquals("lesson2", imported.name());
-            assertEquals(new String(exported, StandardCharsets.UTF_8),
+            assertEquals(
+                    new String(exported, StandardCharsets.UTF_8),
                     new String(export(empty, "lesson2"), StandardCharsets.UTF_8));
             Run first = empty.runs().list(imported.id()).get(0);
-            assertTrue(Double.isNaN(empty.metrics().points(first.id(), "loss").get(7).value()));
-            assertEquals(store.metrics().summaries(store.runs().list(study.id()).get(0).id()).stream()
-                    .map(m -> m.toString().replaceFirst("runId=\\d+", "")).toList(),
+            assertTrue(Double.isNaN(
+                    empty.metrics().points(first.id(), "loss").get(7).value()));
+            assertEquals(
+                    store
+                            .metrics()
+                            .summaries(store.runs().list(study.id()).get(0).id())
+                            .stream()
+                            .map(m -> m.toString().replaceFirst("runId=\\d+", ""))
+                            .toList(),
                     empty.metrics().summaries(first.id()).stream()
-                    .map(m -> m.toString().replaceFirst("runId=\\d+", "")).toList());
-            assertEquals(store.evaluations().samples(store.runs().list(study.id()).get(0).id(), 3000, "desk-l2r", "l2r", "desk/0"),
+                            .map(m -> m.toString().replaceFirst("runId=\\d+", ""))
+                            .toList());
+            assertEquals(
+                    store.evaluations()
+                            .samples(store.runs().list(study.id()).get(0).id(), 3000, "desk-l2r", "l2r", "desk/0"),
                     empty.evaluations().samples(first.id(), 3000, "desk-l2r", "l2r", "desk/0"),
                     "samples come back with their verdicts and finish reasons");
             Artifact checkpoint = empty.artifacts().ofRun(first.id()).get(0);
@@ -434,25 +509,34 @@ public abstract class TrackingStoreContract {
             Files.writeString(Path.of(checkpoint.path()), "tampered");
             assertFalse(Artifacts.isIntact(checkpoint));
 
-            StoreException again = assertThrows(StoreException.class,
+            StoreException again = assertThrows(
+                    StoreException.class,
                     () -> StudyImport.read(empty, new ByteArrayInputStream(exported), null, "export.json"));
             assertTrue(again.getMessage().contains("already exists"), again.getMessage());
-            assertEquals("copy", StudyImport.read(empty, new ByteArrayInputStream(exported), "copy", "export.json")
-                    .name());
+            assertEquals(
+                    "copy",
+                    StudyImport.read(empty, new ByteArrayInputStream(exported), "copy", "export.json")
+                            .name());
         }
     }
 
     @Test
     void aBrokenExportLeavesNoHalfImportedStudy() {
         byte[] broken = ("{\"format\": \"ablation-workbench-study\", \"version\": 1, \"study\": {\"name\": \"half\","
-                + " \"created_at\": \"2026-01-01T00:00:00Z\"}, \"runs\": [], \"metrics\": [{\"run\": 5, \"key\": \"x\"}]}")
+                        + " \"created_at\": \"2026-01-01T00:00:00Z\"}, \"runs\": [], \"metrics\": [{\"run\": 5, \"key\": \"x\"}]}")
                 .getBytes(StandardCharsets.UTF_8);
-        StoreException e = assertThrows(StoreException.class,
+        StoreException e = assertThrows(
+                StoreException.class,
                 () -> StudyImport.read(store, new ByteArrayInputStream(broken), null, "broken.json"));
         assertTrue(e.getMessage().contains("broken.json") && e.getMessage().contains("run 5"), e.getMessage());
         assertEquals(Optional.empty(), store.studies().byName("half"));
-        StoreException notJson = assertThrows(StoreException.class, () -> StudyImport.read(store,
-                new ByteArrayInputStream("PK\u0003\u0004 zip".getBytes(StandardCharsets.UTF_8)), null, "x.zip"));
+        StoreException notJson = assertThrows(
+                StoreException.class,
+                () -> StudyImport.read(
+                        store,
+                        new ByteArrayInputStream("PK\u0003\u0004 zip".getBytes(StandardCharsets.UTF_8)),
+                        null,
+                        "x.zip"));
         assertTrue(notJson.getMessage().contains("x.zip is not a workbench study export"), notJson.getMessage());
     }
 
@@ -466,8 +550,12 @@ public abstract class TrackingStoreContract {
         }
         List<Path> files = CsvExport.write(store, "csv", dir);
         assertEquals(5, files.size());
-        assertEquals(List.of("run_id,run,key,step,value,wall_ms", run.id() + ",\"a,b\",loss,0,2.5,100",
-                run.id() + ",\"a,b\",loss,1,NaN,101"), Files.readAllLines(dir.resolve("metrics.csv")));
+        assertEquals(
+                List.of(
+                        "run_id,run,key,step,value,wall_ms",
+                        run.id() + ",\"a,b\",loss,0,2.5,100",
+                        run.id() + ",\"a,b\",loss,1,NaN,101"),
+                Files.readAllLines(dir.resolve("metrics.csv")));
         assertTrue(Files.readAllLines(dir.resolve("params.csv")).contains(run.id() + ",model.layers,4"));
         assertEquals(2, Files.readAllLines(dir.resolve("summaries.csv")).size());
     }

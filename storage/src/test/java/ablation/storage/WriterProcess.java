@@ -2,7 +2,6 @@ package ablation.storage;
 
 import ablation.storage.metric.MetricWriter;
 import ablation.storage.run.Heartbeat;
-
 import java.time.Duration;
 
 /**
@@ -11,8 +10,7 @@ import java.time.Duration;
  * heartbeat every 100 ms. Arguments: url user password runId points batch.
  */
 public final class WriterProcess {
-    private WriterProcess() {
-    }
+    private WriterProcess() {}
 
     public static void main(String[] args) {
         String url = args[0];
@@ -20,8 +18,9 @@ public final class WriterProcess {
         long points = Long.parseLong(args[4]);
         int batch = Integer.parseInt(args[5]);
         try (TrackingStore store = TrackingStore.open(url, args[1], args[2].isEmpty() ? "" : args[2]);
-             Heartbeat heartbeat = store.runs().heartbeatEvery(runId, Duration.ofMillis(100));
-             MetricWriter writer = store.metrics().writer(runId, new MetricWriter.Settings(batch, Duration.ofHours(1)))) {
+                Heartbeat heartbeat = store.runs().heartbeatEvery(runId, Duration.ofMillis(100));
+                MetricWriter writer =
+                        store.metrics().writer(runId, new MetricWriter.Settings(batch, Duration.ofHours(1)))) {
             for (long step = 0; step < points; step++) {
                 writer.log("loss", step, valueAt(runId, step));
                 if ((step + 1) % batch == 0) {

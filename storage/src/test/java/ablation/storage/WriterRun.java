@@ -1,5 +1,9 @@
 package ablation.storage;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -12,10 +16,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
-
 /** A {@link WriterProcess} running in its own JVM, with its output collected. */
 final class WriterRun {
     private final Process process;
@@ -26,8 +26,8 @@ final class WriterRun {
         this.process = process;
         this.errors = errors;
         Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
+            try (BufferedReader in =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = in.readLine()) != null) {
                     lines.add(line);
@@ -43,10 +43,18 @@ final class WriterRun {
     static WriterRun start(String url, StoreTarget target, long runId, long points, int batch) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path errors = Files.createTempFile("writer-process", ".log");
-        Process process = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                WriterProcess.class.getName(), url, target.user() == null ? "" : target.user(),
-                target.password() == null ? "" : target.password(), Long.toString(runId), Long.toString(points),
-                Integer.toString(batch))
+        Process process = new ProcessBuilder(
+                        java,
+                        "-Xmx256m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        WriterProcess.class.getName(),
+                        url,
+                        target.user() == null ? "" : target.user(),
+                        target.password() == null ? "" : target.password(),
+                        Long.toString(runId),
+                        Long.toString(points),
+                        Integer.toString(batch))
                 .redirectError(errors.toFile())
                 .start();
         return new WriterRun(process, errors);

@@ -24,11 +24,14 @@ import picocli.CommandLine.Spec;
  * tokenizer, and batch assembly time as a fraction of a desk-small training step (target under 2%),
  * the step measured in the same process.
  */
-@Command(name = "data", mixinStandardHelpOptions = true,
+@Command(
+        name = "data",
+        mixinStandardHelpOptions = true,
         description = "Tokenization throughput and batch assembly time per desk-small training step.")
 public final class BenchDataCommand implements Callable<Integer> {
     /** Seconds per desk-small step on a 2-core CPU (docs/ARCHITECTURE.md, Engine notes), used with --train-steps 0. */
     static final double DOCUMENTED_STEP_S = 1.08;
+
     static final double TARGET_FRACTION = 0.02;
 
     @Spec
@@ -37,14 +40,23 @@ public final class BenchDataCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
-    @Option(names = "--mb", defaultValue = "8", description = "Megabytes of desk text to tokenize (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--mb",
+            defaultValue = "8",
+            description = "Megabytes of desk text to tokenize (default ${DEFAULT-VALUE}).")
     double megabytes;
 
-    @Option(names = "--steps", defaultValue = "100", description = "Desk-small steps of batches to assemble (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--steps",
+            defaultValue = "100",
+            description = "Desk-small steps of batches to assemble (default ${DEFAULT-VALUE}).")
     int steps;
 
-    @Option(names = "--train-steps", defaultValue = "3",
-            description = "Desk-small training steps to time for the reference (default ${DEFAULT-VALUE}; 0: the documented 1.08 s).")
+    @Option(
+            names = "--train-steps",
+            defaultValue = "3",
+            description =
+                    "Desk-small training steps to time for the reference (default ${DEFAULT-VALUE}; 0: the documented 1.08 s).")
     int trainSteps;
 
     @Override
@@ -54,9 +66,14 @@ public final class BenchDataCommand implements Callable<Integer> {
         List<String> sample = new ArrayList<>();
         DataPipeline.corpusSample(deskSmall.data(), 2_000_000).forEach(sample::add);
         long start = System.nanoTime();
-        try (Tokenizer tokenizer = Tokenizers.train(sample, deskSmall.tokenizer().train().vocabSize(), deskSmall.tokenizer().maskTokens())) {
-            result.put("tokenizer", "BPE, " + tokenizer.vocabSize() + " tokens, trained on 2 MB of desk text in "
-                    + round((System.nanoTime() - start) / 1e9) + " s");
+        try (Tokenizer tokenizer = Tokenizers.train(
+                sample,
+                deskSmall.tokenizer().train().vocabSize(),
+                deskSmall.tokenizer().maskTokens())) {
+            result.put(
+                    "tokenizer",
+                    "BPE, " + tokenizer.vocabSize() + " tokens, trained on 2 MB of desk text in "
+                            + round((System.nanoTime() - start) / 1e9) + " s");
             int threads = Runtime.getRuntime().availableProcessors();
             DataBench.Tokenization tokenization = DataBench.tokenize(tokenizer, megabytes, threads);
             result.put("tokenize_mb_per_s", round(tokenization.megabytesPerSecond()));
@@ -65,14 +82,20 @@ public final class BenchDataCommand implements Callable<Integer> {
             result.put("tokenize_threads", threads);
             double batchSeconds = DataBench.secondsPerStep(deskSmall, tokenizer, steps);
             double stepSeconds = trainSteps > 0
-                    ? TrainBenchmark.run(TrainBenchmark.preset("desk-small"), 1, trainSteps).secondsPerStep() : DOCUMENTED_STEP_S;
+                    ? TrainBenchmark.run(TrainBenchmark.preset("desk-small"), 1, trainSteps)
+                            .secondsPerStep()
+                    : DOCUMENTED_STEP_S;
             result.put("batch_s", batchSeconds);
             result.put("step_s", stepSeconds);
-            result.put("step_s_source", trainSteps > 0 ? "measured: " + trainSteps + " desk-small training steps (workbench bench train)"
-                    : "docs/ARCHITECTURE.md: 1.08 s per desk-small step on 2 cores");
+            result.put(
+                    "step_s_source",
+                    trainSteps > 0
+                            ? "measured: " + trainSteps + " desk-small training steps (workbench bench train)"
+                            : "docs/ARCHITECTURE.md: 1.08 s per desk-small step on 2 cores");
             result.put("batch_fraction", batchSeconds / stepSeconds);
             result.put("batch_fraction_target", TARGET_FRACTION);
-            result.put("load_average", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            result.put(
+                    "load_average", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

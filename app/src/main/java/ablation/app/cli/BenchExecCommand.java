@@ -29,13 +29,16 @@ import picocli.CommandLine.Spec;
  * solutions (../shared/data beside the repository, or the 8-problem copy in the engine jar), with the
  * identical-program cache off so every program really runs.
  */
-@Command(name = "exec", mixinStandardHelpOptions = true,
+@Command(
+        name = "exec",
+        mixinStandardHelpOptions = true,
         description = "Sandbox throughput on HumanEval canonical solutions (programs/s).")
 public final class BenchExecCommand implements Callable<Integer> {
     private static final String SHARED_HUMANEVAL = "shared/data/HumanEval.jsonl.gz";
     private static final String FIXTURE = "/ablation/engine/eval/humaneval-fixture.jsonl";
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
@@ -43,17 +46,26 @@ public final class BenchExecCommand implements Callable<Integer> {
     @Option(names = "--workers", paramLabel = "N", description = "Sandbox workers (default: one per core).")
     Integer workers;
 
-    @Option(names = "--programs", defaultValue = "656", paramLabel = "N",
+    @Option(
+            names = "--programs",
+            defaultValue = "656",
+            paramLabel = "N",
             description = "Programs to run, cycling through the solutions (default ${DEFAULT-VALUE}, 4 x HumanEval).")
     int programs;
 
-    @Option(names = "--isolation", defaultValue = "auto", paramLabel = "auto|bwrap|rlimit",
+    @Option(
+            names = "--isolation",
+            defaultValue = "auto",
+            paramLabel = "auto|bwrap|rlimit",
             description = "Sandbox isolation (default ${DEFAULT-VALUE}: bubblewrap when it works, else as root "
                     + "resource limits under an unprivileged uid; candidates never run as root, and auto never runs "
                     + "them under your own uid: rlimit does, when asked for).")
     String isolation;
 
-    @Option(names = "--benchmark", paramLabel = "FILE", description = "Another HumanEval-format file to take solutions from.")
+    @Option(
+            names = "--benchmark",
+            paramLabel = "FILE",
+            description = "Another HumanEval-format file to take solutions from.")
     Path benchmark;
 
     @Override
@@ -73,7 +85,8 @@ public final class BenchExecCommand implements Callable<Integer> {
             Problem problem = problems.get(i % problems.size());
             batch.add(problem.program(problem.canonicalSolution()));
         }
-        SandboxOptions options = SandboxOptions.defaults().withCache(false).withIsolation(ScoreCommand.parseIsolation(isolation));
+        SandboxOptions options =
+                SandboxOptions.defaults().withCache(false).withIsolation(ScoreCommand.parseIsolation(isolation));
         if (workers != null) options = options.withWorkers(workers);
 
         long opening = System.nanoTime();
@@ -103,12 +116,21 @@ public final class BenchExecCommand implements Callable<Integer> {
         if (json) {
             spec.commandLine().getOut().println(out);
         } else {
-            spec.commandLine().getOut().printf("exec: %d programs (%d passed) in %.2f s = %.1f programs/s (%.2f CPU ms each, "
-                            + "%.0f per CPU second); %d workers, %s isolation, startup %.2f s, load %s%n",
-                    out.get("programs").asInt(), out.get("passed").asInt(), out.get("seconds").asDouble(),
-                    out.get("programs_per_s").asDouble(), out.get("cpu_ms_per_program").asDouble(),
-                    out.get("programs_per_cpu_s").asDouble(), out.get("workers").asInt(),
-                    out.get("isolation").asText(), out.get("startup_s").asDouble(), out.get("load_average").asText());
+            spec.commandLine()
+                    .getOut()
+                    .printf(
+                            "exec: %d programs (%d passed) in %.2f s = %.1f programs/s (%.2f CPU ms each, "
+                                    + "%.0f per CPU second); %d workers, %s isolation, startup %.2f s, load %s%n",
+                            out.get("programs").asInt(),
+                            out.get("passed").asInt(),
+                            out.get("seconds").asDouble(),
+                            out.get("programs_per_s").asDouble(),
+                            out.get("cpu_ms_per_program").asDouble(),
+                            out.get("programs_per_cpu_s").asDouble(),
+                            out.get("workers").asInt(),
+                            out.get("isolation").asText(),
+                            out.get("startup_s").asDouble(),
+                            out.get("load_average").asText());
         }
         return 0;
     }
@@ -117,7 +139,11 @@ public final class BenchExecCommand implements Callable<Integer> {
     private static Optional<Path> sharedHumanEval() {
         List<Path> candidates = new ArrayList<>(List.of(Path.of("..").resolve(SHARED_HUMANEVAL)));
         try {
-            Path jar = Path.of(BenchExecCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path jar = Path.of(BenchExecCommand.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             Path repository = jar.getParent().getParent().getParent(); // app/target/app.jar or app/target/classes
             candidates.add(repository.resolveSibling(SHARED_HUMANEVAL));
         } catch (URISyntaxException | RuntimeException e) {
@@ -150,7 +176,10 @@ public final class BenchExecCommand implements Callable<Integer> {
 
     private static String loadAverage() {
         try {
-            return String.join(" ", List.of(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
+            return String.join(
+                    " ",
+                    List.of(Files.readString(Path.of("/proc/loadavg")).split(" "))
+                            .subList(0, 3));
         } catch (IOException | RuntimeException e) {
             return "unknown";
         }

@@ -15,16 +15,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code workbench bench gui}: the compare view opening on a large study, headless. */
-@Command(name = "gui", mixinStandardHelpOptions = true,
+@Command(
+        name = "gui",
+        mixinStandardHelpOptions = true,
         description = "Fill a temporary store with a large study and time the compare view opening on it, headless "
                 + "(target: under 2 s for 20 runs of 100,000 loss points).")
 public final class BenchGuiCommand implements Callable<Integer> {
     static final double TARGET_OPEN_MS = 2000;
 
-    @Option(names = "--runs", defaultValue = "20", description = "Runs in the study, a multiple of 5 (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--runs",
+            defaultValue = "20",
+            description = "Runs in the study, a multiple of 5 (default ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--points", defaultValue = "100000", description = "Loss points per run (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--points",
+            defaultValue = "100000",
+            description = "Loss points per run (default ${DEFAULT-VALUE}).")
     long points;
 
     @Option(names = "--json", description = "One line of JSON instead of indented JSON.")
@@ -54,7 +62,9 @@ public final class BenchGuiCommand implements Callable<Integer> {
         out.put("fx_max_frame_gap_ms", round(r.maxFrameGapMillis()));
         out.put("chart_points", r.chartPoints());
         out.put("cores", Runtime.getRuntime().availableProcessors());
-        out.put("load_average", round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        out.put(
+                "load_average",
+                round(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         if (!json) mapper.enable(SerializationFeature.INDENT_OUTPUT);
         System.out.println(mapper.writeValueAsString(out));
         return 0;

@@ -10,13 +10,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code workbench bench tokenizer}: BPE training time and encoding throughput on this machine. */
-@Command(name = "tokenizer", mixinStandardHelpOptions = true,
-        description = "Train byte-level BPE on on-machine Python sources (or generated code); time training and encoding.")
+@Command(
+        name = "tokenizer",
+        mixinStandardHelpOptions = true,
+        description =
+                "Train byte-level BPE on on-machine Python sources (or generated code); time training and encoding.")
 public final class BenchTokenizerCommand implements Callable<Integer> {
-    @Option(names = "--mb", defaultValue = "20", description = "Megabytes of text to train on (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--mb",
+            defaultValue = "20",
+            description = "Megabytes of text to train on (default ${DEFAULT-VALUE}).")
     double mb;
 
-    @Option(names = "--vocab", defaultValue = "4096", description = "Vocabulary size, added tokens included (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--vocab",
+            defaultValue = "4096",
+            description = "Vocabulary size, added tokens included (default ${DEFAULT-VALUE}).")
     int vocab;
 
     @Option(names = "--json", description = "One line of JSON instead of indented JSON.")

@@ -8,10 +8,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code workbench bench train}: training tokens/s, model FLOP/s and MFU against an on-the-spot GEMM rate. */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
         description = "Measure training speed and MFU (model FLOP/s over a 2048^3 fp32 matmul rate) on random tokens.")
 public final class BenchTrainCommand implements Callable<Integer> {
-    @Option(names = "--preset", defaultValue = "desk-small", description = "Model and batch to measure: ${COMPLETION-CANDIDATES}.",
+    @Option(
+            names = "--preset",
+            defaultValue = "desk-small",
+            description = "Model and batch to measure: ${COMPLETION-CANDIDATES}.",
             completionCandidates = Presets.class)
     String preset;
 
@@ -28,13 +33,28 @@ public final class BenchTrainCommand implements Callable<Integer> {
     public Integer call() {
         TrainBenchmark.Result r = TrainBenchmark.run(TrainBenchmark.preset(preset), warmup, steps);
         if (json) {
-            System.out.printf(Locale.ROOT, "{\"preset\": \"%s\", \"params\": %d, \"steps\": %d, \"seconds_per_step\": %.4f, "
+            System.out.printf(
+                    Locale.ROOT,
+                    "{\"preset\": \"%s\", \"params\": %d, \"steps\": %d, \"seconds_per_step\": %.4f, "
                             + "\"tokens_per_s\": %.1f, \"model_gflops\": %.2f, \"gemm_gflops\": %.2f, \"mfu\": %.4f}%n",
-                    r.preset(), r.params(), r.steps(), r.secondsPerStep(), r.tokensPerSecond(), r.modelGflops(), r.gemmGflops(), r.mfu());
+                    r.preset(),
+                    r.params(),
+                    r.steps(),
+                    r.secondsPerStep(),
+                    r.tokensPerSecond(),
+                    r.modelGflops(),
+                    r.gemmGflops(),
+                    r.mfu());
         } else {
-            System.out.printf(Locale.ROOT, "preset %s: %,d parameters, %d timed steps%n", r.preset(), r.params(), r.steps());
+            System.out.printf(
+                    Locale.ROOT, "preset %s: %,d parameters, %d timed steps%n", r.preset(), r.params(), r.steps());
             System.out.printf(Locale.ROOT, "  %.3f s/step, %,.0f tokens/s%n", r.secondsPerStep(), r.tokensPerSecond());
-            System.out.printf(Locale.ROOT, "  model %.1f GFLOP/s, GEMM %.1f GFLOP/s, MFU %.2f%n", r.modelGflops(), r.gemmGflops(), r.mfu());
+            System.out.printf(
+                    Locale.ROOT,
+                    "  model %.1f GFLOP/s, GEMM %.1f GFLOP/s, MFU %.2f%n",
+                    r.modelGflops(),
+                    r.gemmGflops(),
+                    r.mfu());
         }
         return 0;
     }

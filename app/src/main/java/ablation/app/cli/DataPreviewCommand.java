@@ -37,14 +37,21 @@ import picocli.CommandLine.Spec;
  * sentinels visible and the unscored (context-only) tokens dimmed, or bracketed in ⟦ ⟧ when the
  * output is not a terminal.
  */
-@Command(name = "preview", mixinStandardHelpOptions = true,
-        description = "Print training examples an objective makes of a text or code file (sentinels visible, unscored part marked).")
+@Command(
+        name = "preview",
+        mixinStandardHelpOptions = true,
+        description =
+                "Print training examples an objective makes of a text or code file (sentinels visible, unscored part marked).")
 public final class DataPreviewCommand implements Callable<Integer> {
     private static final String DIM = "\u001b[2m";
     private static final String SPECIAL = "\u001b[1;36m";
     private static final String RESET = "\u001b[0m";
 
-    enum Color { auto, always, never }
+    enum Color {
+        auto,
+        always,
+        never
+    }
 
     @Spec
     CommandSpec spec;
@@ -58,24 +65,34 @@ public final class DataPreviewCommand implements Callable<Integer> {
     @Option(names = "-n", defaultValue = "3", description = "Examples to print (default ${DEFAULT-VALUE}).")
     int count;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the objective's random choices (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--seed",
+            defaultValue = "1",
+            description = "Seed of the objective's random choices (default ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--context", description = "Tokens per example (default: the config's model.context, else 128).")
     Integer context;
 
-    @Option(names = "--config", description = "A run config whose objective settings (span, FIM, prefix), context and tokenizer to use.")
+    @Option(
+            names = "--config",
+            description = "A run config whose objective settings (span, FIM, prefix), context and tokenizer to use.")
     Path config;
 
     @Option(names = "--fim-format", description = "codegen2 or psm_spm (overrides the config).")
     String fimFormat;
 
-    @Option(names = "--color", defaultValue = "auto", description = "auto, always or never: dim the unscored part instead of bracketing it.")
+    @Option(
+            names = "--color",
+            defaultValue = "auto",
+            description = "auto, always or never: dim the unscored part instead of bracketing it.")
     Color color;
 
     @Override
     public Integer call() {
-        RunConfig run = config == null ? ConfigLoader.parse("data: {sources: [{name: file, kind: files, path: .}]}") : ConfigLoader.load(config);
+        RunConfig run = config == null
+                ? ConfigLoader.parse("data: {sources: [{name: file, kind: files, path: .}]}")
+                : ConfigLoader.load(config);
         ObjectiveConfig settings = only(run.objective());
         int length = context != null ? context : config != null ? run.model().context() : 128;
         if (length < 8) throw new WorkbenchException("--context = " + length + ": use at least 8 tokens");
@@ -89,8 +106,12 @@ public final class DataPreviewCommand implements Callable<Integer> {
 
     /** The config's tokenizer.json, else byte-level BPE trained on the file itself (a small file gives a small vocabulary). */
     private Tokenizer tokenizer(RunConfig run, String text) {
-        if (run.tokenizer().path() != null) return Tokenizers.load(Path.of(run.tokenizer().path()));
-        return Tokenizers.train(List.of(text), run.tokenizer().train().vocabSize(), run.tokenizer().maskTokens());
+        if (run.tokenizer().path() != null)
+            return Tokenizers.load(Path.of(run.tokenizer().path()));
+        return Tokenizers.train(
+                List.of(text),
+                run.tokenizer().train().vocabSize(),
+                run.tokenizer().maskTokens());
     }
 
     private void preview(String text, Tokenizer tokenizer, ObjectiveConfig settings, int length) {
@@ -100,18 +121,33 @@ public final class DataPreviewCommand implements Callable<Integer> {
         boolean ansi = color == Color.always || color == Color.auto && System.console() != null;
 
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%s with %s, %d-token vocabulary; %s%n", file.getFileName(), objective, tokenizer.vocabSize(),
+        out.printf(
+                "%s with %s, %d-token vocabulary; %s%n",
+                file.getFileName(),
+                objective,
+                tokenizer.vocabSize(),
                 ansi ? DIM + "dim" + RESET + " = context only, not scored" : "⟦...⟧ = context only, not scored");
         for (int i = 0; i < count; i++) {
             Example example = mix.build(source, length + 1, new SplittableRandom(seed * 1_000_003L + i));
-            out.printf("%n── example %d/%d: %d tokens, %d scored%s ──%n", i + 1, count, example.tokens().length, example.scoredCount(),
-                    example.prefixLength() > 0 ? ", first " + example.prefixLength() + " attended bidirectionally" : "");
+            out.printf(
+                    "%n── example %d/%d: %d tokens, %d scored%s ──%n",
+                    i + 1,
+                    count,
+                    example.tokens().length,
+                    example.scoredCount(),
+                    example.prefixLength() > 0
+                            ? ", first " + example.prefixLength() + " attended bidirectionally"
+                            : "");
             out.println(render(example, tokenizer, ansi));
         }
-        mix.realised().maskRatio().ifPresent(ratio -> out.printf("%nrealised mask ratio %.3f (drawn per sequence in"
-                + " [%s, %s])%n", ratio, settings.span().ratioMin(), settings.span().ratioMax()));
-        mix.realised().fimRate().ifPresent(rate -> out.printf("%nrealised FIM rate %.3f (fim_rate %s)%n", rate,
-                settings.fimRate()));
+        mix.realised()
+                .maskRatio()
+                .ifPresent(ratio -> out.printf(
+                        "%nrealised mask ratio %.3f (drawn per sequence in" + " [%s, %s])%n",
+                        ratio, settings.span().ratioMin(), settings.span().ratioMax()));
+        mix.realised()
+                .fimRate()
+                .ifPresent(rate -> out.printf("%nrealised FIM rate %.3f (fim_rate %s)%n", rate, settings.fimRate()));
         out.flush();
     }
 
@@ -120,8 +156,18 @@ public final class DataPreviewCommand implements Callable<Integer> {
         double[] p = new double[ObjectiveKind.values().length];
         p[Choice.of(ObjectiveKind.class, "--objective", objective).ordinal()] = 1;
         FimFormat format = fimFormat != null ? Choice.of(FimFormat.class, "--fim-format", fimFormat) : base.fimFormat();
-        return new ObjectiveConfig(p[0], p[1], p[2], p[3], base.fimRate(), format,
-                base.fimSpmShare(), base.fimLevel(), base.fileLevel(), base.prefix(), base.span());
+        return new ObjectiveConfig(
+                p[0],
+                p[1],
+                p[2],
+                p[3],
+                base.fimRate(),
+                format,
+                base.fimSpmShare(),
+                base.fimLevel(),
+                base.fileLevel(),
+                base.prefix(),
+                base.span());
     }
 
     /** Runs of tokens with the same scoring, decoded together (so multi-byte characters stay whole). */
@@ -135,7 +181,9 @@ public final class DataPreviewCommand implements Callable<Integer> {
             while (end < tokens.length && example.scored()[end] == scored) end++;
             String run = tokenizer.decode(Arrays.copyOfRange(tokens, start, end));
             if (ansi) {
-                run = run.replaceAll("(<\\|endoftext\\|>|<sep>|<eom>|<mask_\\d+>|<fim_(?:prefix|suffix|middle)>)", SPECIAL + "$1" + RESET + (scored ? "" : DIM));
+                run = run.replaceAll(
+                        "(<\\|endoftext\\|>|<sep>|<eom>|<mask_\\d+>|<fim_(?:prefix|suffix|middle)>)",
+                        SPECIAL + "$1" + RESET + (scored ? "" : DIM));
                 text.append(scored ? run : DIM + run + RESET);
             } else {
                 text.append(scored ? run : "⟦" + run + "⟧");
@@ -148,7 +196,10 @@ public final class DataPreviewCommand implements Callable<Integer> {
     private static String read(Path file) {
         try {
             byte[] bytes = Files.readAllBytes(file);
-            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
             if (text.isEmpty()) throw new WorkbenchException(file + " is empty");
             return text;
         } catch (CharacterCodingException e) {

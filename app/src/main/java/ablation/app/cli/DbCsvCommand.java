@@ -2,15 +2,16 @@ package ablation.app.cli;
 
 import ablation.storage.TrackingStore;
 import ablation.storage.transfer.CsvExport;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-
 /** {@code workbench db csv}: a study's tables as CSV files. */
-@Command(name = "csv", mixinStandardHelpOptions = true,
+@Command(
+        name = "csv",
+        mixinStandardHelpOptions = true,
         description = "Write a study's runs, parameters, metric points, summaries and evaluations as CSV files.")
 public final class DbCsvCommand implements Callable<Integer> {
     @Mixin

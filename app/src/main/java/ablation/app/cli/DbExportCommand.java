@@ -3,19 +3,20 @@ package ablation.app.cli;
 import ablation.storage.StoreException;
 import ablation.storage.TrackingStore;
 import ablation.storage.transfer.StudyExport;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code workbench db export}: a study as one JSON file. */
-@Command(name = "export", mixinStandardHelpOptions = true,
+@Command(
+        name = "export",
+        mixinStandardHelpOptions = true,
         description = "Write a study (configs, metrics, evaluations, samples, artifact rows) to a JSON file.")
 public final class DbExportCommand implements Callable<Integer> {
     @Mixin
@@ -47,8 +48,9 @@ public final class DbExportCommand implements Callable<Integer> {
                 throw e;
             }
             Files.move(partial, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            System.out.println("exported study " + study + " (" + store.runs().list(store.studies().require(study).id())
-                    .size() + " runs, " + Files.size(out) + " bytes) to " + out);
+            System.out.println("exported study " + study + " ("
+                    + store.runs().list(store.studies().require(study).id()).size() + " runs, " + Files.size(out)
+                    + " bytes) to " + out);
         } catch (IOException e) {
             throw new StoreException("cannot write " + out + ": " + e.getMessage(), e);
         }

@@ -4,19 +4,20 @@ import ablation.storage.StoreException;
 import ablation.storage.TrackingStore;
 import ablation.storage.study.Study;
 import ablation.storage.transfer.StudyImport;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code workbench db import}: a study exported by {@code db export}, as a new study. */
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
         description = "Read a study exported by 'db export' into the store, as a new study.")
 public final class DbImportCommand implements Callable<Integer> {
     @Mixin
@@ -34,10 +35,11 @@ public final class DbImportCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new StoreException("no file " + file + " to import");
         }
-        try (TrackingStore store = db.open(); InputStream in = Files.newInputStream(file)) {
+        try (TrackingStore store = db.open();
+                InputStream in = Files.newInputStream(file)) {
             Study study = StudyImport.read(store, in, name, file.toString());
-            System.out.println("imported study " + study.name() + " (" + store.runs().list(study.id()).size()
-                    + " runs) into " + store.displayUrl());
+            System.out.println("imported study " + study.name() + " ("
+                    + store.runs().list(study.id()).size() + " runs) into " + store.displayUrl());
         } catch (IOException e) {
             throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
         }

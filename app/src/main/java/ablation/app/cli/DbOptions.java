@@ -10,17 +10,26 @@ import picocli.CommandLine.Option;
  * the URL ({@code ;USER=..;PASSWORD=..} for H2, {@code ?user=..&password=..} for PostgreSQL).
  */
 public final class DbOptions {
-    @Option(names = "--db", paramLabel = "URL",
+    @Option(
+            names = "--db",
+            paramLabel = "URL",
             description = "Tracking store: a JDBC URL (jdbc:h2:file:PATH, jdbc:h2:tcp://HOST:PORT/NAME,"
                     + " jdbc:postgresql://HOST:PORT/DB) or an H2 file path."
                     + " Default: $WORKBENCH_DB, else ~/.workbench/workbench.")
     String db;
 
-    @Option(names = "--db-user", paramLabel = "USER", defaultValue = "${env:WORKBENCH_DB_USER}",
+    @Option(
+            names = "--db-user",
+            paramLabel = "USER",
+            defaultValue = "${env:WORKBENCH_DB_USER}",
             description = "Store user (default: $WORKBENCH_DB_USER, else the URL's, else sa for H2).")
     String user;
 
-    @Option(names = "--db-password", paramLabel = "PASSWORD", arity = "0..1", interactive = true,
+    @Option(
+            names = "--db-password",
+            paramLabel = "PASSWORD",
+            arity = "0..1",
+            interactive = true,
             defaultValue = "${env:WORKBENCH_DB_PASSWORD}",
             description = "Store password (default: $WORKBENCH_DB_PASSWORD); without a value, asked for.")
     String password;

@@ -6,10 +6,6 @@ import ablation.core.config.EvalConfig;
 import ablation.core.config.EvalMode;
 import ablation.core.config.RunConfig;
 import ablation.core.stats.PassAtKEstimate;
-import ablation.engine.benchmark.Problem;
-import ablation.engine.data.DataPipeline;
-import ablation.engine.desk.DeskBenchmarks;
-import ablation.core.stats.Estimate;
 import ablation.engine.eval.SampleFiles;
 import ablation.engine.eval.model.Benchmarks;
 import ablation.engine.eval.model.CheckpointEvaluation;
@@ -46,22 +42,35 @@ import picocli.CommandLine.Spec;
  * worker's evaluation ({@link CheckpointEvaluation}). Unset sampling flags take the {@code eval}
  * defaults of run configs.
  */
-@Command(name = "eval", mixinStandardHelpOptions = true,
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
         description = "Sample from a checkpoint, execute the completions and print pass@k with 95% intervals as JSON.")
 public final class EvalCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-    @Option(names = "--checkpoint", required = true, paramLabel = "DIR",
-            description = "A checkpoint directory (checkpoints/step-N), or a run directory (its newest complete checkpoint).")
+    @Option(
+            names = "--checkpoint",
+            required = true,
+            paramLabel = "DIR",
+            description =
+                    "A checkpoint directory (checkpoints/step-N), or a run directory (its newest complete checkpoint).")
     Path checkpoint;
 
-    @Option(names = "--benchmark", required = true, paramLabel = "B",
-            description = "desk-l2r, desk-infill (the run's held-out desk problems), or a HumanEval(-Infilling) JSONL file.")
+    @Option(
+            names = "--benchmark",
+            required = true,
+            paramLabel = "B",
+            description =
+                    "desk-l2r, desk-infill (the run's held-out desk problems), or a HumanEval(-Infilling) JSONL file.")
     String benchmark;
 
-    @Option(names = "--mode", paramLabel = "l2r|infill|infill-line",
+    @Option(
+            names = "--mode",
+            paramLabel = "l2r|infill|infill-line",
             description = "infill ends a middle at <eom> only (CodeGen2), infill-line also after its first newline "
                     + "(InCoder, SantaCoder). Default: infill for an infilling benchmark, else l2r.")
     String mode;
@@ -69,7 +78,11 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--n", paramLabel = "N", description = "Samples per problem (default 20).")
     Integer n;
 
-    @Option(names = "--k", split = ",", paramLabel = "K", description = "pass@k to report (default 1,5,10, those <= n).")
+    @Option(
+            names = "--k",
+            split = ",",
+            paramLabel = "K",
+            description = "pass@k to report (default 1,5,10, those <= n).")
     List<Integer> ks;
 
     @Option(names = "--temperature", paramLabel = "T", description = "Sampling temperature, 0 = greedy (default 0.8).")
@@ -78,14 +91,23 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--top-p", paramLabel = "P", description = "Nucleus sampling mass (default 0.95).")
     Double topP;
 
-    @Option(names = "--top-k", paramLabel = "K", description = "Sample among the K most likely tokens, 0 = all (default 0).")
+    @Option(
+            names = "--top-k",
+            paramLabel = "K",
+            description = "Sample among the K most likely tokens, 0 = all (default 0).")
     Integer topK;
 
-    @Option(names = "--max-new-tokens", paramLabel = "M", description = "Tokens generated per sample at most (default 128).")
+    @Option(
+            names = "--max-new-tokens",
+            paramLabel = "M",
+            description = "Tokens generated per sample at most (default 128).")
     Integer maxNewTokens;
 
-    @Option(names = "--problems", paramLabel = "P",
-            description = "Evaluate the first P problems (default: all of a file, " + Benchmarks.DESK_DEFAULT_PROBLEMS + " of a desk benchmark).")
+    @Option(
+            names = "--problems",
+            paramLabel = "P",
+            description = "Evaluate the first P problems (default: all of a file, " + Benchmarks.DESK_DEFAULT_PROBLEMS
+                    + " of a desk benchmark).")
     Integer problems;
 
     @Option(names = "--seed", paramLabel = "S", description = "Sampling seed (default: the run's training seed).")
@@ -97,15 +119,20 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--workers", paramLabel = "N", description = "Sandbox workers (default: one per core).")
     Integer workers;
 
-    @Option(names = "--samples-out", paramLabel = "FILE",
-            description = "Write every completion with its verdict (task_id, completion, passed, result, error per line).")
+    @Option(
+            names = "--samples-out",
+            paramLabel = "FILE",
+            description =
+                    "Write every completion with its verdict (task_id, completion, passed, result, error per line).")
     Path samplesOut;
 
     @Option(names = "--bpb", description = "Also print bits per byte of the run's held-out documents, per source.")
     boolean bpb;
 
-    @Option(names = "--understanding", description = "Also run the understanding test: how often the model finds a held-out "
-            + "desk function's body likelier than a broken mutant of it (0.5 = chance), with a 95% interval.")
+    @Option(
+            names = "--understanding",
+            description = "Also run the understanding test: how often the model finds a held-out "
+                    + "desk function's body likelier than a broken mutant of it (0.5 = chance), with a 95% interval.")
     boolean understanding;
 
     @Override
@@ -116,19 +143,32 @@ public final class EvalCommand implements Callable<Integer> {
             RunConfig run = loaded.config();
             JsonNode defaults = evalDefaults();
             int count = problems != null ? problems : defaults.get("problems").asInt();
-            EvalMode evalMode = mode != null ? Choice.of(EvalMode.class, "--mode", mode)
-                    : Benchmarks.defaultMode(Benchmarks.load(benchmark, run.data().deskSeed(), run.data().desk(), count));
+            EvalMode evalMode = mode != null
+                    ? Choice.of(EvalMode.class, "--mode", mode)
+                    : Benchmarks.defaultMode(Benchmarks.load(
+                            benchmark, run.data().deskSeed(), run.data().desk(), count));
             EvalConfig eval = evalConfig(defaults, count, evalMode);
-            long samplingSeed = seed != null ? seed : loaded.checkpoint().state().seed();
-            SandboxOptions sandbox = workers != null ? SandboxOptions.defaults().withWorkers(workers) : SandboxOptions.defaults();
+            long samplingSeed =
+                    seed != null ? seed : loaded.checkpoint().state().seed();
+            SandboxOptions sandbox =
+                    workers != null ? SandboxOptions.defaults().withWorkers(workers) : SandboxOptions.defaults();
             EvalProgress progress = new EvalProgress(err, System.console() != null);
-            CheckpointReport report = CheckpointEvaluation.run(loaded, List.of(eval),
-                    new CheckpointEvaluation.Options(samplingSeed, sandbox, bpb, understanding), new CheckpointEvaluation.Listener() {
+            CheckpointReport report = CheckpointEvaluation.run(
+                    loaded,
+                    List.of(eval),
+                    new CheckpointEvaluation.Options(samplingSeed, sandbox, bpb, understanding),
+                    new CheckpointEvaluation.Listener() {
                         @Override
                         public void evaluating(EvalConfig config, int problemCount) {
-                            err.printf(Locale.ROOT, "eval: %s step %d, %s (%s), %d problems x %d samples%n",
-                                    loaded.checkpoint().directory(), loaded.checkpoint().state().step(), config.benchmark(),
-                                    config.mode(), problemCount, config.n());
+                            err.printf(
+                                    Locale.ROOT,
+                                    "eval: %s step %d, %s (%s), %d problems x %d samples%n",
+                                    loaded.checkpoint().directory(),
+                                    loaded.checkpoint().state().step(),
+                                    config.benchmark(),
+                                    config.mode(),
+                                    problemCount,
+                                    config.n());
                         }
 
                         @Override
@@ -187,11 +227,17 @@ public final class EvalCommand implements Callable<Integer> {
             k = new ArrayList<>();
             for (JsonNode each : defaults.get("k")) if (each.asInt() <= samples) k.add(each.asInt());
         }
-        return new EvalConfig(benchmark, evalMode, samples, k,
+        return new EvalConfig(
+                benchmark,
+                evalMode,
+                samples,
+                k,
                 temperature != null ? temperature : defaults.get("temperature").asDouble(),
                 topP != null ? topP : defaults.get("top_p").asDouble(),
                 topK != null ? topK : defaults.get("top_k").asInt(),
-                maxNewTokens != null ? maxNewTokens : defaults.get("max_new_tokens").asInt(),
+                maxNewTokens != null
+                        ? maxNewTokens
+                        : defaults.get("max_new_tokens").asInt(),
                 count,
                 timeout != null ? timeout : defaults.get("timeout").asDouble());
     }
@@ -213,12 +259,18 @@ public final class EvalCommand implements Callable<Integer> {
                 .put("max_new_tokens", c.maxNewTokens());
         ObjectNode passAtK = root.putObject("pass_at_k");
         for (PassAtKEstimate e : r.passAtK()) {
-            passAtK.putObject("pass@" + e.k()).put("value", e.value()).put("low", e.low()).put("high", e.high());
+            passAtK.putObject("pass@" + e.k())
+                    .put("value", e.value())
+                    .put("low", e.low())
+                    .put("high", e.high());
         }
         ObjectNode outcomes = root.putObject("outcomes");
-        r.outcomes().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> outcomes.put(e.getKey().label(), e.getValue()));
+        r.outcomes().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> outcomes.put(e.getKey().label(), e.getValue()));
         ObjectNode finishes = root.putObject("finishes");
-        for (Completion.Finish finish : Completion.Finish.values()) finishes.put(finish.label(), r.finishes().getOrDefault(finish, 0));
+        for (Completion.Finish finish : Completion.Finish.values())
+            finishes.put(finish.label(), r.finishes().getOrDefault(finish, 0));
         root.put("prompts_trimmed", r.trimmedPrompts().size());
         ArrayNode unfit = root.putArray("prompts_unfit");
         r.unfitProblems().forEach(unfit::add);

@@ -32,9 +32,19 @@ final class EvalProgress implements Evaluator.Progress {
         lastPrinted = now;
         double seconds = (now - started) / 1e9;
         int filled = problems == 0 ? BAR : BAR * sampled / problems;
-        String left = sampled == 0 ? "?" : sampled < problems ? duration(Math.round(seconds / sampled * (problems - sampled))) : "executing";
-        String line = String.format(Locale.ROOT, "eval [%s%s] %d/%d sampled, %d executed, %.0f tokens/s, ETA %s",
-                "#".repeat(filled), "-".repeat(BAR - filled), sampled, problems, executed, tokens / Math.max(seconds, 1e-9), left);
+        String left = sampled == 0
+                ? "?"
+                : sampled < problems ? duration(Math.round(seconds / sampled * (problems - sampled))) : "executing";
+        String line = String.format(
+                Locale.ROOT,
+                "eval [%s%s] %d/%d sampled, %d executed, %.0f tokens/s, ETA %s",
+                "#".repeat(filled),
+                "-".repeat(BAR - filled),
+                sampled,
+                problems,
+                executed,
+                tokens / Math.max(seconds, 1e-9),
+                left);
         if (terminal) {
             err.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
             lastWidth = line.length();

@@ -18,24 +18,34 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code workbench report --study NAME}: the lesson report of a study, from the tracking store. */
-@Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Write a study's lesson report (claims, measurements with intervals, verdicts, runs) from the tracking store. "
-                + "Prints the files written.")
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description =
+                "Write a study's lesson report (claims, measurements with intervals, verdicts, runs) from the tracking store. "
+                        + "Prints the files written.")
 public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--study", required = true, paramLabel = "NAME", description = "the study's name")
     String study;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "directory for the report; default ~/.workbench/studies/<name>/report")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "directory for the report; default ~/.workbench/studies/<name>/report")
     Path out;
 
-    @Option(names = "--format", paramLabel = "LIST", defaultValue = "html,md,pdf",
+    @Option(
+            names = "--format",
+            paramLabel = "LIST",
+            defaultValue = "html,md,pdf",
             description = "any of html, md, pdf, comma-separated; default ${DEFAULT-VALUE}")
     String format;
 
     @Mixin
     DbOptions db;
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {

@@ -11,13 +11,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code workbench runs compare A B}: where two runs' configs differ, and their final figures side by side. */
-@Command(name = "compare", mixinStandardHelpOptions = true,
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
         description = "Compare two runs: only the config fields that differ, then their final metrics side by side.")
 public final class RunsCompareCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID", description = "first run id")
@@ -29,7 +31,8 @@ public final class RunsCompareCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -49,12 +52,16 @@ public final class RunsCompareCommand implements Callable<Integer> {
                 .row("status", a.run().status().dbValue(), b.run().status().dbValue());
         Map<String, ConfigDiff.Change> diff = ConfigDiff.between(a.config(), b.config());
         table.row("").row(diff.isEmpty() ? "config: identical" : "config (only the fields that differ):");
-        diff.forEach((path, change) -> table.row("  " + path, ConfigDiff.display(change.left()), ConfigDiff.display(change.right())));
+        diff.forEach((path, change) ->
+                table.row("  " + path, ConfigDiff.display(change.left()), ConfigDiff.display(change.right())));
         table.row("").row("metrics (final):");
         Set<String> keys = new LinkedHashSet<>(a.finals().keySet());
         keys.addAll(b.finals().keySet());
         for (String key : keys) {
-            table.row("  " + key, RunsListCommand.number(a.finals().get(key)), RunsListCommand.number(b.finals().get(key)));
+            table.row(
+                    "  " + key,
+                    RunsListCommand.number(a.finals().get(key)),
+                    RunsListCommand.number(b.finals().get(key)));
         }
         Set<String> passKeys = new LinkedHashSet<>();
         for (RunOverview run : List.of(a, b)) run.passAtK().forEach(p -> passKeys.add(p.key()));
@@ -63,7 +70,10 @@ public final class RunsCompareCommand implements Callable<Integer> {
     }
 
     private static String pass(RunOverview run, String key) {
-        return run.passAtK().stream().filter(p -> p.key().equals(key)).findFirst()
-                .map(p -> p.estimate().format(3) + " @" + p.step()).orElse("-");
+        return run.passAtK().stream()
+                .filter(p -> p.key().equals(key))
+                .findFirst()
+                .map(p -> p.estimate().format(3) + " @" + p.step())
+                .orElse("-");
     }
 }

@@ -22,9 +22,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code workbench runs list}: every run with its status, config changes and final figures. */
-@Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List runs (of one study, or of all) with status, final loss, pass@k, bits per byte, understanding "
-                + "and what each changes from its study's base. --json writes the same for scripts.")
+@Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
+        description =
+                "List runs (of one study, or of all) with status, final loss, pass@k, bits per byte, understanding "
+                        + "and what each changes from its study's base. --json writes the same for scripts.")
 public final class RunsListCommand implements Callable<Integer> {
     @Option(names = "--study", paramLabel = "NAME", description = "only this study's runs")
     String study;
@@ -35,23 +38,29 @@ public final class RunsListCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
         StudyNameOption.check("--study", study);
         PrintWriter out = spec.commandLine().getOut();
         try (TrackingStore store = db.openReadOnly()) {
-            List<Study> studies = study != null ? List.of(store.studies().require(study)) : store.studies().list();
+            List<Study> studies = study != null
+                    ? List.of(store.studies().require(study))
+                    : store.studies().list();
             Map<Study, List<RunOverview>> runs = new LinkedHashMap<>();
             for (Study s : studies) runs.put(s, RunOverviews.ofStudy(store, s));
             if (json) {
-                out.println(RunsJson.pretty(RunsJson.list(study, runs.values().stream().flatMap(List::stream).toList())));
+                out.println(RunsJson.pretty(RunsJson.list(
+                        study, runs.values().stream().flatMap(List::stream).toList())));
                 return 0;
             }
             if (studies.isEmpty()) out.println("no studies in " + store.displayUrl());
             for (Map.Entry<Study, List<RunOverview>> entry : runs.entrySet()) {
-                out.printf("study %s: %d runs%n", entry.getKey().name(), entry.getValue().size());
+                out.printf(
+                        "study %s: %d runs%n",
+                        entry.getKey().name(), entry.getValue().size());
                 if (!entry.getValue().isEmpty()) out.print(table(entry.getValue()));
                 out.println();
             }
@@ -65,26 +74,39 @@ public final class RunsListCommand implements Callable<Integer> {
         TreeSet<String> evalKeys = new TreeSet<>();
         for (RunOverview run : runs) {
             run.passAtK().forEach(p -> smallestK.merge(p.benchmark() + "/" + p.mode(), p.k(), Math::min));
-            run.finals().keySet().stream().filter(k -> k.startsWith(MetricKeys.EVAL_PREFIX) && !MetricKeys.isDetail(k))
+            run.finals().keySet().stream()
+                    .filter(k -> k.startsWith(MetricKeys.EVAL_PREFIX) && !MetricKeys.isDetail(k))
                     .forEach(evalKeys::add);
         }
         List<String> passKeys = smallestK.entrySet().stream()
-                .map(e -> "pass@" + e.getValue() + "/" + e.getKey()).sorted().toList();
+                .map(e -> "pass@" + e.getValue() + "/" + e.getKey())
+                .sorted()
+                .toList();
         List<String> header = new ArrayList<>(List.of("id", "name", "status", MetricKeys.TRAIN_LOSS));
         header.addAll(passKeys);
         header.addAll(evalKeys);
         header.add("changes from base");
         TextTable table = new TextTable().row(header);
         for (RunOverview run : runs) {
-            List<String> row = new ArrayList<>(List.of(Long.toString(run.run().id()), run.run().name(), run.run().status().dbValue(),
+            List<String> row = new ArrayList<>(List.of(
+                    Long.toString(run.run().id()),
+                    run.run().name(),
+                    run.run().status().dbValue(),
                     number(run.finals().get(MetricKeys.TRAIN_LOSS))));
             for (String key : passKeys) {
-                row.add(run.passAtK().stream().filter(p -> p.key().equals(key)).findFirst()
-                        .map(p -> Estimate.number(p.estimate().value(), 3)).orElse("-"));
+                row.add(run.passAtK().stream()
+                        .filter(p -> p.key().equals(key))
+                        .findFirst()
+                        .map(p -> Estimate.number(p.estimate().value(), 3))
+                        .orElse("-"));
             }
             for (String key : evalKeys) row.add(number(run.finals().get(key)));
-            row.add(run.configDiff().isEmpty() ? "-" : run.configDiff().entrySet().stream()
-                    .map(e -> e.getKey() + "=" + ConfigDiff.display(e.getValue())).collect(Collectors.joining(" ")));
+            row.add(
+                    run.configDiff().isEmpty()
+                            ? "-"
+                            : run.configDiff().entrySet().stream()
+                                    .map(e -> e.getKey() + "=" + ConfigDiff.display(e.getValue()))
+                                    .collect(Collectors.joining(" ")));
             table.row(row);
         }
         return table.toString();

@@ -1,6 +1,5 @@
 package ablation.app.cli;
 
-import ablation.core.WorkbenchException;
 import ablation.experiments.queue.RunRetry;
 import ablation.storage.TrackingStore;
 import ablation.storage.run.Run;
@@ -15,9 +14,12 @@ import picocli.CommandLine.Spec;
  * {@code workbench runs retry ID}: a failed or cancelled run is handed back to its study, which
  * resumes it from its last checkpoint ({@link RunRetry} says how).
  */
-@Command(name = "retry", mixinStandardHelpOptions = true,
-        description = "Hand a failed or cancelled run back to its study: the 'workbench study' command running it (now or "
-                + "when started again) resumes it from its last checkpoint, within about 30 s.")
+@Command(
+        name = "retry",
+        mixinStandardHelpOptions = true,
+        description =
+                "Hand a failed or cancelled run back to its study: the 'workbench study' command running it (now or "
+                        + "when started again) resumes it from its last checkpoint, within about 30 s.")
 public final class RunsRetryCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "run id")
     long id;
@@ -25,7 +27,8 @@ public final class RunsRetryCommand implements Callable<Integer> {
     @Mixin
     DbOptions db;
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -33,12 +36,20 @@ public final class RunsRetryCommand implements Callable<Integer> {
             Run run = store.runs().require(id);
             String study = store.studies().get(run.studyId()).map(s -> s.name()).orElse("?");
             switch (RunRetry.handBack(store, run)) {
-                case HANDED_BACK -> spec.commandLine().getOut().printf("run %d (%s): %s -> handed back to study %s; "
-                        + "'workbench study' resumes it from its last checkpoint "
-                        + "(a study running now, within about 30 s)%n",
-                        id, run.name(), run.status().dbValue(), study);
-                case ALREADY_RESUMING -> spec.commandLine().getOut().printf("run %d (%s) is orphaned: "
-                        + "'workbench study' already resumes it%n", id, run.name());
+                case HANDED_BACK ->
+                    spec.commandLine()
+                            .getOut()
+                            .printf(
+                                    "run %d (%s): %s -> handed back to study %s; "
+                                            + "'workbench study' resumes it from its last checkpoint "
+                                            + "(a study running now, within about 30 s)%n",
+                                    id, run.name(), run.status().dbValue(), study);
+                case ALREADY_RESUMING ->
+                    spec.commandLine()
+                            .getOut()
+                            .printf(
+                                    "run %d (%s) is orphaned: " + "'workbench study' already resumes it%n",
+                                    id, run.name());
             }
         }
         return 0;

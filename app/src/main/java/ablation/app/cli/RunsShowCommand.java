@@ -19,31 +19,39 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code workbench runs show ID}: everything the store knows of one run. */
-@Command(name = "show", mixinStandardHelpOptions = true,
+@Command(
+        name = "show",
+        mixinStandardHelpOptions = true,
         description = "Show one run: status and error, provenance, worker log, what it changes from its study's base, "
                 + "metric summaries, evaluations, artifacts and its full config.")
 public final class RunsShowCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "run id (the first column of runs list)")
     long id;
 
-    @Option(names = "--json", description = "the run as JSON (the keys of runs list --json, plus config, provenance and log)")
+    @Option(
+            names = "--json",
+            description = "the run as JSON (the keys of runs list --json, plus config, provenance and log)")
     boolean json;
 
-    @Option(names = "--study-dir", paramLabel = "DIR", description = "the study's --out directory, to find the worker log; "
-            + "default: beside the run's checkpoints, else ~/.workbench/studies/<study>")
+    @Option(
+            names = "--study-dir",
+            paramLabel = "DIR",
+            description = "the study's --out directory, to find the worker log; "
+                    + "default: beside the run's checkpoints, else ~/.workbench/studies/<study>")
     Path studyDir;
 
     @Mixin
     DbOptions db;
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -59,12 +67,30 @@ public final class RunsShowCommand implements Callable<Integer> {
             Run run = overview.run();
             out.printf("run %d: %s (study %s)%n", run.id(), run.name(), overview.study());
             TextTable facts = new TextTable()
-                    .row("status", run.status().dbValue() + (run.error() == null ? "" : ": " + run.error().lines().findFirst().orElse("")))
+                    .row(
+                            "status",
+                            run.status().dbValue()
+                                    + (run.error() == null
+                                            ? ""
+                                            : ": "
+                                                    + run.error()
+                                                            .lines()
+                                                            .findFirst()
+                                                            .orElse("")))
                     .row("seed", Long.toString(overview.seed()))
-                    .row("lessons", overview.lessons().isEmpty() ? "-" : overview.lessons().stream().sorted().map(String::valueOf).collect(Collectors.joining(", ")))
+                    .row(
+                            "lessons",
+                            overview.lessons().isEmpty()
+                                    ? "-"
+                                    : overview.lessons().stream()
+                                            .sorted()
+                                            .map(String::valueOf)
+                                            .collect(Collectors.joining(", ")))
                     .row("cell key", run.cellKey())
-                    .row("times", "created " + run.createdAt() + ", started " + orDash(run.startedAt()) + ", ended " + orDash(run.endedAt())
-                            + ", last heartbeat " + orDash(run.heartbeatAt()))
+                    .row(
+                            "times",
+                            "created " + run.createdAt() + ", started " + orDash(run.startedAt()) + ", ended "
+                                    + orDash(run.endedAt()) + ", last heartbeat " + orDash(run.heartbeatAt()))
                     .row("provenance", provenance(run.provenance()))
                     .row("worker log", log == null ? "unknown" : log + (Files.exists(log) ? "" : " (not found)"));
             out.print(facts);
@@ -80,21 +106,31 @@ public final class RunsShowCommand implements Callable<Integer> {
             if (summaries.isEmpty()) out.println("  none logged");
             TextTable metrics = new TextTable();
             for (MetricSummary s : summaries) {
-                metrics.row("  " + s.key(), RunsListCommand.number(s.last()), RunsListCommand.number(s.min()),
-                        RunsListCommand.number(s.max()), s.points() + (s.points() == 1 ? " point" : " points") + (s.nonFinite() > 0 ? ", " + s.nonFinite() + " NaN/inf" : ""));
+                metrics.row(
+                        "  " + s.key(),
+                        RunsListCommand.number(s.last()),
+                        RunsListCommand.number(s.min()),
+                        RunsListCommand.number(s.max()),
+                        s.points()
+                                + (s.points() == 1 ? " point" : " points")
+                                + (s.nonFinite() > 0 ? ", " + s.nonFinite() + " NaN/inf" : ""));
             }
             out.print(metrics);
             out.println();
             out.println("evaluations (pass@k at the last evaluated checkpoint, 95% bootstrap interval over problems):");
             if (overview.passAtK().isEmpty()) out.println("  none");
             TextTable pass = new TextTable();
-            overview.passAtK().forEach(p -> pass.row("  " + p.key(), p.estimate().format(3), p.problems() + " problems", "step " + p.step()));
+            overview.passAtK()
+                    .forEach(p -> pass.row(
+                            "  " + p.key(), p.estimate().format(3), p.problems() + " problems", "step " + p.step()));
             out.print(pass);
             if (!artifacts.isEmpty()) {
                 out.println();
                 out.println("artifacts:");
                 TextTable files = new TextTable();
-                artifacts.forEach(a -> files.row("  " + a.kind() + (a.step() == null ? "" : " (step " + a.step() + ")"), a.path(),
+                artifacts.forEach(a -> files.row(
+                        "  " + a.kind() + (a.step() == null ? "" : " (step " + a.step() + ")"),
+                        a.path(),
                         String.format(java.util.Locale.ROOT, "%.1f MB", a.sizeBytes() / 1e6)));
                 out.print(files);
             }
@@ -120,8 +156,11 @@ public final class RunsShowCommand implements Callable<Integer> {
         for (Artifact artifact : artifacts) {
             for (Path dir = Path.of(artifact.path()); dir != null; dir = dir.getParent()) {
                 Path parent = dir.getParent();
-                if (dir.getFileName() != null && dir.getFileName().toString().equals(Long.toString(runId))
-                        && parent != null && parent.getFileName() != null && parent.getFileName().toString().equals("runs")) {
+                if (dir.getFileName() != null
+                        && dir.getFileName().toString().equals(Long.toString(runId))
+                        && parent != null
+                        && parent.getFileName() != null
+                        && parent.getFileName().toString().equals("runs")) {
                     return new StudyLayout(parent.getParent()).workerLog(runId);
                 }
             }
@@ -131,9 +170,16 @@ public final class RunsShowCommand implements Callable<Integer> {
 
     private static String provenance(Provenance p) {
         List<String> parts = new ArrayList<>();
-        Stream.of(label("app", p.appVersion()), label("DJL", p.djlVersion()), label("PyTorch", p.pytorchVersion()),
-                label("device", p.device()), label("host", p.host()), p.os(), label("Java", p.javaVersion()))
-                .filter(Objects::nonNull).forEach(parts::add);
+        Stream.of(
+                        label("app", p.appVersion()),
+                        label("DJL", p.djlVersion()),
+                        label("PyTorch", p.pytorchVersion()),
+                        label("device", p.device()),
+                        label("host", p.host()),
+                        p.os(),
+                        label("Java", p.javaVersion()))
+                .filter(Objects::nonNull)
+                .forEach(parts::add);
         return parts.isEmpty() ? "not recorded (the run never started)" : String.join(", ", parts);
     }
 

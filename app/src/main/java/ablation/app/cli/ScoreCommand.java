@@ -1,13 +1,11 @@
 package ablation.app.cli;
 
 import ablation.core.WorkbenchException;
+import ablation.core.config.EvalMode;
 import ablation.core.stats.IntervalSettings;
 import ablation.core.stats.PassAtKEstimate;
 import ablation.engine.benchmark.Problem;
 import ablation.engine.benchmark.ProblemFiles;
-import ablation.core.config.EvalMode;
-import ablation.core.stats.Bootstrap;
-import ablation.core.stats.Estimate;
 import ablation.engine.eval.Sample;
 import ablation.engine.eval.SampleFiles;
 import ablation.engine.eval.ScoreReport;
@@ -36,29 +34,45 @@ import picocli.CommandLine.Spec;
  * prints pass@k with 95% intervals. Completions run as given, like human-eval; {@code --truncate} cuts raw
  * model outputs at the stop sequences first.
  */
-@Command(name = "score", mixinStandardHelpOptions = true,
-        description = "Execute samples ({\"task_id\", \"completion\"} per line) against a benchmark; print pass@k as JSON.")
+@Command(
+        name = "score",
+        mixinStandardHelpOptions = true,
+        description =
+                "Execute samples ({\"task_id\", \"completion\"} per line) against a benchmark; print pass@k as JSON.")
 public final class ScoreCommand implements Callable<Integer> {
     private static final List<Integer> DEFAULT_KS = List.of(1, 10, 100);
 
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-    @Option(names = "--benchmark", required = true, paramLabel = "FILE",
+    @Option(
+            names = "--benchmark",
+            required = true,
+            paramLabel = "FILE",
             description = "HumanEval or HumanEval-Infilling JSONL (.gz allowed).")
     Path benchmark;
 
     @Option(names = "--samples", required = true, paramLabel = "FILE", description = "Samples JSONL (.gz allowed).")
     Path samples;
 
-    @Option(names = "--mode", paramLabel = "l2r|infill",
+    @Option(
+            names = "--mode",
+            paramLabel = "l2r|infill",
             description = "Default: infill when the benchmark's problems have a suffix, else l2r.")
     String mode;
 
-    @Option(names = "--k", split = ",", paramLabel = "K",
+    @Option(
+            names = "--k",
+            split = ",",
+            paramLabel = "K",
             description = "pass@k to report (default 1,10,100, keeping those every problem has enough samples for).")
     List<Integer> ks;
 
-    @Option(names = "--timeout", defaultValue = "3", paramLabel = "S", description = "Seconds per program (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--timeout",
+            defaultValue = "3",
+            paramLabel = "S",
+            description = "Seconds per program (default ${DEFAULT-VALUE}).")
     double timeout;
 
     @Option(names = "--workers", paramLabel = "N", description = "Sandbox workers (default: one per core).")
@@ -67,10 +81,16 @@ public final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Per-sample results (default <samples>_results.jsonl).")
     Path out;
 
-    @Option(names = "--truncate", description = "Cut completions at the stop sequences (l2r: \\ndef \\nclass \\nif \\nprint \\n#; infill: <eom>).")
+    @Option(
+            names = "--truncate",
+            description =
+                    "Cut completions at the stop sequences (l2r: \\ndef \\nclass \\nif \\nprint \\n#; infill: <eom>).")
     boolean truncate;
 
-    @Option(names = "--isolation", defaultValue = "auto", paramLabel = "auto|bwrap|rlimit",
+    @Option(
+            names = "--isolation",
+            defaultValue = "auto",
+            paramLabel = "auto|bwrap|rlimit",
             description = "Sandbox isolation (default ${DEFAULT-VALUE}: bubblewrap when it works, else as root "
                     + "resource limits under an unprivileged uid; candidates never run as root, and auto never runs "
                     + "them under your own uid: rlimit does, when asked for).")
@@ -84,10 +104,12 @@ public final class ScoreCommand implements Callable<Integer> {
         }
         List<Problem> problems = ProblemFiles.read(benchmark);
         List<Sample> all = SampleFiles.read(samples);
-        EvalMode evalMode = mode != null ? EvalMode.fromLabel(mode)
+        EvalMode evalMode = mode != null
+                ? EvalMode.fromLabel(mode)
                 : problems.stream().anyMatch(Problem::isInfill) ? EvalMode.INFILL : EvalMode.L2R;
         List<Integer> chosen = ks != null ? ks : defaultKs(all);
-        SandboxOptions options = SandboxOptions.defaults().withTimeout(timeout).withIsolation(parseIsolation(isolation));
+        SandboxOptions options =
+                SandboxOptions.defaults().withTimeout(timeout).withIsolation(parseIsolation(isolation));
         if (workers != null) options = options.withWorkers(workers);
         Path results = out != null ? out : SampleFiles.defaultResultsPath(samples);
 
@@ -98,27 +120,33 @@ public final class ScoreCommand implements Callable<Integer> {
         try (Sandbox sandbox = Sandbox.open(options)) {
             progress = new Progress(spec.commandLine().getErr());
             isolationUsed = sandbox.isolation().label();
-            report = Scorer.score(problems, all, evalMode, chosen, truncate, sandbox, progress::update,
-                    IntervalSettings.DEFAULT);
+            report = Scorer.score(
+                    problems, all, evalMode, chosen, truncate, sandbox, progress::update, IntervalSettings.DEFAULT);
         }
         progress.finish();
         SampleFiles.writeResults(results, report.scored());
         if (report.problems() < report.benchmarkProblems()) {
-            spec.commandLine().getErr().printf("warning: samples cover %d of the benchmark's %d problems; pass@k is over those %d%n",
-                    report.problems(), report.benchmarkProblems(), report.problems());
+            spec.commandLine()
+                    .getErr()
+                    .printf(
+                            "warning: samples cover %d of the benchmark's %d problems; pass@k is over those %d%n",
+                            report.problems(), report.benchmarkProblems(), report.problems());
         }
-        spec.commandLine().getOut().println(json(report, evalMode, results, isolationUsed, (System.nanoTime() - started) / 1e9));
+        spec.commandLine()
+                .getOut()
+                .println(json(report, evalMode, results, isolationUsed, (System.nanoTime() - started) / 1e9));
         return 0;
     }
 
     /** The results must not replace an input: {@code --out} naming the samples would destroy them. */
     private void refuseOverwriting(String option, Path input) {
-        boolean same = out.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize());
+        boolean same =
+                out.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize());
         try {
             same = same || (Files.exists(out) && Files.exists(input) && Files.isSameFile(out, input));
         } catch (IOException e) {
-            throw new WorkbenchException("cannot compare --out " + out + " with " + option + " " + input + ": "
-                    + e.getMessage(), e);
+            throw new WorkbenchException(
+                    "cannot compare --out " + out + " with " + option + " " + input + ": " + e.getMessage(), e);
         }
         if (same) {
             throw new WorkbenchException("--out = '" + out + "' is the " + option + " file: the results would"
@@ -159,9 +187,12 @@ public final class ScoreCommand implements Callable<Integer> {
                     .put("high", estimate.high());
         }
         ObjectNode outcomes = root.putObject("outcomes");
-        report.outcomes().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        report.outcomes().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> outcomes.put(e.getKey().label(), e.getValue()));
-        root.put("isolation", isolationUsed).put("timeout_s", timeout).put("seconds", Math.round(seconds * 100) / 100.0);
+        root.put("isolation", isolationUsed)
+                .put("timeout_s", timeout)
+                .put("seconds", Math.round(seconds * 100) / 100.0);
         try {
             return mapper.writeValueAsString(root);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -1,7 +1,7 @@
 package ablation.app.cli;
 
-import ablation.core.names.StudyNames;
 import ablation.core.WorkbenchException;
+import ablation.core.names.StudyNames;
 
 /** Checks a study name given on the command line ({@code --study}, {@code --as}) before a store is opened. */
 final class StudyNameOption {

@@ -21,14 +21,16 @@ final class TextTable {
         int columns = rows.stream().mapToInt(List::size).max().orElse(0);
         int[] width = new int[columns];
         for (List<String> row : rows) {
-            for (int c = 0; c < row.size(); c++) width[c] = Math.max(width[c], row.get(c).length());
+            for (int c = 0; c < row.size(); c++)
+                width[c] = Math.max(width[c], row.get(c).length());
         }
         StringBuilder out = new StringBuilder();
         for (List<String> row : rows) {
             StringBuilder line = new StringBuilder();
             for (int c = 0; c < row.size(); c++) {
                 line.append(row.get(c));
-                if (c < row.size() - 1) line.append(" ".repeat(width[c] - row.get(c).length() + 2));
+                if (c < row.size() - 1)
+                    line.append(" ".repeat(width[c] - row.get(c).length() + 2));
             }
             out.append(line.toString().stripTrailing()).append('\n');
         }

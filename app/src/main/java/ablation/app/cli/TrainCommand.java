@@ -12,13 +12,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code workbench train FILE}: one run, in the foreground, resumable. */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(
+        name = "train",
+        mixinStandardHelpOptions = true,
         description = "Train one run from a run config (YAML or JSON). Running it again on the same --out resumes it.")
 public final class TrainCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "run config, e.g. sample-configs/quick-train.yaml")
     Path file;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "run directory (checkpoints, tokenizer); default runs/<name>")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "run directory (checkpoints, tokenizer); default runs/<name>")
     Path out;
 
     @Override

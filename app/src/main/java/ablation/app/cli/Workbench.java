@@ -2,13 +2,30 @@ package ablation.app.cli;
 
 import ablation.core.WorkbenchException;
 import ablation.engine.Versions;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** The {@code workbench} command line: one subcommand class per verb (docs/ARCHITECTURE.md, Command line). */
-@Command(name = "workbench", mixinStandardHelpOptions = true, version = "Ablation Workbench " + Versions.APP,
+@Command(
+        name = "workbench",
+        mixinStandardHelpOptions = true,
+        version = "Ablation Workbench " + Versions.APP,
         description = "Compose, run, track and report ablations of code language models (CodeGen2 lessons).",
-        subcommands = {CommandLine.HelpCommand.class, StudyCommand.class, TrainCommand.class, BenchCommand.class, DataCommand.class, ExportCommand.class, EvalLossCommand.class, ScoreCommand.class, GuiCommand.class, EvalCommand.class, DbCommand.class, ReportCommand.class, RunsCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            StudyCommand.class,
+            TrainCommand.class,
+            BenchCommand.class,
+            DataCommand.class,
+            ExportCommand.class,
+            EvalLossCommand.class,
+            ScoreCommand.class,
+            GuiCommand.class,
+            EvalCommand.class,
+            DbCommand.class,
+            ReportCommand.class,
+            RunsCommand.class
+        })
 public final class Workbench {
 
     /** Exit code for bad input: a config, flag or file the user can fix. */

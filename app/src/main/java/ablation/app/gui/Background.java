@@ -34,7 +34,7 @@ public final class Background implements AutoCloseable {
      * @param unexpected told of every {@link Error} the work throws, after its error handler
      */
     public Background(Executor workers, Executor uiThread, Consumer<Throwable> unexpected) {
-        this(workers, uiThread, unexpected, () -> { });
+        this(workers, uiThread, unexpected, () -> {});
     }
 
     private Background(Executor workers, Executor uiThread, Consumer<Throwable> unexpected, Runnable shutdown) {

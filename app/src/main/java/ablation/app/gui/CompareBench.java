@@ -38,8 +38,15 @@ import javafx.stage.Stage;
  */
 public final class CompareBench {
     /** One figure set of the bench. */
-    public record Result(int runs, long pointsPerRun, double fillSeconds, double openMillis, double reopenMillis,
-                         double regroupMillis, double maxFrameGapMillis, int chartPoints) {}
+    public record Result(
+            int runs,
+            long pointsPerRun,
+            double fillSeconds,
+            double openMillis,
+            double reopenMillis,
+            double regroupMillis,
+            double maxFrameGapMillis,
+            int chartPoints) {}
 
     private static final double[] FIM_RATES = {0, 0.25, 0.5, 0.75, 0.9};
     private static final long TIMEOUT_SECONDS = 120;
@@ -48,7 +55,8 @@ public final class CompareBench {
 
     public static Result run(Path directory, int runs, long points) throws Exception {
         if (runs < FIM_RATES.length || runs % FIM_RATES.length != 0) {
-            throw new WorkbenchException("--runs must be a multiple of " + FIM_RATES.length + " (the FIM rates), got " + runs);
+            throw new WorkbenchException(
+                    "--runs must be a multiple of " + FIM_RATES.length + " (the FIM rates), got " + runs);
         }
         if (points < 1) throw new WorkbenchException("--points must be positive, got " + points);
         String url = StoreLocation.h2FileUrl(directory.resolve("bench"));
@@ -56,8 +64,12 @@ public final class CompareBench {
         long fillStart = System.nanoTime();
         String study = fill(store, runs / FIM_RATES.length, points);
         double fillSeconds = (System.nanoTime() - fillStart) / 1e9;
-        try (StoreServices services = new StoreServices(store, url, new StudyFiles(directory.resolve("studies")),
-                WorkerCommand.standard(), LocalExecutor.Options.defaults())) {
+        try (StoreServices services = new StoreServices(
+                store,
+                url,
+                new StudyFiles(directory.resolve("studies")),
+                WorkerCommand.standard(),
+                LocalExecutor.Options.defaults())) {
             GuiLauncher.startHeadless(1280, 800);
             try {
                 return measure(services, study, runs, points, fillSeconds);
@@ -84,19 +96,24 @@ public final class CompareBench {
                 seeds: [%s]
                 """.formatted(points * 4 * 32, seedList);
         AblationSpec spec = SpecLoader.parse(yaml);
-        Study study = StudyQueue.enqueue(store, spec.name(), ablation.core.config.ConfigLoader.readTree(yaml),
-                GridExpander.expand(spec, false));
-        Provenance provenance = new Provenance("bench", null, null, "cpu", "bench", System.getProperty("os.name"),
-                System.getProperty("java.version"));
+        Study study = StudyQueue.enqueue(
+                store, spec.name(), ablation.core.config.ConfigLoader.readTree(yaml), GridExpander.expand(spec, false));
+        Provenance provenance = new Provenance(
+                "bench", null, null, "cpu", "bench", System.getProperty("os.name"), System.getProperty("java.version"));
         List<Run> all = store.runs().list(study.id());
         for (int r = 0; r < all.size(); r++) {
             Run run = all.get(r);
             store.runs().start(run.id(), provenance);
             SplittableRandom noise = new SplittableRandom(r);
             double floor = 2.0 + 0.05 * (r % FIM_RATES.length);
-            try (MetricWriter metrics = store.metrics().writer(run.id(), new MetricWriter.Settings(50_000, java.time.Duration.ofMinutes(1)))) {
+            try (MetricWriter metrics = store.metrics()
+                    .writer(run.id(), new MetricWriter.Settings(50_000, java.time.Duration.ofMinutes(1)))) {
                 for (long step = 1; step <= points; step++) {
-                    metrics.log(MetricsSink.TRAIN_LOSS, step, floor + 4.0 / Math.sqrt(step) + 0.05 * noise.nextGaussian(), 0);
+                    metrics.log(
+                            MetricsSink.TRAIN_LOSS,
+                            step,
+                            floor + 4.0 / Math.sqrt(step) + 0.05 * noise.nextGaussian(),
+                            0);
                 }
             }
             store.runs().finish(run.id());
@@ -104,7 +121,8 @@ public final class CompareBench {
         return spec.name();
     }
 
-    private static Result measure(StoreServices services, String study, int runs, long points, double fillSeconds) throws Exception {
+    private static Result measure(StoreServices services, String study, int runs, long points, double fillSeconds)
+            throws Exception {
         CompletableFuture<Result> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -117,40 +135,51 @@ public final class CompareBench {
                     @Override
                     public void remember(Path file) {}
                 };
-                WorkbenchWindow window = WorkbenchWindow.create(services.services(none, Dialogs.standard(null), 1e10),
-                        WindowState.INITIAL.withBounds(0, 0, 1280, 800, false), java.time.Duration.ofMillis(1),
+                WorkbenchWindow window = WorkbenchWindow.create(
+                        services.services(none, Dialogs.standard(null), 1e10),
+                        WindowState.INITIAL.withBounds(0, 0, 1280, 800, false),
+                        java.time.Duration.ofMillis(1),
                         new UnexpectedErrors(Platform::runLater));
                 window.start(Optional.empty(), Section.COMPARE);
                 Stage stage = new Stage();
-                window.show(stage, s -> { });
+                window.show(stage, s -> {});
                 FrameGaps gaps = new FrameGaps();
                 CompareViewModel compare = window.model().compare();
-                afterFrames(3, () -> { // the window's own first frames are not the compare view's
-                gaps.start();
-                long open = System.nanoTime();
-                window.model().studyProperty().set(study);
-                whenCompared(compare, () -> {
-                    double openMillis = (System.nanoTime() - open) / 1e6;
-                    double gap = gaps.max();
-                    int chartPoints = chartPoints(compare);
-                    long reopen = System.nanoTime();
-                    compare.refresh();
-                    whenCompared(compare, () -> {
-                        double reopenMillis = (System.nanoTime() - reopen) / 1e6;
-                        long regroup = System.nanoTime();
-                        compare.fieldProperty().set("objective.fim");
-                        compare.modeProperty().set(CompareViewModel.Mode.FIELD);
-                        whenCompared(compare, () -> {
-                            double regroupMillis = (System.nanoTime() - regroup) / 1e6;
-                            gaps.stop();
-                            window.close();
-                            stage.close();
-                            result.complete(new Result(runs, points, fillSeconds, openMillis, reopenMillis, regroupMillis,
-                                    Math.max(gap, gaps.max()), chartPoints));
+                afterFrames(
+                        3,
+                        () -> { // the window's own first frames are not the compare view's
+                            gaps.start();
+                            long open = System.nanoTime();
+                            window.model().studyProperty().set(study);
+                            whenCompared(compare, () -> {
+                                double openMillis = (System.nanoTime() - open) / 1e6;
+                                double gap = gaps.max();
+                                int chartPoints = chartPoints(compare);
+                                long reopen = System.nanoTime();
+                                compare.refresh();
+                                whenCompared(compare, () -> {
+                                    double reopenMillis = (System.nanoTime() - reopen) / 1e6;
+                                    long regroup = System.nanoTime();
+                                    compare.fieldProperty().set("objective.fim");
+                                    compare.modeProperty().set(CompareViewModel.Mode.FIELD);
+                                    whenCompared(compare, () -> {
+                                        double regroupMillis = (System.nanoTime() - regroup) / 1e6;
+                                        gaps.stop();
+                                        window.close();
+                                        stage.close();
+                                        result.complete(new Result(
+                                                runs,
+                                                points,
+                                                fillSeconds,
+                                                openMillis,
+                                                reopenMillis,
+                                                regroupMillis,
+                                                Math.max(gap, gaps.max()),
+                                                chartPoints));
+                                    });
+                                });
+                            });
                         });
-                    });
-                });
-                });
             } catch (RuntimeException e) { // FX-thread boundary: the waiting caller rethrows it
                 result.completeExceptionally(e);
             }

@@ -47,8 +47,11 @@ public interface Dialogs {
 
             @Override
             public boolean confirmDiscard(Window owner, String study) {
-                Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
-                        "The study " + study + " has unsaved changes. Discard them?", ButtonType.CANCEL, ButtonType.YES);
+                Alert alert = new Alert(
+                        Alert.AlertType.CONFIRMATION,
+                        "The study " + study + " has unsaved changes. Discard them?",
+                        ButtonType.CANCEL,
+                        ButtonType.YES);
                 alert.initOwner(owner);
                 alert.setHeaderText(null);
                 return alert.showAndWait().filter(b -> b == ButtonType.YES).isPresent();
@@ -58,7 +61,8 @@ public interface Dialogs {
             public Optional<Path> chooseReportDirectory(Window owner, String study) {
                 DirectoryChooser chooser = new DirectoryChooser();
                 chooser.setTitle("Write the report of " + study + " into");
-                if (directory != null && directory.toFile().isDirectory()) chooser.setInitialDirectory(directory.toFile());
+                if (directory != null && directory.toFile().isDirectory())
+                    chooser.setInitialDirectory(directory.toFile());
                 return remember(chooser.showDialog(owner));
             }
 
@@ -77,14 +81,18 @@ public interface Dialogs {
             private FileChooser chooser(String title) {
                 FileChooser chooser = new FileChooser();
                 chooser.setTitle(title);
-                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Study files (YAML)", "*.yaml", "*.yml"));
-                if (directory != null && directory.toFile().isDirectory()) chooser.setInitialDirectory(directory.toFile());
+                chooser.getExtensionFilters()
+                        .add(new FileChooser.ExtensionFilter("Study files (YAML)", "*.yaml", "*.yml"));
+                if (directory != null && directory.toFile().isDirectory())
+                    chooser.setInitialDirectory(directory.toFile());
                 return chooser;
             }
 
             private Optional<Path> remember(File chosen) {
                 if (chosen == null) return Optional.empty();
-                directory = chosen.isDirectory() ? chosen.toPath().toAbsolutePath() : chosen.toPath().toAbsolutePath().getParent();
+                directory = chosen.isDirectory()
+                        ? chosen.toPath().toAbsolutePath()
+                        : chosen.toPath().toAbsolutePath().getParent();
                 return Optional.of(chosen.toPath());
             }
         };

@@ -16,7 +16,9 @@ import javafx.collections.ObservableList;
  */
 public final class FeedViewModel<T> {
     /** Shown while no tracking store is connected to the window. */
-    public static final String NO_STORE = "No runs yet: launch a study. (This window is not connected to a tracking store yet.)";
+    public static final String NO_STORE =
+            "No runs yet: launch a study. (This window is not connected to a tracking store yet.)";
+
     public static final String NO_STUDY = "No study open: pick one in Studies, or compose one.";
     public static final String NO_RUNS = "No runs yet: launch a study from the composer (Ctrl+L).";
 
@@ -36,14 +38,23 @@ public final class FeedViewModel<T> {
      * @param study name of the study to show (null or blank: none)
      * @param what what the items are, for error messages ({@code runs})
      */
-    public FeedViewModel(Optional<StudyFeed<T>> feed, Background background, ObservableStringValue study,
-                         Consumer<String> status, String what) {
+    public FeedViewModel(
+            Optional<StudyFeed<T>> feed,
+            Background background,
+            ObservableStringValue study,
+            Consumer<String> status,
+            String what) {
         this(feed, background, study, status, what, NO_RUNS);
     }
 
     /** @param none what to say when the study has no items ({@link #NO_RUNS}) */
-    public FeedViewModel(Optional<StudyFeed<T>> feed, Background background, ObservableStringValue study,
-                         Consumer<String> status, String what, String none) {
+    public FeedViewModel(
+            Optional<StudyFeed<T>> feed,
+            Background background,
+            ObservableStringValue study,
+            Consumer<String> status,
+            String what,
+            String none) {
         this.none = none;
         this.feed = feed;
         this.background = background;
@@ -77,14 +88,17 @@ public final class FeedViewModel<T> {
         }
         if (refreshing) return;
         refreshing = true;
-        background.run(() -> feed.get().items(name), list -> {
-            refreshing = false;
-            if (!name.equals(study.get())) return;
-            show(list);
-        }, e -> {
-            refreshing = false;
-            status.accept("cannot read " + what + " of " + name + ": " + e.getMessage());
-        });
+        background.run(
+                () -> feed.get().items(name),
+                list -> {
+                    refreshing = false;
+                    if (!name.equals(study.get())) return;
+                    show(list);
+                },
+                e -> {
+                    refreshing = false;
+                    status.accept("cannot read " + what + " of " + name + ": " + e.getMessage());
+                });
     }
 
     private void show(List<T> list) {

@@ -10,7 +10,8 @@ public final class Formats {
 
     /** 1234 → {@code 1.2k}; 2000000 → {@code 2.0M}; below 1000 as is. */
     public static String si(double value) {
-        if (Math.abs(value) < 1000) return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.3g", value);
+        if (Math.abs(value) < 1000)
+            return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.3g", value);
         int power = 0;
         while (Math.abs(value) >= 999.95 && power < PREFIXES.length - 1) {
             value /= 1000;

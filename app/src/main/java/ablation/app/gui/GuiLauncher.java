@@ -30,6 +30,7 @@ import javax.imageio.ImageIO;
 public final class GuiLauncher {
     /** Kept so the logger, and the level set on it, are not garbage collected. */
     private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
+
     private static final java.time.Duration EDIT_DEBOUNCE = java.time.Duration.ofMillis(250);
     private static final long SETTLE_TIMEOUT_SECONDS = 60;
 
@@ -41,8 +42,13 @@ public final class GuiLauncher {
      * @param study a study file to open in the composer
      * @param storedStudy a study known only to the tracking store, shown in the runs, compare and lessons views
      */
-    public static void run(GuiServices services, WindowStateStore stateStore, Optional<Path> study,
-                           Optional<String> storedStudy, Optional<Section> view) throws InterruptedException {
+    public static void run(
+            GuiServices services,
+            WindowStateStore stateStore,
+            Optional<Path> study,
+            Optional<String> storedStudy,
+            Optional<Section> view)
+            throws InterruptedException {
         startToolkit();
         CountDownLatch closed = new CountDownLatch(1);
         UnexpectedErrors errors = new UnexpectedErrors(Platform::runLater);
@@ -64,8 +70,15 @@ public final class GuiLauncher {
      * Renders {@code view} (with {@code study} open) at {@code width} × {@code height} to a PNG,
      * once the background work (study listing, grid preview) has settled.
      */
-    public static void screenshot(GuiServices services, Optional<Path> study, Optional<String> storedStudy, Section view,
-                                  Path png, int width, int height) throws InterruptedException {
+    public static void screenshot(
+            GuiServices services,
+            Optional<Path> study,
+            Optional<String> storedStudy,
+            Section view,
+            Path png,
+            int width,
+            int height)
+            throws InterruptedException {
         startHeadless(width, height);
         CompletableFuture<BufferedImage> image = new CompletableFuture<>();
         UnexpectedErrors errors = new UnexpectedErrors(Platform::runLater);
@@ -76,7 +89,7 @@ public final class GuiLauncher {
             window.start(study, view);
             storedStudy.ifPresent(window.model().studyProperty()::set);
             Stage stage = new Stage();
-            window.show(stage, s -> { });
+            window.show(stage, s -> {});
             whenSettled(window, 0, () -> {
                 Scene scene = stage.getScene();
                 WritableImage snapshot = scene.snapshot(null);

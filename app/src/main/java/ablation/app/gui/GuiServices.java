@@ -18,10 +18,17 @@ import java.util.Optional;
  * @param store one line describing the tracking store for the status bar ({@code jdbc:h2:~/.workbench/db})
  * @param flopsPerSecond training throughput the composer's time estimates assume
  */
-public record GuiServices(StudyCatalog catalog, Dialogs dialogs, Optional<StudyLauncher> launcher,
-                          Optional<RunsSource> runs, Optional<CompareSource> compare,
-                          Optional<LessonSource> lessons, String store, double flopsPerSecond) {
+public record GuiServices(
+        StudyCatalog catalog,
+        Dialogs dialogs,
+        Optional<StudyLauncher> launcher,
+        Optional<RunsSource> runs,
+        Optional<CompareSource> compare,
+        Optional<LessonSource> lessons,
+        String store,
+        double flopsPerSecond) {
     public GuiServices {
-        if (!(flopsPerSecond > 0)) throw new IllegalArgumentException("flopsPerSecond must be positive: " + flopsPerSecond);
+        if (!(flopsPerSecond > 0))
+            throw new IllegalArgumentException("flopsPerSecond must be positive: " + flopsPerSecond);
     }
 }

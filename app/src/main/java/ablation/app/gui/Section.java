@@ -39,8 +39,12 @@ public enum Section {
     }
 
     public static Section fromCliName(String name) {
-        return Arrays.stream(values()).filter(s -> s.cliName().equals(name)).findFirst()
+        return Arrays.stream(values())
+                .filter(s -> s.cliName().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new WorkbenchException("unknown view '" + name + "': use one of "
-                        + String.join(", ", Arrays.stream(values()).map(Section::cliName).toList())));
+                        + String.join(
+                                ", ",
+                                Arrays.stream(values()).map(Section::cliName).toList())));
     }
 }

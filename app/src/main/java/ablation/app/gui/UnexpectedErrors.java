@@ -22,7 +22,8 @@ public final class UnexpectedErrors implements Thread.UncaughtExceptionHandler, 
     private final Executor uiThread;
     /** Failures already reported: one passed on by several handlers is logged and shown once. */
     private final Set<Throwable> reported = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
-    private volatile Consumer<String> alert = message -> { };
+
+    private volatile Consumer<String> alert = message -> {};
 
     /** @param uiThread where the alert is shown ({@code Platform::runLater} in the app) */
     public UnexpectedErrors(Executor uiThread) {

@@ -12,12 +12,19 @@ import java.util.List;
  * @param lastStudy path of the study file last open in the composer, or null
  * @param openedStudies study files opened or saved by the user, most recent first
  */
-public record WindowState(double x, double y, double width, double height, boolean maximized,
-                          String lastView, String lastStudy, List<String> openedStudies) {
+public record WindowState(
+        double x,
+        double y,
+        double width,
+        double height,
+        boolean maximized,
+        String lastView,
+        String lastStudy,
+        List<String> openedStudies) {
     private static final int MAX_REMEMBERED = 20;
 
-    public static final WindowState INITIAL = new WindowState(Double.NaN, Double.NaN, 1280, 800, false,
-            Section.STUDIES.cliName(), null, List.of());
+    public static final WindowState INITIAL =
+            new WindowState(Double.NaN, Double.NaN, 1280, 800, false, Section.STUDIES.cliName(), null, List.of());
 
     public WindowState {
         if (!(width >= 400)) width = 1280;
@@ -38,7 +45,14 @@ public record WindowState(double x, double y, double width, double height, boole
         List<String> opened = new ArrayList<>(openedStudies);
         opened.remove(study);
         opened.add(0, study);
-        return new WindowState(x, y, width, height, maximized, lastView, study,
+        return new WindowState(
+                x,
+                y,
+                width,
+                height,
+                maximized,
+                lastView,
+                study,
                 opened.subList(0, Math.min(opened.size(), MAX_REMEMBERED)));
     }
 }

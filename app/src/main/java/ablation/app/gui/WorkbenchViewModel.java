@@ -32,6 +32,7 @@ import javafx.stage.Window;
 public final class WorkbenchViewModel {
     /** How often the runs view polls the store while it is shown. */
     static final Duration RUNS_POLL = Duration.ofSeconds(2);
+
     static final String NO_LESSONS = "No lessons here: none of the study's ablations names a lesson "
             + "(lesson: N in the study file), or the study has no runs yet.";
 
@@ -46,17 +47,23 @@ public final class WorkbenchViewModel {
     private final StringProperty status = new SimpleStringProperty(this, "status", "Ready");
     /** The study the store-fed views show: the one last opened, saved or launched. */
     private final StringProperty study = new SimpleStringProperty(this, "study");
+
     private final Scheduler.Timer poll;
     private WindowState state;
-    private Consumer<WindowState> persist = s -> { };
+    private Consumer<WindowState> persist = s -> {};
     private Supplier<Window> owner = () -> null;
 
     /**
      * @param errors where unexpected failures go; its alerts name them in the status line too
      * @param debounce pause after an edit before the composer's preview is recomputed
      */
-    public WorkbenchViewModel(GuiServices services, WindowState state, Background background, UnexpectedErrors errors,
-                              Scheduler scheduler, Duration debounce) {
+    public WorkbenchViewModel(
+            GuiServices services,
+            WindowState state,
+            Background background,
+            UnexpectedErrors errors,
+            Scheduler scheduler,
+            Duration debounce) {
         this.services = services;
         this.state = state;
         this.background = background;
@@ -64,15 +71,21 @@ public final class WorkbenchViewModel {
             status.set(message);
             services.dialogs().showError(owner.get(), message);
         });
-        composer = new ComposerViewModel(background, scheduler, services.launcher(), services.flopsPerSecond(),
-                debounce);
+        composer =
+                new ComposerViewModel(background, scheduler, services.launcher(), services.flopsPerSecond(), debounce);
         studies = new StudiesViewModel(services.catalog(), background, status::set);
         runs = new RunsViewModel(services.runs(), background, study, status::set);
         compare = new CompareViewModel(services.compare(), background, study, status::set);
-        lessons = new FeedViewModel<>(services.lessons().map(source -> source::lessons), background, study, status::set,
-                "lessons", NO_LESSONS);
-        services.launcher().ifPresent(launcher -> launcher.reportProgressTo(
-                line -> background.onUiThread(() -> status.set(line))));
+        lessons = new FeedViewModel<>(
+                services.lessons().map(source -> source::lessons),
+                background,
+                study,
+                status::set,
+                "lessons",
+                NO_LESSONS);
+        services.launcher()
+                .ifPresent(
+                        launcher -> launcher.reportProgressTo(line -> background.onUiThread(() -> status.set(line))));
         section.addListener((obs, old, now) -> showSection(now));
         poll = scheduler.every(RUNS_POLL, () -> {
             if (section.get() == Section.RUNS) runs.rows().refresh();
@@ -128,8 +141,8 @@ public final class WorkbenchViewModel {
             if (template.origin() == StudyEntry.Origin.RUN_TEMPLATE) composer.openRunConfig(template.file());
             else composer.openTemplate(template.file());
             section.set(Section.COMPOSER);
-            status.set("New study from template " + template.file().getFileName()
-                    + ": save it under a name of your own");
+            status.set(
+                    "New study from template " + template.file().getFileName() + ": save it under a name of your own");
         } catch (WorkbenchException e) {
             status.set("cannot use template " + template.file() + ": " + e.getMessage());
         }
@@ -160,8 +173,8 @@ public final class WorkbenchViewModel {
         }
         study.set(entry.name());
         section.set(Section.RUNS);
-        status.set("Study " + entry.name()
-                + " is in the tracking store only: its runs, comparisons and lessons are here");
+        status.set(
+                "Study " + entry.name() + " is in the tracking store only: its runs, comparisons and lessons are here");
     }
 
     /** Asks where, then writes the current study's lesson report in {@code formats}. */
@@ -171,13 +184,19 @@ public final class WorkbenchViewModel {
         Optional<Path> directory = services.dialogs().chooseReportDirectory(owner.get(), name);
         if (directory.isEmpty()) return;
         status.set("Writing the report of " + name + "…");
-        background.run(() -> services.lessons().get().export(name, directory.get(), formats),
+        background.run(
+                () -> services.lessons().get().export(name, directory.get(), formats),
                 written -> status.set("Wrote " + written(written) + " in " + directory.get()),
                 e -> status.set("cannot write the report: " + e.getMessage()));
     }
 
     private static String written(List<Path> files) {
-        return String.join(", ", files.stream().limit(3).map(p -> p.getFileName().toString()).toList())
+        return String.join(
+                        ", ",
+                        files.stream()
+                                .limit(3)
+                                .map(p -> p.getFileName().toString())
+                                .toList())
                 + (files.size() > 3 ? " and " + (files.size() - 3) + " chart images" : "");
     }
 
@@ -205,12 +224,14 @@ public final class WorkbenchViewModel {
     /** Saves the composer's study, asking for a file the first time; false when nothing was saved. */
     public boolean save() {
         Optional<Path> target = Optional.ofNullable(composer.fileProperty().get())
-                .or(() -> services.dialogs().chooseStudyToSave(owner.get(), composer.nameProperty().get() + ".yaml"));
+                .or(() -> services.dialogs()
+                        .chooseStudyToSave(owner.get(), composer.nameProperty().get() + ".yaml"));
         return target.isPresent() && saveTo(target.get());
     }
 
     public void saveAs() {
-        services.dialogs().chooseStudyToSave(owner.get(), composer.nameProperty().get() + ".yaml")
+        services.dialogs()
+                .chooseStudyToSave(owner.get(), composer.nameProperty().get() + ".yaml")
                 .ifPresent(this::saveTo);
     }
 
@@ -229,22 +250,28 @@ public final class WorkbenchViewModel {
     /** Saves the study, then hands it to the launcher and shows its runs. */
     public void launch() {
         if (!composer.launchable().get()) {
-            status.set(composer.canLaunchAtAll() ? "The study cannot be launched: " + composer.errorProperty().get()
-                    : "No run queue is connected: save the study and run it with `workbench study FILE`");
+            status.set(
+                    composer.canLaunchAtAll()
+                            ? "The study cannot be launched: "
+                                    + composer.errorProperty().get()
+                            : "No run queue is connected: save the study and run it with `workbench study FILE`");
             return;
         }
         if ((composer.dirtyProperty().get() || composer.fileProperty().get() == null) && !save()) return;
         status.set("Launching " + composer.nameProperty().get() + "…");
-        composer.launch(message -> {
-            status.set(message);
-            section.set(Section.RUNS);
-        }, e -> status.set("launch failed: " + e.getMessage()));
+        composer.launch(
+                message -> {
+                    status.set(message);
+                    section.set(Section.RUNS);
+                },
+                e -> status.set("launch failed: " + e.getMessage()));
     }
 
     /** Whether the window may close: no unsaved edits, or the user agrees to lose them. */
     public boolean confirmDiscard() {
         return !composer.dirtyProperty().get()
-                || services.dialogs().confirmDiscard(owner.get(), composer.nameProperty().get());
+                || services.dialogs()
+                        .confirmDiscard(owner.get(), composer.nameProperty().get());
     }
 
     private void remember(Path file) {

@@ -6,16 +6,12 @@ import ablation.app.gui.lessons.LessonsView;
 import ablation.app.gui.runs.RunsView;
 import ablation.app.gui.studies.StudiesView;
 import ablation.app.gui.studies.StudyEntry;
-import ablation.core.WorkbenchException;
-import ablation.reports.export.Format;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -57,9 +53,16 @@ public final class WorkbenchWindow {
 
     public WorkbenchWindow(WorkbenchViewModel model) {
         this.model = model;
-        model.attach(this::window, s -> { });
-        views.put(Section.STUDIES, new StudiesView(model.studies(), model::newStudy, model::newFromTemplate,
-                model::openWithDialog, model::openListed).root());
+        model.attach(this::window, s -> {});
+        views.put(
+                Section.STUDIES,
+                new StudiesView(
+                                model.studies(),
+                                model::newStudy,
+                                model::newFromTemplate,
+                                model::openWithDialog,
+                                model::openListed)
+                        .root());
         views.put(Section.COMPOSER, new ComposerView(model.composer(), model::save, model::launch).root());
         views.put(Section.RUNS, new RunsView(model.runs()).root());
         views.put(Section.COMPARE, new CompareView(model.compare()).root());
@@ -70,7 +73,8 @@ public final class WorkbenchWindow {
         root.setLeft(navigation());
         root.setCenter(content);
         root.setBottom(statusBar());
-        model.sectionProperty().addListener((obs, old, now) -> content.getChildren().setAll(views.get(now)));
+        model.sectionProperty()
+                .addListener((obs, old, now) -> content.getChildren().setAll(views.get(now)));
         content.getChildren().setAll(views.get(model.sectionProperty().get()));
     }
 
@@ -80,10 +84,10 @@ public final class WorkbenchWindow {
      *
      * @param debounce pause after an edit before the composer's preview is recomputed
      */
-    public static WorkbenchWindow create(GuiServices services, WindowState state, Duration debounce,
-                                         UnexpectedErrors errors) {
-        return new WorkbenchWindow(new WorkbenchViewModel(services, state, Background.onFxThread(errors), errors,
-                new FxScheduler(), debounce));
+    public static WorkbenchWindow create(
+            GuiServices services, WindowState state, Duration debounce, UnexpectedErrors errors) {
+        return new WorkbenchWindow(new WorkbenchViewModel(
+                services, state, Background.onFxThread(errors), errors, new FxScheduler(), debounce));
     }
 
     /** Opens the initial study (or a new one) and view; call once, after construction. */
@@ -94,7 +98,8 @@ public final class WorkbenchWindow {
     public Scene scene() {
         WindowState state = model.state();
         Scene scene = new Scene(root, state.width(), state.height());
-        scene.getStylesheets().add(WorkbenchWindow.class.getResource("workbench.css").toExternalForm());
+        scene.getStylesheets()
+                .add(WorkbenchWindow.class.getResource("workbench.css").toExternalForm());
         return scene;
     }
 
@@ -110,14 +115,15 @@ public final class WorkbenchWindow {
             stage.setY(state.y());
         }
         stage.setMaximized(state.maximized());
-        stage.titleProperty().bind(Bindings.concat("Ablation Workbench · ", model.composer().titleExpression()));
+        stage.titleProperty()
+                .bind(Bindings.concat("Ablation Workbench · ", model.composer().titleExpression()));
         stage.setOnCloseRequest(e -> {
             if (!model.confirmDiscard()) {
                 e.consume();
                 return;
             }
-            persist.accept(model.closing(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
-                    stage.isMaximized()));
+            persist.accept(model.closing(
+                    stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized()));
             close();
         });
         model.attach(this::window, persist);
@@ -142,31 +148,45 @@ public final class WorkbenchWindow {
         Menu templates = new Menu("New from template");
         var listed = model.studies().templates();
         templates.disableProperty().bind(Bindings.isEmpty(listed));
-        listed.addListener((ListChangeListener<StudyEntry>) c -> templates.getItems().setAll(
-                listed.stream().map(t -> item(t.name(), null, () -> model.newFromTemplate(t))).toList()));
-        file.getItems().addAll(
-                item("New study", shortcut(KeyCode.N), model::newStudy),
-                templates,
-                item("Open…", shortcut(KeyCode.O), model::openWithDialog),
-                new SeparatorMenuItem(),
-                item("Save", shortcut(KeyCode.S), model::save),
-                item("Save as…",
-                        new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
-                        model::saveAs),
-                new SeparatorMenuItem(),
-                item("Quit", shortcut(KeyCode.Q), () -> {
-                    Window window = window();
-                    if (window != null) window.fireEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSE_REQUEST));
-                }));
+        listed.addListener((ListChangeListener<StudyEntry>) c -> templates
+                .getItems()
+                .setAll(listed.stream()
+                        .map(t -> item(t.name(), null, () -> model.newFromTemplate(t)))
+                        .toList()));
+        file.getItems()
+                .addAll(
+                        item("New study", shortcut(KeyCode.N), model::newStudy),
+                        templates,
+                        item("Open…", shortcut(KeyCode.O), model::openWithDialog),
+                        new SeparatorMenuItem(),
+                        item("Save", shortcut(KeyCode.S), model::save),
+                        item(
+                                "Save as…",
+                                new KeyCodeCombination(
+                                        KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                                model::saveAs),
+                        new SeparatorMenuItem(),
+                        item("Quit", shortcut(KeyCode.Q), () -> {
+                            Window window = window();
+                            if (window != null)
+                                window.fireEvent(new WindowEvent(window, WindowEvent.WINDOW_CLOSE_REQUEST));
+                        }));
         Menu studyMenu = new Menu("Study");
         MenuItem launch = item("Launch", shortcut(KeyCode.L), model::launch);
         launch.disableProperty().bind(model.composer().launchable().not());
-        studyMenu.getItems().addAll(launch,
-                item("Refresh preview", new KeyCodeCombination(KeyCode.F5), model.composer()::refreshPreview));
+        studyMenu
+                .getItems()
+                .addAll(
+                        launch,
+                        item("Refresh preview", new KeyCodeCombination(KeyCode.F5), model.composer()::refreshPreview));
         Menu view = new Menu("View");
         for (Section each : Section.values()) {
             KeyCode digit = KeyCode.valueOf("DIGIT" + each.shortcutDigit());
-            view.getItems().add(item(each.title(), shortcut(digit), () -> model.sectionProperty().set(each)));
+            view.getItems()
+                    .add(item(
+                            each.title(),
+                            shortcut(digit),
+                            () -> model.sectionProperty().set(each)));
         }
         return new MenuBar(file, studyMenu, view);
     }
@@ -214,7 +234,8 @@ public final class WorkbenchWindow {
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) model.sectionProperty().set(now);
         });
-        model.sectionProperty().addListener((obs, old, now) -> list.getSelectionModel().select(now));
+        model.sectionProperty()
+                .addListener((obs, old, now) -> list.getSelectionModel().select(now));
         return list;
     }
 
@@ -227,8 +248,13 @@ public final class WorkbenchWindow {
         Label studyLabel = new Label();
         studyLabel.setId("status-study");
         // the study the runs, compare and lessons views show; the composer's while none is chosen
-        studyLabel.textProperty().bind(Bindings.concat("study: ", Bindings.when(model.studyProperty().isNull())
-                .then(model.composer().titleExpression()).otherwise(model.studyProperty())));
+        studyLabel
+                .textProperty()
+                .bind(Bindings.concat(
+                        "study: ",
+                        Bindings.when(model.studyProperty().isNull())
+                                .then(model.composer().titleExpression())
+                                .otherwise(model.studyProperty())));
         Label store = new Label("store: " + model.store());
         store.setId("status-store");
         ProgressIndicator working = new ProgressIndicator();

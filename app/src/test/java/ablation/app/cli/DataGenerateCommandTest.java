@@ -12,15 +12,29 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class DataGenerateCommandTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void generatesTheSuiteAndReportsCounts() throws Exception {
         CommandLine cli = Workbench.commandLine();
         StringWriter out = new StringWriter();
         cli.setOut(new PrintWriter(out));
-        int code = cli.execute("data", "generate", "--out", dir.toString(), "--seed", "3", "--problems", "4",
-                "--pl-docs", "10", "--nl-docs", "5", "--max-steps", "2");
+        int code = cli.execute(
+                "data",
+                "generate",
+                "--out",
+                dir.toString(),
+                "--seed",
+                "3",
+                "--problems",
+                "4",
+                "--pl-docs",
+                "10",
+                "--nl-docs",
+                "5",
+                "--max-steps",
+                "2");
         assertEquals(0, code);
         assertTrue(out.toString().contains("desk-l2r.jsonl"), out.toString());
         assertEquals(4, Files.readAllLines(dir.resolve("desk-l2r.jsonl")).size());

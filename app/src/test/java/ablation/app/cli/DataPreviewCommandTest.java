@@ -27,7 +27,18 @@ class DataPreviewCommandTest {
     void showsSentinelsAndBracketsTheUnscoredPart() throws IOException {
         Path file = Files.writeString(dir.resolve("m.py"), "def mean(values):\n    return sum(values) / len(values)\n");
         StringWriter out = new StringWriter();
-        int code = run(out, new StringWriter(), "data", "preview", file.toString(), "--objective", "span_corruption", "-n", "2", "--color", "never");
+        int code = run(
+                out,
+                new StringWriter(),
+                "data",
+                "preview",
+                file.toString(),
+                "--objective",
+                "span_corruption",
+                "-n",
+                "2",
+                "--color",
+                "never");
         assertEquals(0, code);
         String text = out.toString();
         assertEquals(2, text.split("── example", -1).length - 1, text);
@@ -39,12 +50,28 @@ class DataPreviewCommandTest {
     @Test
     void withoutScoreContextOnlyTheBlockAfterSepIsScored() throws IOException {
         Path file = Files.writeString(dir.resolve("m.py"), "def mean(values):\n    return sum(values) / len(values)\n");
-        Path config = Files.writeString(dir.resolve("c.yaml"), "data: {sources: [{name: f, kind: files, path: .}]}\n"
-                + "tokenizer: {train: {vocab_size: 600, sample_mb: 1}, mask_tokens: 32}\n"
-                + "model: {context: 96}\nobjective: {span: {score_context: false}}\n");
+        Path config = Files.writeString(
+                dir.resolve("c.yaml"),
+                "data: {sources: [{name: f, kind: files, path: .}]}\n"
+                        + "tokenizer: {train: {vocab_size: 600, sample_mb: 1}, mask_tokens: 32}\n"
+                        + "model: {context: 96}\nobjective: {span: {score_context: false}}\n");
         StringWriter out = new StringWriter();
-        assertEquals(0, run(out, new StringWriter(), "data", "preview", file.toString(), "--objective",
-                "span_corruption", "--config", config.toString(), "-n", "2", "--color", "never"));
+        assertEquals(
+                0,
+                run(
+                        out,
+                        new StringWriter(),
+                        "data",
+                        "preview",
+                        file.toString(),
+                        "--objective",
+                        "span_corruption",
+                        "--config",
+                        config.toString(),
+                        "-n",
+                        "2",
+                        "--color",
+                        "never"));
         String text = out.toString();
         assertTrue(text.contains("<|endoftext|><sep>⟧<mask_1>"), "the scored part starts after <sep>: " + text);
     }
@@ -53,7 +80,9 @@ class DataPreviewCommandTest {
     void anUnknownObjectiveIsAUsageError() throws IOException {
         Path file = Files.writeString(dir.resolve("m.py"), "x = 1\n");
         StringWriter err = new StringWriter();
-        assertEquals(Workbench.EXIT_USAGE, run(new StringWriter(), err, "data", "preview", file.toString(), "--objective", "mlm"));
+        assertEquals(
+                Workbench.EXIT_USAGE,
+                run(new StringWriter(), err, "data", "preview", file.toString(), "--objective", "mlm"));
         assertTrue(err.toString().contains("--objective = 'mlm'"), err.toString());
     }
 }

@@ -22,7 +22,9 @@ import picocli.CommandLine;
 
 /** {@code workbench eval} on a checkpoint of a tiny run trained for two steps on desk-pl. */
 class EvalCommandTest {
-    @TempDir static Path dir;
+    @TempDir
+    static Path dir;
+
     static Path runDir;
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
@@ -50,8 +52,26 @@ class EvalCommandTest {
     @Test
     void printsPassAtKBitsPerByteAndWritesTheSamples() throws Exception {
         Path samples = dir.resolve("samples.jsonl");
-        assertEquals(0, run("eval", "--checkpoint", runDir.toString(), "--benchmark", "desk-l2r", "--problems", "2", "--n", "3",
-                "--max-new-tokens", "8", "--workers", "1", "--samples-out", samples.toString(), "--bpb"), err.toString());
+        assertEquals(
+                0,
+                run(
+                        "eval",
+                        "--checkpoint",
+                        runDir.toString(),
+                        "--benchmark",
+                        "desk-l2r",
+                        "--problems",
+                        "2",
+                        "--n",
+                        "3",
+                        "--max-new-tokens",
+                        "8",
+                        "--workers",
+                        "1",
+                        "--samples-out",
+                        samples.toString(),
+                        "--bpb"),
+                err.toString());
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertEquals(2, json.get("problems").asInt());
         assertEquals("l2r", json.get("mode").asText());
@@ -73,23 +93,66 @@ class EvalCommandTest {
 
     @Test
     void theUnderstandingTestAndInfillLineModeAreInTheJson() throws Exception {
-        assertEquals(0, run("eval", "--checkpoint", runDir.toString(), "--benchmark", "desk-infill", "--mode", "infill-line",
-                "--problems", "1", "--n", "1", "--k", "1", "--max-new-tokens", "4", "--workers", "1", "--understanding"), err.toString());
+        assertEquals(
+                0,
+                run(
+                        "eval",
+                        "--checkpoint",
+                        runDir.toString(),
+                        "--benchmark",
+                        "desk-infill",
+                        "--mode",
+                        "infill-line",
+                        "--problems",
+                        "1",
+                        "--n",
+                        "1",
+                        "--k",
+                        "1",
+                        "--max-new-tokens",
+                        "4",
+                        "--workers",
+                        "1",
+                        "--understanding"),
+                err.toString());
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertEquals("infill-line", json.get("mode").asText());
         JsonNode understanding = json.get("understanding");
         double accuracy = understanding.get("accuracy").asDouble();
-        assertTrue(understanding.get("low").asDouble() <= accuracy && accuracy <= understanding.get("high").asDouble(), json.toString());
+        assertTrue(
+                understanding.get("low").asDouble() <= accuracy
+                        && accuracy <= understanding.get("high").asDouble(),
+                json.toString());
         assertTrue(understanding.get("pairs").asInt() >= 300, "at least 300 pairs: " + understanding);
-        assertTrue(understanding.get("programs").asInt() <= understanding.get("pairs").asInt());
+        assertTrue(understanding.get("programs").asInt()
+                <= understanding.get("pairs").asInt());
         assertEquals(0, understanding.get("unfit_pairs").asInt());
         assertTrue(understanding.get("accuracy_by_kind").size() >= 3, understanding.toString());
     }
 
     @Test
     void infillOnADeskBenchmarkUsesTheRunsInfillLayout() throws Exception {
-        assertEquals(0, run("eval", "--checkpoint", runDir.toString(), "--benchmark", "desk-infill", "--problems", "1", "--n", "2",
-                "--k", "1,2", "--max-new-tokens", "4", "--workers", "1", "--temperature", "0"), err.toString());
+        assertEquals(
+                0,
+                run(
+                        "eval",
+                        "--checkpoint",
+                        runDir.toString(),
+                        "--benchmark",
+                        "desk-infill",
+                        "--problems",
+                        "1",
+                        "--n",
+                        "2",
+                        "--k",
+                        "1,2",
+                        "--max-new-tokens",
+                        "4",
+                        "--workers",
+                        "1",
+                        "--temperature",
+                        "0"),
+                err.toString());
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertEquals("infill", json.get("mode").asText());
         assertEquals("codegen2", json.get("prompt_format").asText());
@@ -99,18 +162,40 @@ class EvalCommandTest {
 
     @Test
     void badFlagsAreUsageErrors() {
-        assertEquals(Workbench.EXIT_USAGE, run("eval", "--checkpoint", runDir.toString(), "--benchmark", "desk-l2r", "--n", "2", "--k", "5"));
+        assertEquals(
+                Workbench.EXIT_USAGE,
+                run("eval", "--checkpoint", runDir.toString(), "--benchmark", "desk-l2r", "--n", "2", "--k", "5"));
         assertTrue(err.toString().contains("k"), err.toString());
-        assertEquals(Workbench.EXIT_USAGE, run("eval", "--checkpoint", dir.resolve("nowhere").toString(), "--benchmark", "desk-l2r"));
-        assertEquals(Workbench.EXIT_USAGE, run("eval", "--checkpoint", runDir.toString(), "--benchmark", "desk-l2r", "--mode", "infill",
-                "--problems", "1", "--n", "1", "--k", "1"));
+        assertEquals(
+                Workbench.EXIT_USAGE,
+                run("eval", "--checkpoint", dir.resolve("nowhere").toString(), "--benchmark", "desk-l2r"));
+        assertEquals(
+                Workbench.EXIT_USAGE,
+                run(
+                        "eval",
+                        "--checkpoint",
+                        runDir.toString(),
+                        "--benchmark",
+                        "desk-l2r",
+                        "--mode",
+                        "infill",
+                        "--problems",
+                        "1",
+                        "--n",
+                        "1",
+                        "--k",
+                        "1"));
         assertTrue(err.toString().contains("suffix"), err.toString());
     }
 
     @Test
     void benchSampleReportsTheCachedSpeedup() throws Exception {
-        assertEquals(0, run("bench", "sample", "--json", "--n", "2", "--prompt-tokens", "8", "--new-tokens", "8"), err.toString());
+        assertEquals(
+                0,
+                run("bench", "sample", "--json", "--n", "2", "--prompt-tokens", "8", "--new-tokens", "8"),
+                err.toString());
         JsonNode json = new ObjectMapper().readTree(out.toString());
-        for (String key : List.of("cached_tokens_per_s", "uncached_tokens_per_s", "speedup")) assertTrue(json.get(key).asDouble() > 0, key);
+        for (String key : List.of("cached_tokens_per_s", "uncached_tokens_per_s", "speedup"))
+            assertTrue(json.get(key).asDouble() > 0, key);
     }
 }

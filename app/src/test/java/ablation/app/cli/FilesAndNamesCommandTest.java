@@ -18,7 +18,9 @@ import picocli.CommandLine;
 
 /** Files and names (issue 14, item 7): every case exits 2 with a message naming the option and value, writing nothing. */
 class FilesAndNamesCommandTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     final StringWriter err = new StringWriter();
     final StringWriter out = new StringWriter();
 
@@ -42,14 +44,23 @@ class FilesAndNamesCommandTest {
             store.runs().create(study, NewRun.fromConfig("r", "{\"train\": {\"seed\": 1}}", "train.seed"));
         }
         Path json = dir.resolve("export.json");
-        assertEquals(0, run("db", "export", "--db", url, "--study", "lesson1", "--out", json.toString()), err.toString());
+        assertEquals(
+                0, run("db", "export", "--db", url, "--study", "lesson1", "--out", json.toString()), err.toString());
         return json;
     }
 
     @Test
     void importAsAnUnsafeNameIsRefusedBeforeTheStoreIsOpened() {
         Path json = exported();
-        assertRefused("--as = '../../x'", "db", "import", "--db", dir.resolve("target").toString(), json.toString(), "--as", "../../x");
+        assertRefused(
+                "--as = '../../x'",
+                "db",
+                "import",
+                "--db",
+                dir.resolve("target").toString(),
+                json.toString(),
+                "--as",
+                "../../x");
         assertTrue(err.toString().contains("not starting with '.'"), err.toString());
         assertFalse(Files.exists(dir.resolve("target.mv.db")), "no store was created");
     }
@@ -57,7 +68,8 @@ class FilesAndNamesCommandTest {
     @Test
     void anUnsafeNameInsideAnExportIsRefusedAndNothingIsImported() throws IOException {
         Path json = exported();
-        Path crafted = Files.writeString(dir.resolve("crafted.json"),
+        Path crafted = Files.writeString(
+                dir.resolve("crafted.json"),
                 Files.readString(json).replace("\"name\":\"lesson1\"", "\"name\":\"../../x\""));
         assertTrue(Files.readString(crafted).contains("../../x"), "the export was crafted");
         String target = StoreLocation.h2FileUrl(dir.resolve("target"));
@@ -71,8 +83,26 @@ class FilesAndNamesCommandTest {
     void reportAndOtherStudyFlagsRefuseUnsafeNames() {
         String db = dir.resolve("store").toString();
         assertRefused("--study = '../../x'", "report", "--db", db, "--study", "../../x");
-        assertRefused("--study = '.hidden'", "db", "csv", "--db", db, "--study", ".hidden", "--out", dir.resolve("csv").toString());
-        assertRefused("--study = 'a/b'", "db", "export", "--db", db, "--study", "a/b", "--out", dir.resolve("e.json").toString());
+        assertRefused(
+                "--study = '.hidden'",
+                "db",
+                "csv",
+                "--db",
+                db,
+                "--study",
+                ".hidden",
+                "--out",
+                dir.resolve("csv").toString());
+        assertRefused(
+                "--study = 'a/b'",
+                "db",
+                "export",
+                "--db",
+                db,
+                "--study",
+                "a/b",
+                "--out",
+                dir.resolve("e.json").toString());
         assertRefused("--study = '..'", "runs", "list", "--db", db, "--study", "..");
         assertFalse(Files.exists(dir.resolve("store.mv.db")), "no store was created");
         assertFalse(Files.exists(dir.resolve("csv")), "no directory was created");
@@ -80,18 +110,41 @@ class FilesAndNamesCommandTest {
 
     @Test
     void scoreRefusesToWriteItsResultsOverTheSamples() throws IOException {
-        Path samples = Files.writeString(dir.resolve("samples.jsonl"), "{\"task_id\": \"t/0\", \"completion\": \"  return 1\\n\"}\n");
+        Path samples = Files.writeString(
+                dir.resolve("samples.jsonl"), "{\"task_id\": \"t/0\", \"completion\": \"  return 1\\n\"}\n");
         String before = Files.readString(samples);
-        assertRefused("--out = '" + samples + "' is the --samples file", "score", "--benchmark", dir.resolve("b.jsonl").toString(),
-                "--samples", samples.toString(), "--out", samples.toString());
-        assertRefused("is the --samples file", "score", "--benchmark", dir.resolve("b.jsonl").toString(),
-                "--samples", samples.toString(), "--out", dir.resolve("x/../samples.jsonl").toString());
+        assertRefused(
+                "--out = '" + samples + "' is the --samples file",
+                "score",
+                "--benchmark",
+                dir.resolve("b.jsonl").toString(),
+                "--samples",
+                samples.toString(),
+                "--out",
+                samples.toString());
+        assertRefused(
+                "is the --samples file",
+                "score",
+                "--benchmark",
+                dir.resolve("b.jsonl").toString(),
+                "--samples",
+                samples.toString(),
+                "--out",
+                dir.resolve("x/../samples.jsonl").toString());
         assertEquals(before, Files.readString(samples));
     }
 
     @Test
     void serveRefusesAnImpossiblePortBeforeCreatingTheStore() {
-        assertRefused("--port = 70000", "db", "serve", "--db", dir.resolve("served").toString(), "--port", "70000", "--password=pw");
+        assertRefused(
+                "--port = 70000",
+                "db",
+                "serve",
+                "--db",
+                dir.resolve("served").toString(),
+                "--port",
+                "70000",
+                "--password=pw");
         assertRefused("--port", "db", "serve", "--db", dir.resolve("served").toString(), "--port", "nine");
         assertFalse(Files.exists(dir.resolve("served.mv.db")), "no store was created");
     }
@@ -101,7 +154,9 @@ class FilesAndNamesCommandTest {
         Path database = dir.resolve("damaged");
         try (TrackingStore store = TrackingStore.open(StoreLocation.h2FileUrl(database))) {
             long study = store.studies().create("s", null).id();
-            long run = store.runs().create(study, NewRun.fromConfig("r", "{\"train\": {\"seed\": 1}}", "train.seed")).id();
+            long run = store.runs()
+                    .create(study, NewRun.fromConfig("r", "{\"train\": {\"seed\": 1}}", "train.seed"))
+                    .id();
             try (ablation.storage.metric.MetricWriter writer = store.metrics().writer(run)) {
                 for (int step = 1; step <= 60_000; step++) writer.log("loss", step, 1.0 / step);
             }
@@ -121,18 +176,37 @@ class FilesAndNamesCommandTest {
     void aDamagedStoreIsReportedAndReadingCommandsLeaveItAndNoTruncatedCsv() throws IOException {
         Path file = damagedStore();
         byte[] before = Files.readAllBytes(file);
-        assertRefused("is damaged", "runs", "list", "--db", dir.resolve("damaged").toString());
-        assertRefused("opened read-only and not changed", "db", "csv", "--db", dir.resolve("damaged").toString(),
-                "--study", "s", "--out", dir.resolve("csv").toString());
-        assertRefused("is damaged", "report", "--db", dir.resolve("damaged").toString(), "--study", "s",
-                "--out", dir.resolve("report").toString());
+        assertRefused(
+                "is damaged", "runs", "list", "--db", dir.resolve("damaged").toString());
+        assertRefused(
+                "opened read-only and not changed",
+                "db",
+                "csv",
+                "--db",
+                dir.resolve("damaged").toString(),
+                "--study",
+                "s",
+                "--out",
+                dir.resolve("csv").toString());
+        assertRefused(
+                "is damaged",
+                "report",
+                "--db",
+                dir.resolve("damaged").toString(),
+                "--study",
+                "s",
+                "--out",
+                dir.resolve("report").toString());
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(file)), "no reading command wrote the store");
-        assertFalse(Files.exists(dir.resolve("csv")) && dir.resolve("csv").toFile().list().length > 0, "no CSV file was left");
+        assertFalse(
+                Files.exists(dir.resolve("csv")) && dir.resolve("csv").toFile().list().length > 0,
+                "no CSV file was left");
     }
 
     @Test
     void readingCommandsDoNotCreateAStore() {
-        assertRefused("no store at", "runs", "list", "--db", dir.resolve("absent").toString());
+        assertRefused(
+                "no store at", "runs", "list", "--db", dir.resolve("absent").toString());
         assertFalse(Files.exists(dir.resolve("absent.mv.db")), "no store was created");
     }
 }

@@ -28,8 +28,20 @@ class GuiCommandTest {
     @Test
     void rendersAViewToPngWithoutADisplay() throws Exception {
         Path png = dir.resolve("shots/composer.png");
-        Result result = workbench("gui", "--db", dir.resolve("db").toString(), "--samples", GuiTestSupport.SAMPLES.toString(), "--study", "lesson2-infill",
-                "--view", "composer", "--screenshot", png.toString(), "--size", "900x600");
+        Result result = workbench(
+                "gui",
+                "--db",
+                dir.resolve("db").toString(),
+                "--samples",
+                GuiTestSupport.SAMPLES.toString(),
+                "--study",
+                "lesson2-infill",
+                "--view",
+                "composer",
+                "--screenshot",
+                png.toString(),
+                "--size",
+                "900x600");
         assertEquals(0, result.exit(), result.output());
         BufferedImage image = ImageIO.read(png.toFile());
         assertEquals(900, image.getWidth());
@@ -43,11 +55,20 @@ class GuiCommandTest {
 
     @Test
     void unknownStudiesAndViewsAreUsageErrors() throws Exception {
-        Result unknown = workbench("gui", "--db", dir.resolve("db").toString(), "--samples", GuiTestSupport.SAMPLES.toString(), "--study", "nope",
-                "--screenshot", dir.resolve("x.png").toString());
+        Result unknown = workbench(
+                "gui",
+                "--db",
+                dir.resolve("db").toString(),
+                "--samples",
+                GuiTestSupport.SAMPLES.toString(),
+                "--study",
+                "nope",
+                "--screenshot",
+                dir.resolve("x.png").toString());
         assertEquals(Workbench.EXIT_USAGE, unknown.exit());
         assertTrue(unknown.output().contains("lesson2-infill"), "lists the studies it knows: " + unknown.output());
-        Result badView = workbench("gui", "--view", "graphs", "--screenshot", dir.resolve("x.png").toString());
+        Result badView = workbench(
+                "gui", "--view", "graphs", "--screenshot", dir.resolve("x.png").toString());
         assertEquals(Workbench.EXIT_USAGE, badView.exit());
         assertTrue(badView.output().contains("studies, composer, runs, compare, lessons"), badView.output());
     }
@@ -59,8 +80,20 @@ class GuiCommandTest {
             assertEquals(6, fixture.names().size());
         }
         Path png = dir.resolve("compare.png");
-        Result result = workbench("gui", "--db", url, "--samples", GuiTestSupport.SAMPLES.toString(), "--study", StoreFixture.STUDY,
-                "--view", "compare", "--screenshot", png.toString(), "--size", "1000x700");
+        Result result = workbench(
+                "gui",
+                "--db",
+                url,
+                "--samples",
+                GuiTestSupport.SAMPLES.toString(),
+                "--study",
+                StoreFixture.STUDY,
+                "--view",
+                "compare",
+                "--screenshot",
+                png.toString(),
+                "--size",
+                "1000x700");
         assertEquals(0, result.exit(), result.output());
         BufferedImage image = ImageIO.read(png.toFile());
         assertEquals(1000, image.getWidth());
@@ -78,14 +111,22 @@ class GuiCommandTest {
     }
 
     private Result workbench(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Djava.awt.headless=true", Workbench.class.getName()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-Djava.awt.headless=true",
+                Workbench.class.getName()));
         command.addAll(List.of(args));
         Path log = Files.createTempFile(dir, "workbench", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         if (!process.waitFor(180, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("workbench " + String.join(" ", args) + " did not finish: " + Files.readString(log));
+            throw new AssertionError(
+                    "workbench " + String.join(" ", args) + " did not finish: " + Files.readString(log));
         }
         return new Result(process.exitValue(), Files.readString(log));
     }

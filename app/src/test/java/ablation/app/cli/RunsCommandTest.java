@@ -47,7 +47,9 @@ class RunsCommandTest {
     /** Passes out of n = 4 per problem: pass@1 is their mean over 4. */
     static final int[] PASSES = {4, 2, 1, 0};
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     String url;
     TrackingStore store;
     Study study;
@@ -59,7 +61,8 @@ class RunsCommandTest {
         url = "jdbc:h2:mem:" + UUID.randomUUID();
         store = TrackingStore.open(url);
         AblationSpec spec = SpecLoader.parse(SPEC);
-        study = StudyQueue.enqueue(store, spec.name(), new ObjectMapper().readTree(SPEC), GridExpander.expand(spec, false));
+        study = StudyQueue.enqueue(
+                store, spec.name(), new ObjectMapper().readTree(SPEC), GridExpander.expand(spec, false));
         measure("fim=0,seed=1", 2.0);
         store.runs().finish(run("fim=0,seed=1").id());
         measure("fim=0.5,seed=1", 2.5);
@@ -81,20 +84,40 @@ class RunsCommandTest {
         assertEquals("infill", doc.get("study").asText());
         assertEquals(4, doc.get("runs").size());
         JsonNode fim = runNamed(doc, "fim=0.5,seed=1");
-        assertEquals(new TreeSet<>(List.of("id", "study", "name", "status", "seed", "cell_key", "config_hash", "lessons",
-                "created_at", "started_at", "ended_at", "error", "config_diff", "metrics")), fieldNames(fim));
+        assertEquals(
+                new TreeSet<>(List.of(
+                        "id",
+                        "study",
+                        "name",
+                        "status",
+                        "seed",
+                        "cell_key",
+                        "config_hash",
+                        "lessons",
+                        "created_at",
+                        "started_at",
+                        "ended_at",
+                        "error",
+                        "config_diff",
+                        "metrics")),
+                fieldNames(fim));
         assertEquals(run("fim=0.5,seed=1").id(), fim.get("id").asLong());
         assertEquals("finished", fim.get("status").asText());
         assertEquals(1, fim.get("seed").asLong());
         assertEquals("[2]", fim.get("lessons").toString());
-        assertEquals(new ObjectMapper().readTree("{\"objective.clm\": 0.5, \"objective.fim\": 0.5}"), fim.get("config_diff"));
+        assertEquals(
+                new ObjectMapper().readTree("{\"objective.clm\": 0.5, \"objective.fim\": 0.5}"),
+                fim.get("config_diff"));
         JsonNode metrics = fim.get("metrics");
         assertEquals(2.5 + 1.0 / 10, metrics.get("train/loss").asDouble(), 1e-12);
-        assertEquals(Set.of("train/loss", "train/tokens", "eval/bpb/python", "pass@1/desk-l2r/l2r", "pass@2/desk-l2r/l2r"), Set.copyOf(fieldNames(metrics)));
+        assertEquals(
+                Set.of("train/loss", "train/tokens", "eval/bpb/python", "pass@1/desk-l2r/l2r", "pass@2/desk-l2r/l2r"),
+                Set.copyOf(fieldNames(metrics)));
         JsonNode pass1 = metrics.get("pass@1/desk-l2r/l2r");
         assertEquals(new TreeSet<>(List.of("value", "low", "high", "problems", "step")), fieldNames(pass1));
         assertEquals((4 + 2 + 1 + 0) / 16.0, pass1.get("value").asDouble(), 1e-12);
-        assertTrue(pass1.get("low").asDouble() <= pass1.get("value").asDouble() && pass1.get("value").asDouble() <= pass1.get("high").asDouble());
+        assertTrue(pass1.get("low").asDouble() <= pass1.get("value").asDouble()
+                && pass1.get("value").asDouble() <= pass1.get("high").asDouble());
         assertEquals(PASSES.length, pass1.get("problems").asInt());
         assertEquals(10, pass1.get("step").asLong());
         JsonNode base = runNamed(doc, "fim=0,seed=2");
@@ -113,7 +136,10 @@ class RunsCommandTest {
         String text = out.toString();
         assertTrue(text.contains("study infill: 4 runs"), text);
         assertTrue(text.contains("pass@1/desk-l2r/l2r"), text);
-        String fimLine = text.lines().filter(l -> l.contains("fim=0.5,seed=1")).findFirst().orElseThrow();
+        String fimLine = text.lines()
+                .filter(l -> l.contains("fim=0.5,seed=1"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(fimLine.contains("objective.clm=0.5 objective.fim=0.5") && fimLine.contains("0.438"), fimLine);
     }
 
@@ -121,8 +147,15 @@ class RunsCommandTest {
     void compareShowsOnlyTheFieldsThatDiffer() {
         assertEquals(0, run("runs", "compare", id("fim=0,seed=1"), id("fim=0.5,seed=2"), "--db", url), err.toString());
         String text = out.toString();
-        List<String> configLines = text.lines().dropWhile(l -> !l.startsWith("config")).skip(1).takeWhile(l -> !l.isBlank()).toList();
-        assertEquals(List.of("objective.clm", "objective.fim", "train.seed"), configLines.stream().map(l -> l.trim().split("\\s+")[0]).toList(), text);
+        List<String> configLines = text.lines()
+                .dropWhile(l -> !l.startsWith("config"))
+                .skip(1)
+                .takeWhile(l -> !l.isBlank())
+                .toList();
+        assertEquals(
+                List.of("objective.clm", "objective.fim", "train.seed"),
+                configLines.stream().map(l -> l.trim().split("\\s+")[0]).toList(),
+                text);
         assertTrue(configLines.get(1).trim().matches("objective.fim\\s+0\\s+0.5"), configLines.get(1));
         assertTrue(text.contains("train/loss") && text.contains("2.100"), text);
     }
@@ -144,10 +177,16 @@ class RunsCommandTest {
         assertEquals(0, run("runs", "cancel", Long.toString(queued.id()), "--db", url), err.toString());
         assertEquals(RunStatus.CANCELLED, store.runs().require(queued.id()).status());
         Run failed = run("fim=0,seed=2");
-        long points = store.metrics().summary(failed.id(), "train/loss").orElseThrow().points();
+        long points =
+                store.metrics().summary(failed.id(), "train/loss").orElseThrow().points();
         assertEquals(0, run("runs", "retry", Long.toString(failed.id()), "--db", url), err.toString());
-        assertEquals(RunStatus.RUNNING, store.runs().require(failed.id()).status(), "resumed, for the study's executor to take over");
-        assertEquals(points, store.metrics().summary(failed.id(), "train/loss").orElseThrow().points());
+        assertEquals(
+                RunStatus.RUNNING,
+                store.runs().require(failed.id()).status(),
+                "resumed, for the study's executor to take over");
+        assertEquals(
+                points,
+                store.metrics().summary(failed.id(), "train/loss").orElseThrow().points());
         assertEquals(Workbench.EXIT_USAGE, run("runs", "retry", id("fim=0,seed=1"), "--db", url));
         assertTrue(err.toString().contains("is finished"), err.toString());
     }
@@ -155,7 +194,10 @@ class RunsCommandTest {
     @Test
     void reportWritesTheChosenFormatsAndPrintsTheirPaths() {
         Path reportDir = dir.resolve("report");
-        assertEquals(0, run("report", "--study", "infill", "--out", reportDir.toString(), "--format", "html,md", "--db", url), err.toString());
+        assertEquals(
+                0,
+                run("report", "--study", "infill", "--out", reportDir.toString(), "--format", "html,md", "--db", url),
+                err.toString());
         List<String> printed = out.toString().lines().toList();
         assertTrue(printed.contains(reportDir.resolve("report.html").toString()), printed.toString());
         assertTrue(printed.contains(reportDir.resolve("report.md").toString()), printed.toString());
@@ -165,7 +207,9 @@ class RunsCommandTest {
 
     @Test
     void badFormatsAndUnknownStudiesAreUsageErrors() {
-        assertEquals(Workbench.EXIT_USAGE, run("report", "--study", "infill", "--out", dir.toString(), "--format", "docx", "--db", url));
+        assertEquals(
+                Workbench.EXIT_USAGE,
+                run("report", "--study", "infill", "--out", dir.toString(), "--format", "docx", "--db", url));
         assertTrue(err.toString().contains("docx"), err.toString());
         assertEquals(Workbench.EXIT_USAGE, run("runs", "list", "--study", "nope", "--db", url));
         assertTrue(err.toString().contains("infill"), "names the studies there are: " + err);
@@ -181,7 +225,10 @@ class RunsCommandTest {
     }
 
     Run run(String name) {
-        return store.runs().list(study.id()).stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+        return store.runs().list(study.id()).stream()
+                .filter(r -> r.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     String id(String name) {
@@ -200,7 +247,8 @@ class RunsCommandTest {
             metrics.log("eval/bpb/python", 10, finalLoss / 2);
         }
         List<EvalResult> results = new ArrayList<>();
-        for (int p = 0; p < PASSES.length; p++) results.add(new EvalResult(run.id(), 10, "desk-l2r", "l2r", "p" + p, 4, PASSES[p]));
+        for (int p = 0; p < PASSES.length; p++)
+            results.add(new EvalResult(run.id(), 10, "desk-l2r", "l2r", "p" + p, 4, PASSES[p]));
         store.evaluations().recordAll(results);
     }
 

@@ -15,10 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class ScoreCommandTest {
-    static final String PROBLEM = "{\"task_id\": \"t/0\", \"prompt\": \"def inc(x):\\n\", \"canonical_solution\": \"    return x + 1\\n\", "
-            + "\"test\": \"def check(f):\\n    assert f(1) == 2\\n\", \"entry_point\": \"inc\"}\n";
+    static final String PROBLEM =
+            "{\"task_id\": \"t/0\", \"prompt\": \"def inc(x):\\n\", \"canonical_solution\": \"    return x + 1\\n\", "
+                    + "\"test\": \"def check(f):\\n    assert f(1) == 2\\n\", \"entry_point\": \"inc\"}\n";
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
 
@@ -32,9 +35,13 @@ class ScoreCommandTest {
     @Test
     void printsPassAtKAndWritesResultsBesideTheSamples() throws Exception {
         Path benchmark = Files.writeString(dir.resolve("bench.jsonl"), PROBLEM);
-        Path samples = Files.writeString(dir.resolve("samples.jsonl"),
+        Path samples = Files.writeString(
+                dir.resolve("samples.jsonl"),
                 "{\"task_id\": \"t/0\", \"completion\": \"    return x + 1\\n\"}\n{\"task_id\": \"t/0\", \"completion\": \"    return x\\n\"}\n");
-        assertEquals(0, run("score", "--benchmark", benchmark.toString(), "--samples", samples.toString(), "--workers", "1"), err.toString());
+        assertEquals(
+                0,
+                run("score", "--benchmark", benchmark.toString(), "--samples", samples.toString(), "--workers", "1"),
+                err.toString());
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertEquals(0.5, json.at("/pass_at_k/pass@1/value").asDouble(), 1e-12);
         assertTrue(json.at("/pass_at_k/pass@10").isMissingNode(), "k above n is left out of the defaults");
@@ -48,15 +55,30 @@ class ScoreCommandTest {
     @Test
     void explicitKAboveNIsAUsageError() throws Exception {
         Path benchmark = Files.writeString(dir.resolve("bench.jsonl"), PROBLEM);
-        Path samples = Files.writeString(dir.resolve("samples.jsonl"), "{\"task_id\": \"t/0\", \"completion\": \"\"}\n");
-        assertEquals(Workbench.EXIT_USAGE, run("score", "--benchmark", benchmark.toString(), "--samples", samples.toString(), "--k", "1,10"));
+        Path samples =
+                Files.writeString(dir.resolve("samples.jsonl"), "{\"task_id\": \"t/0\", \"completion\": \"\"}\n");
+        assertEquals(
+                Workbench.EXIT_USAGE,
+                run("score", "--benchmark", benchmark.toString(), "--samples", samples.toString(), "--k", "1,10"));
         assertTrue(err.toString().contains("pass@10"), err.toString());
     }
 
     @Test
     void benchExecReportsThroughput() throws Exception {
         Path benchmark = Files.writeString(dir.resolve("bench.jsonl"), PROBLEM);
-        assertEquals(0, run("bench", "exec", "--json", "--workers", "1", "--programs", "8", "--benchmark", benchmark.toString()), err.toString());
+        assertEquals(
+                0,
+                run(
+                        "bench",
+                        "exec",
+                        "--json",
+                        "--workers",
+                        "1",
+                        "--programs",
+                        "8",
+                        "--benchmark",
+                        benchmark.toString()),
+                err.toString());
         JsonNode json = new ObjectMapper().readTree(out.toString());
         assertEquals(8, json.get("programs").asInt());
         assertEquals(8, json.get("passed").asInt());

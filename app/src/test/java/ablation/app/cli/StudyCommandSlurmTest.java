@@ -29,7 +29,9 @@ class StudyCommandSlurmTest {
             axes: [{path: model.layers, values: [2, 4]}]
             """;
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
+
     final StringWriter err = new StringWriter();
 
     int run(String... args) {
@@ -46,13 +48,26 @@ class StudyCommandSlurmTest {
     @Test
     void anEmbeddedStoreWithoutAutoServerIsRefusedWithWhatToDoInstead() throws Exception {
         assumeTrue(SlurmCluster.available(), "sbatch not on the PATH: the store check comes after it");
-        assertEquals(Workbench.EXIT_USAGE, run("study", study(), "--executor", "slurm", "--db", "jdbc:h2:file:" + dir.resolve("db")));
-        assertTrue(err.toString().contains("workbench db serve") && err.toString().contains("PostgreSQL"), err.toString());
+        assertEquals(
+                Workbench.EXIT_USAGE,
+                run("study", study(), "--executor", "slurm", "--db", "jdbc:h2:file:" + dir.resolve("db")));
+        assertTrue(
+                err.toString().contains("workbench db serve") && err.toString().contains("PostgreSQL"), err.toString());
     }
 
     @Test
     void aBadSlurmFlagNamesTheFieldBeforeAnythingIsQueued() throws Exception {
-        assertEquals(Workbench.EXIT_USAGE, run("study", study(), "--executor", "slurm", "--time", "2h", "--db", dir.resolve("db").toString()));
+        assertEquals(
+                Workbench.EXIT_USAGE,
+                run(
+                        "study",
+                        study(),
+                        "--executor",
+                        "slurm",
+                        "--time",
+                        "2h",
+                        "--db",
+                        dir.resolve("db").toString()));
         assertTrue(err.toString().contains("slurm.time = '2h'"), err.toString());
         assertTrue(Files.notExists(dir.resolve("db.mv.db")), "no store was opened");
     }
@@ -68,16 +83,32 @@ class StudyCommandSlurmTest {
         String file = study();
         String url = StoreLocation.h2FileUrl(dir.resolve("db"));
         try (TrackingStore store = TrackingStore.open(url)) {
-            StudyQueue.enqueue(store, "cli-slurm", ConfigLoader.readTree(STUDY), GridExpander.expand(SpecLoader.parse(STUDY), false));
+            StudyQueue.enqueue(
+                    store,
+                    "cli-slurm",
+                    ConfigLoader.readTree(STUDY),
+                    GridExpander.expand(SpecLoader.parse(STUDY), false));
         }
-        assertEquals(0, run("study", file, "--db", dir.resolve("db").toString(), "--out", dir.resolve("out").toString(), "--cancel"), err.toString());
+        assertEquals(
+                0,
+                run(
+                        "study",
+                        file,
+                        "--db",
+                        dir.resolve("db").toString(),
+                        "--out",
+                        dir.resolve("out").toString(),
+                        "--cancel"),
+                err.toString());
         try (TrackingStore store = TrackingStore.open(url)) {
             long studyId = store.studies().byName("cli-slurm").orElseThrow().id();
             assertEquals(2, store.runs().list(studyId).size());
             for (Run run : store.runs().list(studyId)) assertEquals(RunStatus.CANCELLED, run.status(), run.name());
         }
         Path other = Files.writeString(dir.resolve("other.yaml"), STUDY.replace("name: cli-slurm", "name: other"));
-        assertEquals(Workbench.EXIT_USAGE, run("study", other.toString(), "--db", dir.resolve("db").toString(), "--cancel"));
+        assertEquals(
+                Workbench.EXIT_USAGE,
+                run("study", other.toString(), "--db", dir.resolve("db").toString(), "--cancel"));
         assertTrue(err.toString().contains("no study 'other'"), err.toString());
     }
 }

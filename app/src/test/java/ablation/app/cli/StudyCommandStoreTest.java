@@ -38,29 +38,44 @@ class StudyCommandStoreTest {
             seeds: [1]
             """;
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void aStudyOnAPlainH2UrlFinishes() throws Exception {
-        Path file = Files.writeString(dir.resolve("plain-url.yaml"),
+        Path file = Files.writeString(
+                dir.resolve("plain-url.yaml"),
                 STUDY.replace("CACHE", dir.resolve("cache").toString()));
         String plain = "jdbc:h2:" + dir.resolve("db");
-        Result result = study(file.toString(), "--db", plain, "--out", dir.resolve("out").toString(), "--threads", "1");
+        Result result = study(
+                file.toString(), "--db", plain, "--out", dir.resolve("out").toString(), "--threads", "1");
         assertEquals(0, result.code(), result.output());
         try (TrackingStore store = TrackingStore.open(StoreLocation.toJdbcUrl(plain))) {
-            List<Run> runs = store.runs().list(store.studies().require("plain-url").id());
+            List<Run> runs =
+                    store.runs().list(store.studies().require("plain-url").id());
             assertEquals(1, runs.size());
             assertEquals(RunStatus.FINISHED, runs.get(0).status(), runs.get(0).error());
         }
-        assertEquals(1, Files.readString(dir.resolve("out/runs/" + 1 + "/worker.log")).lines()
-                .filter(line -> line.contains("finished at step 10")).count(), "one worker trained the run");
+        assertEquals(
+                1,
+                Files.readString(dir.resolve("out/runs/" + 1 + "/worker.log"))
+                        .lines()
+                        .filter(line -> line.contains("finished at step 10"))
+                        .count(),
+                "one worker trained the run");
     }
 
     @Test
     void anInMemoryStoreIsRefusedBeforeAnythingTrains() throws Exception {
-        Path file = Files.writeString(dir.resolve("plain-url.yaml"),
+        Path file = Files.writeString(
+                dir.resolve("plain-url.yaml"),
                 STUDY.replace("CACHE", dir.resolve("cache").toString()));
-        Result result = study(file.toString(), "--db", "jdbc:h2:mem:study", "--out", dir.resolve("out").toString());
+        Result result = study(
+                file.toString(),
+                "--db",
+                "jdbc:h2:mem:study",
+                "--out",
+                dir.resolve("out").toString());
         assertEquals(2, result.code(), result.output());
         assertTrue(result.output().contains("cannot reach the in-memory store"), result.output());
         assertTrue(Files.notExists(dir.resolve("out/runs")), "no worker was started");

@@ -40,9 +40,12 @@ class BackgroundTest {
     void anErrorReachesTheErrorHandlerAndTheAlertAndEndsThePendingWork() throws InterruptedException {
         List<Throwable> handled = new CopyOnWriteArrayList<>();
         StackOverflowError error = new StackOverflowError("deep");
-        background.run(() -> {
-            throw error;
-        }, result -> fail("no result expected"), handled::add);
+        background.run(
+                () -> {
+                    throw error;
+                },
+                result -> fail("no result expected"),
+                handled::add);
         assertEquals(1, background.pendingProperty().get(), "the work is in flight");
         deliverNext();
         assertEquals(List.of(error), handled);
@@ -53,9 +56,12 @@ class BackgroundTest {
     @Test
     void anExceptionGoesToTheErrorHandlerOnly() throws InterruptedException {
         List<Throwable> handled = new CopyOnWriteArrayList<>();
-        background.run(() -> {
-            throw new IllegalStateException("store is gone");
-        }, result -> fail("no result expected"), handled::add);
+        background.run(
+                () -> {
+                    throw new IllegalStateException("store is gone");
+                },
+                result -> fail("no result expected"),
+                handled::add);
         deliverNext();
         assertEquals("store is gone", handled.get(0).getMessage());
         assertTrue(unexpected.isEmpty(), "the view model handles it: " + unexpected);
@@ -65,10 +71,13 @@ class BackgroundTest {
     @Test
     void aResultIsDeliveredOnTheUiThread() throws InterruptedException {
         List<Thread> deliveredOn = new CopyOnWriteArrayList<>();
-        background.run(() -> 42, result -> {
-            assertEquals(42, result);
-            deliveredOn.add(Thread.currentThread());
-        }, e -> fail(e));
+        background.run(
+                () -> 42,
+                result -> {
+                    assertEquals(42, result);
+                    deliveredOn.add(Thread.currentThread());
+                },
+                e -> fail(e));
         deliverNext();
         assertSame(Thread.currentThread(), deliveredOn.get(0), "delivered by the UI executor, not the worker");
         assertEquals(0, background.pendingProperty().get());
@@ -76,9 +85,12 @@ class BackgroundTest {
 
     @Test
     void workThatCannotStartIsNotLeftPending() {
-        Background closed = new Background(task -> {
-            throw new RejectedExecutionException("shut down");
-        }, Runnable::run, unexpected::add);
+        Background closed = new Background(
+                task -> {
+                    throw new RejectedExecutionException("shut down");
+                },
+                Runnable::run,
+                unexpected::add);
         closed.run(() -> 1, r -> fail("not run"), e -> fail("not run"));
         assertEquals(0, closed.pendingProperty().get());
     }

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import javafx.stage.Window;
 import javafx.application.Platform;
+import javafx.stage.Window;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Builds a window on fakes (dialogs answered in a temp directory, a recording launcher) and waits for it. */
@@ -77,14 +77,21 @@ public final class GuiTestSupport {
         }
     }
 
-    public static GuiServices services(Dialogs dialogs, Optional<StudyLauncher> launcher, Optional<RunsSource> runs,
-                                       Optional<CompareSource> compare, Optional<LessonSource> lessons) {
-        return new GuiServices(new FileStudyCatalog(SAMPLES, List.of()), dialogs, launcher, runs, compare, lessons,
-                "test", 1e10);
+    public static GuiServices services(
+            Dialogs dialogs,
+            Optional<StudyLauncher> launcher,
+            Optional<RunsSource> runs,
+            Optional<CompareSource> compare,
+            Optional<LessonSource> lessons) {
+        return new GuiServices(
+                new FileStudyCatalog(SAMPLES, List.of()), dialogs, launcher, runs, compare, lessons, "test", 1e10);
     }
 
     public static WorkbenchWindow window(GuiServices services) {
-        return WorkbenchWindow.create(services, WindowState.INITIAL, java.time.Duration.ofMillis(40),
+        return WorkbenchWindow.create(
+                services,
+                WindowState.INITIAL,
+                java.time.Duration.ofMillis(40),
                 new UnexpectedErrors(Platform::runLater));
     }
 
@@ -118,8 +125,10 @@ public final class GuiTestSupport {
 
     /** Waits until the window has no background work and the composer's preview shows the last edit. */
     public static void settle(WorkbenchWindow window) {
-        waitUntil("the window to settle", () -> window.model().background().pendingProperty().get() == 0
-                && window.model().composer().previewCurrentProperty().get());
+        waitUntil(
+                "the window to settle",
+                () -> window.model().background().pendingProperty().get() == 0
+                        && window.model().composer().previewCurrentProperty().get());
     }
 
     private static Path resource(String name) {

@@ -46,8 +46,8 @@ public final class ManualScheduler implements Scheduler {
     public void advance(Duration time) {
         Duration until = now.plus(time);
         while (true) {
-            Optional<Entry> next = entries.stream().filter(e -> e.due.compareTo(until) <= 0)
-                    .min(Comparator.comparing(e -> e.due));
+            Optional<Entry> next =
+                    entries.stream().filter(e -> e.due.compareTo(until) <= 0).min(Comparator.comparing(e -> e.due));
             if (next.isEmpty()) break;
             Entry entry = next.get();
             now = entry.due;

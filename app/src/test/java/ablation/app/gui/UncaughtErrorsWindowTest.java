@@ -23,6 +23,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class UncaughtErrorsWindowTest {
     @TempDir
     Path dir;
+
     private GuiTestSupport.FakeDialogs dialogs;
     private WorkbenchWindow window;
     private Thread.UncaughtExceptionHandler previousDefault;
@@ -32,11 +33,11 @@ class UncaughtErrorsWindowTest {
     void start(Stage stage) {
         dialogs = new GuiTestSupport.FakeDialogs(dir);
         UnexpectedErrors errors = new UnexpectedErrors(Platform::runLater);
-        GuiServices services = GuiTestSupport.services(dialogs, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty());
+        GuiServices services = GuiTestSupport.services(
+                dialogs, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         window = WorkbenchWindow.create(services, WindowState.INITIAL, java.time.Duration.ofMillis(40), errors);
         window.start(Optional.empty(), Section.STUDIES);
-        window.show(stage, s -> { });
+        window.show(stage, s -> {});
         previousDefault = Thread.getDefaultUncaughtExceptionHandler();
         previousFx = Thread.currentThread().getUncaughtExceptionHandler();
         errors.install();
@@ -59,15 +60,18 @@ class UncaughtErrorsWindowTest {
         });
         waitUntil("the alert", () -> dialogs.errors.size() == 1);
         assertTrue(dialogs.errors.get(0).contains("IllegalStateException: a bug in a listener"), dialogs.errors.get(0));
-        waitUntil("the status line",
+        waitUntil(
+                "the status line",
                 () -> robot.lookup("#status").queryAs(Label.class).getText().equals(dialogs.errors.get(0)));
     }
 
     @Test
     void anExceptionOnAnotherThreadIsAlertedToo() throws InterruptedException {
-        Thread thread = new Thread(() -> {
-            throw new ArithmeticException("/ by zero");
-        }, "some-thread");
+        Thread thread = new Thread(
+                () -> {
+                    throw new ArithmeticException("/ by zero");
+                },
+                "some-thread");
         thread.start();
         thread.join();
         waitUntil("the alert", () -> dialogs.errors.size() == 1);

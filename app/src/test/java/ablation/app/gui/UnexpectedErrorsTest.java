@@ -34,9 +34,11 @@ class UnexpectedErrorsTest {
 
     @Test
     void anExceptionUncaughtOnAnotherThreadIsShown() throws InterruptedException {
-        Thread thread = new Thread(() -> {
-            throw new IllegalArgumentException("bad index");
-        }, "some-worker");
+        Thread thread = new Thread(
+                () -> {
+                    throw new IllegalArgumentException("bad index");
+                },
+                "some-worker");
         thread.setUncaughtExceptionHandler(errors);
         stderrOf(() -> {
             thread.start();

@@ -17,8 +17,12 @@ class WindowStateStoreTest {
     void remembersBoundsViewAndStudies() {
         WindowStateStore store = new WindowStateStore(dir.resolve("sub/gui.json"));
         assertEquals(WindowState.INITIAL, store.load(), "no file: the initial state");
-        WindowState state = WindowState.INITIAL.withBounds(10, 20, 1000, 700, false).withView(Section.COMPOSER)
-                .withStudy("/a.yaml").withStudy("/b.yaml").withStudy("/a.yaml");
+        WindowState state = WindowState.INITIAL
+                .withBounds(10, 20, 1000, 700, false)
+                .withView(Section.COMPOSER)
+                .withStudy("/a.yaml")
+                .withStudy("/b.yaml")
+                .withStudy("/a.yaml");
         store.save(state);
         WindowState loaded = store.load();
         assertEquals(state, loaded);

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * thread, time passes when the test says so.
  */
 class WorkbenchViewModelTest {
-    private static final RunRow CANCELLED = new RunRow(7, "fim=0.5,seed=3", "cancelled", 0, 97, Double.NaN, null,
-            Instant.EPOCH, null);
+    private static final RunRow CANCELLED =
+            new RunRow(7, "fim=0.5,seed=3", "cancelled", 0, 97, Double.NaN, null, Instant.EPOCH, null);
 
     /** Counts the reads of the runs; fails with {@link #failure} when one is set. */
     private static final class CountingRuns implements RunsSource {
@@ -60,14 +60,15 @@ class WorkbenchViewModelTest {
 
     @TempDir
     Path dir;
+
     private final CountingRuns runs = new CountingRuns();
     private final ManualScheduler time = new ManualScheduler();
     private final List<Throwable> unexpected = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final UnexpectedErrors errors = new UnexpectedErrors(Runnable::run);
 
     private WorkbenchViewModel model(GuiTestSupport.FakeDialogs dialogs) {
-        GuiServices services = GuiTestSupport.services(dialogs, Optional.empty(), Optional.of(runs), Optional.empty(),
-                Optional.empty());
+        GuiServices services = GuiTestSupport.services(
+                dialogs, Optional.empty(), Optional.of(runs), Optional.empty(), Optional.empty());
         Background background = new Background(Runnable::run, Runnable::run, e -> {
             unexpected.add(e);
             errors.accept(e);

@@ -17,7 +17,8 @@ public final class Check {
     }
 
     public static double positive(String field, double value) {
-        if (!(value > 0) || Double.isInfinite(value)) throw new ConfigException(field, value, "must be a positive number");
+        if (!(value > 0) || Double.isInfinite(value))
+            throw new ConfigException(field, value, "must be a positive number");
         return value;
     }
 
@@ -27,7 +28,8 @@ public final class Check {
     }
 
     public static double nonNegative(String field, double value) {
-        if (!(value >= 0) || Double.isInfinite(value)) throw new ConfigException(field, value, "must be a non-negative number");
+        if (!(value >= 0) || Double.isInfinite(value))
+            throw new ConfigException(field, value, "must be a non-negative number");
         return value;
     }
 

@@ -15,13 +15,16 @@ public interface Choice {
 
     /** The constant of {@code type} labelled {@code label}, or a {@link ConfigException} naming {@code field}. */
     static <E extends Enum<E> & Choice> E of(Class<E> type, String field, String label) {
-        return find(type, label).orElseThrow(() -> new ConfigException(field, label,
-                "must be one of " + String.join(", ", labels(type))));
+        return find(type, label)
+                .orElseThrow(
+                        () -> new ConfigException(field, label, "must be one of " + String.join(", ", labels(type))));
     }
 
     /** The constant of {@code type} labelled {@code label}, if there is one (a stored value of an older version). */
     static <E extends Enum<E> & Choice> Optional<E> find(Class<E> type, String label) {
-        return Arrays.stream(type.getEnumConstants()).filter(c -> c.label().equals(label)).findFirst();
+        return Arrays.stream(type.getEnumConstants())
+                .filter(c -> c.label().equals(label))
+                .findFirst();
     }
 
     /** The labels of {@code type}, in declaration order. */

@@ -36,6 +36,7 @@ public final class ConfigLoader {
     public static final ObjectMapper YAML = configure(new ObjectMapper(new YAMLFactory()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)));
+
     public static final ObjectMapper JSON = configure(new ObjectMapper());
 
     private static final JsonNode DEFAULTS = readDefaults();
@@ -58,7 +59,8 @@ public final class ConfigLoader {
     }
 
     public static RunConfig load(Path file) {
-        if (!Files.isRegularFile(file)) throw new ConfigException("config file", file.toString(), "does not exist or is not a file");
+        if (!Files.isRegularFile(file))
+            throw new ConfigException("config file", file.toString(), "does not exist or is not a file");
         try {
             return parse(Files.readString(file));
         } catch (IOException e) {
@@ -73,11 +75,16 @@ public final class ConfigLoader {
     public static JsonNode readTree(String yamlOrJson) {
         try {
             JsonNode tree = YAML.readTree(yamlOrJson);
-            if (tree == null || !tree.isObject()) throw new ConfigException("config", abbreviate(yamlOrJson), "must be a YAML or JSON map");
+            if (tree == null || !tree.isObject())
+                throw new ConfigException("config", abbreviate(yamlOrJson), "must be a YAML or JSON map");
             return tree;
         } catch (JsonProcessingException e) {
-            throw new WorkbenchException("config is not valid YAML/JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
+            throw new WorkbenchException(
+                    "config is not valid YAML/JSON: " + e.getOriginalMessage()
+                            + (e.getLocation() == null
+                                    ? ""
+                                    : " (line " + e.getLocation().getLineNr() + ")"),
+                    e);
         }
     }
 
@@ -87,12 +94,22 @@ public final class ConfigLoader {
         try {
             return YAML.treeToValue(merged, RunConfig.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(path(e) , e.getPropertyName(), "unknown key; known keys here: "
-                    + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
+            throw new ConfigException(
+                    path(e),
+                    e.getPropertyName(),
+                    "unknown key; known keys here: "
+                            + e.getKnownPropertyIds().stream()
+                                    .map(String::valueOf)
+                                    .sorted()
+                                    .collect(Collectors.joining(", ")));
         } catch (InvalidFormatException e) {
             if (e.getTargetType() != null && Choice.class.isAssignableFrom(e.getTargetType())) {
-                throw new ConfigException(path(e), e.getValue(), "must be one of "
-                        + String.join(", ", Choice.labels(e.getTargetType().asSubclass(Choice.class))));
+                throw new ConfigException(
+                        path(e),
+                        e.getValue(),
+                        "must be one of "
+                                + String.join(
+                                        ", ", Choice.labels(e.getTargetType().asSubclass(Choice.class))));
             }
             throw mappingProblem(merged, e);
         } catch (JsonMappingException e) {
@@ -108,9 +125,13 @@ public final class ConfigLoader {
     /** The field and value a mapping failure is about; a fractional count says which whole number to write. */
     private static ConfigException mappingProblem(JsonNode merged, JsonMappingException e) {
         JsonNode value = valueAt(merged, e);
-        boolean fractionalCount = value.isFloatingPointNumber() && e instanceof MismatchedInputException m
-                && m.getTargetType() != null && WHOLE_NUMBERS.contains(m.getTargetType());
-        return new ConfigException(path(e), value.isMissingNode() ? "?" : value,
+        boolean fractionalCount = value.isFloatingPointNumber()
+                && e instanceof MismatchedInputException m
+                && m.getTargetType() != null
+                && WHOLE_NUMBERS.contains(m.getTargetType());
+        return new ConfigException(
+                path(e),
+                value.isMissingNode() ? "?" : value,
                 fractionalCount ? wholeNumberProblem(value) : e.getOriginalMessage());
     }
 
@@ -170,7 +191,8 @@ public final class ConfigLoader {
     private static String path(JsonMappingException e) {
         String path = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
         return path.isEmpty() ? "config" : path;
     }
 

@@ -1,6 +1,5 @@
 package ablation.core.config;
 
-
 /**
  * The knobs of the desk suite's difficulty, applied alike to the training corpus and the benchmarks.
  * The held-out split does not depend on them, so any corpus is disjoint from any benchmark.
@@ -20,8 +19,8 @@ package ablation.core.config;
  * @param loopShare chance that a step having both forms is written as an explicit loop rather than a
  *                  comprehension or builtin call (0-1); mixing styles makes bodies less predictable
  */
-public record DeskDifficulty(int maxSteps, int families, int maxArgs, int nameVariety, int phrasings, int examples,
-                             double loopShare) {
+public record DeskDifficulty(
+        int maxSteps, int families, int maxArgs, int nameVariety, int phrasings, int examples, double loopShare) {
     /** "Easy but not trivial": short compositions over every family, a little variety in names and wording. */
     public static final DeskDifficulty DEFAULT = new DeskDifficulty(3, 6, 2, 3, 2, 1, 0.25);
     /** Fragment families the desk suite knows (the engine's {@code Family} values; a test keeps them equal). */
@@ -34,7 +33,8 @@ public record DeskDifficulty(int maxSteps, int families, int maxArgs, int nameVa
         range("desk.name_variety", nameVariety, 1, 7);
         range("desk.phrasings", phrasings, 1, 3);
         range("desk.examples", examples, 0, 3);
-        if (!(loopShare >= 0 && loopShare <= 1)) throw new ConfigException("desk.loop_share", loopShare, "must be between 0 and 1");
+        if (!(loopShare >= 0 && loopShare <= 1))
+            throw new ConfigException("desk.loop_share", loopShare, "must be between 0 and 1");
     }
 
     private static void range(String field, int value, int min, int max) {

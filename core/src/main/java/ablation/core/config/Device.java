@@ -34,8 +34,8 @@ public enum Device implements Choice {
     /** The kind of a {@code train.device} value; a {@link ConfigException} naming the field otherwise. */
     public static Device of(String spec) {
         if (spec != null && spec.matches("gpu:\\d+")) return GPU;
-        return Choice.find(Device.class, spec).orElseThrow(
-                () -> new ConfigException("train.device", spec, "must be auto, cpu, gpu or gpu:N"));
+        return Choice.find(Device.class, spec)
+                .orElseThrow(() -> new ConfigException("train.device", spec, "must be auto, cpu, gpu or gpu:N"));
     }
 
     /** The GPU number of a {@code gpu} or {@code gpu:N} value. */

@@ -10,8 +10,17 @@ import java.util.List;
  * @param mode left-to-right, infill ({@code <eom>} ends the middle) or single-line infill
  * @param temperature 0 means greedy
  */
-public record EvalConfig(String benchmark, EvalMode mode, int n, List<Integer> k, double temperature,
-                         double topP, int topK, int maxNewTokens, int problems, double timeout) {
+public record EvalConfig(
+        String benchmark,
+        EvalMode mode,
+        int n,
+        List<Integer> k,
+        double temperature,
+        double topP,
+        int topK,
+        int maxNewTokens,
+        int problems,
+        double timeout) {
     public EvalConfig {
         Check.present("eval[].benchmark", benchmark);
         String at = "eval[" + benchmark + "]";
@@ -20,7 +29,8 @@ public record EvalConfig(String benchmark, EvalMode mode, int n, List<Integer> k
         if (k == null || k.isEmpty()) throw new ConfigException(at + ".k", k, "needs at least one k");
         k = List.copyOf(k);
         for (int each : k) {
-            if (each < 1 || each > n) throw new ConfigException(at + ".k", each, "each k must be between 1 and n = " + n);
+            if (each < 1 || each > n)
+                throw new ConfigException(at + ".k", each, "each k must be between 1 and n = " + n);
         }
         Check.nonNegative(at + ".temperature", temperature);
         if (!(topP > 0 && topP <= 1)) throw new ConfigException(at + ".top_p", topP, "must be in (0, 1]");

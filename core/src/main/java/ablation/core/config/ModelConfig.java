@@ -8,8 +8,15 @@ package ablation.core.config;
  * @param rotaryDim dimensions of each head that get rotary position embedding (even, at most the head dimension)
  * @param context maximum sequence length in tokens
  */
-public record ModelConfig(Arch arch, int layers, int dModel, int heads, int rotaryDim, int context,
-                          double layerNormEpsilon, double initStd) {
+public record ModelConfig(
+        Arch arch,
+        int layers,
+        int dModel,
+        int heads,
+        int rotaryDim,
+        int context,
+        double layerNormEpsilon,
+        double initStd) {
     /** The shortest context a run may have. */
     public static final int MIN_CONTEXT = 8;
 
@@ -19,8 +26,10 @@ public record ModelConfig(Arch arch, int layers, int dModel, int heads, int rota
         Check.positive("model.d_model", dModel);
         Check.positive("model.heads", heads);
         if (context < MIN_CONTEXT) {
-            throw new ConfigException("model.context", context, "must be at least " + MIN_CONTEXT
-                    + " tokens (shorter sequences leave nothing to predict)");
+            throw new ConfigException(
+                    "model.context",
+                    context,
+                    "must be at least " + MIN_CONTEXT + " tokens (shorter sequences leave nothing to predict)");
         }
         Check.positive("model.layer_norm_epsilon", layerNormEpsilon);
         Check.positive("model.init_std", initStd);
@@ -28,13 +37,19 @@ public record ModelConfig(Arch arch, int layers, int dModel, int heads, int rota
             throw new ConfigException("model.d_model", dModel, "must be divisible by model.heads (" + heads + ")");
         }
         if (dModel / heads % 2 != 0) {
-            throw new ConfigException("model.d_model", dModel, "gives an odd head dimension d_model / heads = "
-                    + dModel / heads + "; rotary rotates pairs, so the head dimension must be even");
+            throw new ConfigException(
+                    "model.d_model",
+                    dModel,
+                    "gives an odd head dimension d_model / heads = " + dModel / heads
+                            + "; rotary rotates pairs, so the head dimension must be even");
         }
         Check.nonNegative("model.rotary_dim", rotaryDim);
-        if (rotaryDim % 2 != 0) throw new ConfigException("model.rotary_dim", rotaryDim, "must be even (rotary rotates pairs)");
+        if (rotaryDim % 2 != 0)
+            throw new ConfigException("model.rotary_dim", rotaryDim, "must be even (rotary rotates pairs)");
         if (rotaryDim > dModel / heads) {
-            throw new ConfigException("model.rotary_dim", rotaryDim,
+            throw new ConfigException(
+                    "model.rotary_dim",
+                    rotaryDim,
                     "must not exceed the head dimension d_model / heads = " + dModel / heads);
         }
     }
@@ -53,10 +68,12 @@ public record ModelConfig(Arch arch, int layers, int dModel, int heads, int rota
      */
     public long parameterCount(int vocab) {
         long d = dModel;
-        long block = 2 * d                       // ln_1
-                + 4 * d * d                      // q, k, v, out (no bias)
-                + d * 4 * d + 4 * d              // fc_in
-                + 4 * d * d + d;                 // fc_out
+        long block = 2 * d // ln_1
+                + 4 * d * d // q, k, v, out (no bias)
+                + d * 4 * d
+                + 4 * d // fc_in
+                + 4 * d * d
+                + d; // fc_out
         if ((double) layers * 12 * d * d + 2.0 * d * vocab > Long.MAX_VALUE / 2) return Long.MAX_VALUE;
         return vocab * d + layers * block + 2 * d + d * vocab + vocab;
     }

@@ -11,9 +11,18 @@ package ablation.core.config;
  * @param fimLevel {@code document} (split inside each document) or {@code context} (inside the packed sequence)
  * @param fileLevel span corruption keeps every span inside one document
  */
-public record ObjectiveConfig(double clm, double prefixLm, double spanCorruption, double fim,
-                              double fimRate, FimFormat fimFormat, double fimSpmShare, FimLevel fimLevel,
-                              boolean fileLevel, Prefix prefix, Span span) {
+public record ObjectiveConfig(
+        double clm,
+        double prefixLm,
+        double spanCorruption,
+        double fim,
+        double fimRate,
+        FimFormat fimFormat,
+        double fimSpmShare,
+        FimLevel fimLevel,
+        boolean fileLevel,
+        Prefix prefix,
+        Span span) {
     public ObjectiveConfig {
         Check.fraction("objective.clm", clm);
         Check.fraction("objective.prefix_lm", prefixLm);
@@ -47,7 +56,8 @@ public record ObjectiveConfig(double clm, double prefixLm, double spanCorruption
             Check.fraction("objective.prefix.min_fraction", minFraction);
             Check.fraction("objective.prefix.max_fraction", maxFraction);
             if (minFraction > maxFraction) {
-                throw new ConfigException("objective.prefix.min_fraction", minFraction, "must not exceed max_fraction " + maxFraction);
+                throw new ConfigException(
+                        "objective.prefix.min_fraction", minFraction, "must not exceed max_fraction " + maxFraction);
             }
         }
     }
@@ -63,27 +73,32 @@ public record ObjectiveConfig(double clm, double prefixLm, double spanCorruption
      * @param maxSpans spans per file at most: each needs its own {@code <mask_k>}
      * @param scoreContext score the corrupted file too, not only the spans after {@code <sep>}
      */
-    public record Span(double ratioMin, double ratioMax, int lengthMin, int lengthMax, int maxSpans,
-                       boolean scoreContext) {
+    public record Span(
+            double ratioMin, double ratioMax, int lengthMin, int lengthMax, int maxSpans, boolean scoreContext) {
         public Span {
             if (!(ratioMin > 0 && ratioMin < 1)) {
                 throw new ConfigException("objective.span.ratio_min", ratioMin, "must be strictly between 0 and 1");
             }
             if (!(ratioMax >= ratioMin && ratioMax < 1)) {
-                throw new ConfigException("objective.span.ratio_max", ratioMax,
+                throw new ConfigException(
+                        "objective.span.ratio_max",
+                        ratioMax,
                         "must be at least ratio_min " + ratioMin + " and below 1");
             }
             Check.positive("objective.span.length_min", lengthMin);
             if (lengthMax < lengthMin) {
-                throw new ConfigException("objective.span.length_max", lengthMax,
-                        "must be at least length_min " + lengthMin);
+                throw new ConfigException(
+                        "objective.span.length_max", lengthMax, "must be at least length_min " + lengthMin);
             }
             Check.positive("objective.span.max_spans", maxSpans);
             double mean = (lengthMin + lengthMax) / 2.0;
             if (ratioMax > mean / (mean + 1)) {
-                throw new ConfigException("objective.span.ratio_max", ratioMax, String.format(
-                        "spans of mean length %s with a token between them cover at most %.3f of a text",
-                        mean, mean / (mean + 1)));
+                throw new ConfigException(
+                        "objective.span.ratio_max",
+                        ratioMax,
+                        String.format(
+                                "spans of mean length %s with a token between them cover at most %.3f of a text",
+                                mean, mean / (mean + 1)));
             }
         }
 
@@ -98,20 +113,28 @@ public record ObjectiveConfig(double clm, double prefixLm, double spanCorruption
          */
         public void checkFits(int context) {
             if (lengthMax + 5 > context + 1) {
-                throw new ConfigException("objective.span.length_max", lengthMax, "does not fit model.context "
-                        + context + ": a span needs length_max + 5 tokens (<mask_k> twice, <eom>, <|endoftext|>"
-                        + " and <sep>)");
+                throw new ConfigException(
+                        "objective.span.length_max",
+                        lengthMax,
+                        "does not fit model.context "
+                                + context + ": a span needs length_max + 5 tokens (<mask_k> twice, <eom>, <|endoftext|>"
+                                + " and <sep>)");
             }
             if (ratioMin * context < lengthMin) {
-                throw new ConfigException("objective.span.ratio_min", ratioMin, "corrupts fewer than length_min "
-                        + lengthMin + " tokens of a " + context + "-token sequence");
+                throw new ConfigException(
+                        "objective.span.ratio_min",
+                        ratioMin,
+                        "corrupts fewer than length_min " + lengthMin + " tokens of a " + context + "-token sequence");
             }
             double spansNeeded = ratioMax * context / meanLength();
             if (spansNeeded > maxSpans) {
-                throw new ConfigException("objective.span.max_spans", maxSpans, String.format(
-                        "a %d-token file at ratio_max %s needs about %.0f spans of mean length %s;"
-                        + " raise max_spans (and tokenizer.mask_tokens) or lower ratio_max",
-                        context, ratioMax, Math.ceil(spansNeeded), meanLength()));
+                throw new ConfigException(
+                        "objective.span.max_spans",
+                        maxSpans,
+                        String.format(
+                                "a %d-token file at ratio_max %s needs about %.0f spans of mean length %s;"
+                                        + " raise max_spans (and tokenizer.mask_tokens) or lower ratio_max",
+                                context, ratioMax, Math.ceil(spansNeeded), meanLength()));
             }
         }
     }

@@ -12,8 +12,14 @@ package ablation.core.config;
  * @param textField JSON field holding the document text ({@code jsonl} only)
  * @param onBadRecord {@code fail} or {@code skip} (skipped records are counted and reported)
  */
-public record SourceConfig(String name, SourceKind kind, String path, double weight, long maxTokens,
-                           String textField, String onBadRecord) {
+public record SourceConfig(
+        String name,
+        SourceKind kind,
+        String path,
+        double weight,
+        long maxTokens,
+        String textField,
+        String onBadRecord) {
     public SourceConfig {
         Check.present("data.sources[].name", name);
         String at = "data.sources[" + name + "]";
@@ -22,7 +28,8 @@ public record SourceConfig(String name, SourceKind kind, String path, double wei
             throw new ConfigException(at + ".path", path, "is required for kind " + kind);
         }
         Check.nonNegative(at + ".weight", weight);
-        if (maxTokens < 0) throw new ConfigException(at + ".max_tokens", maxTokens, "must not be negative (0 = no cap)");
+        if (maxTokens < 0)
+            throw new ConfigException(at + ".max_tokens", maxTokens, "must not be negative (0 = no cap)");
         Check.present(at + ".text_field", textField);
         Check.oneOf(at + ".on_bad_record", onBadRecord, "fail", "skip");
     }

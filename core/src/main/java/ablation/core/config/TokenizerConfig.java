@@ -9,14 +9,19 @@ package ablation.core.config;
 public record TokenizerConfig(String path, Train train, int maskTokens) {
     public TokenizerConfig {
         if ((path == null) == (train == null)) {
-            throw new ConfigException("tokenizer", path == null ? "{}" : "{path, train}",
+            throw new ConfigException(
+                    "tokenizer",
+                    path == null ? "{}" : "{path, train}",
                     "give exactly one of tokenizer.path (a tokenizer.json) or tokenizer.train");
         }
         Check.positive("tokenizer.mask_tokens", maskTokens);
         if (train != null && train.vocabSize() < minimumVocabSize(maskTokens)) {
-            throw new ConfigException("tokenizer.train.vocab_size", train.vocabSize(), "must be at least "
-                    + minimumVocabSize(maskTokens) + " with mask_tokens " + maskTokens
-                    + " (256 bytes, " + addedTokenCount(maskTokens) + " added tokens and room for merges)");
+            throw new ConfigException(
+                    "tokenizer.train.vocab_size",
+                    train.vocabSize(),
+                    "must be at least "
+                            + minimumVocabSize(maskTokens) + " with mask_tokens " + maskTokens
+                            + " (256 bytes, " + addedTokenCount(maskTokens) + " added tokens and room for merges)");
         }
     }
 
@@ -40,7 +45,8 @@ public record TokenizerConfig(String path, Train train, int maskTokens) {
      */
     public record Train(int vocabSize, double sampleMb) {
         public Train {
-            if (vocabSize < 512) throw new ConfigException("tokenizer.train.vocab_size", vocabSize, "must be at least 512");
+            if (vocabSize < 512)
+                throw new ConfigException("tokenizer.train.vocab_size", vocabSize, "must be at least 512");
             Check.positive("tokenizer.train.sample_mb", sampleMb);
         }
     }

@@ -11,9 +11,22 @@ package ablation.core.config;
  * @param checkpointEvery optimizer steps between checkpoints (a final one is always written)
  * @param logEvery optimizer steps between loss reads (each read is a host sync)
  */
-public record TrainConfig(long tokens, int batch, int microBatch, double lr, int warmup, double minLr,
-                          double weightDecay, double beta1, double beta2, double eps, double clip,
-                          long seed, String device, int checkpointEvery, int logEvery) {
+public record TrainConfig(
+        long tokens,
+        int batch,
+        int microBatch,
+        double lr,
+        int warmup,
+        double minLr,
+        double weightDecay,
+        double beta1,
+        double beta2,
+        double eps,
+        double clip,
+        long seed,
+        String device,
+        int checkpointEvery,
+        int logEvery) {
     public TrainConfig {
         Check.positive("train.tokens", tokens);
         Check.positive("train.batch", batch);

@@ -7,7 +7,8 @@ public final class UserPaths {
     private UserPaths() {}
 
     public static Path expand(String path) {
-        if (path.equals("~") || path.startsWith("~/")) return Path.of(System.getProperty("user.home") + path.substring(1));
+        if (path.equals("~") || path.startsWith("~/"))
+            return Path.of(System.getProperty("user.home") + path.substring(1));
         return Path.of(path);
     }
 }

@@ -26,9 +26,13 @@ public final class StoredBenchmarks {
         List<String> names = new ArrayList<>();
         for (Entry entry : entries) {
             long sameBenchmark = entries.stream()
-                    .filter(e -> e.benchmark().equals(entry.benchmark()) && e.mode().equals(entry.mode())).count();
-            names.add(sameBenchmark > 1 ? entry.benchmark() + "@T" + temperature(entry.temperature())
-                    : entry.benchmark());
+                    .filter(e ->
+                            e.benchmark().equals(entry.benchmark()) && e.mode().equals(entry.mode()))
+                    .count();
+            names.add(
+                    sameBenchmark > 1
+                            ? entry.benchmark() + "@T" + temperature(entry.temperature())
+                            : entry.benchmark());
         }
         return names;
     }

@@ -13,6 +13,7 @@ public final class MetricKeys {
     public static final String BITS_PER_BYTE_PREFIX = "eval/bpb/";
     /** Accuracy of the understanding test (correct against mutated bodies), its 95% interval and its pairs. */
     public static final String UNDERSTANDING = "eval/understanding";
+
     public static final String UNDERSTANDING_LOW = "eval/understanding_low";
     public static final String UNDERSTANDING_HIGH = "eval/understanding_high";
     public static final String UNDERSTANDING_PAIRS = "eval/understanding_pairs";
@@ -49,9 +50,13 @@ public final class MetricKeys {
      * leaves them out of its table.
      */
     public static boolean isDetail(String key) {
-        return key.startsWith(PROMPTS_TRIMMED_PREFIX) || key.startsWith(PROMPTS_UNFIT_PREFIX)
-                || key.startsWith(FINISH_PREFIX) || key.endsWith("_low") || key.endsWith("_high")
-                || key.endsWith("_pairs") || key.endsWith("_programs");
+        return key.startsWith(PROMPTS_TRIMMED_PREFIX)
+                || key.startsWith(PROMPTS_UNFIT_PREFIX)
+                || key.startsWith(FINISH_PREFIX)
+                || key.endsWith("_low")
+                || key.endsWith("_high")
+                || key.endsWith("_pairs")
+                || key.endsWith("_programs");
     }
 
     /** {@code pass@1/desk-l2r/l2r}: the key of a pass@k figure in {@code runs list --json}. */

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 public final class StudyNames {
     public static final int MAX_LENGTH = 100;
     /** The rule in words, for messages. */
-    public static final String RULE = "letters, digits, '-', '_' and '.', not starting with '.' or '-', at most "
-            + MAX_LENGTH + " characters";
+    public static final String RULE =
+            "letters, digits, '-', '_' and '.', not starting with '.' or '-', at most " + MAX_LENGTH + " characters";
+
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]*");
 
     private StudyNames() {}

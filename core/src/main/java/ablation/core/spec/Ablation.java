@@ -22,12 +22,20 @@ public record Ablation(int lesson, String title, JsonNode overrides, List<Axis> 
         if (lesson < 0 || lesson > 5) throw new ConfigException("lesson", lesson, "must be 1-5 (or omitted)");
         axes = axes == null ? List.of() : List.copyOf(axes);
         if (combine == null) combine = GRID;
-        if (!(margin > 0 && margin < 1)) throw new ConfigException("margin", margin,
-                "must be a fraction of the baseline's value in (0, 1), e.g. 0.1");
-        if (!combine.equals(GRID) && !combine.equals(ZIP)) throw new ConfigException("combine", combine, "must be grid or zip");
-        if (combine.equals(ZIP) && axes.stream().map(a -> a.values().size()).distinct().count() > 1) {
-            throw new ConfigException("combine", combine, "zipped axes need the same number of values: "
-                    + axes.stream().map(a -> a.path() + ":" + a.values().size()).toList());
+        if (!(margin > 0 && margin < 1))
+            throw new ConfigException(
+                    "margin", margin, "must be a fraction of the baseline's value in (0, 1), e.g. 0.1");
+        if (!combine.equals(GRID) && !combine.equals(ZIP))
+            throw new ConfigException("combine", combine, "must be grid or zip");
+        if (combine.equals(ZIP)
+                && axes.stream().map(a -> a.values().size()).distinct().count() > 1) {
+            throw new ConfigException(
+                    "combine",
+                    combine,
+                    "zipped axes need the same number of values: "
+                            + axes.stream()
+                                    .map(a -> a.path() + ":" + a.values().size())
+                                    .toList());
         }
     }
 }

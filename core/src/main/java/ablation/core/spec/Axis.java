@@ -21,16 +21,21 @@ public record Axis(String path, String name, List<JsonNode> values, List<String>
 
     public Axis {
         if (path == null) throw new ConfigException("axes[].path", null, "is required (use \"\" for the whole config)");
-        if (values == null || values.isEmpty()) throw new ConfigException("axes[" + path + "].values", values, "needs at least one value");
+        if (values == null || values.isEmpty())
+            throw new ConfigException("axes[" + path + "].values", values, "needs at least one value");
         values = List.copyOf(values);
         if (name == null || name.isBlank()) name = defaultName(path);
         labels = labels == null ? List.of() : List.copyOf(labels);
         if (!labels.isEmpty() && labels.size() != values.size()) {
-            throw new ConfigException("axes[" + path + "].labels", labels.size(), "must give one label per value (" + values.size() + ")");
+            throw new ConfigException(
+                    "axes[" + path + "].labels",
+                    labels.size(),
+                    "must give one label per value (" + values.size() + ")");
         }
         if (path.equals(EPOCHS)) {
             for (JsonNode v : values) {
-                if (!v.canConvertToInt() || v.asInt() < 1) throw new ConfigException("axes[epochs].values", v, "epochs must be positive integers");
+                if (!v.canConvertToInt() || v.asInt() < 1)
+                    throw new ConfigException("axes[epochs].values", v, "epochs must be positive integers");
             }
         }
     }

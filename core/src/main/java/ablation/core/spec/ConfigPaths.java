@@ -25,7 +25,8 @@ final class ConfigPaths {
 
     static void apply(ObjectNode root, String path, JsonNode value) {
         if (path.isEmpty()) {
-            if (!value.isObject()) throw new ConfigException("axes[\"\"].values", value, "values of the whole-config axis must be maps");
+            if (!value.isObject())
+                throw new ConfigException("axes[\"\"].values", value, "values of the whole-config axis must be maps");
             ConfigLoader.merge(root, value);
             return;
         }
@@ -36,9 +37,11 @@ final class ConfigPaths {
         }
         Object last = steps.get(steps.size() - 1);
         if (last instanceof String key) {
-            if (!(parent instanceof ObjectNode map)) throw new ConfigException("axes[" + path + "].path", path, "'" + key + "' is not inside a map");
+            if (!(parent instanceof ObjectNode map))
+                throw new ConfigException("axes[" + path + "].path", path, "'" + key + "' is not inside a map");
             if (map.get(key) instanceof ObjectNode existing && value.isObject()) ConfigLoader.merge(existing, value);
-            else if (map.get(key) instanceof ArrayNode existing && mergesElementWise(existing, value)) mergeElements(existing, value);
+            else if (map.get(key) instanceof ArrayNode existing && mergesElementWise(existing, value))
+                mergeElements(existing, value);
             else map.set(key, value.deepCopy());
         } else {
             int index = (Integer) last;
@@ -75,7 +78,11 @@ final class ConfigPaths {
         List<Object> steps = new ArrayList<>();
         for (String part : path.split("\\.", -1)) {
             Matcher m = STEP.matcher(part);
-            if (!m.matches()) throw new ConfigException("axes[" + path + "].path", path, "is not a config path like objective.fim or data.sources[0].weight");
+            if (!m.matches())
+                throw new ConfigException(
+                        "axes[" + path + "].path",
+                        path,
+                        "is not a config path like objective.fim or data.sources[0].weight");
             steps.add(m.group(1));
             Matcher index = INDEX.matcher(m.group(2));
             while (index.find()) steps.add(Integer.parseInt(index.group(1)));

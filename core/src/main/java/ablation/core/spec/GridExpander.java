@@ -31,7 +31,8 @@ public final class GridExpander {
 
     public static List<RunSpec> expand(AblationSpec spec, boolean force) {
         long planned = 0;
-        for (Ablation ablation : spec.ablations()) planned += combinations(ablation).size() * (long) spec.seeds().size();
+        for (Ablation ablation : spec.ablations())
+            planned += combinations(ablation).size() * (long) spec.seeds().size();
         if (planned > MAX_RUNS_WITHOUT_FORCE && !force) {
             throw new WorkbenchException("study " + spec.name() + " expands to " + planned + " runs (more than "
                     + MAX_RUNS_WITHOUT_FORCE + "); check the axes, or pass --force to run them all");
@@ -41,8 +42,10 @@ public final class GridExpander {
         for (Ablation ablation : spec.ablations()) {
             ObjectNode base = ConfigLoader.withDefaults(spec.base());
             ConfigLoader.merge(base, ablation.overrides());
-            RunConfig baseConfig = validate(base, ablation.lesson() == 0 ? "base" : "base of lesson " + ablation.lesson());
-            double referenceFlops = flopsPerToken(baseConfig) * baseConfig.train().tokens();
+            RunConfig baseConfig =
+                    validate(base, ablation.lesson() == 0 ? "base" : "base of lesson " + ablation.lesson());
+            double referenceFlops =
+                    flopsPerToken(baseConfig) * baseConfig.train().tokens();
             for (List<Integer> combination : combinations(ablation)) {
                 for (long seed : spec.seeds()) {
                     RunSpec run = build(spec, ablation, base, combination, seed, referenceFlops);
@@ -50,8 +53,18 @@ public final class GridExpander {
                     if (existing != null) {
                         Set<Integer> lessons = new HashSet<>(existing.lessons());
                         lessons.addAll(run.lessons());
-                        byHash.put(run.configHash(), new RunSpec(existing.name(), existing.config(), existing.axisLabels(),
-                                lessons, existing.configHash(), existing.cellKey(), existing.vocabSize(), existing.parameters(), existing.trainingFlops()));
+                        byHash.put(
+                                run.configHash(),
+                                new RunSpec(
+                                        existing.name(),
+                                        existing.config(),
+                                        existing.axisLabels(),
+                                        lessons,
+                                        existing.configHash(),
+                                        existing.cellKey(),
+                                        existing.vocabSize(),
+                                        existing.parameters(),
+                                        existing.trainingFlops()));
                         continue;
                     }
                     if (!names.add(run.name())) run = renamed(run, "l" + ablation.lesson() + "." + run.name());
@@ -59,7 +72,8 @@ public final class GridExpander {
                 }
             }
         }
-        if (byHash.isEmpty()) throw new WorkbenchException("study " + spec.name() + " expands to no runs: an axis has no values");
+        if (byHash.isEmpty())
+            throw new WorkbenchException("study " + spec.name() + " expands to no runs: an axis has no values");
         return List.copyOf(byHash.values());
     }
 
@@ -71,8 +85,13 @@ public final class GridExpander {
         return ConfigLoader.toJson(validate(ConfigLoader.withDefaults(spec.base()), "base of study " + spec.name()));
     }
 
-    private static RunSpec build(AblationSpec spec, Ablation ablation, ObjectNode base, List<Integer> combination,
-                                 long seed, double referenceFlops) {
+    private static RunSpec build(
+            AblationSpec spec,
+            Ablation ablation,
+            ObjectNode base,
+            List<Integer> combination,
+            long seed,
+            double referenceFlops) {
         ObjectNode tree = base.deepCopy();
         Map<String, String> labels = new LinkedHashMap<>();
         Integer epochs = null;
@@ -81,16 +100,25 @@ public final class GridExpander {
             JsonNode value = axis.values().get(combination.get(a));
             labels.put(axis.name(), axis.label(combination.get(a)));
             if (axis.path().equals("train.tokens")) {
-                throw new ConfigException("axes[train.tokens]", value, "conflicts with match: " + spec.match()
-                        + " (every arm gets the same budget); vary epochs, or the model size with match: flops");
+                throw new ConfigException(
+                        "axes[train.tokens]",
+                        value,
+                        "conflicts with match: " + spec.match()
+                                + " (every arm gets the same budget); vary epochs, or the model size with match: flops");
             }
             if (axis.path().equals(Axis.EPOCHS)) epochs = value.asInt();
             else ConfigPaths.apply(tree, axis.path(), value);
         }
         ObjectNode train = (ObjectNode) tree.get("train");
         train.put("seed", seed);
-        String name = (labels.isEmpty() ? "base" : String.join(",", labels.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).toList())) + ",seed=" + seed;
+        String name = (labels.isEmpty()
+                        ? "base"
+                        : String.join(
+                                ",",
+                                labels.entrySet().stream()
+                                        .map(e -> e.getKey() + "=" + e.getValue())
+                                        .toList()))
+                + ",seed=" + seed;
         tree.put("name", name);
         if (spec.match() == Match.FLOPS) {
             RunConfig unmatched = validate(tree, name);
@@ -101,7 +129,8 @@ public final class GridExpander {
             if (!(sources instanceof ArrayNode list) || list.isEmpty()) {
                 throw new ConfigException("axes[epochs]", epochs, "needs a data source to cap");
             }
-            ((ObjectNode) list.get(0)).put("max_tokens", Math.max(1, train.get("tokens").asLong() / epochs));
+            ((ObjectNode) list.get(0))
+                    .put("max_tokens", Math.max(1, train.get("tokens").asLong() / epochs));
         }
         RunConfig config = validate(tree, name);
         ObjectNode identity = ConfigLoader.JSON.valueToTree(config);
@@ -110,16 +139,31 @@ public final class GridExpander {
         ((ObjectNode) identity.get("train")).remove("seed");
         String cellKey = sha256(identity.toString());
         int vocab = vocabSize(config);
-        return new RunSpec(name, config, labels, ablation.lesson() == 0 ? Set.of() : Set.of(ablation.lesson()),
-                configHash, cellKey, vocab, config.model().parameterCount(vocab),
+        return new RunSpec(
+                name,
+                config,
+                labels,
+                ablation.lesson() == 0 ? Set.of() : Set.of(ablation.lesson()),
+                configHash,
+                cellKey,
+                vocab,
+                config.model().parameterCount(vocab),
                 flopsPerToken(config) * config.train().tokens());
     }
 
     private static RunSpec renamed(RunSpec run, String name) {
         ObjectNode tree = ConfigLoader.JSON.valueToTree(run.config());
         tree.put("name", name);
-        return new RunSpec(name, ConfigLoader.fromTree(tree), run.axisLabels(), run.lessons(), run.configHash(),
-                run.cellKey(), run.vocabSize(), run.parameters(), run.trainingFlops());
+        return new RunSpec(
+                name,
+                ConfigLoader.fromTree(tree),
+                run.axisLabels(),
+                run.lessons(),
+                run.configHash(),
+                run.cellKey(),
+                run.vocabSize(),
+                run.parameters(),
+                run.trainingFlops());
     }
 
     /** Indices into each axis's values: the Cartesian product, or the i-th value of every axis for zip. */
@@ -159,19 +203,22 @@ public final class GridExpander {
     }
 
     static double flopsPerToken(RunConfig config) {
-        return config.model().trainingFlopsPerToken(vocabSize(config), config.model().context());
+        return config.model()
+                .trainingFlopsPerToken(vocabSize(config), config.model().context());
     }
 
     /** The vocabulary a run will have: the configured size of a trained tokenizer, else the file's. */
     public static int vocabSize(RunConfig config) {
-        if (config.tokenizer().train() != null) return config.tokenizer().train().vocabSize();
+        if (config.tokenizer().train() != null)
+            return config.tokenizer().train().vocabSize();
         return TokenizerFiles.vocabSize(java.nio.file.Path.of(config.tokenizer().path()));
     }
 
     /** Hex SHA-256 of the text's UTF-8 bytes: the form of config hashes and cell keys. */
     public static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -9,8 +9,15 @@ import java.util.Map;
 
 /** Readable run names from axis values: {@code arch=prefix_lm,obj=clm+sc,seed=2}. */
 final class RunNames {
-    private static final Map<String, String> SHORT = Map.of(ObjectiveKind.SPAN_CORRUPTION.label(), "sc",
-            ObjectiveKind.PREFIX_LM.label(), "plm", ObjectiveKind.CLM.label(), "clm", ObjectiveKind.FIM.label(), "fim");
+    private static final Map<String, String> SHORT = Map.of(
+            ObjectiveKind.SPAN_CORRUPTION.label(),
+            "sc",
+            ObjectiveKind.PREFIX_LM.label(),
+            "plm",
+            ObjectiveKind.CLM.label(),
+            "clm",
+            ObjectiveKind.FIM.label(),
+            "fim");
 
     private RunNames() {}
 

@@ -16,8 +16,16 @@ import java.util.Set;
  * @param vocabSize the vocabulary the run's tokenizer will have
  * @param trainingFlops estimated training FLOPs (6·N·tokens plus attention)
  */
-public record RunSpec(String name, RunConfig config, Map<String, String> axisLabels, Set<Integer> lessons,
-                      String configHash, String cellKey, int vocabSize, long parameters, double trainingFlops) {
+public record RunSpec(
+        String name,
+        RunConfig config,
+        Map<String, String> axisLabels,
+        Set<Integer> lessons,
+        String configHash,
+        String cellKey,
+        int vocabSize,
+        long parameters,
+        double trainingFlops) {
     public RunSpec {
         axisLabels = Map.copyOf(axisLabels);
         lessons = Set.copyOf(lessons);

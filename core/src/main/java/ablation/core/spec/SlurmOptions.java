@@ -20,12 +20,17 @@ public record SlurmOptions(String partition, String time, String gpus, String me
     private static final String TIME = "\\d+(:\\d{1,2}){0,2}|\\d+-\\d+(:\\d{1,2}){0,2}|(?i:unlimited|infinite)";
 
     public SlurmOptions {
-        check("slurm.partition", partition, "[A-Za-z0-9_.-]+(,[A-Za-z0-9_.-]+)*", "a partition name or a comma-separated list of them");
+        check(
+                "slurm.partition",
+                partition,
+                "[A-Za-z0-9_.-]+(,[A-Za-z0-9_.-]+)*",
+                "a partition name or a comma-separated list of them");
         check("slurm.time", time, TIME, "minutes, h:mm:ss or d-hh:mm:ss (Slurm's --time format)");
         check("slurm.gpus", gpus, "([A-Za-z0-9_.-]+:)?\\d+", "a GPU count, or TYPE:COUNT such as a100:2");
         check("slurm.mem", mem, "\\d+[KMGTkmgt]?", "a size such as 16G or 4000M");
         if (cpus != null && cpus < 1) throw new ConfigException("slurm.cpus", cpus, "must be at least 1");
-        if (maxParallel != null && maxParallel < 1) throw new ConfigException("slurm.max_parallel", maxParallel, "must be at least 1");
+        if (maxParallel != null && maxParallel < 1)
+            throw new ConfigException("slurm.max_parallel", maxParallel, "must be at least 1");
     }
 
     /** These options with every field that {@code overrides} sets replaced. */

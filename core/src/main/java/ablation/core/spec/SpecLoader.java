@@ -19,8 +19,20 @@ import java.util.Set;
  * of the base ({@code base}) and axes.
  */
 public final class SpecLoader {
-    private static final Set<String> STUDY_KEYS = Set.of("name", "description", "base", "seeds", "match",
-            "ablations", "lesson", "title", "axes", "combine", "margin", "parallel", "slurm");
+    private static final Set<String> STUDY_KEYS = Set.of(
+            "name",
+            "description",
+            "base",
+            "seeds",
+            "match",
+            "ablations",
+            "lesson",
+            "title",
+            "axes",
+            "combine",
+            "margin",
+            "parallel",
+            "slurm");
     private static final Set<String> ABLATION_KEYS = Set.of("lesson", "title", "base", "axes", "combine", "margin");
     private static final Set<String> AXIS_KEYS = Set.of("path", "name", "values", "labels");
     private static final Set<String> SLURM_KEYS = Set.of("partition", "time", "gpus", "mem", "cpus", "max_parallel");
@@ -28,7 +40,8 @@ public final class SpecLoader {
     private SpecLoader() {}
 
     public static AblationSpec load(Path file) {
-        if (!Files.isRegularFile(file)) throw new ConfigException("study file", file.toString(), "does not exist or is not a file");
+        if (!Files.isRegularFile(file))
+            throw new ConfigException("study file", file.toString(), "does not exist or is not a file");
         try {
             return parse(Files.readString(file));
         } catch (IOException e) {
@@ -50,7 +63,9 @@ public final class SpecLoader {
         checkKeys("study", root, STUDY_KEYS);
         List<Ablation> ablations = new ArrayList<>();
         if (root.has("ablations")) {
-            if (root.has("axes")) throw new ConfigException("axes", "top level", "give axes either at the top level or under ablations, not both");
+            if (root.has("axes"))
+                throw new ConfigException(
+                        "axes", "top level", "give axes either at the top level or under ablations, not both");
             int i = 0;
             for (JsonNode node : root.get("ablations")) {
                 checkKeys("ablations[" + i++ + "]", node, ABLATION_KEYS);
@@ -73,17 +88,25 @@ public final class SpecLoader {
             }
         }
         JsonNode base = root.path("base");
-        if (!base.isMissingNode() && !base.isObject()) throw new ConfigException("base", base, "must be a map (a run config)");
-        return new AblationSpec(text(root, "name"), text(root, "description"),
-                base.isObject() ? base : JsonNodeFactory.instance.objectNode(), ablations, seeds, match(root),
-                parallel(root), slurm(root.path("slurm")));
+        if (!base.isMissingNode() && !base.isObject())
+            throw new ConfigException("base", base, "must be a map (a run config)");
+        return new AblationSpec(
+                text(root, "name"),
+                text(root, "description"),
+                base.isObject() ? base : JsonNodeFactory.instance.objectNode(),
+                ablations,
+                seeds,
+                match(root),
+                parallel(root),
+                slurm(root.path("slurm")));
     }
 
     /** @param overrides changes to the study's base for this ablation only */
     private static Ablation ablation(JsonNode node, JsonNode overrides) {
         List<Axis> axes = new ArrayList<>();
         JsonNode list = node.path("axes");
-        if (!list.isMissingNode() && !list.isArray()) throw new ConfigException("axes", list, "must be a list of {path, values}");
+        if (!list.isMissingNode() && !list.isArray())
+            throw new ConfigException("axes", list, "must be a list of {path, values}");
         for (JsonNode axis : list) {
             checkKeys("axes[]", axis, AXIS_KEYS);
             List<JsonNode> values = new ArrayList<>();
@@ -92,16 +115,22 @@ public final class SpecLoader {
             axis.path("labels").forEach(l -> labels.add(l.asText()));
             axes.add(new Axis(text(axis, "path"), text(axis, "name"), values, labels));
         }
-        if (!overrides.isMissingNode() && !overrides.isObject()) throw new ConfigException("ablations[].base", overrides, "must be a map");
-        return new Ablation(node.path("lesson").asInt(0), text(node, "title"),
-                overrides.isObject() ? overrides : JsonNodeFactory.instance.objectNode(), axes, text(node, "combine"),
+        if (!overrides.isMissingNode() && !overrides.isObject())
+            throw new ConfigException("ablations[].base", overrides, "must be a map");
+        return new Ablation(
+                node.path("lesson").asInt(0),
+                text(node, "title"),
+                overrides.isObject() ? overrides : JsonNodeFactory.instance.objectNode(),
+                axes,
+                text(node, "combine"),
                 margin(node.path("margin")));
     }
 
     private static double margin(JsonNode value) {
         if (value.isMissingNode() || value.isNull()) return Ablation.DEFAULT_MARGIN;
-        if (!value.isNumber()) throw new ConfigException("ablations[].margin", value,
-                "must be a number, e.g. 0.1 for 10% of the baseline");
+        if (!value.isNumber())
+            throw new ConfigException(
+                    "ablations[].margin", value, "must be a number, e.g. 0.1 for 10% of the baseline");
         return value.asDouble();
     }
 
@@ -114,8 +143,13 @@ public final class SpecLoader {
     private static SlurmOptions slurm(JsonNode node) {
         if (node.isMissingNode() || node.isNull()) return SlurmOptions.NONE;
         checkKeys("slurm", node, SLURM_KEYS);
-        return new SlurmOptions(text(node, "partition"), text(node, "time"), text(node, "gpus"), text(node, "mem"),
-                integer(node, "cpus"), integer(node, "max_parallel"));
+        return new SlurmOptions(
+                text(node, "partition"),
+                text(node, "time"),
+                text(node, "gpus"),
+                text(node, "mem"),
+                integer(node, "cpus"),
+                integer(node, "max_parallel"));
     }
 
     private static int parallel(JsonNode root) {
@@ -130,7 +164,8 @@ public final class SpecLoader {
     private static Integer integer(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) return null;
-        if (!value.canConvertToInt() || !value.isIntegralNumber()) throw new ConfigException("slurm." + field, value, "must be a whole number");
+        if (!value.canConvertToInt() || !value.isIntegralNumber())
+            throw new ConfigException("slurm." + field, value, "must be a whole number");
         return value.asInt();
     }
 
@@ -145,7 +180,11 @@ public final class SpecLoader {
         while (names.hasNext()) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw new ConfigException(where + "." + name, name, "unknown key; known keys here: " + String.join(", ", allowed.stream().sorted().toList()));
+                throw new ConfigException(
+                        where + "." + name,
+                        name,
+                        "unknown key; known keys here: "
+                                + String.join(", ", allowed.stream().sorted().toList()));
             }
         }
     }

@@ -18,7 +18,8 @@ final class TokenizerFiles {
             Set<Integer> ids = new HashSet<>();
             root.path("model").path("vocab").forEach(id -> ids.add(id.asInt()));
             root.path("added_tokens").forEach(token -> ids.add(token.path("id").asInt()));
-            if (ids.isEmpty()) throw new WorkbenchException(tokenizerJson + " has no model.vocab: not a tokenizer.json");
+            if (ids.isEmpty())
+                throw new WorkbenchException(tokenizerJson + " has no model.vocab: not a tokenizer.json");
             return ids.stream().mapToInt(Integer::intValue).max().getAsInt() + 1;
         } catch (IOException e) {
             throw new WorkbenchException("cannot read tokenizer " + tokenizerJson + ": " + e.getMessage(), e);

@@ -14,8 +14,8 @@ public record Estimate(double value, double low, double high, int seeds, Interva
             throw new IllegalArgumentException("interval [" + low + ", " + high + "] is reversed");
         }
         if (hasBounds(low, high) == (kind == IntervalKind.NONE)) {
-            throw new IllegalArgumentException("an estimate of kind " + kind + " with bounds [" + low + ", " + high
-                    + "]");
+            throw new IllegalArgumentException(
+                    "an estimate of kind " + kind + " with bounds [" + low + ", " + high + "]");
         }
     }
 

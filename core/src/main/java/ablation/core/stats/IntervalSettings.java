@@ -34,7 +34,9 @@ public record IntervalSettings(int resamples, long seed, double confidence) {
     /** "95%". */
     public String percent() {
         double percent = confidence * 100;
-        return (percent == Math.rint(percent) ? String.valueOf((long) percent) : String.format(Locale.ROOT, "%.1f",
-                percent)) + "%";
+        return (percent == Math.rint(percent)
+                        ? String.valueOf((long) percent)
+                        : String.format(Locale.ROOT, "%.1f", percent))
+                + "%";
     }
 }

@@ -51,7 +51,11 @@ public final class Intervals {
         PassMatrix treat = treatment.restrictedTo(ids);
         if (ref.seeds() >= 2 && treat.seeds() >= 2) return seedDifference(ref.seedMeans(), treat.seedMeans());
         Estimate paired = bootstrap.difference(ref.problemMeans(), treat.problemMeans());
-        return new Estimate(paired.value(), paired.low(), paired.high(), Math.min(ref.seeds(), treat.seeds()),
+        return new Estimate(
+                paired.value(),
+                paired.low(),
+                paired.high(),
+                Math.min(ref.seeds(), treat.seeds()),
                 IntervalKind.PROBLEM_BOOTSTRAP);
     }
 

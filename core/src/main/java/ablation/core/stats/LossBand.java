@@ -8,8 +8,8 @@ import java.util.SortedMap;
  * A loss curve with its band: at each token count, the mean loss and the band's {@code low} and
  * {@code high}, whose meaning {@link #kind} says (never a confidence interval under another name).
  */
-public record LossBand(String arm, int seeds, BandKind kind, double[] tokens, double[] mean, double[] low,
-        double[] high) {
+public record LossBand(
+        String arm, int seeds, BandKind kind, double[] tokens, double[] mean, double[] low, double[] high) {
     public LossBand {
         if (kind == null) throw new IllegalArgumentException("loss band " + arm + ": needs its kind");
         if (tokens.length != mean.length || tokens.length != low.length || tokens.length != high.length) {
@@ -25,8 +25,8 @@ public record LossBand(String arm, int seeds, BandKind kind, double[] tokens, do
      * @param seedSeries per seed, its loss by token count
      */
     public static LossBand overSeeds(String arm, List<? extends SortedMap<Long, Double>> seedSeries) {
-        if (seedSeries.isEmpty()) throw new IllegalArgumentException("loss band " + arm
-                + ": needs at least one series");
+        if (seedSeries.isEmpty())
+            throw new IllegalArgumentException("loss band " + arm + ": needs at least one series");
         List<Long> shared = new ArrayList<>(seedSeries.get(0).keySet());
         seedSeries.forEach(s -> shared.retainAll(s.keySet()));
         int n = shared.size();

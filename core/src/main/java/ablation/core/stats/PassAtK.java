@@ -1,6 +1,5 @@
 package ablation.core.stats;
 
-import ablation.core.WorkbenchException;
 import java.util.List;
 
 /**
@@ -18,8 +17,8 @@ public final class PassAtK {
      */
     public static double of(int n, int c, int k) {
         if (k < 1 || k > n) {
-            throw new IllegalArgumentException("pass@" + k + " needs 1 <= k <= n, but only n = " + n
-                    + " samples were scored");
+            throw new IllegalArgumentException(
+                    "pass@" + k + " needs 1 <= k <= n, but only n = " + n + " samples were scored");
         }
         if (c < 0 || c > n) throw new IllegalArgumentException("c = " + c + " must be in [0, n = " + n + "]");
         if (n - c < k) return 1.0;

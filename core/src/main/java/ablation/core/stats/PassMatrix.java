@@ -20,7 +20,8 @@ public record PassMatrix(List<String> taskIds, double[][] values) {
         if (values.length == 0) throw new IllegalArgumentException("a pass matrix needs at least one seed");
         if (taskIds.isEmpty()) throw new IllegalArgumentException("a pass matrix needs at least one problem");
         for (double[] row : values) {
-            if (row.length != taskIds.size()) throw new IllegalArgumentException("every seed needs a value per problem");
+            if (row.length != taskIds.size())
+                throw new IllegalArgumentException("every seed needs a value per problem");
         }
     }
 
@@ -37,12 +38,14 @@ public record PassMatrix(List<String> taskIds, double[][] values) {
             }
             seeds.add(byId);
         }
-        Set<String> shared = new LinkedHashSet<>(bySeed.get(0).stream().map(ProblemCount::taskId).toList());
+        Set<String> shared = new LinkedHashSet<>(
+                bySeed.get(0).stream().map(ProblemCount::taskId).toList());
         seeds.forEach(s -> shared.retainAll(s.keySet()));
         List<String> ids = new ArrayList<>(shared);
         double[][] values = new double[seeds.size()][ids.size()];
         for (int s = 0; s < seeds.size(); s++) {
-            for (int p = 0; p < ids.size(); p++) values[s][p] = PassAtK.of(seeds.get(s).get(ids.get(p)), k);
+            for (int p = 0; p < ids.size(); p++)
+                values[s][p] = PassAtK.of(seeds.get(s).get(ids.get(p)), k);
         }
         return new PassMatrix(ids, values);
     }
@@ -62,7 +65,9 @@ public record PassMatrix(List<String> taskIds, double[][] values) {
 
     /** Each seed's mean over the problems. */
     public double[] seedMeans() {
-        return Arrays.stream(values).mapToDouble(row -> Arrays.stream(row).average().orElseThrow()).toArray();
+        return Arrays.stream(values)
+                .mapToDouble(row -> Arrays.stream(row).average().orElseThrow())
+                .toArray();
     }
 
     /** Each problem's mean over the seeds. */

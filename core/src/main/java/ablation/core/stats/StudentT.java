@@ -31,7 +31,9 @@ public final class StudentT {
 
     /** The density at {@code t}. */
     static double density(double t, double df) {
-        return Math.exp(logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI)
+        return Math.exp(logGamma((df + 1) / 2)
+                - logGamma(df / 2)
+                - 0.5 * Math.log(df * Math.PI)
                 - (df + 1) / 2 * Math.log1p(t * t / df));
     }
 
@@ -78,9 +80,17 @@ public final class StudentT {
 
     /** Lanczos approximation (g = 7, n = 9), accurate to ~1e-15 for positive arguments. */
     static double logGamma(double x) {
-        final double[] c = {0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-                -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-                1.5056327351493116e-7};
+        final double[] c = {
+            0.99999999999980993,
+            676.5203681218851,
+            -1259.1392167224028,
+            771.32342877765313,
+            -176.61502916214059,
+            12.507343278686905,
+            -0.13857109526572012,
+            9.9843695780195716e-6,
+            1.5056327351493116e-7
+        };
         if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
         x -= 1;
         double sum = c[0];

@@ -28,12 +28,21 @@ class ChoiceTest {
         assertEquals(Arch.PREFIX_LM, config.model().arch());
         assertEquals(FimFormat.PSM_SPM, config.objective().fimFormat());
         assertEquals(FimLevel.CONTEXT, config.objective().fimLevel());
-        assertEquals(List.of(SourceKind.JSONL, SourceKind.DESK_NL),
+        assertEquals(
+                List.of(SourceKind.JSONL, SourceKind.DESK_NL),
                 config.data().sources().stream().map(SourceConfig::kind).toList());
-        assertEquals(List.of(EvalMode.INFILL_LINE, EvalMode.L2R), config.eval().stream().map(EvalConfig::mode).toList());
+        assertEquals(
+                List.of(EvalMode.INFILL_LINE, EvalMode.L2R),
+                config.eval().stream().map(EvalConfig::mode).toList());
         String yaml = ConfigLoader.toYaml(config);
-        for (String label : List.of("arch: prefix_lm", "fim_format: psm_spm", "fim_level: context", "kind: jsonl",
-                "kind: desk-nl", "mode: infill-line", "mode: l2r")) {
+        for (String label : List.of(
+                "arch: prefix_lm",
+                "fim_format: psm_spm",
+                "fim_level: context",
+                "kind: jsonl",
+                "kind: desk-nl",
+                "mode: infill-line",
+                "mode: l2r")) {
             assertTrue(yaml.contains(label), label + " in:\n" + yaml);
         }
         assertEquals(config, ConfigLoader.parse(ConfigLoader.toJson(config)));
@@ -43,9 +52,10 @@ class ChoiceTest {
     void anUnknownLabelNamesTheFieldTheValueAndTheChoices() {
         assertMessage("model: {arch: encoder}", "model.arch = 'encoder': must be one of causal, prefix_lm");
         assertMessage("objective: {fim_format: spm}", "objective.fim_format = 'spm': must be one of codegen2, psm_spm");
-        assertMessage("eval: [{benchmark: b, mode: line}]", "eval[0].mode = 'line': must be one of l2r, infill, infill-line");
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> ConfigLoader.parse(CONFIG.replace("kind: desk-nl", "kind: desk-java")));
+        assertMessage(
+                "eval: [{benchmark: b, mode: line}]", "eval[0].mode = 'line': must be one of l2r, infill, infill-line");
+        ConfigException e = assertThrows(
+                ConfigException.class, () -> ConfigLoader.parse(CONFIG.replace("kind: desk-nl", "kind: desk-java")));
         assertTrue(e.getMessage().contains("data.sources[1].kind = 'desk-java'"), e.getMessage());
     }
 
@@ -55,9 +65,13 @@ class ChoiceTest {
         assertEquals(3, Device.gpuIndex("gpu:3"));
         assertEquals(0, Device.gpuIndex("gpu"));
         assertEquals(Device.AUTO, Device.of("auto"));
-        assertEquals("train.device", assertThrows(ConfigException.class, () -> Device.of("tpu")).field());
-        assertEquals("train.device", assertThrows(ConfigException.class, () -> ConfigLoader.parse(
-                CONFIG.replace("gpu:1", "gpu:x"))).field());
+        assertEquals(
+                "train.device",
+                assertThrows(ConfigException.class, () -> Device.of("tpu")).field());
+        assertEquals(
+                "train.device",
+                assertThrows(ConfigException.class, () -> ConfigLoader.parse(CONFIG.replace("gpu:1", "gpu:x")))
+                        .field());
     }
 
     @Test
@@ -74,7 +88,9 @@ class ChoiceTest {
         String study = "name: s\nmatch: flops\naxes: [{path: model.layers, values: [1, 2]}]\n";
         AblationSpec spec = SpecLoader.parse(study);
         assertEquals(Match.FLOPS, spec.match());
-        assertEquals(Match.TOKENS, SpecLoader.parse(study.replace("match: flops\n", "")).match());
+        assertEquals(
+                Match.TOKENS,
+                SpecLoader.parse(study.replace("match: flops\n", "")).match());
         ConfigException e = assertThrows(ConfigException.class, () -> SpecLoader.parse(study.replace("flops", "time")));
         assertEquals("match", e.field());
     }

@@ -41,13 +41,15 @@ class ConfigLoaderTest {
         RunConfig config = ConfigLoader.parse(MINIMAL.replace("data:\n", "data:\n  desk: {max_steps: 1}\n"));
         assertEquals(1, config.data().desk().maxSteps());
         assertEquals(6, config.data().desk().families(), "the other knobs keep their defaults");
-        assertThrows(ablation.core.WorkbenchException.class,
+        assertThrows(
+                ablation.core.WorkbenchException.class,
                 () -> ConfigLoader.parse(MINIMAL.replace("data:\n", "data:\n  desk: {max_steps: 9}\n")));
     }
 
     @Test
     void unknownKeyIsNamed() {
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.parse(MINIMAL + "model: {layerz: 2}\n"));
+        ConfigException e =
+                assertThrows(ConfigException.class, () -> ConfigLoader.parse(MINIMAL + "model: {layerz: 2}\n"));
         assertTrue(e.getMessage().contains("layerz"), e.getMessage());
         assertTrue(e.getMessage().contains("model"), e.getMessage());
     }
@@ -68,14 +70,18 @@ class ConfigLoaderTest {
         assertMessage("model: {layers: 1.5}", "model.layers");
         assertMessage("model: {heads: 4.9}", "4.9");
         assertMessage("train: {batch: 2.0}", "train.batch");
-        assertMessage("model: {context: 1.0e7}", "model.context = 1.0E7: must be a whole number written without a decimal point or exponent (10000000)");
+        assertMessage(
+                "model: {context: 1.0e7}",
+                "model.context = 1.0E7: must be a whole number written without a decimal point or exponent (10000000)");
     }
 
     @Test
     void trailingGarbageAfterAJsonConfigIsAnError() {
-        String json = "{\"name\": \"t\", \"data\": {\"sources\": [{\"name\": \"py\", \"kind\": \"files\", \"path\": \"/tmp\"}]}}";
+        String json =
+                "{\"name\": \"t\", \"data\": {\"sources\": [{\"name\": \"py\", \"kind\": \"files\", \"path\": \"/tmp\"}]}}";
         assertEquals("t", ConfigLoader.parse(json).name());
-        Exception e = assertThrows(ablation.core.WorkbenchException.class, () -> ConfigLoader.parse(json + " {\"x\": 1}"));
+        Exception e =
+                assertThrows(ablation.core.WorkbenchException.class, () -> ConfigLoader.parse(json + " {\"x\": 1}"));
         assertTrue(e.getMessage().contains("not valid YAML/JSON"), e.getMessage());
         assertThrows(ablation.core.WorkbenchException.class, () -> ConfigLoader.parse(json + " garbage"));
     }
@@ -92,7 +98,9 @@ class ConfigLoaderTest {
         assertMessage("model: {context: 7}", "at least 8");
         assertMessage("model: {context: 10000000}\ntrain: {tokens: 20000}", "train.tokens = 20000");
         assertMessage("train: {tokens: 20000, batch: 10000000}", "train.tokens = 20000");
-        assertEquals(256 * 16, ConfigLoader.parse(MINIMAL + "train: {tokens: 4096}\n").train().tokens());
+        assertEquals(
+                256 * 16,
+                ConfigLoader.parse(MINIMAL + "train: {tokens: 4096}\n").train().tokens());
     }
 
     private static void assertMessage(String yaml, String expected) {

@@ -12,7 +12,9 @@ class EvalModeTest {
         assertEquals(body, EvalMode.L2R.truncate(body + "\ndef other():\n    pass\n"));
         assertEquals(body, EvalMode.L2R.truncate(body + "\n# test\nprint(f(1))\n"));
         assertEquals(body, EvalMode.L2R.truncate(body + "\nif __name__ == '__main__':\n    main()\n"));
-        assertEquals(body + "    # a comment inside stays\n", EvalMode.L2R.truncate(body + "    # a comment inside stays\n"));
+        assertEquals(
+                body + "    # a comment inside stays\n",
+                EvalMode.L2R.truncate(body + "    # a comment inside stays\n"));
         assertEquals(body, EvalMode.L2R.truncate(body));
     }
 

@@ -41,14 +41,16 @@ class GridExpanderTest {
 
     @Test
     void mapValuesMergeKeepingOtherSettings() {
-        RunSpec run = expand("axes: [{path: objective, values: [{clm: 0.5, fim: 0.5}]}]\n").get(0);
+        RunSpec run = expand("axes: [{path: objective, values: [{clm: 0.5, fim: 0.5}]}]\n")
+                .get(0);
         assertEquals(0.5, run.config().objective().fim());
         assertEquals(0.2, run.config().objective().span().ratioMax(), "span settings of the base survive the merge");
     }
 
     @Test
     void listsOfMapsMergeElementWise() {
-        RunSpec run = expand("axes: [{path: data.sources, values: [[{weight: 0.5}, {weight: 0.5}]]}]\n").get(0);
+        RunSpec run = expand("axes: [{path: data.sources, values: [[{weight: 0.5}, {weight: 0.5}]]}]\n")
+                .get(0);
         assertEquals("en", run.config().data().sources().get(1).name(), "names and kinds survive");
         assertEquals(0.5, run.config().data().sources().get(1).weight());
     }
@@ -73,7 +75,10 @@ class GridExpanderTest {
         assertEquals(byTokens.get(0).tokens(), byTokens.get(1).tokens());
         List<RunSpec> byFlops = expand(axes + "match: flops\n");
         assertTrue(byFlops.get(0).tokens() > byFlops.get(1).tokens(), "the smaller model trains on more tokens");
-        assertEquals(byFlops.get(0).trainingFlops(), byFlops.get(1).trainingFlops(), byFlops.get(0).trainingFlops() * 1e-5);
+        assertEquals(
+                byFlops.get(0).trainingFlops(),
+                byFlops.get(1).trainingFlops(),
+                byFlops.get(0).trainingFlops() * 1e-5);
     }
 
     @Test
@@ -97,13 +102,14 @@ class GridExpanderTest {
 
     @Test
     void badAxesAreNamed() {
-        ConfigException missing = assertThrows(ConfigException.class,
-                () -> expand("axes: [{path: modle.layers, values: [1]}]\n"));
+        ConfigException missing =
+                assertThrows(ConfigException.class, () -> expand("axes: [{path: modle.layers, values: [1]}]\n"));
         assertTrue(missing.getMessage().contains("modle"), missing.getMessage());
-        WorkbenchException wrongType = assertThrows(WorkbenchException.class,
-                () -> expand("axes: [{path: model.layers, values: [two]}]\n"));
+        WorkbenchException wrongType =
+                assertThrows(WorkbenchException.class, () -> expand("axes: [{path: model.layers, values: [two]}]\n"));
         assertTrue(wrongType.getMessage().contains("layers"), wrongType.getMessage());
-        WorkbenchException empty = assertThrows(WorkbenchException.class, () -> expand("axes: [{path: model.layers, values: []}]\n"));
+        WorkbenchException empty =
+                assertThrows(WorkbenchException.class, () -> expand("axes: [{path: model.layers, values: []}]\n"));
         assertTrue(empty.getMessage().contains("values"), empty.getMessage());
         assertThrows(ConfigException.class, () -> expand("axes: [{path: train.tokens, values: [5, 6]}]\n"));
     }
@@ -114,6 +120,10 @@ class GridExpanderTest {
                 + "1,".repeat(100) + "1]}]\n";
         WorkbenchException e = assertThrows(WorkbenchException.class, () -> expand(axes));
         assertTrue(e.getMessage().contains("--force"), e.getMessage());
-        assertNotEquals(0, GridExpander.combinations(SpecLoader.parse(BASE + axes).ablations().get(0)).size());
+        assertNotEquals(
+                0,
+                GridExpander.combinations(
+                                SpecLoader.parse(BASE + axes).ablations().get(0))
+                        .size());
     }
 }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ablation.core.config.ConfigLoader;
 import ablation.core.config.ConfigException;
+import ablation.core.config.ConfigLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,18 +38,36 @@ class SampleConfigsTest {
 
     @Test
     void lessonGridsHaveTheExpectedArms() {
-        assertEquals(6, GridExpander.expand(SpecLoader.load(SAMPLES.resolve("lesson1-prefix-lm.yaml")), false).size());
-        assertEquals(9, GridExpander.expand(SpecLoader.load(SAMPLES.resolve("lesson2-infill-cost.yaml")), false).size());
-        assertEquals(6, GridExpander.expand(SpecLoader.load(SAMPLES.resolve("lesson5-epochs.yaml")), false).size());
+        assertEquals(
+                6,
+                GridExpander.expand(SpecLoader.load(SAMPLES.resolve("lesson1-prefix-lm.yaml")), false)
+                        .size());
+        assertEquals(
+                9,
+                GridExpander.expand(SpecLoader.load(SAMPLES.resolve("lesson2-infill-cost.yaml")), false)
+                        .size());
+        assertEquals(
+                6,
+                GridExpander.expand(SpecLoader.load(SAMPLES.resolve("lesson5-epochs.yaml")), false)
+                        .size());
     }
 
     @Test
     void lessonFiveTrainsOneAndFourEpochsOverTheSameDataWithTheCodeGen2Objective() {
         AblationSpec spec = SpecLoader.load(SAMPLES.resolve("five-lessons-quick.yaml"));
-        Ablation epochs = spec.ablations().stream().filter(a -> a.lesson() == 5).findFirst().orElseThrow();
-        AblationSpec alone = new AblationSpec(spec.name(), spec.description(), spec.base(), List.of(epochs),
+        Ablation epochs = spec.ablations().stream()
+                .filter(a -> a.lesson() == 5)
+                .findFirst()
+                .orElseThrow();
+        AblationSpec alone = new AblationSpec(
+                spec.name(),
+                spec.description(),
+                spec.base(),
+                List.of(epochs),
                 spec.seeds(),
-                spec.match(), spec.parallel(), spec.slurm());
+                spec.match(),
+                spec.parallel(),
+                spec.slurm());
         List<RunSpec> runs = GridExpander.expand(alone, false);
         assertEquals(2, runs.size());
         for (RunSpec run : runs) {
@@ -57,16 +75,20 @@ class SampleConfigsTest {
             assertEquals(0.5, run.config().objective().clm(), run.name());
             assertEquals(0.5, run.config().objective().spanCorruption(), run.name());
         }
-        assertEquals(List.of(175_000L, 700_000L), runs.stream().map(r -> r.config().train().tokens()).toList());
+        assertEquals(
+                List.of(175_000L, 700_000L),
+                runs.stream().map(r -> r.config().train().tokens()).toList());
     }
 
     @Test
     void theMarginIsReadPerLessonAndChecked() {
         AblationSpec spec = SpecLoader.load(SAMPLES.resolve("five-lessons-desk.yaml"));
-        assertTrue(spec.ablations().stream().allMatch(a -> a.margin() == 0.1),
-                "the default, and lesson 1's explicit 0.1");
-        ConfigException wrong = assertThrows(ConfigException.class, () -> SpecLoader.parse(
-                "name: x\nlesson: 1\nmargin: 1.5\nbase: {}\naxes: [{path: model.arch, values: [causal, prefix_lm]}]\n"));
+        assertTrue(
+                spec.ablations().stream().allMatch(a -> a.margin() == 0.1), "the default, and lesson 1's explicit 0.1");
+        ConfigException wrong = assertThrows(
+                ConfigException.class,
+                () -> SpecLoader.parse(
+                        "name: x\nlesson: 1\nmargin: 1.5\nbase: {}\naxes: [{path: model.arch, values: [causal, prefix_lm]}]\n"));
         assertTrue(wrong.getMessage().contains("margin"), wrong.getMessage());
     }
 }

@@ -93,7 +93,9 @@ class IntervalsTest {
         assertFalse(e.hasInterval());
         assertEquals(IntervalKind.NONE, e.kind());
         assertEquals("0.700 (1 seed)", e.format(3));
-        assertFalse(INTERVALS.seedDifference(new double[] {1}, new double[] {1.5, 1.6}).hasInterval());
+        assertFalse(INTERVALS
+                .seedDifference(new double[] {1}, new double[] {1.5, 1.6})
+                .hasInterval());
     }
 
     @Test
@@ -114,13 +116,15 @@ class IntervalsTest {
     void oneSeedDifferenceIsPairedByProblem() {
         double[][] reference = values(1, 60, 0, 4);
         double[][] treatment = values(1, 60, -0.05, 5);
-        Estimate paired = INTERVALS.difference(new PassMatrix(ids(60, "p"), reference), new PassMatrix(ids(60, "p"),
-                treatment));
+        Estimate paired =
+                INTERVALS.difference(new PassMatrix(ids(60, "p"), reference), new PassMatrix(ids(60, "p"), treatment));
         assertEquals(IntervalKind.PROBLEM_BOOTSTRAP, paired.kind());
         assertTrue(paired.high() < 0, "paired interval excludes 0: " + paired);
-        assertThrows(IllegalArgumentException.class,
-                () -> INTERVALS.difference(new PassMatrix(ids(3, "p"), values(1, 3, 0, 1)), new PassMatrix(ids(3, "q"),
-                        values(1, 3, 0, 1))));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> INTERVALS.difference(
+                        new PassMatrix(ids(3, "p"), values(1, 3, 0, 1)),
+                        new PassMatrix(ids(3, "q"), values(1, 3, 0, 1))));
     }
 
     @Test
@@ -135,8 +139,8 @@ class IntervalsTest {
     @Test
     void estimatesRefuseAMismatchedKind() {
         assertThrows(IllegalArgumentException.class, () -> new Estimate(1, 0, 2, 3, IntervalKind.NONE));
-        assertThrows(IllegalArgumentException.class, () -> new Estimate(1, Double.NaN, Double.NaN, 3,
-                IntervalKind.SEED_T));
+        assertThrows(
+                IllegalArgumentException.class, () -> new Estimate(1, Double.NaN, Double.NaN, 3, IntervalKind.SEED_T));
         assertThrows(IllegalArgumentException.class, () -> new Estimate(1, 2, 0, 3, IntervalKind.SEED_T));
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ablation.core.WorkbenchException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -14,16 +13,16 @@ import org.junit.jupiter.api.Test;
 class PassAtKTest {
     /** 1 - C(n-c, k) / C(n, k) with exact integers. */
     static double exact(int n, int c, int k) {
-        BigDecimal ratio = new BigDecimal(binomial(n - c, k)).divide(new BigDecimal(binomial(n, k)),
-                MathContext.DECIMAL128);
+        BigDecimal ratio =
+                new BigDecimal(binomial(n - c, k)).divide(new BigDecimal(binomial(n, k)), MathContext.DECIMAL128);
         return BigDecimal.ONE.subtract(ratio).doubleValue();
     }
 
     static BigInteger binomial(int n, int k) {
         if (k < 0 || k > n) return BigInteger.ZERO;
         BigInteger result = BigInteger.ONE;
-        for (int i = 1; i <= k; i++) result = result.multiply(BigInteger.valueOf(n - k
-                + i)).divide(BigInteger.valueOf(i));
+        for (int i = 1; i <= k; i++)
+            result = result.multiply(BigInteger.valueOf(n - k + i)).divide(BigInteger.valueOf(i));
         return result;
     }
 
@@ -61,23 +60,24 @@ class PassAtKTest {
 
     @Test
     void meanIsOverProblems() {
-        List<ProblemCount> counts = List.of(new ProblemCount("a", 4, 4), new ProblemCount("b", 4, 0),
-                new ProblemCount("c", 4, 1));
+        List<ProblemCount> counts =
+                List.of(new ProblemCount("a", 4, 4), new ProblemCount("b", 4, 0), new ProblemCount("c", 4, 1));
         assertEquals((1.0 + 0.0 + 0.25) / 3, PassAtK.mean(counts, 1), 1e-15);
         assertEquals((1.0 + 0.0 + 0.5) / 3, PassAtK.mean(counts, 2), 1e-15);
     }
 
     @Test
     void matrixKeepsTheProblemsEverySeedHasInTheFirstSeedsOrder() {
-        List<ProblemCount> first = List.of(new ProblemCount("b", 4, 1), new ProblemCount("a", 4, 2),
-                new ProblemCount("c", 4, 4));
+        List<ProblemCount> first =
+                List.of(new ProblemCount("b", 4, 1), new ProblemCount("a", 4, 2), new ProblemCount("c", 4, 4));
         List<ProblemCount> second = List.of(new ProblemCount("a", 4, 0), new ProblemCount("b", 4, 4));
         PassMatrix m = PassMatrix.of(List.of(first, second), 1);
         assertEquals(List.of("b", "a"), m.taskIds());
         assertEquals(0.25, m.values()[0][0], 1e-15);
         assertEquals(0.0, m.values()[1][1], 1e-15);
         assertEquals((0.25 + 0.5 + 1.0 + 0.0) / 4, m.mean(), 1e-15);
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> PassMatrix.of(List.of(List.of(new ProblemCount("a", 2, 1), new ProblemCount("a", 2, 0))), 1));
     }
 }

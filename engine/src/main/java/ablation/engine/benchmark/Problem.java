@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param test Python source defining {@code check(candidate)}
  * @param entryPoint the function name passed to {@code check}
  */
-public record Problem(String taskId, String prompt, String suffix, String canonicalSolution, String test,
-                      String entryPoint) {
+public record Problem(
+        String taskId, String prompt, String suffix, String canonicalSolution, String test, String entryPoint) {
     public Problem {
         Objects.requireNonNull(taskId, "task_id");
         Objects.requireNonNull(prompt, "prompt");

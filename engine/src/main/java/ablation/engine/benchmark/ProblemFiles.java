@@ -17,9 +17,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -71,8 +71,8 @@ public final class ProblemFiles {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             try (OutputStream raw = Files.newOutputStream(tmp);
-                 OutputStream out = file.toString().endsWith(".gz") ? new GZIPOutputStream(raw) : raw;
-                 BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+                    OutputStream out = file.toString().endsWith(".gz") ? new GZIPOutputStream(raw) : raw;
+                    BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
                 for (Problem p : problems) {
                     writer.write(toJson(p));
                     writer.write('\n');
@@ -98,16 +98,23 @@ public final class ProblemFiles {
     private static Problem parse(String line, Path file, int lineNumber) {
         try {
             JsonNode node = JSON.readTree(line);
-            return new Problem(required(node, "task_id"), required(node, "prompt"), node.path("suffix").asText(""),
-                    node.path("canonical_solution").asText(""), required(node, "test"), required(node, "entry_point"));
+            return new Problem(
+                    required(node, "task_id"),
+                    required(node, "prompt"),
+                    node.path("suffix").asText(""),
+                    node.path("canonical_solution").asText(""),
+                    required(node, "test"),
+                    required(node, "entry_point"));
         } catch (IOException | IllegalArgumentException e) {
-            throw new WorkbenchException(file + " line " + lineNumber + ": not a benchmark problem (" + e.getMessage() + ")", e);
+            throw new WorkbenchException(
+                    file + " line " + lineNumber + ": not a benchmark problem (" + e.getMessage() + ")", e);
         }
     }
 
     private static String required(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        if (value == null || !value.isTextual()) throw new IllegalArgumentException("missing text field '" + field + "'");
+        if (value == null || !value.isTextual())
+            throw new IllegalArgumentException("missing text field '" + field + "'");
         return value.asText();
     }
 

@@ -57,7 +57,8 @@ public final class DataBench {
         try {
             long start = System.nanoTime();
             long[] tokens = {0};
-            try (TokenStoreWriter writer = new TokenStoreWriter(directory.resolve("bench"), "bench", "bench", tokenizer.vocabSize())) {
+            try (TokenStoreWriter writer =
+                    new TokenStoreWriter(directory.resolve("bench"), "bench", "bench", tokenizer.vocabSize())) {
                 ParallelEncoder.encode(documents.iterator(), tokenizer, threads, (document, ids) -> {
                     writer.add(document.language(), ids);
                     tokens[0] += ids.length;
@@ -76,9 +77,15 @@ public final class DataBench {
         Path directory = temporaryDirectory();
         try {
             DataConfig data = config.data();
-            RunConfig cached = new RunConfig(config.name(), config.model(), config.tokenizer(),
-                    new DataConfig(data.sources(), data.holdoutDocs(), directory.toString(), data.deskSeed(), data.desk()),
-                    config.objective(), config.train(), config.eval());
+            RunConfig cached = new RunConfig(
+                    config.name(),
+                    config.model(),
+                    config.tokenizer(),
+                    new DataConfig(
+                            data.sources(), data.holdoutDocs(), directory.toString(), data.deskSeed(), data.desk()),
+                    config.objective(),
+                    config.train(),
+                    config.eval());
             return time(cached, tokenizer, steps);
         } finally {
             deleteTree(directory);
@@ -86,7 +93,8 @@ public final class DataBench {
     }
 
     private static double time(RunConfig config, Tokenizer tokenizer, int steps) {
-        MixtureStream stream = DataPipeline.open(config, tokenizer, config.train().seed());
+        MixtureStream stream =
+                DataPipeline.open(config, tokenizer, config.train().seed());
         int perStep = config.train().accumulationSteps();
         for (int i = 0; i < Math.max(5, steps / 10) * perStep; i++) stream.next();
         long start = System.nanoTime();

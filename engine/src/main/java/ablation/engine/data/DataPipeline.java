@@ -40,10 +40,17 @@ public final class DataPipeline {
     /** Tokenizes every source into the cache (or finds it there) and picks held-out documents. */
     public static DataPipeline prepare(RunConfig config, Tokenizer tokenizer, long seed) {
         // Every sequence could come from one source: an endless source gets the whole budget.
-        long budget = config.train().steps(config.model().context()) * config.train().batch() * (config.model().context() + 1L);
+        long budget = config.train().steps(config.model().context())
+                * config.train().batch()
+                * (config.model().context() + 1L);
         List<PreparedSource> prepared = new ArrayList<>();
         for (SourceConfig source : config.data().sources()) {
-            prepared.add(SourceCache.prepare(source, config.data(), tokenizer, seed, source.weight() > 0 ? budget : 1,
+            prepared.add(SourceCache.prepare(
+                    source,
+                    config.data(),
+                    tokenizer,
+                    seed,
+                    source.weight() > 0 ? budget : 1,
                     ParallelEncoder.defaultThreads()));
         }
         return new DataPipeline(config, tokenizer, seed, prepared);
@@ -56,15 +63,22 @@ public final class DataPipeline {
 
     /** A new stream at the start: micro-batches of {@code train.micro_batch} sequences of {@code model.context} tokens. */
     public MixtureStream stream() {
-        return new MixtureStream(sources, new ObjectiveMix(config.objective(), tokenizer),
-                tokenizer.specialId(Tokenizer.END_OF_TEXT), seed, config.train().microBatch(), config.model().context());
+        return new MixtureStream(
+                sources,
+                new ObjectiveMix(config.objective(), tokenizer),
+                tokenizer.specialId(Tokenizer.END_OF_TEXT),
+                seed,
+                config.train().microBatch(),
+                config.model().context());
     }
 
     /** The held-out documents of every source (decoded from the cache), for bits-per-byte evaluation. */
     public List<HeldOutDocument> heldOut() {
         List<HeldOutDocument> documents = new ArrayList<>();
         for (PreparedSource source : sources) {
-            for (int id : source.heldOut()) documents.add(new HeldOutDocument(source.name(), tokenizer.decode(source.store().tokens(id))));
+            for (int id : source.heldOut())
+                documents.add(new HeldOutDocument(
+                        source.name(), tokenizer.decode(source.store().tokens(id))));
         }
         return documents;
     }
@@ -78,11 +92,21 @@ public final class DataPipeline {
         List<String> lines = new ArrayList<>();
         for (PreparedSource source : sources) {
             Manifest manifest = source.store().manifest();
-            lines.add(String.format("%s (%s, weight %s): %d documents, %d training tokens%s, %d held out%s, cache %s %s",
-                    source.name(), source.config().kind(), source.config().weight(), manifest.documents(),
-                    source.training().totalTokens(), source.endless() ? " (endless)" : "", source.heldOut().length,
-                    manifest.skipped() > 0 ? ", " + manifest.skipped() + " bad records skipped (first: " + manifest.firstProblem() + ")" : "",
-                    source.reused() ? "reused" : "written", source.store().directory()));
+            lines.add(String.format(
+                    "%s (%s, weight %s): %d documents, %d training tokens%s, %d held out%s, cache %s %s",
+                    source.name(),
+                    source.config().kind(),
+                    source.config().weight(),
+                    manifest.documents(),
+                    source.training().totalTokens(),
+                    source.endless() ? " (endless)" : "",
+                    source.heldOut().length,
+                    manifest.skipped() > 0
+                            ? ", " + manifest.skipped() + " bad records skipped (first: " + manifest.firstProblem()
+                                    + ")"
+                            : "",
+                    source.reused() ? "reused" : "written",
+                    source.store().directory()));
         }
         return lines;
     }
@@ -96,7 +120,8 @@ public final class DataPipeline {
     public static Iterable<String> corpusSample(DataConfig data, long maxBytes) {
         double total = data.sources().stream().mapToDouble(SourceConfig::weight).sum();
         return () -> new Iterator<>() {
-            private final Iterator<SourceConfig> remaining = data.sources().stream().filter(s -> s.weight() > 0).iterator();
+            private final Iterator<SourceConfig> remaining =
+                    data.sources().stream().filter(s -> s.weight() > 0).iterator();
             private Iterator<String> texts = Collections.emptyIterator();
             private long budget;
 

@@ -103,7 +103,11 @@ final class FileDocuments implements Iterator<Document> {
     private void open(Path file) {
         try {
             InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-            lines = new LineReader(file, file.getFileName().toString().endsWith(".gz") ? new BufferedInputStream(new GZIPInputStream(in), 1 << 16) : in);
+            lines = new LineReader(
+                    file,
+                    file.getFileName().toString().endsWith(".gz")
+                            ? new BufferedInputStream(new GZIPInputStream(in), 1 << 16)
+                            : in);
         } catch (IOException e) {
             bad(file.toString(), "cannot read (" + e.getMessage() + ")");
         }
@@ -143,15 +147,18 @@ final class FileDocuments implements Iterator<Document> {
         }
         if (field.asText().isEmpty()) return null;
         JsonNode language = record.has("lang") ? record.get("lang") : record.get("language");
-        return new Document(language != null && language.isTextual() ? language.asText().toLowerCase(Locale.ROOT) : Languages.UNKNOWN,
+        return new Document(
+                language != null && language.isTextual()
+                        ? language.asText().toLowerCase(Locale.ROOT)
+                        : Languages.UNKNOWN,
                 field.asText());
     }
 
     private void bad(String where, String problem) {
         if ("fail".equals(source.onBadRecord())) {
             if (lines != null) lines.close();
-            throw new WorkbenchException("source " + source.name() + ": " + where + ": " + problem
-                    + " (on_bad_record: skip would skip it)");
+            throw new WorkbenchException(
+                    "source " + source.name() + ": " + where + ": " + problem + " (on_bad_record: skip would skip it)");
         }
         if (firstProblem == null) firstProblem = where + ": " + problem;
         skipped++;
@@ -160,10 +167,12 @@ final class FileDocuments implements Iterator<Document> {
     /** Strict UTF-8, or null when the bytes are not valid UTF-8. */
     private static String decode(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }

@@ -12,8 +12,17 @@ import java.util.Map;
  * @param skipped bad records skipped ({@code on_bad_record: skip}); {@code firstProblem} says where the first one was
  * @param languages documents per language
  */
-record Manifest(int version, String source, String key, int bytesPerToken, long documents, long tokens,
-                List<Integer> shardDocuments, long skipped, String firstProblem, Map<String, Long> languages) {
+record Manifest(
+        int version,
+        String source,
+        String key,
+        int bytesPerToken,
+        long documents,
+        long tokens,
+        List<Integer> shardDocuments,
+        long skipped,
+        String firstProblem,
+        Map<String, Long> languages) {
     static final int VERSION = 1;
     static final String FILE = "manifest.json";
 }

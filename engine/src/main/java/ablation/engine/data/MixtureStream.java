@@ -33,10 +33,20 @@ public final class MixtureStream implements BatchStream {
     private long sequences;
 
     /** The saved position of a stream; {@code realisedCounts} is null in checkpoints written before it was kept. */
-    record State(long sequences, List<String> sources, List<SourceCursor.Position> positions, long[] objectiveCounts,
-                 long[] realisedCounts) {}
+    record State(
+            long sequences,
+            List<String> sources,
+            List<SourceCursor.Position> positions,
+            long[] objectiveCounts,
+            long[] realisedCounts) {}
 
-    MixtureStream(List<PreparedSource> sources, ObjectiveMix objectives, int endOfText, long seed, int microBatch, int context) {
+    MixtureStream(
+            List<PreparedSource> sources,
+            ObjectiveMix objectives,
+            int endOfText,
+            long seed,
+            int microBatch,
+            int context) {
         this.objectives = objectives;
         this.seed = seed;
         this.microBatch = microBatch;
@@ -46,7 +56,8 @@ public final class MixtureStream implements BatchStream {
         for (int i = 0; i < sources.size(); i++) {
             PreparedSource source = sources.get(i);
             names.add(source.name());
-            cursors.add(new SourceCursor(source.training(), source.endless(), Seeds.derive(seed, "order/" + source.name(), 0), endOfText));
+            cursors.add(new SourceCursor(
+                    source.training(), source.endless(), Seeds.derive(seed, "order/" + source.name(), 0), endOfText));
             total += source.config().weight();
             cumulativeWeights[i] = total;
         }
@@ -71,7 +82,8 @@ public final class MixtureStream implements BatchStream {
         double u = random.nextDouble() * cumulativeWeights[cumulativeWeights.length - 1];
         int chosen = -1;
         for (int i = 0; i < cumulativeWeights.length; i++) {
-            if (i > 0 && cumulativeWeights[i] == cumulativeWeights[i - 1] || i == 0 && cumulativeWeights[0] == 0) continue;
+            if (i > 0 && cumulativeWeights[i] == cumulativeWeights[i - 1] || i == 0 && cumulativeWeights[0] == 0)
+                continue;
             chosen = i;
             if (u < cumulativeWeights[i]) break;
         }
@@ -86,7 +98,8 @@ public final class MixtureStream implements BatchStream {
     /** Epochs consumed per source (fractional; 0 for endless generated sources). */
     public Map<String, Double> epochs() {
         Map<String, Double> epochs = new LinkedHashMap<>();
-        for (int i = 0; i < names.size(); i++) epochs.put(names.get(i), cursors.get(i).epochs());
+        for (int i = 0; i < names.size(); i++)
+            epochs.put(names.get(i), cursors.get(i).epochs());
         return epochs;
     }
 
@@ -103,7 +116,8 @@ public final class MixtureStream implements BatchStream {
     public Map<String, Double> metrics() {
         Map<String, Double> metrics = new LinkedHashMap<>();
         epochs().forEach((source, value) -> metrics.put(MetricKeys.EPOCHS_PREFIX + source, value));
-        objectiveFractions().forEach((objective, value) -> metrics.put(MetricKeys.OBJECTIVE_FRACTION_PREFIX + objective, value));
+        objectiveFractions()
+                .forEach((objective, value) -> metrics.put(MetricKeys.OBJECTIVE_FRACTION_PREFIX + objective, value));
         objectives.realised().maskRatio().ifPresent(ratio -> metrics.put(MetricKeys.MASK_RATIO, ratio));
         objectives.realised().fimRate().ifPresent(rate -> metrics.put(MetricKeys.FIM_RATE, rate));
         return metrics;
@@ -112,8 +126,11 @@ public final class MixtureStream implements BatchStream {
     @Override
     public String state() {
         try {
-            return JSON.writeValueAsString(new State(sequences, List.copyOf(names),
-                    cursors.stream().map(SourceCursor::mark).toList(), objectives.counts(),
+            return JSON.writeValueAsString(new State(
+                    sequences,
+                    List.copyOf(names),
+                    cursors.stream().map(SourceCursor::mark).toList(),
+                    objectives.counts(),
                     objectives.realised().counts()));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
@@ -129,10 +146,12 @@ public final class MixtureStream implements BatchStream {
             throw new WorkbenchException("data stream state is not readable: " + e.getOriginalMessage(), e);
         }
         if (!saved.sources().equals(names)) {
-            throw new WorkbenchException("data stream state is for sources " + saved.sources() + ", this run has " + names);
+            throw new WorkbenchException(
+                    "data stream state is for sources " + saved.sources() + ", this run has " + names);
         }
         sequences = saved.sequences();
-        for (int i = 0; i < cursors.size(); i++) cursors.get(i).reset(saved.positions().get(i));
+        for (int i = 0; i < cursors.size(); i++)
+            cursors.get(i).reset(saved.positions().get(i));
         objectives.restoreCounts(saved.objectiveCounts());
         if (saved.realisedCounts() != null) objectives.realised().restore(saved.realisedCounts());
     }

@@ -32,7 +32,8 @@ final class ParallelEncoder {
      * Encodes {@code documents} in order into {@code sink} until the documents run out or the sink
      * returns false (it wants no more).
      */
-    static void encode(Iterator<Document> documents, Tokenizer tokenizer, int threads, BiPredicate<Document, int[]> sink) {
+    static void encode(
+            Iterator<Document> documents, Tokenizer tokenizer, int threads, BiPredicate<Document, int[]> sink) {
         ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "tokenize");
             thread.setDaemon(true);

@@ -12,7 +12,8 @@ import ablation.core.config.SourceConfig;
  *                no epochs are counted (it is materialised for the whole training budget)
  * @param reused whether the cache entry already existed
  */
-record PreparedSource(SourceConfig config, TokenStore store, int[] heldOut, Documents training, boolean endless, boolean reused) {
+record PreparedSource(
+        SourceConfig config, TokenStore store, int[] heldOut, Documents training, boolean endless, boolean reused) {
     String name() {
         return config.name();
     }

@@ -43,7 +43,8 @@ final class Selection implements Documents {
 
     @Override
     public void read(int doc, int from, int[] dst, int at, int n) {
-        if (from + n > length(doc)) throw new IndexOutOfBoundsException("document " + doc + " has " + length(doc) + " tokens");
+        if (from + n > length(doc))
+            throw new IndexOutOfBoundsException("document " + doc + " has " + length(doc) + " tokens");
         all.read(ids[doc], from, dst, at, n);
     }
 }

@@ -44,17 +44,25 @@ final class SourceCache {
     /**
      * @param endlessTokens tokens to materialise for a generated source without {@code max_tokens}
      */
-    static PreparedSource prepare(SourceConfig source, DataConfig data, Tokenizer tokenizer, long seed, long endlessTokens, int threads) {
+    static PreparedSource prepare(
+            SourceConfig source, DataConfig data, Tokenizer tokenizer, long seed, long endlessTokens, int threads) {
         Path root = data.cacheDirectory();
         return source.isGenerated()
                 ? generated(source, data, tokenizer, endlessTokens, threads, root)
                 : files(source, data, tokenizer, seed, threads, root);
     }
 
-    private static PreparedSource files(SourceConfig source, DataConfig data, Tokenizer tokenizer, long seed, int threads, Path root) {
+    private static PreparedSource files(
+            SourceConfig source, DataConfig data, Tokenizer tokenizer, long seed, int threads, Path root) {
         List<Path> files = SourceFiles.list(source);
-        String key = sha256(String.join("|", "v" + Manifest.VERSION, source.kind().label(), source.textField(), source.onBadRecord(),
-                SourceFiles.contentHash(files), tokenizer.sha256()));
+        String key = sha256(String.join(
+                "|",
+                "v" + Manifest.VERSION,
+                source.kind().label(),
+                source.textField(),
+                source.onBadRecord(),
+                SourceFiles.contentHash(files),
+                tokenizer.sha256()));
         Path directory = root.resolve(directoryName(source, key));
         TokenStore store = TokenStore.open(directory);
         boolean reused = store != null;
@@ -65,27 +73,43 @@ final class SourceCache {
         if (store.count() == 0) {
             Manifest m = store.manifest();
             throw new WorkbenchException("source " + source.name() + ": no documents in " + source.path()
-                    + (m.skipped() > 0 ? " (" + m.skipped() + " bad records skipped; the first: " + m.firstProblem() + ")" : ""));
+                    + (m.skipped() > 0
+                            ? " (" + m.skipped() + " bad records skipped; the first: " + m.firstProblem() + ")"
+                            : ""));
         }
         if (data.holdoutDocs() >= store.count()) {
-            throw new WorkbenchException("source " + source.name() + " has " + store.count() + " documents: data.holdout_docs = "
-                    + data.holdoutDocs() + " would leave none for training; lower data.holdout_docs");
+            throw new WorkbenchException(
+                    "source " + source.name() + " has " + store.count() + " documents: data.holdout_docs = "
+                            + data.holdoutDocs() + " would leave none for training; lower data.holdout_docs");
         }
-        int[] heldOut = sample(store.count(), data.holdoutDocs(), new SplittableRandom(Seeds.derive(seed, "holdout/" + source.name(), 0)));
+        int[] heldOut = sample(
+                store.count(),
+                data.holdoutDocs(),
+                new SplittableRandom(Seeds.derive(seed, "holdout/" + source.name(), 0)));
         Set<Integer> held = new HashSet<>();
         for (int id : heldOut) held.add(id);
-        int[] training = IntStream.range(0, store.count()).filter(i -> !held.contains(i)).toArray();
-        return new PreparedSource(source, store, heldOut, new Selection(store, training, source.maxTokens()), false, reused);
+        int[] training =
+                IntStream.range(0, store.count()).filter(i -> !held.contains(i)).toArray();
+        return new PreparedSource(
+                source, store, heldOut, new Selection(store, training, source.maxTokens()), false, reused);
     }
 
-    private static PreparedSource generated(SourceConfig source, DataConfig data, Tokenizer tokenizer, long endlessTokens, int threads, Path root) {
+    private static PreparedSource generated(
+            SourceConfig source, DataConfig data, Tokenizer tokenizer, long endlessTokens, int threads, Path root) {
         long target = source.maxTokens() > 0 ? source.maxTokens() : endlessTokens;
         int holdout = data.holdoutDocs();
         StringBuilder fingerprint = new StringBuilder();
         Iterator<String> first = DeskCorpus.documents(source.kind(), data.deskSeed(), data.desk());
         for (int i = 0; i < FINGERPRINT_DOCUMENTS && first.hasNext(); i++) fingerprint.append(sha256(first.next()));
-        String key = sha256(String.join("|", "v" + Manifest.VERSION, source.kind().label(), Long.toString(data.deskSeed()),
-                Integer.toString(holdout), Long.toString(target), fingerprint, tokenizer.sha256()));
+        String key = sha256(String.join(
+                "|",
+                "v" + Manifest.VERSION,
+                source.kind().label(),
+                Long.toString(data.deskSeed()),
+                Integer.toString(holdout),
+                Long.toString(target),
+                fingerprint,
+                tokenizer.sha256()));
         Path directory = root.resolve(directoryName(source, key));
         TokenStore store = TokenStore.open(directory);
         boolean reused = store != null;
@@ -106,20 +130,34 @@ final class SourceCache {
             store = build(source, directory, key, documents, tokenizer, threads, target, holdout, null);
         }
         if (store.count() <= holdout) {
-            throw new WorkbenchException("source " + source.name() + ": the generator stopped after " + store.count() + " documents");
+            throw new WorkbenchException(
+                    "source " + source.name() + ": the generator stopped after " + store.count() + " documents");
         }
         int[] heldOut = IntStream.range(0, holdout).toArray();
         int[] training = IntStream.range(holdout, store.count()).toArray();
-        return new PreparedSource(source, store, heldOut, new Selection(store, training, source.maxTokens()),
-                source.maxTokens() == 0, reused);
+        return new PreparedSource(
+                source,
+                store,
+                heldOut,
+                new Selection(store, training, source.maxTokens()),
+                source.maxTokens() == 0,
+                reused);
     }
 
     /**
      * Tokenizes into a new cache entry: all documents, or (generated sources) the first
      * {@code skipFirst} plus enough for {@code tokenLimit} more tokens.
      */
-    private static TokenStore build(SourceConfig source, Path directory, String key, Iterator<Document> documents, Tokenizer tokenizer,
-                                    int threads, long tokenLimit, int skipFirst, FileDocuments reader) {
+    private static TokenStore build(
+            SourceConfig source,
+            Path directory,
+            String key,
+            Iterator<Document> documents,
+            Tokenizer tokenizer,
+            int threads,
+            long tokenLimit,
+            int skipFirst,
+            FileDocuments reader) {
         long start = System.nanoTime();
         long[] chars = {0};
         try (TokenStoreWriter writer = new TokenStoreWriter(directory, source.name(), key, tokenizer.vocabSize())) {
@@ -130,10 +168,17 @@ final class SourceCache {
                 if (counted[0]++ >= skipFirst) counted[1] += ids.length;
                 return counted[1] < tokenLimit;
             });
-            TokenStore store = writer.commit(reader == null ? 0 : reader.skipped(), reader == null ? null : reader.firstProblem());
+            TokenStore store =
+                    writer.commit(reader == null ? 0 : reader.skipped(), reader == null ? null : reader.firstProblem());
             double seconds = (System.nanoTime() - start) / 1e9;
-            LOG.info("source {}: tokenized {} documents, {} tokens ({} chars) in {} s into {}", source.name(),
-                    store.count(), store.totalTokens(), chars[0], String.format("%.1f", seconds), directory);
+            LOG.info(
+                    "source {}: tokenized {} documents, {} tokens ({} chars) in {} s into {}",
+                    source.name(),
+                    store.count(),
+                    store.totalTokens(),
+                    chars[0],
+                    String.format("%.1f", seconds),
+                    directory);
             return store;
         }
     }
@@ -154,7 +199,8 @@ final class SourceCache {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.stream.Stream;
 
 /**
  * The files of a {@code files} or {@code jsonl} source. {@code path} is a file, a directory
@@ -40,13 +39,16 @@ final class SourceFiles {
         List<Path> files;
         try {
             if (pattern.chars().anyMatch(c -> "*?[{".indexOf(c) >= 0)) {
-                files = glob(UserPaths.expand(pattern).toAbsolutePath().normalize().toString());
+                files = glob(
+                        UserPaths.expand(pattern).toAbsolutePath().normalize().toString());
             } else {
                 Path path = UserPaths.expand(pattern);
                 if (Files.isRegularFile(path)) {
                     files = List.of(path);
                 } else if (Files.isDirectory(path)) {
-                    files = walk(path, source.kind() == SourceKind.JSONL ? SourceFiles::isJsonl : f -> Languages.known(f) != null);
+                    files = walk(
+                            path,
+                            source.kind() == SourceKind.JSONL ? SourceFiles::isJsonl : f -> Languages.known(f) != null);
                 } else {
                     throw new WorkbenchException(where + "path " + path + " does not exist");
                 }
@@ -55,7 +57,8 @@ final class SourceFiles {
             throw new WorkbenchException(where + "cannot list " + pattern + ": " + e.getMessage(), e);
         }
         if (files.isEmpty()) {
-            throw new WorkbenchException(where + "no " + (source.kind() == SourceKind.JSONL ? "JSONL" : "code or text") + " files at " + pattern);
+            throw new WorkbenchException(where + "no " + (source.kind() == SourceKind.JSONL ? "JSONL" : "code or text")
+                    + " files at " + pattern);
         }
         return files;
     }
@@ -72,7 +75,11 @@ final class SourceFiles {
         for (Path part : Path.of(absolutePattern)) {
             literal &= part.toString().chars().noneMatch(c -> "*?[{".indexOf(c) >= 0);
             if (literal) base = base.resolve(part);
-            else parts.add(part.toString().equals("**") ? null : FileSystems.getDefault().getPathMatcher("glob:" + part));
+            else
+                parts.add(
+                        part.toString().equals("**")
+                                ? null
+                                : FileSystems.getDefault().getPathMatcher("glob:" + part));
         }
         if (!Files.isDirectory(base)) return List.of();
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + absolutePattern);
@@ -87,7 +94,8 @@ final class SourceFiles {
             }
             return relative.getNameCount() < parts.size() || parts.contains(null);
         };
-        return walk(base, mayContainMatches, f -> matcher.matches(f.toAbsolutePath().normalize()));
+        return walk(
+                base, mayContainMatches, f -> matcher.matches(f.toAbsolutePath().normalize()));
     }
 
     private static List<Path> walk(Path directory, Predicate<Path> wanted) throws IOException {
@@ -101,7 +109,8 @@ final class SourceFiles {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                if (!dir.equals(root) && (hidden(root.relativize(dir)) || !enter.test(dir))) return FileVisitResult.SKIP_SUBTREE;
+                if (!dir.equals(root) && (hidden(root.relativize(dir)) || !enter.test(dir)))
+                    return FileVisitResult.SKIP_SUBTREE;
                 return FileVisitResult.CONTINUE;
             }
 
@@ -133,7 +142,8 @@ final class SourceFiles {
             byte[] buffer = new byte[1 << 16];
             for (Path file : files) {
                 Path absolute = file.toAbsolutePath();
-                String name = absolute.startsWith(root) ? root.relativize(absolute).toString() : absolute.toString();
+                String name =
+                        absolute.startsWith(root) ? root.relativize(absolute).toString() : absolute.toString();
                 digest.update(name.getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
                 try (InputStream in = Files.newInputStream(file)) {

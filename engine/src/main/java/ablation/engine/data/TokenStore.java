@@ -44,7 +44,8 @@ final class TokenStore implements Documents {
             if (manifest.bytesPerToken() == 2) shorts[s] = tokens.asShortBuffer();
             else ints[s] = tokens.asIntBuffer();
             offsets[s] = map(directory.resolve(offsetsFile(s))).asLongBuffer();
-            if (offsets[s].limit() != manifest.shardDocuments().get(s) + 1) throw new IOException("offsets of shard " + s + " do not match the manifest");
+            if (offsets[s].limit() != manifest.shardDocuments().get(s) + 1)
+                throw new IOException("offsets of shard " + s + " do not match the manifest");
         }
     }
 
@@ -57,7 +58,8 @@ final class TokenStore implements Documents {
             if (manifest.version() != Manifest.VERSION) return null;
             return new TokenStore(directory, manifest);
         } catch (IOException e) {
-            throw new WorkbenchException("token cache entry " + directory + " is damaged (" + e.getMessage() + "); delete it to rebuild", e);
+            throw new WorkbenchException(
+                    "token cache entry " + directory + " is damaged (" + e.getMessage() + "); delete it to rebuild", e);
         }
     }
 
@@ -105,7 +107,8 @@ final class TokenStore implements Documents {
         int s = shard(doc);
         int local = doc - firstDocument[s];
         long start = offsets[s].get(local) + from;
-        if (from < 0 || start + n > offsets[s].get(local + 1)) throw new IndexOutOfBoundsException("document " + doc + " read past its end");
+        if (from < 0 || start + n > offsets[s].get(local + 1))
+            throw new IndexOutOfBoundsException("document " + doc + " read past its end");
         if (shorts[s] != null) {
             for (int i = 0; i < n; i++) dst[at + i] = shorts[s].get((int) start + i) & 0xffff;
         } else {

@@ -49,12 +49,14 @@ final class TokenStoreWriter implements AutoCloseable {
         this.source = source;
         this.key = key;
         this.bytesPerToken = vocabSize <= 1 << 16 ? 2 : 4;
-        this.temporary = target.resolveSibling(target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        this.temporary = target.resolveSibling(
+                target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         try {
             Files.createDirectories(temporary);
             deleteLeftovers(target);
         } catch (IOException e) {
-            throw new WorkbenchException("cannot create the token cache at " + target.getParent() + ": " + e.getMessage(), e);
+            throw new WorkbenchException(
+                    "cannot create the token cache at " + target.getParent() + ": " + e.getMessage(), e);
         }
     }
 
@@ -86,8 +88,17 @@ final class TokenStoreWriter implements AutoCloseable {
     TokenStore commit(long skipped, String firstProblem) {
         try {
             if (shard != null) closeShard();
-            Manifest manifest = new Manifest(Manifest.VERSION, source, key, bytesPerToken, documents, tokens,
-                    List.copyOf(shardDocuments), skipped, firstProblem, languages);
+            Manifest manifest = new Manifest(
+                    Manifest.VERSION,
+                    source,
+                    key,
+                    bytesPerToken,
+                    documents,
+                    tokens,
+                    List.copyOf(shardDocuments),
+                    skipped,
+                    firstProblem,
+                    languages);
             Path manifestFile = temporary.resolve(Manifest.FILE);
             TokenStore.JSON.writerWithDefaultPrettyPrinter().writeValue(manifestFile.toFile(), manifest);
             try (FileChannel channel = FileChannel.open(manifestFile, StandardOpenOption.WRITE)) {
@@ -110,8 +121,10 @@ final class TokenStoreWriter implements AutoCloseable {
     }
 
     private void openShard() throws IOException {
-        shard = FileChannel.open(temporary.resolve(TokenStore.tokensFile(shardDocuments.size())),
-                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        shard = FileChannel.open(
+                temporary.resolve(TokenStore.tokensFile(shardDocuments.size())),
+                StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE);
         shardCount = 0;
         offsets[0] = 0;
     }
@@ -130,7 +143,9 @@ final class TokenStoreWriter implements AutoCloseable {
         ByteBuffer index = ByteBuffer.allocate((shardCount + 1) * 8).order(ByteOrder.LITTLE_ENDIAN);
         for (int i = 0; i <= shardCount; i++) index.putLong(offsets[i]);
         index.flip();
-        Files.write(temporary.resolve(TokenStore.offsetsFile(shardDocuments.size())), Arrays.copyOf(index.array(), index.limit()));
+        Files.write(
+                temporary.resolve(TokenStore.offsetsFile(shardDocuments.size())),
+                Arrays.copyOf(index.array(), index.limit()));
         shardDocuments.add(shardCount);
     }
 
@@ -138,8 +153,12 @@ final class TokenStoreWriter implements AutoCloseable {
     private static void deleteLeftovers(Path target) throws IOException {
         String prefix = target.getFileName() + ".tmp-";
         try (Stream<Path> siblings = Files.list(target.getParent())) {
-            for (Path sibling : siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
-                String pid = sibling.getFileName().toString().substring(prefix.length()).replaceAll("-.*", "");
+            for (Path sibling : siblings.filter(p -> p.getFileName().toString().startsWith(prefix))
+                    .toList()) {
+                String pid = sibling.getFileName()
+                        .toString()
+                        .substring(prefix.length())
+                        .replaceAll("-.*", "");
                 if (pid.matches("\\d+") && ProcessHandle.of(Long.parseLong(pid)).isEmpty()) deleteTree(sibling);
             }
         }

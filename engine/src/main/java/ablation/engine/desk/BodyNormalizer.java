@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * attribute is renamed {@code v0, v1, ...} in order of first appearance. String and number literals stay.
  */
 public final class BodyNormalizer {
-    private static final Pattern TOKEN = Pattern.compile(
-            "'(?:\\\\.|[^'\\\\])*'|\"(?:\\\\.|[^\"\\\\])*\"|[A-Za-z_][A-Za-z0-9_]*|\\d+|\\s+|.");
+    private static final Pattern TOKEN =
+            Pattern.compile("'(?:\\\\.|[^'\\\\])*'|\"(?:\\\\.|[^\"\\\\])*\"|[A-Za-z_][A-Za-z0-9_]*|\\d+|\\s+|.");
 
     private BodyNormalizer() {}
 
@@ -50,7 +50,8 @@ public final class BodyNormalizer {
             if (!lines[i].startsWith("def ")) continue;
             int j = i + 1;
             List<String> body = new ArrayList<>();
-            while (j < lines.length && (lines[j].isBlank() || Character.isWhitespace(lines[j].charAt(0)))) body.add(lines[j++]);
+            while (j < lines.length && (lines[j].isBlank() || Character.isWhitespace(lines[j].charAt(0))))
+                body.add(lines[j++]);
             bodies.add(String.join("\n", withoutDocstring(body)).strip());
             i = j - 1;
         }

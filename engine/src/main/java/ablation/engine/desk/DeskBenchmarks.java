@@ -32,6 +32,7 @@ import java.util.StringJoiner;
 public final class DeskBenchmarks {
     /** Asserts per problem. */
     public static final int TESTS = 5;
+
     private static final String L2R_PREFIX = "DeskL2R";
     private static final String INFILL_PREFIX = "DeskInfill";
     private static final String RETURN = "return ";
@@ -79,12 +80,22 @@ public final class DeskBenchmarks {
             // it, so a prefix ending in a bare space would ask for a token split the model never saw
             String head = only.substring(0, returnAt + RETURN.length() - 1);
             String expression = only.substring(head.length(), only.length() - 1);
-            return new Problem(INFILL_PREFIX + "/" + index + "/R", whole.prompt() + head, "\n", expression, whole.test(),
+            return new Problem(
+                    INFILL_PREFIX + "/" + index + "/R",
+                    whole.prompt() + head,
+                    "\n",
+                    expression,
+                    whole.test(),
                     whole.entryPoint());
         }
-        if (lines.length == 1) {  // not a return: the line without its newline is the middle
-            return new Problem(INFILL_PREFIX + "/" + index + "/L0", whole.prompt(), "\n", only.substring(0, only.length() - 1),
-                    whole.test(), whole.entryPoint());
+        if (lines.length == 1) { // not a return: the line without its newline is the middle
+            return new Problem(
+                    INFILL_PREFIX + "/" + index + "/L0",
+                    whole.prompt(),
+                    "\n",
+                    only.substring(0, only.length() - 1),
+                    whole.test(),
+                    whole.entryPoint());
         }
         // never the last line: HumanEval-Infilling tasks have a non-empty suffix
         int cut = new SplittableRandom(Seeds.derive(seed, Seeds.INFILL_LINES, index)).nextInt(lines.length - 1);
@@ -94,8 +105,13 @@ public final class DeskBenchmarks {
             if (j < cut) prefix.append(lines[j]);
             else if (j > cut) suffix.append(lines[j]);
         }
-        return new Problem(INFILL_PREFIX + "/" + index + "/L" + cut, prefix.toString(), suffix.toString(), lines[cut],
-                whole.test(), whole.entryPoint());
+        return new Problem(
+                INFILL_PREFIX + "/" + index + "/L" + cut,
+                prefix.toString(),
+                suffix.toString(),
+                lines[cut],
+                whole.test(),
+                whole.entryPoint());
     }
 
     /**
@@ -134,7 +150,11 @@ public final class DeskBenchmarks {
         for (Case c : tests) {
             StringJoiner args = new StringJoiner(", ");
             for (Object arg : c.args()) args.add(PyLiterals.repr(arg));
-            out.append("    assert candidate(").append(args).append(") == ").append(PyLiterals.repr(c.result())).append('\n');
+            out.append("    assert candidate(")
+                    .append(args)
+                    .append(") == ")
+                    .append(PyLiterals.repr(c.result()))
+                    .append('\n');
         }
         return out.toString();
     }

@@ -2,7 +2,6 @@ package ablation.engine.desk;
 
 import ablation.core.WorkbenchException;
 import ablation.core.config.DeskDifficulty;
-import ablation.core.config.SourceConfig;
 import ablation.core.config.SourceKind;
 import java.util.Iterator;
 import java.util.SplittableRandom;
@@ -28,7 +27,8 @@ public final class DeskCorpus {
     public static Iterator<String> documents(SourceKind kind, long suiteSeed, DeskDifficulty difficulty) {
         if (kind == SourceKind.DESK_PL) return new PythonDocuments(suiteSeed, difficulty);
         if (kind == SourceKind.DESK_NL) return new ProseDocuments(suiteSeed);
-        throw new WorkbenchException("unknown desk corpus '" + kind + "': use " + SourceKind.DESK_PL + " or " + SourceKind.DESK_NL);
+        throw new WorkbenchException(
+                "unknown desk corpus '" + kind + "': use " + SourceKind.DESK_PL + " or " + SourceKind.DESK_NL);
     }
 
     private static final class PythonDocuments implements Iterator<String> {

@@ -33,15 +33,24 @@ public final class DeskSuite {
     private DeskSuite() {}
 
     /** What was written: counts, characters and the time it took. */
-    public record Summary(Path dir, long seed, int problems, int infillTasks, int plDocs, long plChars, int nlDocs,
-                          long nlChars, double seconds) {}
+    public record Summary(
+            Path dir,
+            long seed,
+            int problems,
+            int infillTasks,
+            int plDocs,
+            long plChars,
+            int nlDocs,
+            long nlChars,
+            double seconds) {}
 
     /**
      * @param problems desk-l2r problems, and as many desk-infill tasks
      */
     public static Summary write(Path dir, long seed, int problems, int plDocs, int nlDocs, DeskDifficulty difficulty) {
         if (problems < 0 || plDocs < 0 || nlDocs < 0) {
-            throw new WorkbenchException("counts must not be negative (problems " + problems + ", pl docs " + plDocs + ", nl docs " + nlDocs + ")");
+            throw new WorkbenchException("counts must not be negative (problems " + problems + ", pl docs " + plDocs
+                    + ", nl docs " + nlDocs + ")");
         }
         long start = System.nanoTime();
         try {
@@ -49,13 +58,23 @@ public final class DeskSuite {
         } catch (IOException e) {
             throw new WorkbenchException("cannot create " + dir + ": " + e.getMessage(), e);
         }
-        long plChars = writeTexts(dir.resolve(PL_FILE), DeskCorpus.documents(SourceKind.DESK_PL, seed, difficulty), plDocs);
-        long nlChars = writeTexts(dir.resolve(NL_FILE), DeskCorpus.documents(SourceKind.DESK_NL, seed, difficulty), nlDocs);
+        long plChars =
+                writeTexts(dir.resolve(PL_FILE), DeskCorpus.documents(SourceKind.DESK_PL, seed, difficulty), plDocs);
+        long nlChars =
+                writeTexts(dir.resolve(NL_FILE), DeskCorpus.documents(SourceKind.DESK_NL, seed, difficulty), nlDocs);
         List<Problem> l2r = DeskBenchmarks.l2r(seed, problems, difficulty);
         List<Problem> infill = DeskBenchmarks.infill(seed, problems, difficulty);
         writeProblems(dir.resolve(L2R_FILE), l2r);
         writeProblems(dir.resolve(INFILL_FILE), infill);
-        Summary summary = new Summary(dir, seed, l2r.size(), infill.size(), plDocs, plChars, nlDocs, nlChars,
+        Summary summary = new Summary(
+                dir,
+                seed,
+                l2r.size(),
+                infill.size(),
+                plDocs,
+                plChars,
+                nlDocs,
+                nlChars,
                 (System.nanoTime() - start) / 1e9);
         writeAtomically(dir.resolve("manifest.json"), out -> out.write(manifest(summary, difficulty)));
         writeAtomically(dir.resolve("README.txt"), out -> out.write(readme(summary, difficulty)));
@@ -119,9 +138,29 @@ public final class DeskSuite {
                 of seed and difficulty, so no training document of any seed holds a benchmark's program.
                 Regenerate: workbench data generate --out DIR --seed %d --problems %d --pl-docs %d --nl-docs %d \
                   --max-steps %d --families %d --max-args %d --name-variety %d --phrasings %d --examples %d --loop-share %s
-                """.formatted(s.seed(), d, PL_FILE, s.plDocs(), NL_FILE, s.nlDocs(), L2R_FILE, s.problems(), INFILL_FILE,
-                s.infillTasks(), HeldOut.ONE_IN, s.seed(), s.problems(), s.plDocs(), s.nlDocs(), d.maxSteps(), d.families(),
-                d.maxArgs(), d.nameVariety(), d.phrasings(), d.examples(), d.loopShare());
+                """.formatted(
+                        s.seed(),
+                        d,
+                        PL_FILE,
+                        s.plDocs(),
+                        NL_FILE,
+                        s.nlDocs(),
+                        L2R_FILE,
+                        s.problems(),
+                        INFILL_FILE,
+                        s.infillTasks(),
+                        HeldOut.ONE_IN,
+                        s.seed(),
+                        s.problems(),
+                        s.plDocs(),
+                        s.nlDocs(),
+                        d.maxSteps(),
+                        d.families(),
+                        d.maxArgs(),
+                        d.nameVariety(),
+                        d.phrasings(),
+                        d.examples(),
+                        d.loopShare());
     }
 
     @FunctionalInterface

@@ -1,6 +1,7 @@
 package ablation.engine.desk;
 
 import ablation.core.config.DeskDifficulty;
+
 /**
  * Fragment families of desk-pl, in the order in which {@link DeskDifficulty#families()} enables them:
  * {@code families = 1} is lists of numbers only, {@code 6} is everything.

@@ -20,9 +20,20 @@ import java.util.List;
  * @param tags words for function names, most conventional first
  * @param resultNames names for the variable holding the step's result, most conventional first
  */
-record Fragment(String id, Family family, PyType in, PyType out, ConstSpec constant, String expr, List<String> block,
-                boolean blockReturns, List<String> phrases, List<String> finalPhrases, List<String> tags,
-                List<String> resultNames, Semantics semantics) {
+record Fragment(
+        String id,
+        Family family,
+        PyType in,
+        PyType out,
+        ConstSpec constant,
+        String expr,
+        List<String> block,
+        boolean blockReturns,
+        List<String> phrases,
+        List<String> finalPhrases,
+        List<String> tags,
+        List<String> resultNames,
+        Semantics semantics) {
 
     /** A step whose block returns can only be the last one. */
     boolean terminal() {

@@ -33,7 +33,8 @@ final class FunctionSource {
             if (cases == null) continue;
             return writer.write(program, rng, cases, difficulty.examples());
         }
-        throw new WorkbenchException("the desk difficulty " + difficulty + " leaves no " + (heldOut ? "held-out" : "training")
-                + " program after " + MAX_DRAWS + " draws: enable more families or steps");
+        throw new WorkbenchException(
+                "the desk difficulty " + difficulty + " leaves no " + (heldOut ? "held-out" : "training")
+                        + " program after " + MAX_DRAWS + " draws: enable more families or steps");
     }
 }

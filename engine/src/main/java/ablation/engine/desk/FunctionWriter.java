@@ -36,8 +36,13 @@ final class FunctionWriter {
             STR, List.of("s", "text", "line", "sentence", "string", "phrase", "msg"),
             STRS, List.of("words", "names", "tokens", "strings", "labels", "terms", "items"),
             INT, List.of("n", "x", "num", "value", "number", "amount", "m"));
-    private static final List<String[]> PAIR_NAMES = List.of(new String[] {"a", "b"}, new String[] {"x", "y"},
-            new String[] {"m", "n"}, new String[] {"first", "second"}, new String[] {"left", "right"}, new String[] {"p", "q"});
+    private static final List<String[]> PAIR_NAMES = List.of(
+            new String[] {"a", "b"},
+            new String[] {"x", "y"},
+            new String[] {"m", "n"},
+            new String[] {"first", "second"},
+            new String[] {"left", "right"},
+            new String[] {"p", "q"});
     private static final Map<PyType, List<String>> ELEMENT_NAMES = Map.of(
             INTS, List.of("x", "n", "v", "num", "value", "item", "elem"),
             STR, List.of("c", "ch", "char", "letter", "symbol", "x", "glyph"),
@@ -111,7 +116,9 @@ final class FunctionWriter {
                 boolean useBlock = f.expr() == null
                         || (f.block() != null && rng != null && rng.nextDouble() < difficulty.loopShare());
                 String template = useBlock ? String.join("\n", f.block()) : f.expr();
-                String e = template.contains("{e}") ? fresh(ELEMENT_NAMES.getOrDefault(f.in(), ELEMENT_NAMES.get(INT))) : "";
+                String e = template.contains("{e}")
+                        ? fresh(ELEMENT_NAMES.getOrDefault(f.in(), ELEMENT_NAMES.get(INT)))
+                        : "";
                 String k = constant(step, i);
                 String out = useBlock && f.blockReturns() || (last && !useBlock) ? "" : fresh(f.resultNames());
                 if (useBlock) {
@@ -133,7 +140,8 @@ final class FunctionWriter {
             boolean hints = rng != null && rng.nextDouble() < HINT_CHANCE;
             List<PyType> types = program.parameterTypes();
             StringJoiner args = new StringJoiner(", ", "def " + functionName + "(", ")");
-            for (int i = 0; i < params.size(); i++) args.add(params.get(i) + (hints ? ": " + types.get(i).hint() : ""));
+            for (int i = 0; i < params.size(); i++)
+                args.add(params.get(i) + (hints ? ": " + types.get(i).hint() : ""));
             return args + (hints ? " -> " + program.output().hint() : "") + ":";
         }
 
@@ -221,7 +229,11 @@ final class FunctionWriter {
     }
 
     private static String fill(String template, String in, String in2, String out, String e, String k) {
-        return template.replace("{in2}", in2).replace("{in}", in).replace("{out}", out).replace("{e}", e).replace("{k}", k);
+        return template.replace("{in2}", in2)
+                .replace("{in}", in)
+                .replace("{out}", out)
+                .replace("{e}", e)
+                .replace("{k}", k);
     }
 
     /** Wraps text at spaces outside quoted literals to lines that fit {@link #WIDTH} once indented. */

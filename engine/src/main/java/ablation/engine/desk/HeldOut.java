@@ -15,7 +15,8 @@ final class HeldOut {
     private HeldOut() {}
 
     static boolean isHeldOut(Program program) {
-        return Long.remainderUnsigned(hash(BodyNormalizer.normalize(FunctionWriter.canonicalBody(program))), ONE_IN) == 0;
+        return Long.remainderUnsigned(hash(BodyNormalizer.normalize(FunctionWriter.canonicalBody(program))), ONE_IN)
+                == 0;
     }
 
     /** FNV-1a over UTF-8, finished with the SplitMix64 mixer (stable across JVMs and versions). */

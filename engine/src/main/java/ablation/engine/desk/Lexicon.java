@@ -65,7 +65,8 @@ final class Lexicon {
     /** Present participle: "walking", "making", "running", "lying". */
     String participle(String verb) {
         if (verb.endsWith("ie")) return verb.substring(0, verb.length() - 2) + "ying";
-        if (verb.endsWith("e") && !verb.endsWith("ee") && verb.length() > 2) return verb.substring(0, verb.length() - 1) + "ing";
+        if (verb.endsWith("e") && !verb.endsWith("ee") && verb.length() > 2)
+            return verb.substring(0, verb.length() - 1) + "ing";
         return (doublesFinalConsonant(verb) ? verb + verb.charAt(verb.length() - 1) : verb) + "ing";
     }
 
@@ -78,7 +79,8 @@ final class Lexicon {
         }
         if (syllables != 1) return null;
         if (adjective.endsWith("e")) return new String[] {adjective + "r", adjective + "st"};
-        String stem = doublesFinalConsonant(adjective) ? adjective + adjective.charAt(adjective.length() - 1) : adjective;
+        String stem =
+                doublesFinalConsonant(adjective) ? adjective + adjective.charAt(adjective.length() - 1) : adjective;
         return new String[] {stem + "er", stem + "est"};
     }
 
@@ -88,7 +90,9 @@ final class Lexicon {
         if (n < 3) return false;
         String vowels = "aeiou";
         char last = word.charAt(n - 1);
-        boolean cvc = vowels.indexOf(last) < 0 && "wxy".indexOf(last) < 0 && vowels.indexOf(word.charAt(n - 2)) >= 0
+        boolean cvc = vowels.indexOf(last) < 0
+                && "wxy".indexOf(last) < 0
+                && vowels.indexOf(word.charAt(n - 2)) >= 0
                 && vowels.indexOf(word.charAt(n - 3)) < 0;
         return cvc && word.replaceAll("[^aeiou]+", " ").trim().split(" ").length == 1;
     }
@@ -99,7 +103,11 @@ final class Lexicon {
     }
 
     private static String suffixS(String word) {
-        if (word.endsWith("s") || word.endsWith("x") || word.endsWith("z") || word.endsWith("ch") || word.endsWith("sh")) {
+        if (word.endsWith("s")
+                || word.endsWith("x")
+                || word.endsWith("z")
+                || word.endsWith("ch")
+                || word.endsWith("sh")) {
             return word + "es";
         }
         if (consonantY(word)) return word.substring(0, word.length() - 1) + "ies";
@@ -121,7 +129,8 @@ final class Lexicon {
                 line = line.strip();
                 if (line.isEmpty() || line.startsWith("#")) continue;
                 if (line.startsWith("[")) {
-                    current = sections.computeIfAbsent(line.substring(1, line.length() - 1), unused -> new LinkedHashMap<>());
+                    current = sections.computeIfAbsent(
+                            line.substring(1, line.length() - 1), unused -> new LinkedHashMap<>());
                     continue;
                 }
                 for (String entry : line.split("\\s+")) {

@@ -43,7 +43,9 @@ final class ProgramSampler {
                 Object constant = null;
                 boolean lifted = false;
                 if (f.constant() != null) {
-                    constant = f.constant().values().get(rng.nextInt(f.constant().values().size()));
+                    constant = f.constant()
+                            .values()
+                            .get(rng.nextInt(f.constant().values().size()));
                     lifted = params < difficulty.maxArgs() && rng.nextDouble() < LIFT_CHANCE;
                     if (lifted) params++;
                 }
@@ -61,7 +63,8 @@ final class ProgramSampler {
             case NUMBERS -> PyType.INTS;
             case TEXT -> PyType.STR;
             case WORDS -> PyType.STRS;
-            case ARITHMETIC -> difficulty.maxArgs() >= 2 && rng.nextDouble() < PAIR_CHANCE ? PyType.INT_PAIR : PyType.INT;
+            case ARITHMETIC ->
+                difficulty.maxArgs() >= 2 && rng.nextDouble() < PAIR_CHANCE ? PyType.INT_PAIR : PyType.INT;
             default -> throw new IllegalStateException("not a starting family: " + family);
         };
     }

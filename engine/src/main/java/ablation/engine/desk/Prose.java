@@ -11,15 +11,27 @@ import java.util.SplittableRandom;
  * repetition and the long tail of natural language while sharing almost nothing with desk-pl.
  */
 final class Prose {
-    private static final List<String> PREPOSITIONS = List.of("in", "on", "near", "behind", "under", "over", "across",
-            "beside", "through", "along", "with", "without", "after", "before", "around", "toward", "inside", "beyond");
-    private static final List<String> OPENERS = List.of("Later", "In the morning", "After a while", "At night", "Soon",
-            "Once again", "For a moment", "By the evening", "Without a word", "At last", "Meanwhile", "That winter");
+    private static final List<String> PREPOSITIONS = List.of(
+            "in", "on", "near", "behind", "under", "over", "across", "beside", "through", "along", "with", "without",
+            "after", "before", "around", "toward", "inside", "beyond");
+    private static final List<String> OPENERS = List.of(
+            "Later",
+            "In the morning",
+            "After a while",
+            "At night",
+            "Soon",
+            "Once again",
+            "For a moment",
+            "By the evening",
+            "Without a word",
+            "At last",
+            "Meanwhile",
+            "That winter");
     private static final List<String> JOINERS = List.of(", but ", ", and ", " because ", " while ", ", so ", " until ");
-    private static final List<String> SINGULAR_DETERMINERS = List.of("the", "a", "the", "this", "that", "every", "one",
-            "her", "his", "their", "our", "no");
-    private static final List<String> PLURAL_DETERMINERS = List.of("the", "some", "many", "few", "two", "three", "these",
-            "those", "all the", "most", "several");
+    private static final List<String> SINGULAR_DETERMINERS =
+            List.of("the", "a", "the", "this", "that", "every", "one", "her", "his", "their", "our", "no");
+    private static final List<String> PLURAL_DETERMINERS =
+            List.of("the", "some", "many", "few", "two", "three", "these", "those", "all the", "most", "several");
 
     private final Lexicon lex;
 
@@ -109,14 +121,15 @@ final class Prose {
                         + (chance(0.3) ? prepositional() : "");
             }
             if (form < 7) {
-                return subject + " " + verb(skewed(lex.intransitive), plural) + (chance(0.4) ? " " + skewed(lex.adverbs) : "")
-                        + (chance(0.5) ? prepositional() : "");
+                return subject + " " + verb(skewed(lex.intransitive), plural)
+                        + (chance(0.4) ? " " + skewed(lex.adverbs) : "") + (chance(0.5) ? prepositional() : "");
             }
             if (form < 8) {
                 return subject + " " + copula(plural) + " " + adjective();
             }
             if (form < 9) {
-                return subject + " " + copula(plural) + " " + lex.participle(skewed(lex.intransitive)) + prepositional();
+                return subject + " " + copula(plural) + " " + lex.participle(skewed(lex.intransitive))
+                        + prepositional();
             }
             boolean many = chance(0.4);
             return "there " + copula(many) + " " + nounPhrase(many, 1) + prepositional();
@@ -156,9 +169,11 @@ final class Prose {
             } else if (form < 19 && past) {
                 boolean question = chance(0.3);
                 boolean many = chance(0.4);
-                String quote = question ? "where " + (many ? "are " : "is ") + nounPhrase(many, 1) + "?"
+                String quote = question
+                        ? "where " + (many ? "are " : "is ") + nounPhrase(many, 1) + "?"
                         : capitalize(new Doc(rng, false).clause()) + ",";
-                s = "\"" + capitalize(quote) + "\" " + (question ? "asked " : "said ") + (chance(0.5) ? hero : name()) + ".";
+                s = "\"" + capitalize(quote) + "\" " + (question ? "asked " : "said ") + (chance(0.5) ? hero : name())
+                        + ".";
             } else {
                 s = "It " + (past ? "was " : "is ") + skewed(lex.adjectives) + " to " + skewed(lex.transitive) + " "
                         + nounPhrase(chance(0.4), 0) + ".";

@@ -30,8 +30,8 @@ public final class SampleFiles {
         if (!Files.isRegularFile(file)) throw new WorkbenchException("samples file " + file + " does not exist");
         List<Sample> samples = new ArrayList<>();
         try (InputStream raw = Files.newInputStream(file);
-             InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             int lineNumber = 0;
             while ((line = reader.readLine()) != null) {
@@ -52,11 +52,15 @@ public final class SampleFiles {
             JsonNode taskId = node.get("task_id");
             JsonNode completion = node.get("completion");
             if (taskId == null || !taskId.isTextual() || completion == null || !completion.isTextual()) {
-                throw new WorkbenchException(file + " line " + lineNumber + ": needs text fields task_id and completion");
+                throw new WorkbenchException(
+                        file + " line " + lineNumber + ": needs text fields task_id and completion");
             }
             return new Sample(taskId.asText(), completion.asText());
         } catch (IOException e) {
-            throw new WorkbenchException(file + " line " + lineNumber + ": not JSON (" + e.getMessage().lines().findFirst().orElse("") + ")", e);
+            throw new WorkbenchException(
+                    file + " line " + lineNumber + ": not JSON ("
+                            + e.getMessage().lines().findFirst().orElse("") + ")",
+                    e);
         }
     }
 

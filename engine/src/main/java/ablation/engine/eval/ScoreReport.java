@@ -1,8 +1,8 @@
 package ablation.engine.eval;
 
+import ablation.core.config.EvalMode;
 import ablation.core.stats.PassAtKEstimate;
 import ablation.core.stats.ProblemCount;
-import ablation.core.config.EvalMode;
 import ablation.engine.eval.sandbox.Outcome;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +16,14 @@ import java.util.Map;
  * @param outcomes how many samples ended each way
  * @param scored every sample with its verdict, in the samples' order
  */
-public record ScoreReport(EvalMode mode, int problems, int benchmarkProblems, List<ProblemCount> counts,
-                          List<PassAtKEstimate> passAtK, Map<Outcome, Integer> outcomes, List<ScoredSample> scored) {
+public record ScoreReport(
+        EvalMode mode,
+        int problems,
+        int benchmarkProblems,
+        List<ProblemCount> counts,
+        List<PassAtKEstimate> passAtK,
+        Map<Outcome, Integer> outcomes,
+        List<ScoredSample> scored) {
     public ScoreReport {
         counts = List.copyOf(counts);
         passAtK = List.copyOf(passAtK);

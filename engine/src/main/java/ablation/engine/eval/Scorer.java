@@ -1,10 +1,10 @@
 package ablation.engine.eval;
 
 import ablation.core.WorkbenchException;
+import ablation.core.config.EvalMode;
 import ablation.core.stats.IntervalSettings;
 import ablation.core.stats.PassAtKEstimate;
 import ablation.core.stats.ProblemCount;
-import ablation.core.config.EvalMode;
 import ablation.engine.benchmark.Problem;
 import ablation.engine.eval.sandbox.ExecResult;
 import ablation.engine.eval.sandbox.Outcome;
@@ -29,21 +29,30 @@ public final class Scorer {
      * @param truncate cut each completion at the mode's stop sequences before executing it
      * @throws WorkbenchException for samples of unknown tasks, an L2R mode on an infilling benchmark, or k > n
      */
-    public static ScoreReport score(List<Problem> benchmark, List<Sample> samples, EvalMode mode, List<Integer> ks,
-                                    boolean truncate, Sandbox sandbox, Sandbox.Progress progress,
-                                            IntervalSettings intervals) {
+    public static ScoreReport score(
+            List<Problem> benchmark,
+            List<Sample> samples,
+            EvalMode mode,
+            List<Integer> ks,
+            boolean truncate,
+            Sandbox sandbox,
+            Sandbox.Progress progress,
+            IntervalSettings intervals) {
         Map<String, Problem> byId = new LinkedHashMap<>();
         for (Problem problem : benchmark) byId.put(problem.taskId(), problem);
         if (mode == EvalMode.L2R) {
             benchmark.stream().filter(Problem::isInfill).findFirst().ifPresent(p -> {
-                throw new WorkbenchException("the benchmark is an infilling one (" + p.taskId() + " has a suffix): use --mode infill");
+                throw new WorkbenchException(
+                        "the benchmark is an infilling one (" + p.taskId() + " has a suffix): use --mode infill");
             });
         }
         List<String> programs = new ArrayList<>(samples.size());
         List<Sample> executed = new ArrayList<>(samples.size());
         for (Sample sample : samples) {
             Problem problem = byId.get(sample.taskId());
-            if (problem == null) throw new WorkbenchException("sample for task '" + sample.taskId() + "', which the benchmark does not hold");
+            if (problem == null)
+                throw new WorkbenchException(
+                        "sample for task '" + sample.taskId() + "', which the benchmark does not hold");
             Sample run = truncate ? new Sample(sample.taskId(), mode.truncate(sample.completion())) : sample;
             executed.add(run);
             programs.add(problem.program(run.completion()));
@@ -77,7 +86,8 @@ public final class Scorer {
         if (ks.isEmpty()) throw new WorkbenchException("no k given for pass@k");
         Map<String, Integer> n = new LinkedHashMap<>();
         for (Sample sample : samples) n.merge(sample.taskId(), 1, Integer::sum);
-        Map.Entry<String, Integer> fewest = n.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow();
+        Map.Entry<String, Integer> fewest =
+                n.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow();
         for (int k : ks) {
             if (k < 1 || k > fewest.getValue()) {
                 throw new WorkbenchException("pass@" + k + " needs at least " + k + " samples for every problem, but "

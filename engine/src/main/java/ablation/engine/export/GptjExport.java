@@ -46,10 +46,15 @@ public final class GptjExport {
         }
         try {
             Files.createDirectories(out);
-            Safetensors.write(out.resolve(WEIGHTS), renamed(checkpoint.parameters(), model, checkpoint.directory()), Map.of("format", "pt"));
+            Safetensors.write(
+                    out.resolve(WEIGHTS),
+                    renamed(checkpoint.parameters(), model, checkpoint.directory()),
+                    Map.of("format", "pt"));
             Path tokenizer = checkpoint.tokenizer().orElse(null);
-            Files.writeString(out.resolve(CONFIG), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
-                    config(model, checkpoint.state().vocabSize(), tokenizer)));
+            Files.writeString(
+                    out.resolve(CONFIG),
+                    JSON.writerWithDefaultPrettyPrinter()
+                            .writeValueAsString(config(model, checkpoint.state().vocabSize(), tokenizer)));
             if (tokenizer == null) return List.of(out.resolve(WEIGHTS), out.resolve(CONFIG));
             Files.copy(tokenizer, out.resolve(TOKENIZER), StandardCopyOption.REPLACE_EXISTING);
             return List.of(out.resolve(WEIGHTS), out.resolve(CONFIG), out.resolve(TOKENIZER));
@@ -59,7 +64,8 @@ public final class GptjExport {
     }
 
     /** Our parameter names to GPT-J's, the fused q/k/v split into three (d, d) matrices. */
-    static Map<String, Safetensors.Tensor> renamed(Map<String, Safetensors.Tensor> ours, ModelConfig model, Path source) {
+    static Map<String, Safetensors.Tensor> renamed(
+            Map<String, Safetensors.Tensor> ours, ModelConfig model, Path source) {
         Map<String, Safetensors.Tensor> theirs = new LinkedHashMap<>();
         theirs.put("transformer.wte.weight", take(ours, "wte.weight", source));
         for (int i = 0; i < model.layers(); i++) {
@@ -123,7 +129,8 @@ public final class GptjExport {
 
     private static Integer specialId(Path tokenizerJson, String token) throws IOException {
         for (JsonNode added : JSON.readTree(tokenizerJson.toFile()).path("added_tokens")) {
-            if (token.equals(added.path("content").asText())) return added.path("id").asInt();
+            if (token.equals(added.path("content").asText()))
+                return added.path("id").asInt();
         }
         return null;
     }

@@ -21,9 +21,9 @@ import java.util.Arrays;
 final class Attention {
     private final int heads;
     private final int headDim;
-    private final NDArray qkv;       // (3·d, d)
-    private final NDArray out;       // (d, d)
-    private final NDArray rowScale;  // (3·d, 1): 1/sqrt(head_dim) on the q rows, 1 on k and v
+    private final NDArray qkv; // (3·d, d)
+    private final NDArray out; // (d, d)
+    private final NDArray rowScale; // (3·d, 1): 1/sqrt(head_dim) on the q rows, 1 on k and v
 
     Attention(Parameters parameters, NDManager manager, String prefix, int dModel, int heads) {
         this.heads = heads;
@@ -36,8 +36,13 @@ final class Attention {
         rowScale = manager.create(scale, new Shape(3L * dModel, 1));
     }
 
-    NDArray forward(NDArray x, NDArray mask, RotaryEmbedding rotary, RotaryEmbedding.Tables positions,
-                    KvCache cache, int layer) {
+    NDArray forward(
+            NDArray x,
+            NDArray mask,
+            RotaryEmbedding rotary,
+            RotaryEmbedding.Tables positions,
+            KvCache cache,
+            int layer) {
         Shape shape = x.getShape();
         long batch = shape.get(0);
         long length = shape.get(1);
@@ -47,9 +52,9 @@ final class Attention {
         NDList parts = Linear.linear(x, qkv.mul(rowScale)).head().split(new long[] {2 * d}, 2);
         // q and k rotated together: (B, T, 2·d) viewed as (B, T, 2·H, hd)
         NDArray qk = rotary.apply(parts.get(0).reshape(batch, length, 2L * heads, headDim), positions);
-        NDArray q = qk.get(new NDIndex(":, :, :{}", heads)).transpose(0, 2, 1, 3);   // (B, H, T, hd)
-        NDArray k = qk.get(new NDIndex(":, :, {}:", heads)).transpose(0, 2, 1, 3);   // (B, H, T, hd)
-        NDArray v = parts.get(1).reshape(batch, length, heads, headDim).transpose(0, 2, 1, 3);  // (B, H, T, hd)
+        NDArray q = qk.get(new NDIndex(":, :, :{}", heads)).transpose(0, 2, 1, 3); // (B, H, T, hd)
+        NDArray k = qk.get(new NDIndex(":, :, {}:", heads)).transpose(0, 2, 1, 3); // (B, H, T, hd)
+        NDArray v = parts.get(1).reshape(batch, length, heads, headDim).transpose(0, 2, 1, 3); // (B, H, T, hd)
         if (cache != null) {
             if (cache.length() > 0) {
                 k = NDArrays.concat(new NDList(cache.keys(layer), k), 2);
@@ -57,9 +62,9 @@ final class Attention {
             }
             cache.store(layer, k, v);
         }
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).addi(mask);   // (B, H, T, S)
-        NDArray attended = scores.softmax(3).matMul(v);                   // (B, H, T, hd)
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).addi(mask); // (B, H, T, S)
+        NDArray attended = scores.softmax(3).matMul(v); // (B, H, T, hd)
         NDArray merged = attended.transpose(0, 2, 1, 3).reshape(batch, length, d);
-        return Linear.linear(merged, out).head();                         // (B, T, d)
+        return Linear.linear(merged, out).head(); // (B, T, d)
     }
 }

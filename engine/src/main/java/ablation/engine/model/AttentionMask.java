@@ -21,15 +21,15 @@ import ai.djl.ndarray.types.Shape;
 public final class AttentionMask {
     static final float BLOCKED = -1e9f;
 
-    private final NDArray causal;     // (1, 1, context, context)
-    private final NDArray positions;  // (context) int32: 0, 1, ..., context-1
+    private final NDArray causal; // (1, 1, context, context)
+    private final NDArray positions; // (context) int32: 0, 1, ..., context-1
 
     AttentionMask(NDManager manager, int context) {
         positions = manager.arange(0, context, 1, DataType.INT32);
         try (NDManager scratch = manager.newSubManager()) {
             NDArray query = positions.reshape(context, 1);
             NDArray key = positions.reshape(1, context);
-            NDArray future = key.gt(query);  // (context, context): true above the diagonal
+            NDArray future = key.gt(query); // (context, context): true above the diagonal
             causal = future.toType(DataType.FLOAT32, false).muli(BLOCKED).reshape(1, 1, context, context);
             for (NDArray scratchArray : new NDArray[] {query, key, future}) scratchArray.attach(scratch);
         }
@@ -47,11 +47,17 @@ public final class AttentionMask {
         if (prefixLengths == null) return mask;
         long batch = prefixLengths.getShape().get(0);
         NDArray prefix = prefixLengths.reshape(batch, 1);
-        NDArray queryInPrefix = positions.get(new NDIndex("{}:{}", past, keys)).reshape(1, length).lt(prefix); // (B, T)
-        NDArray keyInPrefix = positions.get(new NDIndex(":{}", keys)).reshape(1, keys).lt(prefix);           // (B, S)
-        NDArray outsidePrefix = queryInPrefix.reshape(batch, 1, length, 1)
-                .logicalAnd(keyInPrefix.reshape(batch, 1, 1, keys)).logicalNot();
-        return mask.mul(outsidePrefix.toType(DataType.FLOAT32, false));  // (B, 1, T, S): 0 inside the prefix
+        NDArray queryInPrefix = positions
+                .get(new NDIndex("{}:{}", past, keys))
+                .reshape(1, length)
+                .lt(prefix); // (B, T)
+        NDArray keyInPrefix =
+                positions.get(new NDIndex(":{}", keys)).reshape(1, keys).lt(prefix); // (B, S)
+        NDArray outsidePrefix = queryInPrefix
+                .reshape(batch, 1, length, 1)
+                .logicalAnd(keyInPrefix.reshape(batch, 1, 1, keys))
+                .logicalNot();
+        return mask.mul(outsidePrefix.toType(DataType.FLOAT32, false)); // (B, 1, T, S): 0 inside the prefix
     }
 
     /** Prefix lengths as the (B) int32 tensor {@link #forQueries} takes; null when every row is causal. */

@@ -33,12 +33,12 @@ public final class CodeGenModel implements AutoCloseable {
     private final int vocabSize;
     private final NDManager manager;
     private final Parameters parameters;
-    private final NDArray wte;          // (V, d)
+    private final NDArray wte; // (V, d)
     private final DecoderBlock[] blocks;
-    private final NDArray lnFWeight;    // (d)
-    private final NDArray lnFBias;      // (d)
-    private final NDArray headWeight;   // (V, d)
-    private final NDArray headBias;     // (V)
+    private final NDArray lnFWeight; // (d)
+    private final NDArray lnFBias; // (d)
+    private final NDArray headWeight; // (V, d)
+    private final NDArray headBias; // (V)
     private final RotaryEmbedding rotary;
     private final AttentionMask masks;
 
@@ -58,7 +58,8 @@ public final class CodeGenModel implements AutoCloseable {
         wte = parameters.normal("wte.weight", new Shape(vocabSize, d));
         blocks = new DecoderBlock[config.layers()];
         for (int i = 0; i < blocks.length; i++) {
-            blocks[i] = new DecoderBlock(parameters, manager, "h." + i + ".", d, config.heads(), (float) config.layerNormEpsilon());
+            blocks[i] = new DecoderBlock(
+                    parameters, manager, "h." + i + ".", d, config.heads(), (float) config.layerNormEpsilon());
         }
         lnFWeight = parameters.ones("ln_f.weight", d);
         lnFBias = parameters.zeros("ln_f.bias", d);
@@ -92,18 +93,20 @@ public final class CodeGenModel implements AutoCloseable {
         int length = Math.toIntExact(ids.getShape().get(1));
         int past = cache == null ? 0 : cache.length();
         if (past + length > config.context()) {
-            throw new IllegalArgumentException((past + length) + " positions exceed the context of " + config.context());
+            throw new IllegalArgumentException(
+                    (past + length) + " positions exceed the context of " + config.context());
         }
         NDArray mask = masks.forQueries(past, length, prefixLengths);
         RotaryEmbedding.Tables positions = rotary.at(past, length);
-        NDArray x = Embedding.embedding(ids, wte, SparseFormat.DENSE).head();  // (B, T, d)
+        NDArray x = Embedding.embedding(ids, wte, SparseFormat.DENSE).head(); // (B, T, d)
         for (int i = 0; i < blocks.length; i++) {
             x = blocks[i].forward(x, mask, rotary, positions, cache, i);
         }
         if (cache != null) cache.advance(length);
-        NDArray normed = LayerNorm.layerNorm(x, new Shape(config.dModel()), lnFWeight, lnFBias,
-                (float) config.layerNormEpsilon()).head();
-        return Linear.linear(normed, headWeight, headBias).head();           // (B, T, V)
+        NDArray normed = LayerNorm.layerNorm(
+                        x, new Shape(config.dModel()), lnFWeight, lnFBias, (float) config.layerNormEpsilon())
+                .head();
+        return Linear.linear(normed, headWeight, headBias).head(); // (B, T, V)
     }
 
     /**
@@ -115,8 +118,10 @@ public final class CodeGenModel implements AutoCloseable {
      */
     public static NDArray tokenLosses(NDArray logits, NDArray targets) {
         Shape shape = targets.getShape();
-        return logits.logSoftmax(2).gather(targets.reshape(shape.get(0), shape.get(1), 1), 2)
-                .reshape(shape).neg();
+        return logits.logSoftmax(2)
+                .gather(targets.reshape(shape.get(0), shape.get(1), 1), 2)
+                .reshape(shape)
+                .neg();
     }
 
     /**
@@ -139,7 +144,9 @@ public final class CodeGenModel implements AutoCloseable {
                     targets[t] = ids[start + t + 1];
                 }
                 NDArray logits = forward(manager.create(inputs, new Shape(1, length)), null);
-                total += tokenLosses(logits, manager.create(targets, new Shape(1, length))).sum().getFloat();
+                total += tokenLosses(logits, manager.create(targets, new Shape(1, length)))
+                        .sum()
+                        .getFloat();
             }
         }
         return total / predicted;
@@ -148,7 +155,10 @@ public final class CodeGenModel implements AutoCloseable {
     /** A host copy of every parameter by name (what a checkpoint stores). */
     public Map<String, Safetensors.Tensor> snapshot() {
         Map<String, Safetensors.Tensor> copy = new LinkedHashMap<>();
-        parameters.asMap().forEach((name, tensor) -> copy.put(name, new Safetensors.Tensor(tensor.getShape().getShape(), tensor.toFloatArray())));
+        parameters
+                .asMap()
+                .forEach((name, tensor) ->
+                        copy.put(name, new Safetensors.Tensor(tensor.getShape().getShape(), tensor.toFloatArray())));
         return copy;
     }
 
@@ -162,13 +172,15 @@ public final class CodeGenModel implements AutoCloseable {
             long[] expected = each.getValue().getShape().getShape();
             if (stored == null) throw new WorkbenchException(source + ": parameter " + each.getKey() + " is missing");
             if (!Arrays.equals(stored.shape(), expected)) {
-                throw new WorkbenchException(source + ": parameter " + each.getKey() + " has shape " + Arrays.toString(stored.shape())
-                        + " but the model config needs " + Arrays.toString(expected));
+                throw new WorkbenchException(source + ": parameter " + each.getKey() + " has shape "
+                        + Arrays.toString(stored.shape()) + " but the model config needs " + Arrays.toString(expected));
             }
             each.getValue().set(stored.values());
         }
         if (tensors.size() != parameters.asMap().size()) {
-            List<String> extra = tensors.keySet().stream().filter(name -> !parameters.asMap().containsKey(name)).toList();
+            List<String> extra = tensors.keySet().stream()
+                    .filter(name -> !parameters.asMap().containsKey(name))
+                    .toList();
             throw new WorkbenchException(source + ": parameters the model config does not have: " + extra);
         }
     }

@@ -12,8 +12,8 @@ import ai.djl.nn.norm.LayerNorm;
 final class DecoderBlock {
     private final Shape normalized;
     private final float epsilon;
-    private final NDArray lnWeight;  // (d)
-    private final NDArray lnBias;    // (d)
+    private final NDArray lnWeight; // (d)
+    private final NDArray lnBias; // (d)
     private final Attention attention;
     private final Mlp mlp;
 
@@ -26,9 +26,15 @@ final class DecoderBlock {
         mlp = new Mlp(parameters, manager, prefix + "mlp.", dModel);
     }
 
-    NDArray forward(NDArray x, NDArray mask, RotaryEmbedding rotary, RotaryEmbedding.Tables positions,
-                    KvCache cache, int layer) {
-        NDArray normed = LayerNorm.layerNorm(x, normalized, lnWeight, lnBias, epsilon).head();  // over the last axis
+    NDArray forward(
+            NDArray x,
+            NDArray mask,
+            RotaryEmbedding rotary,
+            RotaryEmbedding.Tables positions,
+            KvCache cache,
+            int layer) {
+        NDArray normed =
+                LayerNorm.layerNorm(x, normalized, lnWeight, lnBias, epsilon).head(); // over the last axis
         NDArray attended = attention.forward(normed, mask, rotary, positions, cache, layer);
         return mlp.forward(normed).addi(attended).addi(x);
     }

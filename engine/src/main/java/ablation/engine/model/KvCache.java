@@ -12,8 +12,8 @@ import ai.djl.ndarray.NDScope;
  */
 public final class KvCache implements AutoCloseable {
     private final NDManager manager;
-    private final NDArray[] keys;    // per layer (B, H, length, head_dim)
-    private final NDArray[] values;  // per layer (B, H, length, head_dim)
+    private final NDArray[] keys; // per layer (B, H, length, head_dim)
+    private final NDArray[] values; // per layer (B, H, length, head_dim)
     private int length;
 
     public KvCache(CodeGenModel model) {

@@ -12,13 +12,14 @@ import ai.djl.nn.core.Linear;
 final class Mlp {
     /** gelu_new(x) = 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))) = x·sigmoid(x·(C1 + C2·x²)). */
     static final double C1 = 2 * Math.sqrt(2 / Math.PI);
+
     static final double C2 = C1 * 0.044715;
 
-    private final NDArray inWeight;   // (4·d, d)
-    private final NDArray inBias;     // (4·d)
-    private final NDArray outWeight;  // (d, 4·d)
-    private final NDArray outBias;    // (d)
-    private final NDArray c1;         // () constants created once, not per call
+    private final NDArray inWeight; // (4·d, d)
+    private final NDArray inBias; // (4·d)
+    private final NDArray outWeight; // (d, 4·d)
+    private final NDArray outBias; // (d)
+    private final NDArray c1; // () constants created once, not per call
     private final NDArray c2;
 
     Mlp(Parameters parameters, NDManager manager, String prefix, int dModel) {
@@ -32,13 +33,13 @@ final class Mlp {
     }
 
     NDArray forward(NDArray x) {
-        NDArray hidden = Linear.linear(x, inWeight, inBias).head();  // (B, T, 4·d)
+        NDArray hidden = Linear.linear(x, inWeight, inBias).head(); // (B, T, 4·d)
         return Linear.linear(geluNew(hidden), outWeight, outBias).head();
     }
 
     /** Element-wise; the in-place steps only touch intermediates that autograd does not keep. */
     NDArray geluNew(NDArray x) {
-        NDArray inner = x.square().muli(c2).addi(c1).mul(x);  // x·(C1 + C2·x²)
+        NDArray inner = x.square().muli(c2).addi(c1).mul(x); // x·(C1 + C2·x²)
         return inner.getNDArrayInternal().sigmoid().mul(x);
     }
 }

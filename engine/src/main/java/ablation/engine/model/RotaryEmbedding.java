@@ -25,8 +25,8 @@ public final class RotaryEmbedding {
     static final double BASE = 10000.0;
 
     private final int headDim;
-    private final NDArray cos;        // (context, head_dim)
-    private final NDArray sinSigned;  // (context, head_dim)
+    private final NDArray cos; // (context, head_dim)
+    private final NDArray sinSigned; // (context, head_dim)
 
     RotaryEmbedding(NDManager manager, int headDim, int rotaryDim, int context) {
         this.headDim = headDim;
@@ -73,7 +73,9 @@ public final class RotaryEmbedding {
     public NDArray apply(NDArray x, Tables tables) {
         Shape shape = x.getShape();
         // (B, T, heads, head_dim/2, 2) with each pair reversed: x[2i+1], x[2i]
-        NDArray swapped = x.reshape(shape.get(0), shape.get(1), shape.get(2), headDim / 2, 2).flip(4).reshape(shape);
+        NDArray swapped = x.reshape(shape.get(0), shape.get(1), shape.get(2), headDim / 2, 2)
+                .flip(4)
+                .reshape(shape);
         return x.mul(tables.cos).addi(swapped.muli(tables.sinSigned));
     }
 

@@ -34,7 +34,8 @@ public final class Safetensors {
     public record Tensor(long[] shape, float[] values) {
         public Tensor {
             if (Arrays.stream(shape).reduce(1, Math::multiplyExact) != values.length) {
-                throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " does not hold " + values.length + " values");
+                throw new IllegalArgumentException(
+                        "shape " + Arrays.toString(shape) + " does not hold " + values.length + " values");
             }
         }
     }
@@ -55,17 +56,18 @@ public final class Safetensors {
             offset += bytes;
         }
         byte[] json = JSON.writeValueAsBytes(header);
-        int padded = (json.length + 7) / 8 * 8;  // data starts 8-byte aligned, padded with spaces
+        int padded = (json.length + 7) / 8 * 8; // data starts 8-byte aligned, padded with spaces
         ByteBuffer head = ByteBuffer.allocate(8 + padded).order(ByteOrder.LITTLE_ENDIAN);
         head.putLong(padded).put(json);
         while (head.hasRemaining()) head.put((byte) ' ');
         head.flip();
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE)) {
+        try (FileChannel out = FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
             writeFully(out, head);
             for (Tensor tensor : tensors.values()) {
                 float[] values = tensor.values();
-                ByteBuffer chunk = ByteBuffer.allocate(4 * Math.min(values.length, 1 << 20)).order(ByteOrder.LITTLE_ENDIAN);
+                ByteBuffer chunk = ByteBuffer.allocate(4 * Math.min(values.length, 1 << 20))
+                        .order(ByteOrder.LITTLE_ENDIAN);
                 for (int start = 0; start < values.length; start += chunk.capacity() / 4) {
                     int count = Math.min(chunk.capacity() / 4, values.length - start);
                     chunk.clear();
@@ -87,14 +89,16 @@ public final class Safetensors {
             if (headerLength <= 0 || headerLength > MAX_HEADER || 8 + headerLength > size) {
                 throw new IOException(file + ": not a safetensors file (header length " + headerLength + ")");
             }
-            JsonNode header = JSON.readTree(new String(readFully(in, 8, (int) headerLength).array(), StandardCharsets.UTF_8));
+            JsonNode header = JSON.readTree(
+                    new String(readFully(in, 8, (int) headerLength).array(), StandardCharsets.UTF_8));
             long dataStart = 8 + headerLength;
             List<Map.Entry<String, JsonNode>> entries = new ArrayList<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
                 if (!entry.getKey().equals("__metadata__")) entries.add(entry);
             }
-            entries.sort(Comparator.comparingLong(e -> e.getValue().path("data_offsets").path(0).asLong()));
+            entries.sort(Comparator.comparingLong(
+                    e -> e.getValue().path("data_offsets").path(0).asLong()));
             Map<String, Tensor> tensors = new LinkedHashMap<>();
             for (Map.Entry<String, JsonNode> entry : entries) {
                 tensors.put(entry.getKey(), readTensor(in, file, entry.getKey(), entry.getValue(), dataStart, size));
@@ -106,25 +110,29 @@ public final class Safetensors {
     private static Tensor readTensor(FileChannel in, Path file, String name, JsonNode entry, long dataStart, long size)
             throws IOException {
         if (!"F32".equals(entry.path("dtype").asText())) {
-            throw new IOException(file + ": tensor " + name + " has dtype " + entry.path("dtype") + ", only F32 is supported");
+            throw new IOException(
+                    file + ": tensor " + name + " has dtype " + entry.path("dtype") + ", only F32 is supported");
         }
         long[] shape = new long[entry.path("shape").size()];
-        for (int i = 0; i < shape.length; i++) shape[i] = entry.path("shape").get(i).asLong();
+        for (int i = 0; i < shape.length; i++)
+            shape[i] = entry.path("shape").get(i).asLong();
         long begin = entry.path("data_offsets").path(0).asLong(-1);
         long end = entry.path("data_offsets").path(1).asLong(-1);
         long count = Arrays.stream(shape).reduce(1, Math::multiplyExact);
         if (begin < 0 || end - begin != 4 * count || dataStart + end > size) {
-            throw new IOException(file + ": tensor " + name + " has offsets [" + begin + ", " + end + "] that do not fit shape "
-                    + Arrays.toString(shape) + " in a file of " + size + " bytes");
+            throw new IOException(file + ": tensor " + name + " has offsets [" + begin + ", " + end
+                    + "] that do not fit shape " + Arrays.toString(shape) + " in a file of " + size + " bytes");
         }
         float[] values = new float[Math.toIntExact(count)];
-        ByteBuffer chunk = ByteBuffer.allocate(4 * Math.min(values.length, 1 << 20)).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer chunk =
+                ByteBuffer.allocate(4 * Math.min(values.length, 1 << 20)).order(ByteOrder.LITTLE_ENDIAN);
         for (int start = 0; start < values.length; ) {
             int n = Math.min(chunk.capacity() / 4, values.length - start);
             chunk.clear().limit(4 * n);
             long position = dataStart + begin + 4L * start;
             while (chunk.hasRemaining()) {
-                if (in.read(chunk, position + chunk.position()) < 0) throw new IOException(file + ": truncated in " + name);
+                if (in.read(chunk, position + chunk.position()) < 0)
+                    throw new IOException(file + ": truncated in " + name);
             }
             chunk.flip();
             chunk.asFloatBuffer().get(values, start, n);

@@ -12,7 +12,8 @@ package ablation.engine.objective;
 public record Example(int[] tokens, boolean[] scored, int prefixLength) {
     public Example {
         if (scored.length != tokens.length) throw new IllegalArgumentException("scored and tokens differ in length");
-        if (prefixLength < 0 || prefixLength >= tokens.length) throw new IllegalArgumentException("prefix length " + prefixLength);
+        if (prefixLength < 0 || prefixLength >= tokens.length)
+            throw new IllegalArgumentException("prefix length " + prefixLength);
     }
 
     /** Number of scored targets. */

@@ -31,7 +31,8 @@ final class ExampleBuilder {
     }
 
     Example build(int prefixLength) {
-        if (size != tokens.length) throw new IllegalStateException("example has " + size + " of " + tokens.length + " tokens");
+        if (size != tokens.length)
+            throw new IllegalStateException("example has " + size + " of " + tokens.length + " tokens");
         return new Example(tokens, scored, prefixLength);
     }
 }

@@ -1,9 +1,9 @@
 package ablation.engine.objective;
 
-import ablation.core.config.ObjectiveKind;
 import ablation.core.config.FimFormat;
 import ablation.core.config.FimLevel;
 import ablation.core.config.ObjectiveConfig;
+import ablation.core.config.ObjectiveKind;
 import ablation.engine.tokenizer.Tokenizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +36,11 @@ public final class Fim implements Objective {
     private static final int MAX_ATTEMPTS = 6;
 
     /** The three layouts. */
-    public enum Format { CODEGEN2, PSM, SPM }
+    public enum Format {
+        CODEGEN2,
+        PSM,
+        SPM
+    }
 
     private final ObjectiveConfig config;
     private final Tokenizer tokenizer;
@@ -62,8 +66,8 @@ public final class Fim implements Objective {
             realised.fimCandidate(random.nextDouble() < config.fimRate() && transform(source, example, random, true));
         } else {
             while (example.remaining() > 0) {
-                boolean transformed = random.nextDouble() < config.fimRate()
-                        && transform(source, example, random, false);
+                boolean transformed =
+                        random.nextDouble() < config.fimRate() && transform(source, example, random, false);
                 realised.fimCandidate(transformed);
                 if (transformed) continue;
                 example.addAll(source.next(example.remaining()).tokens(), true);
@@ -77,7 +81,8 @@ public final class Fim implements Objective {
      * Transforms the next document piece (or, across documents, the next {@code context} tokens)
      * into the room left in {@code example}; false (nothing consumed) when it cannot.
      */
-    private boolean transform(TokenSource source, ExampleBuilder example, SplittableRandom random, boolean acrossDocuments) {
+    private boolean transform(
+            TokenSource source, ExampleBuilder example, SplittableRandom random, boolean acrossDocuments) {
         Format format = format(random);
         double cut1 = random.nextDouble();
         double cut2 = random.nextDouble();
@@ -116,7 +121,8 @@ public final class Fim implements Objective {
     }
 
     /** Pulls {@code budget} tokens and renders them cut at the fractions; null if they cannot be transformed. */
-    private Attempt attempt(TokenSource source, Format format, int budget, double cut1, double cut2, boolean acrossDocuments) {
+    private Attempt attempt(
+            TokenSource source, Format format, int budget, double cut1, double cut2, boolean acrossDocuments) {
         List<String> fragments = new ArrayList<>();
         boolean endsDocument = pull(source, budget, acrossDocuments, fragments);
         String last = fragments.get(fragments.size() - 1);

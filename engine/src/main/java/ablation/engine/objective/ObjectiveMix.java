@@ -29,7 +29,9 @@ public final class ObjectiveMix {
         boolean codegen2Fim = fim && config.fimFormat() == FimFormat.CODEGEN2;
         int masks = spans ? config.span().maxSpans() : codegen2Fim ? 1 : 0;
         Sentinels sentinels = Sentinels.resolve(tokenizer, masks, fim && !codegen2Fim);
-        for (Objective objective : List.of(new CausalLm(), new PrefixLm(config.prefix()),
+        for (Objective objective : List.of(
+                new CausalLm(),
+                new PrefixLm(config.prefix()),
                 new SpanCorruption(config.span(), config.fileLevel(), sentinels, realised),
                 new Fim(config, tokenizer, sentinels, realised))) {
             objectives.put(objective.kind(), objective);
@@ -58,7 +60,8 @@ public final class ObjectiveMix {
     }
 
     public void restoreCounts(long[] saved) {
-        if (saved.length != counts.length) throw new IllegalArgumentException("expected " + counts.length + " objective counts");
+        if (saved.length != counts.length)
+            throw new IllegalArgumentException("expected " + counts.length + " objective counts");
         System.arraycopy(saved, 0, counts, 0, counts.length);
     }
 

@@ -1,7 +1,7 @@
 package ablation.engine.objective;
 
-import ablation.core.config.ObjectiveKind;
 import ablation.core.config.ObjectiveConfig;
+import ablation.core.config.ObjectiveKind;
 import java.util.SplittableRandom;
 
 /**

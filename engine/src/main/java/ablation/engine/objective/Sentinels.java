@@ -18,7 +18,8 @@ record Sentinels(int endOfText, int sep, int endOfMask, int fimPrefix, int fimSu
         int[] masks = new int[maskCount];
         for (int k = 1; k <= maskCount; k++) masks[k - 1] = require(tokenizer, Tokenizer.mask(k));
         boolean masked = maskCount > 0;
-        return new Sentinels(require(tokenizer, Tokenizer.END_OF_TEXT),
+        return new Sentinels(
+                require(tokenizer, Tokenizer.END_OF_TEXT),
                 masked ? require(tokenizer, Tokenizer.SEP) : -1,
                 masked ? require(tokenizer, Tokenizer.END_OF_MASK) : -1,
                 fimSentinels ? require(tokenizer, Tokenizer.FIM_PREFIX) : -1,
@@ -29,8 +30,11 @@ record Sentinels(int endOfText, int sep, int endOfMask, int fimPrefix, int fimSu
 
     private static int require(Tokenizer tokenizer, String token) {
         if (!tokenizer.hasSpecial(token)) {
-            throw new WorkbenchException("the objective needs the special token " + token + ", which the tokenizer lacks"
-                    + (token.startsWith("<mask_") ? " (raise tokenizer.mask_tokens or lower objective.span.max_spans)" : ""));
+            throw new WorkbenchException(
+                    "the objective needs the special token " + token + ", which the tokenizer lacks"
+                            + (token.startsWith("<mask_")
+                                    ? " (raise tokenizer.mask_tokens or lower objective.span.max_spans)"
+                                    : ""));
         }
         return tokenizer.specialId(token);
     }

@@ -1,7 +1,7 @@
 package ablation.engine.objective;
 
-import ablation.core.config.ObjectiveKind;
 import ablation.core.config.ObjectiveConfig;
+import ablation.core.config.ObjectiveKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -182,8 +182,8 @@ public final class SpanCorruption implements Objective {
     }
 
     /** One file's layout: the text with placeholders, {@code <|endoftext|> <sep>}, then its target block. */
-    private void addFile(ExampleBuilder example, int[] text, int[] lengths, boolean endsDocument,
-                         SplittableRandom random) {
+    private void addFile(
+            ExampleBuilder example, int[] text, int[] lengths, boolean endsDocument, SplittableRandom random) {
         int[] starts = place(text.length, lengths, random);
         boolean context = span.scoreContext();
         int at = 0;

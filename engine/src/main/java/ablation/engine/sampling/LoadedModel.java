@@ -31,13 +31,15 @@ public final class LoadedModel implements AutoCloseable {
     /** A checkpoint directory, or a run directory (its newest complete checkpoint). */
     public static LoadedModel open(Path checkpointOrRun) {
         Checkpoint checkpoint = Checkpoint.resolve(checkpointOrRun);
-        Path tokenizerJson = checkpoint.tokenizer().orElseThrow(() -> new WorkbenchException(
-                checkpoint.directory() + ": the checkpoint has no tokenizer.json, so prompts cannot be tokenized"));
+        Path tokenizerJson = checkpoint
+                .tokenizer()
+                .orElseThrow(() -> new WorkbenchException(checkpoint.directory()
+                        + ": the checkpoint has no tokenizer.json, so prompts cannot be tokenized"));
         BpeTokenizer tokenizer = Tokenizers.load(tokenizerJson);
         if (tokenizer.vocabSize() > checkpoint.state().vocabSize()) {
             tokenizer.close();
-            throw new WorkbenchException(tokenizerJson + ": " + tokenizer.vocabSize() + " tokens, but the model has only "
-                    + checkpoint.state().vocabSize());
+            throw new WorkbenchException(tokenizerJson + ": " + tokenizer.vocabSize()
+                    + " tokens, but the model has only " + checkpoint.state().vocabSize());
         }
         NDManager manager = NDManager.newBaseManager();
         try {

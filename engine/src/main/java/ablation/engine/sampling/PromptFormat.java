@@ -1,8 +1,6 @@
 package ablation.engine.sampling;
 
-import ablation.core.WorkbenchException;
 import ablation.core.config.FimFormat;
-import ablation.core.config.ObjectiveConfig;
 import ablation.core.config.ObjectiveConfig;
 import ablation.engine.tokenizer.Tokenizer;
 import java.util.Locale;
@@ -23,14 +21,18 @@ import java.util.stream.IntStream;
  * one span, so a model trained with span corruption (and no FIM) infills in it.
  */
 public enum PromptFormat {
-    L2R, CODEGEN2, PSM, SPM;
+    L2R,
+    CODEGEN2,
+    PSM,
+    SPM;
 
     /**
      * The infill layout of a model trained with {@code objective}: its FIM format ({@code psm_spm}
      * gives PSM, or SPM when the model saw only SPM), else the CodeGen2 sentinels.
      */
     public static PromptFormat infillFor(ObjectiveConfig objective) {
-        if (objective.fim() > 0 && objective.fimFormat() == FimFormat.PSM_SPM) return objective.fimSpmShare() >= 1 ? SPM : PSM;
+        if (objective.fim() > 0 && objective.fimFormat() == FimFormat.PSM_SPM)
+            return objective.fimSpmShare() >= 1 ? SPM : PSM;
         return CODEGEN2;
     }
 
@@ -40,7 +42,8 @@ public enum PromptFormat {
 
     /** The prompt's tokens, whole. @param suffix the text after the hole; must be empty for L2R */
     public int[] render(Tokenizer tokenizer, String prefix, String suffix) {
-        if (this == L2R && !suffix.isEmpty()) throw new IllegalArgumentException("a left-to-right prompt has no suffix");
+        if (this == L2R && !suffix.isEmpty())
+            throw new IllegalArgumentException("a left-to-right prompt has no suffix");
         int[] before = tokenizer.encode(prefix);
         int[] after = tokenizer.encode(suffix);
         IntStream.Builder out = IntStream.builder();
@@ -52,7 +55,9 @@ public enum PromptFormat {
                 append(out, before);
                 out.add(mask);
                 append(out, after);
-                out.add(tokenizer.specialId(Tokenizer.END_OF_TEXT)).add(tokenizer.specialId(Tokenizer.SEP)).add(mask);
+                out.add(tokenizer.specialId(Tokenizer.END_OF_TEXT))
+                        .add(tokenizer.specialId(Tokenizer.SEP))
+                        .add(mask);
             }
             case PSM -> {
                 out.add(tokenizer.specialId(Tokenizer.FIM_PREFIX));

@@ -45,8 +45,11 @@ final class PromptTrimming {
         }
         if (example < 0) return null;
         int end = example + 1;
-        while (end < lines.length && !lines[end].isBlank() && !lines[end].strip().startsWith(">>>")
-                && !lines[end].strip().startsWith("\"\"\"") && !lines[end].strip().startsWith("'''")) {
+        while (end < lines.length
+                && !lines[end].isBlank()
+                && !lines[end].strip().startsWith(">>>")
+                && !lines[end].strip().startsWith("\"\"\"")
+                && !lines[end].strip().startsWith("'''")) {
             end++;
         }
         StringBuilder out = new StringBuilder();

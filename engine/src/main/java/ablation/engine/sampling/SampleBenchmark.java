@@ -20,8 +20,15 @@ public final class SampleBenchmark {
     /**
      * @param hostShare time spent in host-side token choice (temperature, top-p, draw) over the cached sampling time
      */
-    public record Result(String preset, int n, int promptTokens, int newTokens, double cachedTokensPerSecond,
-                         double uncachedTokensPerSecond, double speedup, double hostShare) {}
+    public record Result(
+            String preset,
+            int n,
+            int promptTokens,
+            int newTokens,
+            double cachedTokensPerSecond,
+            double uncachedTokensPerSecond,
+            double speedup,
+            double hostShare) {}
 
     private static final double TEMPERATURE = 0.8;
     private static final double TOP_P = 0.95;
@@ -39,8 +46,8 @@ public final class SampleBenchmark {
         SamplingConfig sampling = new SamplingConfig(TEMPERATURE, TOP_P, 0, newTokens);
         SamplingConfig warmUp = new SamplingConfig(TEMPERATURE, TOP_P, 0, 4);
         try (Tokenizer tokenizer = new ByteTokenizer(4);
-             NDManager manager = NDManager.newBaseManager();
-             CodeGenModel model = new CodeGenModel(preset.model(), preset.vocab(), manager, 1)) {
+                NDManager manager = NDManager.newBaseManager();
+                CodeGenModel model = new CodeGenModel(preset.model(), preset.vocab(), manager, 1)) {
             // the byte tokenizer is smaller than the preset's vocabulary: rule out the ids it cannot decode
             float[] bias = new float[preset.vocab()];
             for (int id = tokenizer.vocabSize(); id < bias.length; id++) bias[id] = -1e4f;
@@ -54,8 +61,15 @@ public final class SampleBenchmark {
             double uncachedSeconds = time(() -> uncached.sample(prompt, n, sampling, NO_STOP, 1));
             double hostSeconds = hostSamplingSeconds(preset.vocab(), n * newTokens, sampling);
             long tokens = (long) n * newTokens;
-            return new Result(preset.name(), n, promptTokens, newTokens, tokens / cachedSeconds, tokens / uncachedSeconds,
-                    uncachedSeconds / cachedSeconds, hostSeconds / cachedSeconds);
+            return new Result(
+                    preset.name(),
+                    n,
+                    promptTokens,
+                    newTokens,
+                    tokens / cachedSeconds,
+                    tokens / uncachedSeconds,
+                    uncachedSeconds / cachedSeconds,
+                    hostSeconds / cachedSeconds);
         }
     }
 

@@ -30,7 +30,10 @@ import java.util.SplittableRandom;
  */
 public final class Sampler {
     /** How each step is computed. */
-    public enum Decoding { CACHED, UNCACHED }
+    public enum Decoding {
+        CACHED,
+        UNCACHED
+    }
 
     /** Rows per batch when n is larger. */
     public static final int DEFAULT_BATCH = 32;
@@ -48,7 +51,8 @@ public final class Sampler {
     public Sampler(CodeGenModel model, Tokenizer tokenizer, Decoding decoding, int maxBatch) {
         if (maxBatch < 1) throw new IllegalArgumentException("batch " + maxBatch);
         if (tokenizer.vocabSize() > model.vocabSize()) {
-            throw new IllegalArgumentException("the tokenizer has " + tokenizer.vocabSize() + " tokens, the model only " + model.vocabSize());
+            throw new IllegalArgumentException(
+                    "the tokenizer has " + tokenizer.vocabSize() + " tokens, the model only " + model.vocabSize());
         }
         this.model = model;
         this.tokenizer = tokenizer;
@@ -90,10 +94,11 @@ public final class Sampler {
         TokenSampler sampler = new TokenSampler(config, model.vocabSize());
         for (int from = 0; from < n; from += maxBatch) {
             List<Row> chunk = rows.subList(from, Math.min(n, from + maxBatch));
-            NativeWork.run(() -> { // an exit waits for the chunk (see NativeWork)
-                if (decoding == Decoding.CACHED) cached(fed, chunk, steps, sampler, stop);
-                else uncached(fed, chunk, steps, sampler, stop);
-            });
+            NativeWork.run(
+                    () -> { // an exit waits for the chunk (see NativeWork)
+                        if (decoding == Decoding.CACHED) cached(fed, chunk, steps, sampler, stop);
+                        else uncached(fed, chunk, steps, sampler, stop);
+                    });
         }
         return rows.stream().map(row -> row.completion(tokenizer)).toList();
     }

@@ -30,7 +30,9 @@ public record StopRule(int[] tokens, List<String> sequences, boolean endsAtNewli
      */
     public static StopRule of(EvalMode mode, Tokenizer tokenizer) {
         int[] ids = List.of(Tokenizer.END_OF_MASK, Tokenizer.END_OF_TEXT).stream()
-                .filter(tokenizer::hasSpecial).mapToInt(tokenizer::specialId).toArray();
+                .filter(tokenizer::hasSpecial)
+                .mapToInt(tokenizer::specialId)
+                .toArray();
         return new StopRule(ids, mode.stops(), mode.endsAtNewline());
     }
 

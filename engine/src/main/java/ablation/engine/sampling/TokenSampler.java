@@ -19,8 +19,8 @@ final class TokenSampler {
 
     private final SamplingConfig config;
     private final int vocab;
-    private final double[] weights;  // exp((logit - max) / T) per token
-    private final long[] order;      // sortable (logit, token) keys
+    private final double[] weights; // exp((logit - max) / T) per token
+    private final long[] order; // sortable (logit, token) keys
 
     TokenSampler(SamplingConfig config, int vocab) {
         this.config = config;

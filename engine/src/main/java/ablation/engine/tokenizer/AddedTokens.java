@@ -28,8 +28,14 @@ final class AddedTokens {
 
     /** The special tokens of a trained tokenizer, in id order. */
     static List<String> specials(int maskTokens) {
-        List<String> tokens = new ArrayList<>(List.of(Tokenizer.END_OF_TEXT, Tokenizer.PAD, Tokenizer.SEP,
-                Tokenizer.END_OF_MASK, Tokenizer.FIM_PREFIX, Tokenizer.FIM_SUFFIX, Tokenizer.FIM_MIDDLE));
+        List<String> tokens = new ArrayList<>(List.of(
+                Tokenizer.END_OF_TEXT,
+                Tokenizer.PAD,
+                Tokenizer.SEP,
+                Tokenizer.END_OF_MASK,
+                Tokenizer.FIM_PREFIX,
+                Tokenizer.FIM_SUFFIX,
+                Tokenizer.FIM_MIDDLE));
         for (int k = 1; k <= maskTokens; k++) tokens.add(Tokenizer.mask(k));
         return tokens;
     }

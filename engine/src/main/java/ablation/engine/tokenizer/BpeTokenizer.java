@@ -32,8 +32,8 @@ import java.util.Map;
  * Thread-safe.
  */
 public final class BpeTokenizer implements Tokenizer {
-    private static final Map<String, String> OPTIONS = Map.of(
-            "addSpecialTokens", "false", "truncation", "false", "padding", "false");
+    private static final Map<String, String> OPTIONS =
+            Map.of("addSpecialTokens", "false", "truncation", "false", "padding", "false");
 
     private final HuggingFaceTokenizer forText;
     private final HuggingFaceTokenizer complete;
@@ -70,7 +70,8 @@ public final class BpeTokenizer implements Tokenizer {
 
     private static HuggingFaceTokenizer newNative(JsonNode tree, String source) {
         try {
-            return HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(TokenizerJson.canonicalBytes(tree)), OPTIONS);
+            return HuggingFaceTokenizer.newInstance(
+                    new ByteArrayInputStream(TokenizerJson.canonicalBytes(tree)), OPTIONS);
         } catch (IOException | RuntimeException e) {
             throw new WorkbenchException(source + ": the tokenizers library rejects it: " + e.getMessage(), e);
         }
@@ -81,8 +82,9 @@ public final class BpeTokenizer implements Tokenizer {
         for (TokenizerJson.AddedToken t : added) {
             long[] got = encodeWith(complete, t.content());
             if (got.length != 1 || got[0] != t.id()) {
-                throw new WorkbenchException(source + ": added token \"" + t.content().replace("\t", "\\t") + "\" has id " + t.id()
-                        + " but the tokenizer maps it to " + java.util.Arrays.toString(got));
+                throw new WorkbenchException(
+                        source + ": added token \"" + t.content().replace("\t", "\\t") + "\" has id " + t.id()
+                                + " but the tokenizer maps it to " + java.util.Arrays.toString(got));
             }
         }
     }
@@ -122,7 +124,9 @@ public final class BpeTokenizer implements Tokenizer {
         StringBuilder fixed = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1));
+            boolean paired = Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
             if (paired) {
                 if (fixed != null) fixed.append(c).append(text.charAt(i + 1));
                 i++;
@@ -142,7 +146,8 @@ public final class BpeTokenizer implements Tokenizer {
         long[] wide = new long[ids.length];
         for (int i = 0; i < ids.length; i++) {
             if (ids[i] < 0 || ids[i] >= vocabSize) {
-                throw new IllegalArgumentException("token id " + ids[i] + " at position " + i + " is outside the vocabulary (size " + vocabSize + ")");
+                throw new IllegalArgumentException("token id " + ids[i] + " at position " + i
+                        + " is outside the vocabulary (size " + vocabSize + ")");
             }
             wide[i] = ids[i];
         }
@@ -160,7 +165,8 @@ public final class BpeTokenizer implements Tokenizer {
         Integer id = specialIds.get(token);
         if (id == null) {
             throw new WorkbenchException("the tokenizer has no special token " + token + " (it has " + specialIds.size()
-                    + " special tokens" + (specialIds.isEmpty() ? "" : ", e.g. " + String.join(" ", first(specialIds.keySet(), 8))) + ")");
+                    + " special tokens"
+                    + (specialIds.isEmpty() ? "" : ", e.g. " + String.join(" ", first(specialIds.keySet(), 8))) + ")");
         }
         return id;
     }

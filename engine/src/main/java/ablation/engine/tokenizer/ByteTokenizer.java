@@ -24,7 +24,8 @@ public final class ByteTokenizer implements Tokenizer {
 
     /** @param maskTokens number of {@code <mask_k>} sentinels */
     public ByteTokenizer(int maskTokens) {
-        List<String> names = new ArrayList<>(List.of(END_OF_TEXT, PAD, SEP, END_OF_MASK, FIM_PREFIX, FIM_SUFFIX, FIM_MIDDLE));
+        List<String> names =
+                new ArrayList<>(List.of(END_OF_TEXT, PAD, SEP, END_OF_MASK, FIM_PREFIX, FIM_SUFFIX, FIM_MIDDLE));
         for (int k = 1; k <= maskTokens; k++) names.add(Tokenizer.mask(k));
         for (String name : names) {
             specialIds.put(name, 256 + specials.size());
@@ -52,7 +53,8 @@ public final class ByteTokenizer implements Tokenizer {
             }
             text.append(pending.toString(StandardCharsets.UTF_8));
             pending.reset();
-            if (id < 256 || id >= vocabSize()) throw new IllegalArgumentException("token id " + id + " outside the vocabulary");
+            if (id < 256 || id >= vocabSize())
+                throw new IllegalArgumentException("token id " + id + " outside the vocabulary");
             text.append(specials.get(id - 256));
         }
         return text.append(pending.toString(StandardCharsets.UTF_8)).toString();
@@ -85,7 +87,8 @@ public final class ByteTokenizer implements Tokenizer {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -11,11 +11,21 @@ import java.util.Random;
 final class SyntheticCode {
     private SyntheticCode() {}
 
-    private static final String[] WORDS = {"count", "total", "items", "value", "index", "result", "name", "path", "line",
-        "buffer", "offset", "length", "token", "vocab", "merge", "pair", "score", "weight", "layer", "model", "batch",
-        "config", "reader", "writer", "parse", "format", "update", "filter", "sorted", "append", "remove", "window"};
-    private static final String[] PROSE = {"Return the", "Compute the", "Read each", "Build a new", "Check that the",
-        "Split the", "Merge all", "Count how many"};
+    private static final String[] WORDS = {
+        "count", "total", "items", "value", "index", "result", "name", "path", "line", "buffer", "offset", "length",
+        "token", "vocab", "merge", "pair", "score", "weight", "layer", "model", "batch", "config", "reader", "writer",
+        "parse", "format", "update", "filter", "sorted", "append", "remove", "window"
+    };
+    private static final String[] PROSE = {
+        "Return the",
+        "Compute the",
+        "Read each",
+        "Build a new",
+        "Check that the",
+        "Split the",
+        "Merge all",
+        "Count how many"
+    };
 
     /** {@code files} documents of a few functions each; the same seed gives the same corpus. */
     static List<String> generate(long seed, int files) {
@@ -33,15 +43,42 @@ final class SyntheticCode {
             for (int k = 0; k < functions; k++) {
                 String name = word(random) + "_" + word(random);
                 String arg = word(random);
-                doc.append("def ").append(name).append("(").append(arg).append(", ").append(word(random)).append("=None):\n");
-                doc.append("    \"\"\"").append(PROSE[random.nextInt(PROSE.length)]).append(' ').append(word(random))
-                        .append(" of ").append(arg).append(".\"\"\"\n");
+                doc.append("def ")
+                        .append(name)
+                        .append("(")
+                        .append(arg)
+                        .append(", ")
+                        .append(word(random))
+                        .append("=None):\n");
+                doc.append("    \"\"\"")
+                        .append(PROSE[random.nextInt(PROSE.length)])
+                        .append(' ')
+                        .append(word(random))
+                        .append(" of ")
+                        .append(arg)
+                        .append(".\"\"\"\n");
                 doc.append("    ").append(word(random)).append(" = []\n");
-                doc.append("    for ").append(word(random)).append(" in range(").append(random.nextInt(100)).append("):\n");
-                doc.append("        if ").append(arg).append(" > ").append(random.nextInt(1000)).append(":\n");
-                doc.append("            ").append(word(random)).append(".append(").append(word(random)).append(")\n");
+                doc.append("    for ")
+                        .append(word(random))
+                        .append(" in range(")
+                        .append(random.nextInt(100))
+                        .append("):\n");
+                doc.append("        if ")
+                        .append(arg)
+                        .append(" > ")
+                        .append(random.nextInt(1000))
+                        .append(":\n");
+                doc.append("            ")
+                        .append(word(random))
+                        .append(".append(")
+                        .append(word(random))
+                        .append(")\n");
                 doc.append("        else:\n            continue\n");
-                doc.append("    return ").append(word(random)).append("  # ").append(word(random)).append("\n\n");
+                doc.append("    return ")
+                        .append(word(random))
+                        .append("  # ")
+                        .append(word(random))
+                        .append("\n\n");
             }
             documents.add(doc.toString());
             bytes += doc.length();
@@ -49,8 +86,10 @@ final class SyntheticCode {
         return documents;
     }
 
-    private static final String[] SYLLABLES = {"ka", "lo", "mi", "ter", "son", "ba", "rel", "ix", "qu", "an", "dor", "pe",
-        "stra", "vo", "gin", "tu", "ex", "ly", "cha", "net"};
+    private static final String[] SYLLABLES = {
+        "ka", "lo", "mi", "ter", "son", "ba", "rel", "ix", "qu", "an", "dor", "pe", "stra", "vo", "gin", "tu", "ex",
+        "ly", "cha", "net"
+    };
 
     /** A common identifier, or now and then one made of syllables: an open vocabulary, as in real code. */
     private static String word(Random random) {

@@ -12,6 +12,7 @@ public interface Tokenizer extends AutoCloseable {
     String END_OF_MASK = "<eom>";
     /** Fill-in-the-middle sentinels of Bavarian et al. (2022), PSM and SPM formats. */
     String FIM_PREFIX = "<fim_prefix>";
+
     String FIM_SUFFIX = "<fim_suffix>";
     String FIM_MIDDLE = "<fim_middle>";
 

@@ -32,8 +32,16 @@ public final class TokenizerBenchmark {
      * @param bytesPerToken compression on the encoded text
      * @param loadAverage the machine's load average when the bench started (other work skews the figures)
      */
-    public record Result(String corpus, double trainMb, double trainS, int vocabSize, double encodeMbPerS,
-                         double encodeMbPerSAllCores, double bytesPerToken, int cores, double loadAverage) {}
+    public record Result(
+            String corpus,
+            double trainMb,
+            double trainS,
+            int vocabSize,
+            double encodeMbPerS,
+            double encodeMbPerSAllCores,
+            double bytesPerToken,
+            int cores,
+            double loadAverage) {}
 
     public static Result run(double mb, int vocabSize, int maskTokens) {
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -49,8 +57,11 @@ public final class TokenizerBenchmark {
         long start = System.nanoTime();
         try (BpeTokenizer tokenizer = Tokenizers.train(sample.documents(), vocabSize, maskTokens)) {
             double trainS = (System.nanoTime() - start) / 1e9;
-            List<String> encoded = CorpusSample.take(sample.documents().iterator(), ENCODE_BYTES).documents();
-            long bytes = encoded.stream().mapToLong(d -> d.getBytes(StandardCharsets.UTF_8).length).sum();
+            List<String> encoded = CorpusSample.take(sample.documents().iterator(), ENCODE_BYTES)
+                    .documents();
+            long bytes = encoded.stream()
+                    .mapToLong(d -> d.getBytes(StandardCharsets.UTF_8).length)
+                    .sum();
             tokenizer.encode(encoded.get(0)); // warm up
             long t0 = System.nanoTime();
             long tokens = 0;
@@ -61,11 +72,20 @@ public final class TokenizerBenchmark {
             AtomicLong next = new AtomicLong();
             long t1 = System.nanoTime();
             IntStream.range(0, cores).parallel().forEach(c -> {
-                for (long i = next.getAndIncrement(); i < encoded.size(); i = next.getAndIncrement()) tokenizer.encode(encoded.get((int) i));
+                for (long i = next.getAndIncrement(); i < encoded.size(); i = next.getAndIncrement())
+                    tokenizer.encode(encoded.get((int) i));
             });
             double allCores = bytes / 1e6 / ((System.nanoTime() - t1) / 1e9);
-            return new Result(corpus, sample.bytes() / 1e6, trainS, tokenizer.vocabSize(), oneThread, allCores,
-                    (double) bytes / tokens, cores, load);
+            return new Result(
+                    corpus,
+                    sample.bytes() / 1e6,
+                    trainS,
+                    tokenizer.vocabSize(),
+                    oneThread,
+                    allCores,
+                    (double) bytes / tokens,
+                    cores,
+                    load);
         }
     }
 
@@ -75,7 +95,8 @@ public final class TokenizerBenchmark {
         try (DirectoryStream<Path> roots = Files.newDirectoryStream(Path.of("/usr/lib"), "python3*")) {
             for (Path root : roots) {
                 try (Stream<Path> walk = Files.walk(root)) {
-                    walk.filter(p -> p.toString().endsWith(".py") && Files.isRegularFile(p)).forEach(files::add);
+                    walk.filter(p -> p.toString().endsWith(".py") && Files.isRegularFile(p))
+                            .forEach(files::add);
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -33,11 +33,13 @@ final class TokenizerJson {
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final ObjectMapper CANONICAL = new ObjectMapper().configure(JsonNodeFeature.WRITE_PROPERTIES_SORTED, true);
+    private static final ObjectMapper CANONICAL =
+            new ObjectMapper().configure(JsonNodeFeature.WRITE_PROPERTIES_SORTED, true);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** Pre-tokenizers that keep every character of the text (no Whitespace, Metaspace, ...). */
-    private static final Set<String> LOSSLESS_PRE_TOKENIZERS = Set.of("ByteLevel", "Sequence", "Split", "Digits", "Punctuation");
+    private static final Set<String> LOSSLESS_PRE_TOKENIZERS =
+            Set.of("ByteLevel", "Sequence", "Split", "Digits", "Punctuation");
 
     static JsonNode parse(byte[] json, String source) {
         try {
@@ -123,7 +125,10 @@ final class TokenizerJson {
     }
 
     private static AddedToken addedToken(JsonNode t) {
-        return new AddedToken(t.path("id").asInt(), t.path("content").asText(), t.path("special").asBoolean());
+        return new AddedToken(
+                t.path("id").asInt(),
+                t.path("content").asText(),
+                t.path("special").asBoolean());
     }
 
     /** One more than the largest id of the model vocabulary and the added tokens. */
@@ -164,23 +169,27 @@ final class TokenizerJson {
     static void checkLossless(JsonNode tree, String source) {
         String model = tree.path("model").path("type").asText("BPE");
         if (!model.equals("BPE")) {
-            throw new WorkbenchException(source + ": model type " + model + " is not supported; expected byte-level BPE (GPT-2 style)");
+            throw new WorkbenchException(
+                    source + ": model type " + model + " is not supported; expected byte-level BPE (GPT-2 style)");
         }
-        if (!tree.path("model").path("vocab").isObject() || !tree.path("model").path("merges").isArray()) {
+        if (!tree.path("model").path("vocab").isObject()
+                || !tree.path("model").path("merges").isArray()) {
             throw new WorkbenchException(source + ": the BPE model needs a vocab object and a merges list");
         }
         JsonNode normalizer = tree.path("normalizer");
         if (!normalizer.isMissingNode() && !normalizer.isNull()) {
-            throw new WorkbenchException(source + ": normalizer " + normalizer.path("type").asText() + " rewrites the text, so decoding "
-                    + "would not give it back; only tokenizers without a normalizer are supported");
+            throw new WorkbenchException(
+                    source + ": normalizer " + normalizer.path("type").asText() + " rewrites the text, so decoding "
+                            + "would not give it back; only tokenizers without a normalizer are supported");
         }
         if (!checkPreTokenizer(tree.path("pre_tokenizer"), source)) {
-            throw new WorkbenchException(source + ": pre_tokenizer has no ByteLevel step; expected a byte-level BPE tokenizer (GPT-2 style)");
+            throw new WorkbenchException(source
+                    + ": pre_tokenizer has no ByteLevel step; expected a byte-level BPE tokenizer (GPT-2 style)");
         }
         String decoder = tree.path("decoder").path("type").asText("");
         if (!decoder.equals("ByteLevel")) {
-            throw new WorkbenchException(source + ": decoder " + (decoder.isEmpty() ? "(none)" : decoder) + " is not ByteLevel; "
-                    + "decoding would not give the text back");
+            throw new WorkbenchException(source + ": decoder " + (decoder.isEmpty() ? "(none)" : decoder)
+                    + " is not ByteLevel; " + "decoding would not give the text back");
         }
     }
 
@@ -188,12 +197,14 @@ final class TokenizerJson {
     private static boolean checkPreTokenizer(JsonNode node, String source) {
         if (node.isMissingNode() || node.isNull()) return false;
         String type = node.path("type").asText("");
-        if (!LOSSLESS_PRE_TOKENIZERS.contains(type) || "Removed".equals(node.path("behavior").asText())) {
-            throw new WorkbenchException(source + ": pre_tokenizer " + type + " drops characters; decoding would not give the text back");
+        if (!LOSSLESS_PRE_TOKENIZERS.contains(type)
+                || "Removed".equals(node.path("behavior").asText())) {
+            throw new WorkbenchException(
+                    source + ": pre_tokenizer " + type + " drops characters; decoding would not give the text back");
         }
         if (type.equals("ByteLevel") && node.path("add_prefix_space").asBoolean(false)) {
-            throw new WorkbenchException(source + ": ByteLevel add_prefix_space=true prepends a space that decoding keeps; "
-                    + "set it to false");
+            throw new WorkbenchException(source
+                    + ": ByteLevel add_prefix_space=true prepends a space that decoding keeps; " + "set it to false");
         }
         boolean byteLevel = type.equals("ByteLevel");
         for (JsonNode child : node.path("pretokenizers")) byteLevel |= checkPreTokenizer(child, source);

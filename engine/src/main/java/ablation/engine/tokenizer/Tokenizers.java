@@ -35,12 +35,14 @@ public final class Tokenizers {
      *
      * @param corpus opens a fresh stream of documents; only called when training, and closed after
      */
-    public static BpeTokenizer forConfig(TokenizerConfig config, Supplier<? extends Stream<String>> corpus, Path cacheDir) {
+    public static BpeTokenizer forConfig(
+            TokenizerConfig config, Supplier<? extends Stream<String>> corpus, Path cacheDir) {
         if (config.path() != null) return load(UserPaths.expand(config.path()));
         TokenizerConfig.Train train = config.train();
         CorpusSample sample = sample(train, corpus);
-        String key = BpeTokenizer.sha256((TRAINER_VERSION + " sample=" + sample.sha256() + " vocab_size=" + train.vocabSize()
-                + " mask_tokens=" + config.maskTokens()).getBytes(StandardCharsets.UTF_8));
+        String key = BpeTokenizer.sha256((TRAINER_VERSION + " sample=" + sample.sha256() + " vocab_size="
+                        + train.vocabSize() + " mask_tokens=" + config.maskTokens())
+                .getBytes(StandardCharsets.UTF_8));
         Path cached = cacheDir.resolve("tokenizer-" + key.substring(0, 16) + ".json");
         if (Files.isRegularFile(cached)) {
             try {
@@ -100,17 +102,25 @@ public final class Tokenizers {
         int learned = vocabSize - addedTokenCount(maskTokens);
         if (learned < 256) {
             throw new WorkbenchException("vocab_size " + vocabSize + " leaves no room for merges: the 256 bytes and "
-                    + addedTokenCount(maskTokens) + " added tokens need at least " + TokenizerConfig.minimumVocabSize(maskTokens));
+                    + addedTokenCount(maskTokens) + " added tokens need at least "
+                    + TokenizerConfig.minimumVocabSize(maskTokens));
         }
         long start = System.nanoTime();
         Map<String, Long> words = WordCounts.count(documents);
         long counted = System.nanoTime();
         BpeTrainer.Result bpe = BpeTrainer.train(words, learned);
-        LOG.info("tokenizer: learned {} merges from {} distinct words in {} s (counting {} s)", bpe.merges().size(), words.size(),
-                String.format("%.1f", (System.nanoTime() - start) / 1e9), String.format("%.1f", (counted - start) / 1e9));
+        LOG.info(
+                "tokenizer: learned {} merges from {} distinct words in {} s (counting {} s)",
+                bpe.merges().size(),
+                words.size(),
+                String.format("%.1f", (System.nanoTime() - start) / 1e9),
+                String.format("%.1f", (counted - start) / 1e9));
         if (bpe.vocab().size() < learned) {
-            LOG.warn("tokenizer: the corpus only supports {} of the {} BPE tokens asked; the vocabulary has {} tokens",
-                    bpe.vocab().size(), learned, bpe.vocab().size() + addedTokenCount(maskTokens));
+            LOG.warn(
+                    "tokenizer: the corpus only supports {} of the {} BPE tokens asked; the vocabulary has {} tokens",
+                    bpe.vocab().size(),
+                    learned,
+                    bpe.vocab().size() + addedTokenCount(maskTokens));
         }
         JsonNode tree = TokenizerJson.trained(bpe, AddedTokens.specials(maskTokens), AddedTokens.whitespaceRuns());
         return BpeTokenizer.of(tree, "trained tokenizer");
@@ -124,7 +134,8 @@ public final class Tokenizers {
     private static void writeAtomically(BpeTokenizer tokenizer, Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
+            Path tmp = Files.createTempFile(
+                    file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
             try {
                 tokenizer.save(tmp);
                 try {
@@ -140,5 +151,4 @@ public final class Tokenizers {
             throw new WorkbenchException("cannot write the tokenizer cache " + file + ": " + e.getMessage(), e);
         }
     }
-
 }

@@ -17,10 +17,12 @@ final class WordCounts {
 
     /** Words of {@code documents} and how often each occurs. The result does not depend on thread count. */
     static Map<String, Long> count(List<String> documents) {
-        int chunks = Math.max(1, Math.min(documents.size(), 4 * Runtime.getRuntime().availableProcessors()));
-        return IntStream.range(0, chunks).parallel()
-                .mapToObj(c -> countRange(documents,
-                        (int) ((long) documents.size() * c / chunks), (int) ((long) documents.size() * (c + 1) / chunks)))
+        int chunks =
+                Math.max(1, Math.min(documents.size(), 4 * Runtime.getRuntime().availableProcessors()));
+        return IntStream.range(0, chunks)
+                .parallel()
+                .mapToObj(c -> countRange(documents, (int) ((long) documents.size() * c / chunks), (int)
+                        ((long) documents.size() * (c + 1) / chunks)))
                 .reduce(WordCounts::mergeInto)
                 .orElseGet(HashMap::new);
     }

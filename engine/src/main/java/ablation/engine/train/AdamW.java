@@ -62,7 +62,8 @@ public final class AdamW implements AutoCloseable {
             m.muli(beta1).addi(gradient.mul((1 - beta1) * gradientScale));
             v.muli(beta2).addi(gradient.square().muli((1 - beta2) * gradientScale * gradientScale));
             if (weightDecay > 0 && Parameters.decays(parameter)) parameter.muli(1 - lr * weightDecay);
-            NDArray denominator = v.sqrt().muli(1 / (float) Math.sqrt(correction2)).addi(eps);
+            NDArray denominator =
+                    v.sqrt().muli(1 / (float) Math.sqrt(correction2)).addi(eps);
             parameter.subi(m.div(denominator).muli(lr / correction1));
             JniUtils.zeroGrad((PtNDArray) parameter);
         }

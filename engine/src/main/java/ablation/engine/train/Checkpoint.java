@@ -80,33 +80,47 @@ public final class Checkpoint {
      * (or its {@code checkpoints/}).
      */
     public static Checkpoint resolve(Path path) {
-        if (Files.isRegularFile(path.resolve(MANIFEST)) || STEP_DIRECTORY.matcher(path.getFileName().toString()).matches()) {
+        if (Files.isRegularFile(path.resolve(MANIFEST))
+                || STEP_DIRECTORY.matcher(path.getFileName().toString()).matches()) {
             return open(path);
         }
-        Path runDir = path.getFileName() != null && path.getFileName().toString().equals(DIRECTORY) ? path.getParent() : path;
-        return latest(runDir).orElseThrow(() -> new WorkbenchException(path + ": no complete checkpoint here (expected "
-                + MANIFEST + ", or " + DIRECTORY + "/step-N/ directories)"));
+        Path runDir =
+                path.getFileName() != null && path.getFileName().toString().equals(DIRECTORY) ? path.getParent() : path;
+        return latest(runDir)
+                .orElseThrow(() -> new WorkbenchException(path + ": no complete checkpoint here (expected " + MANIFEST
+                        + ", or " + DIRECTORY + "/step-N/ directories)"));
     }
 
     /** Verifies the manifest and every checksum, then reads the config and state. */
     public static Checkpoint open(Path directory) {
-        if (!Files.isDirectory(directory)) throw new WorkbenchException(directory + ": checkpoint directory does not exist");
+        if (!Files.isDirectory(directory))
+            throw new WorkbenchException(directory + ": checkpoint directory does not exist");
         Path manifestFile = directory.resolve(MANIFEST);
         if (!Files.isRegularFile(manifestFile)) {
-            throw new WorkbenchException(directory + ": incomplete checkpoint (no " + MANIFEST + "; it is written last)");
+            throw new WorkbenchException(
+                    directory + ": incomplete checkpoint (no " + MANIFEST + "; it is written last)");
         }
         try {
             JsonNode files = JSON.readTree(manifestFile.toFile()).path("files");
-            if (!files.isObject() || !files.has(MODEL) || !files.has(STATE) || !files.has(CONFIG) || !files.has(OPTIMIZER)) {
-                throw new WorkbenchException(directory + ": " + MANIFEST + " does not list " + MODEL + ", " + OPTIMIZER + ", "
-                        + STATE + " and " + CONFIG);
+            if (!files.isObject()
+                    || !files.has(MODEL)
+                    || !files.has(STATE)
+                    || !files.has(CONFIG)
+                    || !files.has(OPTIMIZER)) {
+                throw new WorkbenchException(directory + ": " + MANIFEST + " does not list " + MODEL + ", " + OPTIMIZER
+                        + ", " + STATE + " and " + CONFIG);
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = files.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> file = it.next();
-                verify(directory, file.getKey(), file.getValue().path("bytes").asLong(-1), file.getValue().path("sha256").asText());
+                verify(
+                        directory,
+                        file.getKey(),
+                        file.getValue().path("bytes").asLong(-1),
+                        file.getValue().path("sha256").asText());
             }
             RunConfig config = ConfigLoader.parse(Files.readString(directory.resolve(CONFIG)));
-            State state = JSON.treeToValue(JSON.readTree(directory.resolve(STATE).toFile()), State.class);
+            State state =
+                    JSON.treeToValue(JSON.readTree(directory.resolve(STATE).toFile()), State.class);
             return new Checkpoint(directory, config, state);
         } catch (IOException e) {
             throw new WorkbenchException(directory + ": unreadable checkpoint: " + e.getMessage(), e);
@@ -122,7 +136,9 @@ public final class Checkpoint {
         if (!Files.isDirectory(checkpoints)) return Optional.empty();
         List<Path> candidates = new ArrayList<>();
         try (Stream<Path> children = Files.list(checkpoints)) {
-            children.filter(p -> STEP_DIRECTORY.matcher(p.getFileName().toString()).matches()).forEach(candidates::add);
+            children.filter(p ->
+                            STEP_DIRECTORY.matcher(p.getFileName().toString()).matches())
+                    .forEach(candidates::add);
         } catch (IOException e) {
             throw new WorkbenchException(checkpoints + ": cannot list checkpoints: " + e.getMessage(), e);
         }
@@ -148,13 +164,14 @@ public final class Checkpoint {
         try (Stream<Path> children = Files.list(checkpoints)) {
             for (Path candidate : children.filter(p -> stepOf(p) > step).toList()) {
                 try (Stream<Path> tree = Files.walk(candidate)) {
-                    for (Path file : tree.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(file);
+                    for (Path file :
+                            tree.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(file);
                 }
                 discarded.add(stepOf(candidate));
             }
         } catch (IOException e) {
-            throw new WorkbenchException(checkpoints + ": cannot remove checkpoints after step " + step + ": "
-                    + e.getMessage(), e);
+            throw new WorkbenchException(
+                    checkpoints + ": cannot remove checkpoints after step " + step + ": " + e.getMessage(), e);
         }
         discarded.sort(null);
         return discarded;
@@ -171,12 +188,15 @@ public final class Checkpoint {
 
     private static void verify(Path directory, String name, long bytes, String sha256) throws IOException {
         Path file = directory.resolve(name);
-        if (!Files.isRegularFile(file)) throw new WorkbenchException(directory + ": " + name + " is listed in the manifest but missing");
+        if (!Files.isRegularFile(file))
+            throw new WorkbenchException(directory + ": " + name + " is listed in the manifest but missing");
         long size = Files.size(file);
         if (size != bytes) {
-            throw new WorkbenchException(directory + ": " + name + " has " + size + " bytes, the manifest says " + bytes + " (truncated or replaced)");
+            throw new WorkbenchException(directory + ": " + name + " has " + size + " bytes, the manifest says " + bytes
+                    + " (truncated or replaced)");
         }
-        if (!sha256(file).equals(sha256)) throw new WorkbenchException(directory + ": " + name + " is corrupt (SHA-256 differs from the manifest)");
+        if (!sha256(file).equals(sha256))
+            throw new WorkbenchException(directory + ": " + name + " is corrupt (SHA-256 differs from the manifest)");
     }
 
     static String sha256(Path file) throws IOException {
@@ -185,7 +205,8 @@ public final class Checkpoint {
             while (in.read(buffer) >= 0) {
                 // the digest stream hashes as it reads
             }
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+            return HexFormat.of()
+                    .formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -28,17 +28,28 @@ import java.util.stream.Stream;
 final class CheckpointWriter {
     private CheckpointWriter() {}
 
-    static Path write(Path runDir, Checkpoint.State state, RunConfig config, CodeGenModel model, AdamW optimizer,
-                      Path tokenizerJson) {
+    static Path write(
+            Path runDir,
+            Checkpoint.State state,
+            RunConfig config,
+            CodeGenModel model,
+            AdamW optimizer,
+            Path tokenizerJson) {
         Path target = Checkpoint.directoryFor(runDir, state.step());
-        Path temporary = target.resolveSibling(".step-" + state.step() + ".tmp-" + ProcessHandle.current().pid());
+        Path temporary = target.resolveSibling(
+                ".step-" + state.step() + ".tmp-" + ProcessHandle.current().pid());
         try {
             Files.createDirectories(target.getParent());
             deleteRecursively(temporary);
             Files.createDirectories(temporary);
             Safetensors.write(temporary.resolve(Checkpoint.MODEL), model.snapshot(), Map.of("format", "pt"));
-            Safetensors.write(temporary.resolve(Checkpoint.OPTIMIZER), hostCopy(optimizer.state()), Map.of("step", String.valueOf(optimizer.step())));
-            writeSynced(temporary.resolve(Checkpoint.STATE), Checkpoint.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(state));
+            Safetensors.write(
+                    temporary.resolve(Checkpoint.OPTIMIZER),
+                    hostCopy(optimizer.state()),
+                    Map.of("step", String.valueOf(optimizer.step())));
+            writeSynced(
+                    temporary.resolve(Checkpoint.STATE),
+                    Checkpoint.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(state));
             writeSynced(temporary.resolve(Checkpoint.CONFIG), ConfigLoader.toJson(config));
             if (tokenizerJson != null) {
                 Files.copy(tokenizerJson, temporary.resolve(Checkpoint.TOKENIZER));
@@ -46,7 +57,7 @@ final class CheckpointWriter {
             }
             writeManifest(temporary, state.step());
             sync(temporary, true);
-            if (Files.exists(target)) deleteRecursively(target);  // the same step written again (e.g. a re-run end)
+            if (Files.exists(target)) deleteRecursively(target); // the same step written again (e.g. a re-run end)
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
             sync(target.getParent(), true);
             return target;
@@ -57,7 +68,8 @@ final class CheckpointWriter {
 
     private static Map<String, Safetensors.Tensor> hostCopy(Map<String, NDArray> tensors) {
         Map<String, Safetensors.Tensor> copy = new LinkedHashMap<>();
-        tensors.forEach((name, tensor) -> copy.put(name, new Safetensors.Tensor(tensor.getShape().getShape(), tensor.toFloatArray())));
+        tensors.forEach((name, tensor) ->
+                copy.put(name, new Safetensors.Tensor(tensor.getShape().getShape(), tensor.toFloatArray())));
         return copy;
     }
 
@@ -70,9 +82,13 @@ final class CheckpointWriter {
             contents = list.sorted().toList();
         }
         for (Path file : contents) {
-            files.putObject(file.getFileName().toString()).put("bytes", Files.size(file)).put("sha256", Checkpoint.sha256(file));
+            files.putObject(file.getFileName().toString())
+                    .put("bytes", Files.size(file))
+                    .put("sha256", Checkpoint.sha256(file));
         }
-        writeSynced(directory.resolve(Checkpoint.MANIFEST), Checkpoint.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifest));
+        writeSynced(
+                directory.resolve(Checkpoint.MANIFEST),
+                Checkpoint.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifest));
     }
 
     private static void writeSynced(Path file, String text) throws IOException {
@@ -81,7 +97,8 @@ final class CheckpointWriter {
     }
 
     private static void sync(Path path, boolean directory) throws IOException {
-        try (FileChannel channel = FileChannel.open(path, directory ? StandardOpenOption.READ : StandardOpenOption.WRITE)) {
+        try (FileChannel channel =
+                FileChannel.open(path, directory ? StandardOpenOption.READ : StandardOpenOption.WRITE)) {
             channel.force(true);
         }
     }

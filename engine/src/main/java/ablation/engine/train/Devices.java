@@ -29,8 +29,13 @@ public final class Devices {
             }
             device = Device.gpu(index);
         }
-        LOG.info("training on {} (train.device = {}, GPUs visible: {}, engine {} {})", device, spec, gpus,
-                Engine.getInstance().getEngineName(), Engine.getInstance().getVersion());
+        LOG.info(
+                "training on {} (train.device = {}, GPUs visible: {}, engine {} {})",
+                device,
+                spec,
+                gpus,
+                Engine.getInstance().getEngineName(),
+                Engine.getInstance().getVersion());
         return device;
     }
 }

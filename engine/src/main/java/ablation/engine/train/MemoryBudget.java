@@ -39,8 +39,13 @@ public record MemoryBudget(long heapBytes, long physicalBytes) {
         ModelConfig model = config.model();
         int microBatch = config.train().microBatch();
         TrainingMemory need = TrainingMemory.of(model, vocab, microBatch);
-        String shape = String.format(Locale.ROOT, "model {layers: %d, d_model: %d, heads: %d} with a vocabulary of %d",
-                model.layers(), model.dModel(), model.heads(), vocab);
+        String shape = String.format(
+                Locale.ROOT,
+                "model {layers: %d, d_model: %d, heads: %d} with a vocabulary of %d",
+                model.layers(),
+                model.dModel(),
+                model.heads(),
+                vocab);
         String at = " at batch " + microBatch + (microBatch == config.train().batch() ? "" : " (train.micro_batch)")
                 + ", context " + model.context();
         String smaller = ": make the model smaller (model.layers, model.d_model)"

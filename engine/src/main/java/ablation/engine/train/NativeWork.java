@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 public final class NativeWork {
     /** How long an exit waits for the section in progress (one training step, one checkpoint). */
     private static final Duration EXIT_WAIT = Duration.ofSeconds(60);
+
     private static final ReentrantReadWriteLock GATE = new ReentrantReadWriteLock();
 
     static {

@@ -33,8 +33,14 @@ public final class TerminalProgress implements ProgressListener {
         boolean done = progress.step() == progress.steps();
         if (!done && lastPrint != 0 && now - lastPrint < intervalNanos) return;
         lastPrint = now;
-        String line = String.format(Locale.ROOT, "step %d/%d  loss %.4f  %,.0f tokens/s  ETA %s",
-                progress.step(), progress.steps(), progress.loss(), progress.tokensPerSecond(), format(progress.eta()));
+        String line = String.format(
+                Locale.ROOT,
+                "step %d/%d  loss %.4f  %,.0f tokens/s  ETA %s",
+                progress.step(),
+                progress.steps(),
+                progress.loss(),
+                progress.tokensPerSecond(),
+                format(progress.eta()));
         if (terminal) {
             out.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
             lastWidth = line.length();

@@ -25,17 +25,27 @@ public final class TrainBenchmark {
     public record Preset(String name, ModelConfig model, int vocab, int batch) {}
 
     public static final Map<String, Preset> PRESETS = Map.of(
-            "desk-small", new Preset("desk-small", new ModelConfig(Arch.CAUSAL, 4, 256, 4, 64, 256, 1e-5, 0.02), 4096, 16));
+            "desk-small",
+            new Preset("desk-small", new ModelConfig(Arch.CAUSAL, 4, 256, 4, 64, 256, 1e-5, 0.02), 4096, 16));
 
     /** What was measured; {@code mfu = modelGflops / gemmGflops}. */
-    public record Result(String preset, long params, int steps, double secondsPerStep, double tokensPerSecond,
-                         double modelGflops, double gemmGflops, double mfu) {}
+    public record Result(
+            String preset,
+            long params,
+            int steps,
+            double secondsPerStep,
+            double tokensPerSecond,
+            double modelGflops,
+            double gemmGflops,
+            double mfu) {}
 
     private TrainBenchmark() {}
 
     public static Preset preset(String name) {
         Preset preset = PRESETS.get(name);
-        if (preset == null) throw new WorkbenchException("--preset = '" + name + "': unknown; presets: " + String.join(", ", PRESETS.keySet()));
+        if (preset == null)
+            throw new WorkbenchException(
+                    "--preset = '" + name + "': unknown; presets: " + String.join(", ", PRESETS.keySet()));
         return preset;
     }
 
@@ -44,12 +54,26 @@ public final class TrainBenchmark {
         if (steps < 1) throw new WorkbenchException("--steps = " + steps + ": must be at least 1");
         ModelConfig model = preset.model();
         int length = model.context();
-        TrainConfig train = new TrainConfig((long) preset.batch() * length * (warmup + steps), preset.batch(), 0, 1e-4, 0,
-                1e-5, 0.1, 0.9, 0.95, 1e-8, 1.0, 1, "cpu", 1000, 1);
+        TrainConfig train = new TrainConfig(
+                (long) preset.batch() * length * (warmup + steps),
+                preset.batch(),
+                0,
+                1e-4,
+                0,
+                1e-5,
+                0.1,
+                0.9,
+                0.95,
+                1e-8,
+                1.0,
+                1,
+                "cpu",
+                1000,
+                1);
         SyntheticBatchStream stream = new SyntheticBatchStream(preset.vocab(), preset.batch(), length, 1, false);
         try (NDManager manager = NDManager.newBaseManager();
-             CodeGenModel network = new CodeGenModel(model, preset.vocab(), manager, train.seed());
-             AdamW optimizer = new AdamW(network.parameters(), manager, train)) {
+                CodeGenModel network = new CodeGenModel(model, preset.vocab(), manager, train.seed());
+                AdamW optimizer = new AdamW(network.parameters(), manager, train)) {
             TrainStep step = new TrainStep(network, optimizer, train.clip());
             for (int i = 0; i < warmup; i++) step.run(List.of(stream.next()), train.lr());
             List<Batch> batches = Stream.generate(stream::next).limit(steps).toList();
@@ -59,8 +83,15 @@ public final class TrainBenchmark {
             double tokensPerSecond = (double) preset.batch() * length * steps / seconds;
             double modelGflops = tokensPerSecond * model.trainingFlopsPerToken(preset.vocab(), length) / 1e9;
             double gemm = gemmGflops(manager, 2048, 3);
-            return new Result(preset.name(), model.parameterCount(preset.vocab()), steps, seconds / steps, tokensPerSecond,
-                    modelGflops, gemm, modelGflops / gemm);
+            return new Result(
+                    preset.name(),
+                    model.parameterCount(preset.vocab()),
+                    steps,
+                    seconds / steps,
+                    tokensPerSecond,
+                    modelGflops,
+                    gemm,
+                    modelGflops / gemm);
         }
     }
 
@@ -70,12 +101,12 @@ public final class TrainBenchmark {
             Engine.getInstance().setRandomSeed(1);
             NDArray a = manager.randomNormal(0, 1, new Shape(n, n), DataType.FLOAT32);
             NDArray b = manager.randomNormal(0, 1, new Shape(n, n), DataType.FLOAT32);
-            a.matMul(b).close();  // warm-up
+            a.matMul(b).close(); // warm-up
             double best = Double.MAX_VALUE;
             for (int i = 0; i < tries; i++) {
                 long start = System.nanoTime();
                 NDArray product = a.matMul(b);
-                product.getFloat(0, 0);  // waits for the result on an asynchronous device
+                product.getFloat(0, 0); // waits for the result on an asynchronous device
                 best = Math.min(best, (System.nanoTime() - start) / 1e9);
                 product.close();
             }

@@ -54,7 +54,7 @@ public final class TrainStep {
                 }
             }
             NDArray squaredNorm = squaredGradientNorm();
-            float[] read = NDArrays.stack(new NDList(lossSum, squaredNorm)).toFloatArray();  // the one host sync
+            float[] read = NDArrays.stack(new NDList(lossSum, squaredNorm)).toFloatArray(); // the one host sync
             double norm = Math.sqrt(read[1]);
             float scale = clip > 0 && norm > clip ? (float) (clip / (norm + 1e-6)) : 1f;
             optimizer.update((float) lr, scale);
@@ -72,9 +72,12 @@ public final class TrainStep {
             weights[i] = batch.lossWeights()[i] * perToken;
         }
         NDArray ids = manager.create(batch.inputs(), shape);
-        NDArray prefixes = model.config().isPrefixLm() ? AttentionMask.prefixLengths(manager, batch.prefixLengths()) : null;
+        NDArray prefixes =
+                model.config().isPrefixLm() ? AttentionMask.prefixLengths(manager, batch.prefixLengths()) : null;
         NDArray logits = model.forward(ids, prefixes);
-        return CodeGenModel.tokenLosses(logits, manager.create(targets, shape)).muli(manager.create(weights, shape)).sum();
+        return CodeGenModel.tokenLosses(logits, manager.create(targets, shape))
+                .muli(manager.create(weights, shape))
+                .sum();
     }
 
     private NDArray squaredGradientNorm() {

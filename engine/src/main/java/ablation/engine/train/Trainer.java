@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class Trainer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
     /** Config fields that may change between a checkpoint and its resumption. */
-    private static final Set<String> MAY_CHANGE_ON_RESUME = Set.of("train.device", "train.checkpoint_every", "train.log_every");
+    private static final Set<String> MAY_CHANGE_ON_RESUME =
+            Set.of("train.device", "train.checkpoint_every", "train.log_every");
 
     private final TrainingJob job;
     private final TrainConfig train;
@@ -92,7 +93,8 @@ public final class Trainer implements AutoCloseable {
             // anything that will (dropout, sampling) identical across a resume.
             int seed = Long.hashCode(train.seed() * 1_000_003L + step);
             List<Batch> microBatches = new ArrayList<>(train.accumulationSteps());
-            for (int i = 0; i < train.accumulationSteps(); i++) microBatches.add(job.stream().next());
+            for (int i = 0; i < train.accumulationSteps(); i++)
+                microBatches.add(job.stream().next());
             TrainStep.Result result = NativeWork.call(() -> {
                 Engine.getInstance().setRandomSeed(seed);
                 return trainStep.run(microBatches, lr);
@@ -113,8 +115,9 @@ public final class Trainer implements AutoCloseable {
             }
             double speed = Double.isNaN(tokensPerSecond) ? windowTokens / seconds : tokensPerSecond;
             long remainingTokens = (steps - step) * (result.tokens());
-            progress.onStep(new ProgressListener.Progress(step, steps, result.loss(), speed, tokens,
-                    Duration.ofMillis((long) (1000 * remainingTokens / Math.max(speed, 1e-9)))));
+            progress.onStep(
+                    new ProgressListener.Progress(step, steps, result.loss(), speed, tokens, Duration.ofMillis((long)
+                            (1000 * remainingTokens / Math.max(speed, 1e-9)))));
             if (!Double.isFinite(result.loss())) {
                 metrics.flush();
                 throw new WorkbenchException("training diverged at step " + step + " (loss " + result.loss()
@@ -131,15 +134,18 @@ public final class Trainer implements AutoCloseable {
     }
 
     private Path checkpoint() {
-        Checkpoint.State state = new Checkpoint.State(step, steps, tokens, train.seed(), job.vocabSize(), job.stream().state());
-        Path written = NativeWork.call(() -> CheckpointWriter.write(job.runDir(), state, job.config(), model, optimizer,
-                job.tokenizerJson()));
+        Checkpoint.State state = new Checkpoint.State(
+                step, steps, tokens, train.seed(), job.vocabSize(), job.stream().state());
+        Path written = NativeWork.call(
+                () -> CheckpointWriter.write(job.runDir(), state, job.config(), model, optimizer, job.tokenizerJson()));
         LOG.info("checkpoint {} written", written);
         return written;
     }
 
     private void resume(Checkpoint checkpoint) {
-        model.load(checkpoint.parameters(), checkpoint.directory().resolve(Checkpoint.MODEL).toString());
+        model.load(
+                checkpoint.parameters(),
+                checkpoint.directory().resolve(Checkpoint.MODEL).toString());
         optimizer.restore(checkpoint.state().step(), checkpoint.optimizerState());
         job.stream().restore(checkpoint.state().stream());
         step = checkpoint.state().step();
@@ -150,8 +156,8 @@ public final class Trainer implements AutoCloseable {
     /** The checkpoint must come from the same run: same vocabulary, same config but for the fields that may change. */
     private void checkCompatible(Checkpoint checkpoint) {
         if (checkpoint.state().vocabSize() != job.vocabSize()) {
-            throw new WorkbenchException(checkpoint.directory() + ": checkpoint has a vocabulary of " + checkpoint.state().vocabSize()
-                    + " tokens, this run's tokenizer has " + job.vocabSize());
+            throw new WorkbenchException(checkpoint.directory() + ": checkpoint has a vocabulary of "
+                    + checkpoint.state().vocabSize() + " tokens, this run's tokenizer has " + job.vocabSize());
         }
         List<String> differences = new ArrayList<>();
         diff("", tree(checkpoint.config()), tree(job.config()), differences);

@@ -20,8 +20,8 @@ import ablation.core.config.ModelConfig;
  * @param activationBytes what the forward pass of one micro-batch keeps for the backward pass
  * @param heapBytes Java heap a checkpoint needs
  */
-public record TrainingMemory(long parameterBytes, long gradientBytes, long optimizerBytes, long activationBytes,
-                             long heapBytes) {
+public record TrainingMemory(
+        long parameterBytes, long gradientBytes, long optimizerBytes, long activationBytes, long heapBytes) {
     private static final long FLOAT = 4;
 
     /** The estimate for a model of this shape and vocabulary trained {@code microBatch} sequences at a time. */
@@ -32,14 +32,14 @@ public record TrainingMemory(long parameterBytes, long gradientBytes, long optim
         double d = model.dModel();
         double perLayer = 18 * b * t * d + 3 * b * model.heads() * t * t;
         double activations = model.layers() * perLayer + b * t * d + 3 * b * t * vocab;
-        return new TrainingMemory(bytes(parameters), bytes(parameters), bytes(2 * parameters), bytes(activations),
-                bytes(3 * parameters));
+        return new TrainingMemory(
+                bytes(parameters), bytes(parameters), bytes(2 * parameters), bytes(activations), bytes(3 * parameters));
     }
 
     /** Parameters, gradients, optimizer state and activations: what PyTorch allocates outside the heap. */
     public long nativeBytes() {
-        return saturatingSum(saturatingSum(parameterBytes, gradientBytes),
-                saturatingSum(optimizerBytes, activationBytes));
+        return saturatingSum(
+                saturatingSum(parameterBytes, gradientBytes), saturatingSum(optimizerBytes, activationBytes));
     }
 
     /** Native memory and the checkpoint's heap copy together: what the machine must hold. */

@@ -52,8 +52,13 @@ public final class MinimalPairs {
             }
             if (!originalPasses) continue;
             for (Mutations.Mutant mutant : chosen) {
-                pairs.add(new MinimalPair(problem.taskId(), problem.prompt(), problem.canonicalSolution(), mutant.body(),
-                        mutant.kind().label(), BodyNormalizer.normalize(problem.canonicalSolution())));
+                pairs.add(new MinimalPair(
+                        problem.taskId(),
+                        problem.prompt(),
+                        problem.canonicalSolution(),
+                        mutant.body(),
+                        mutant.kind().label(),
+                        BodyNormalizer.normalize(problem.canonicalSolution())));
             }
         }
         return pairs;

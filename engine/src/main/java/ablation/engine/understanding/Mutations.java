@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
 final class Mutations {
     /** What a mutant changes. */
     enum Kind {
-        OPERATOR, COMPARISON, CONSTANT, SWAPPED_ARGUMENTS;
+        OPERATOR,
+        COMPARISON,
+        CONSTANT,
+        SWAPPED_ARGUMENTS;
 
         String label() {
             return name().toLowerCase(Locale.ROOT);
@@ -33,14 +36,32 @@ final class Mutations {
      * (an untrained model would prefer it).
      */
     private static final String[][] OPERATORS = {
-            {" + ", " - "}, {" - ", " + "}, {" * ", " + "}, {" // ", " * "}, {" % ", " // "},
-            {" and ", " or "}, {" or ", " and "}, {"+=", "-="}, {"-=", "+="}, {"min(", "max("}, {"max(", "min("},
-            {"True", "False"}, {"False", "True"}, {".upper()", ".lower()"}, {".lower()", ".upper()"},
-            {"any(", "all("}, {"all(", "any("}, {".startswith(", ".endswith("}, {".endswith(", ".startswith("},
-            {".capitalize()", ".lower()"}, {"abs(", "int("}, {"sorted(", "reversed("},
+        {" + ", " - "},
+        {" - ", " + "},
+        {" * ", " + "},
+        {" // ", " * "},
+        {" % ", " // "},
+        {" and ", " or "},
+        {" or ", " and "},
+        {"+=", "-="},
+        {"-=", "+="},
+        {"min(", "max("},
+        {"max(", "min("},
+        {"True", "False"},
+        {"False", "True"},
+        {".upper()", ".lower()"},
+        {".lower()", ".upper()"},
+        {"any(", "all("},
+        {"all(", "any("},
+        {".startswith(", ".endswith("},
+        {".endswith(", ".startswith("},
+        {".capitalize()", ".lower()"},
+        {"abs(", "int("},
+        {"sorted(", "reversed("},
     };
+
     private static final String[][] COMPARISONS = {
-            {" < ", " > "}, {" > ", " < "}, {" <= ", " >= "}, {" >= ", " <= "}, {" == ", " != "}, {" != ", " == "},
+        {" < ", " > "}, {" > ", " < "}, {" <= ", " >= "}, {" >= ", " <= "}, {" == ", " != "}, {" != ", " == "},
     };
     /** An integer literal that is not part of a name or a float. */
     private static final Pattern INTEGER = Pattern.compile("(?<![\\w.])\\d+(?![\\w.])");
@@ -57,13 +78,16 @@ final class Mutations {
         Matcher integer = INTEGER.matcher(body);
         while (integer.find()) {
             long value = Long.parseLong(integer.group());
-            mutants.add(new Mutant(Kind.CONSTANT, body.substring(0, integer.start()) + (value + 1) + body.substring(integer.end())));
+            mutants.add(new Mutant(
+                    Kind.CONSTANT, body.substring(0, integer.start()) + (value + 1) + body.substring(integer.end())));
         }
         Matcher pair = TWO_ARGUMENTS.matcher(body);
         while (pair.find()) {
             if (pair.group(1).equals(pair.group(2))) continue;
-            mutants.add(new Mutant(Kind.SWAPPED_ARGUMENTS, body.substring(0, pair.start()) + "(" + pair.group(2) + ", "
-                    + pair.group(1) + ")" + body.substring(pair.end())));
+            mutants.add(new Mutant(
+                    Kind.SWAPPED_ARGUMENTS,
+                    body.substring(0, pair.start()) + "(" + pair.group(2) + ", " + pair.group(1) + ")"
+                            + body.substring(pair.end())));
         }
         return mutants;
     }

@@ -1,13 +1,13 @@
 package ablation.engine.understanding;
 
 import ablation.core.WorkbenchException;
-import ablation.engine.benchmark.Problem;
-import ablation.engine.desk.BodyNormalizer;
-import ablation.engine.desk.DeskBenchmarks;
 import ablation.core.config.DeskDifficulty;
 import ablation.core.stats.Estimate;
 import ablation.core.stats.IntervalKind;
 import ablation.core.stats.IntervalSettings;
+import ablation.engine.benchmark.Problem;
+import ablation.engine.desk.BodyNormalizer;
+import ablation.engine.desk.DeskBenchmarks;
 import ablation.engine.model.AttentionMask;
 import ablation.engine.model.CodeGenModel;
 import ablation.engine.tokenizer.Tokenizer;
@@ -68,7 +68,8 @@ public final class Understanding {
         Map<String, Integer> renderings = new HashMap<>();
         List<Problem> chosen = new ArrayList<>();
         for (Problem problem : DeskBenchmarks.l2r(deskSeed, DEFAULT_PROBLEMS, difficulty)) {
-            if (renderings.merge(BodyNormalizer.normalize(problem.canonicalSolution()), 1, Integer::sum) <= MAX_PER_PROGRAM) {
+            if (renderings.merge(BodyNormalizer.normalize(problem.canonicalSolution()), 1, Integer::sum)
+                    <= MAX_PER_PROGRAM) {
                 chosen.add(problem);
             }
         }
@@ -76,7 +77,7 @@ public final class Understanding {
     }
 
     public static UnderstandingResult measure(CodeGenModel model, Tokenizer tokenizer, List<MinimalPair> pairs) {
-        Map<String, double[]> byProgram = new LinkedHashMap<>();  // program -> {pairs, right}
+        Map<String, double[]> byProgram = new LinkedHashMap<>(); // program -> {pairs, right}
         Map<String, int[]> byKind = new TreeMap<>();
         double margin = 0;
         int scored = 0;
@@ -85,7 +86,8 @@ public final class Understanding {
             int[] prompt = promptIds(tokenizer, pair.prompt());
             int[] body = tokenizer.encode(pair.body());
             int[] mutant = tokenizer.encode(pair.mutant());
-            if (prompt.length + Math.max(body.length, mutant.length) - 1 > model.config().context()) continue;
+            if (prompt.length + Math.max(body.length, mutant.length) - 1
+                    > model.config().context()) continue;
             double difference = bodyLoss(model, prompt, mutant) - bodyLoss(model, prompt, body);
             // a tie (never seen with float losses) counts as half right
             double score = difference > 0 ? 1 : difference < 0 ? 0 : 0.5;
@@ -106,8 +108,13 @@ public final class Understanding {
         Map<String, Double> accuracyByKind = new TreeMap<>();
         byKind.forEach((kind, counts) -> accuracyByKind.put(kind, (double) counts[1] / counts[0]));
         double accuracy = byProgram.values().stream().mapToDouble(p -> p[1]).sum() / scored;
-        return new UnderstandingResult(overPrograms(accuracy, List.copyOf(byProgram.values())), scored, byProgram.size(),
-                pairs.size() - scored, accuracyByKind, margin / scored);
+        return new UnderstandingResult(
+                overPrograms(accuracy, List.copyOf(byProgram.values())),
+                scored,
+                byProgram.size(),
+                pairs.size() - scored,
+                accuracyByKind,
+                margin / scored);
     }
 
     /**
@@ -131,7 +138,8 @@ public final class Understanding {
         Arrays.sort(shares);
         double low = shares[(int) Math.floor(0.025 * (shares.length - 1))];
         double high = shares[(int) Math.ceil(0.975 * (shares.length - 1))];
-        return new Estimate(accuracy, Math.min(low, accuracy), Math.max(high, accuracy), 1, IntervalKind.PROBLEM_BOOTSTRAP);
+        return new Estimate(
+                accuracy, Math.min(low, accuracy), Math.max(high, accuracy), 1, IntervalKind.PROBLEM_BOOTSTRAP);
     }
 
     /** {@code <|endoftext|>} and the prompt's tokens. */
@@ -152,12 +160,15 @@ public final class Understanding {
         try (NDScope ignored = new NDScope()) {
             ignored.suppressNotUsedWarning();
             NDManager m = model.manager();
-            NDArray prefix = model.config().isPrefixLm() ? AttentionMask.prefixLengths(m, new int[] {prompt.length}) : null;
-            NDArray logits = model.forward(m.create(ids, new Shape(1, inputs)), prefix);  // (1, T, V)
+            NDArray prefix =
+                    model.config().isPrefixLm() ? AttentionMask.prefixLengths(m, new int[] {prompt.length}) : null;
+            NDArray logits = model.forward(m.create(ids, new Shape(1, inputs)), prefix); // (1, T, V)
             long[] targets = new long[body.length];
             for (int i = 0; i < body.length; i++) targets[i] = body[i];
             NDArray bodyLogits = logits.get(new NDIndex(":, {}:, :", prompt.length - 1));
-            return CodeGenModel.tokenLosses(bodyLogits, m.create(targets, new Shape(1, body.length))).sum().getFloat();
+            return CodeGenModel.tokenLosses(bodyLogits, m.create(targets, new Shape(1, body.length)))
+                    .sum()
+                    .getFloat();
         }
     }
 }

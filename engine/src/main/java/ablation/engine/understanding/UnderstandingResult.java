@@ -14,8 +14,13 @@ import java.util.Map;
  * @param accuracyByKind accuracy over the pairs of each mutation kind
  * @param meanMargin mean over pairs of (mutant's loss - canonical body's loss), in nats
  */
-public record UnderstandingResult(Estimate accuracy, int pairs, int programs, int unfitPairs, Map<String, Double> accuracyByKind,
-                                  double meanMargin) {
+public record UnderstandingResult(
+        Estimate accuracy,
+        int pairs,
+        int programs,
+        int unfitPairs,
+        Map<String, Double> accuracyByKind,
+        double meanMargin) {
     public UnderstandingResult {
         accuracyByKind = Map.copyOf(accuracyByKind);
     }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BadInputTest {
     @TempDir
     Path dir;
+
     private final Tokenizer tokenizer = new ByteTokenizer(16);
 
     private RunConfig config(String source) {
@@ -57,21 +58,30 @@ class BadInputTest {
         assertTrue(e.getMessage().contains("bad.py") && e.getMessage().contains("UTF-8"), e.getMessage());
         assertCacheEmpty();
 
-        DataPipeline skipping = DataPipeline.prepare(config("{name: py, kind: files, path: " + code + ", on_bad_record: skip}"), tokenizer, 1);
+        DataPipeline skipping = DataPipeline.prepare(
+                config("{name: py, kind: files, path: " + code + ", on_bad_record: skip}"), tokenizer, 1);
         String line = skipping.describe().get(0);
-        assertTrue(line.contains("2 documents") && line.contains("1 bad records skipped") && line.contains("bad.py"), line);
+        assertTrue(
+                line.contains("2 documents") && line.contains("1 bad records skipped") && line.contains("bad.py"),
+                line);
     }
 
     @Test
     void malformedJsonlLinesAreReportedWithFileAndLine() throws IOException {
         Path file = dir.resolve("data.jsonl");
-        Files.writeString(file, "{\"content\": \"one\"}\n{\"content\": \"two\"}\n{not json\n{\"content\": 3}\n{\"content\": \"five\"}\n");
+        Files.writeString(
+                file,
+                "{\"content\": \"one\"}\n{\"content\": \"two\"}\n{not json\n{\"content\": 3}\n{\"content\": \"five\"}\n");
         WorkbenchException e = failure("{name: stack, kind: jsonl, path: " + file + "}");
-        assertTrue(e.getMessage().contains("data.jsonl:3") && e.getMessage().contains("not valid JSON"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("data.jsonl:3") && e.getMessage().contains("not valid JSON"), e.getMessage());
         assertCacheEmpty();
 
-        DataPipeline skipping = DataPipeline.prepare(config("{name: stack, kind: jsonl, path: " + file + ", on_bad_record: skip}"), tokenizer, 1);
-        assertTrue(skipping.describe().get(0).contains("3 documents") && skipping.describe().get(0).contains("2 bad records"),
+        DataPipeline skipping = DataPipeline.prepare(
+                config("{name: stack, kind: jsonl, path: " + file + ", on_bad_record: skip}"), tokenizer, 1);
+        assertTrue(
+                skipping.describe().get(0).contains("3 documents")
+                        && skipping.describe().get(0).contains("2 bad records"),
                 skipping.describe().get(0));
     }
 
@@ -80,7 +90,10 @@ class BadInputTest {
         Path file = dir.resolve("pile.jsonl");
         Files.writeString(file, "{\"text\": \"one\"}\n");
         WorkbenchException e = failure("{name: pile, kind: jsonl, path: " + file + "}");
-        assertTrue(e.getMessage().contains("pile.jsonl:1") && e.getMessage().contains("'content'") && e.getMessage().contains("text_field"),
+        assertTrue(
+                e.getMessage().contains("pile.jsonl:1")
+                        && e.getMessage().contains("'content'")
+                        && e.getMessage().contains("text_field"),
                 e.getMessage());
     }
 
@@ -88,44 +101,70 @@ class BadInputTest {
     void gzippedJsonlAndGlobsAreRead() throws IOException {
         Path shards = Files.createDirectories(dir.resolve("shards"));
         for (int s = 0; s < 2; s++) {
-            try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(shards.resolve("part-" + s + ".jsonl.gz")))) {
-                for (int i = 0; i < 3; i++) out.write(("{\"content\": \"doc " + s + "/" + i + " ✓\"}\n").getBytes(StandardCharsets.UTF_8));
+            try (OutputStream out =
+                    new GZIPOutputStream(Files.newOutputStream(shards.resolve("part-" + s + ".jsonl.gz")))) {
+                for (int i = 0; i < 3; i++)
+                    out.write(("{\"content\": \"doc " + s + "/" + i + " ✓\"}\n").getBytes(StandardCharsets.UTF_8));
             }
         }
         Files.writeString(shards.resolve("other.txt"), "not matched");
-        DataPipeline data = DataPipeline.prepare(config("{name: stack, kind: jsonl, path: '" + shards + "/part-*.jsonl.gz'}"), tokenizer, 1);
-        assertTrue(data.describe().get(0).contains("6 documents"), data.describe().get(0));
-        assertTrue(data.heldOut().get(0).text().matches("doc \\d/\\d ✓"), data.heldOut().toString());
+        DataPipeline data = DataPipeline.prepare(
+                config("{name: stack, kind: jsonl, path: '" + shards + "/part-*.jsonl.gz'}"), tokenizer, 1);
+        assertTrue(
+                data.describe().get(0).contains("6 documents"), data.describe().get(0));
+        assertTrue(
+                data.heldOut().get(0).text().matches("doc \\d/\\d ✓"),
+                data.heldOut().toString());
     }
 
     @Test
     void emptyAndMissingSourcesAreErrors() throws IOException {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         Files.writeString(empty.resolve("image.png"), "no language");
-        assertTrue(failure("{name: e, kind: files, path: " + empty + "}").getMessage().contains("no code or text files at"));
-        assertTrue(failure("{name: m, kind: files, path: " + dir.resolve("missing") + "}").getMessage().contains("does not exist"));
+        assertTrue(failure("{name: e, kind: files, path: " + empty + "}")
+                .getMessage()
+                .contains("no code or text files at"));
+        assertTrue(failure("{name: m, kind: files, path: " + dir.resolve("missing") + "}")
+                .getMessage()
+                .contains("does not exist"));
         Files.writeString(empty.resolve("blank.py"), "");
-        assertTrue(failure("{name: e, kind: files, path: " + empty + "}").getMessage().contains("no documents"));
+        assertTrue(failure("{name: e, kind: files, path: " + empty + "}")
+                .getMessage()
+                .contains("no documents"));
         Path one = Files.createDirectories(dir.resolve("one"));
         Files.writeString(one.resolve("a.py"), "x = 1\n");
-        assertTrue(failure("{name: one, kind: files, path: " + one + "}").getMessage().contains("data.holdout_docs"));
+        assertTrue(failure("{name: one, kind: files, path: " + one + "}")
+                .getMessage()
+                .contains("data.holdout_docs"));
     }
 
     @Test
     void badWeightsAndObjectiveSettingsNameTheField() {
         String base = "name: t\ndata: {sources: [{name: a, kind: files, path: /tmp, weight: %s}]}\n";
-        assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.parse(base.formatted("-1"))).getMessage().contains("weight = -1.0"));
-        assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.parse(base.formatted("0"))).getMessage().contains("positive weight"));
-        assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.parse(base.formatted("1") + "objective: {clm: 0.5, fim: 0.4}"))
-                .getMessage().contains("sum to 1"));
+        assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.parse(base.formatted("-1")))
+                .getMessage()
+                .contains("weight = -1.0"));
+        assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.parse(base.formatted("0")))
+                .getMessage()
+                .contains("positive weight"));
+        assertTrue(assertThrows(
+                        ConfigException.class,
+                        () -> ConfigLoader.parse(base.formatted("1") + "objective: {clm: 0.5, fim: 0.4}"))
+                .getMessage()
+                .contains("sum to 1"));
         for (String ratio : new String[] {"0", "1", "1.5"}) {
             String span = "objective: {span: {ratio_min: " + ratio + "}}";
             assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.parse(base.formatted("1") + span))
-                    .getMessage().contains("objective.span.ratio_min"));
+                    .getMessage()
+                    .contains("objective.span.ratio_min"));
         }
-        assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.parse(base.formatted("1")
-                + "tokenizer: {mask_tokens: 8}\nobjective: {clm: 0.5, span_corruption: 0.5, span: {max_spans: 9}}"))
-                .getMessage().contains("objective.span.max_spans = 9"));
+        assertTrue(assertThrows(
+                        ConfigException.class,
+                        () -> ConfigLoader.parse(
+                                base.formatted("1")
+                                        + "tokenizer: {mask_tokens: 8}\nobjective: {clm: 0.5, span_corruption: 0.5, span: {max_spans: 9}}"))
+                .getMessage()
+                .contains("objective.span.max_spans = 9"));
         assertEquals(2023, ConfigLoader.parse(base.formatted("1")).data().deskSeed());
     }
 
@@ -139,19 +178,30 @@ class BadInputTest {
         bad.put("length_min: 4, length_max: 3", "objective.span.length_max = 3");
         bad.put("length_min: 0", "objective.span.length_min = 0");
         for (Map.Entry<String, String> entry : bad.entrySet()) {
-            String message = assertThrows(ConfigException.class,
-                    () -> ConfigLoader.parse(spans.formatted(256, entry.getKey()))).getMessage();
+            String message = assertThrows(
+                            ConfigException.class, () -> ConfigLoader.parse(spans.formatted(256, entry.getKey())))
+                    .getMessage();
             assertTrue(message.contains(entry.getValue()), entry.getKey() + ": " + message);
         }
-        String tooLong = assertThrows(ConfigException.class, () -> ConfigLoader.parse(spans.formatted(12,
-                "length_min: 8, length_max: 12, ratio_min: 0.6, ratio_max: 0.6"))).getMessage();
+        String tooLong = assertThrows(
+                        ConfigException.class,
+                        () -> ConfigLoader.parse(
+                                spans.formatted(12, "length_min: 8, length_max: 12, ratio_min: 0.6, ratio_max: 0.6")))
+                .getMessage();
         assertTrue(tooLong.contains("objective.span.length_max = 12") && tooLong.contains("model.context 12"), tooLong);
         assertTrue(assertThrows(ConfigException.class, () -> ConfigLoader.parse(spans.formatted(64, "ratio_min: 0.01")))
-                .getMessage().contains("objective.span.ratio_min = 0.01"));
-        String masks = assertThrows(ConfigException.class,
-                () -> ConfigLoader.parse(spans.formatted(2048, "max_spans: 32"))).getMessage();
+                .getMessage()
+                .contains("objective.span.ratio_min = 0.01"));
+        String masks = assertThrows(
+                        ConfigException.class, () -> ConfigLoader.parse(spans.formatted(2048, "max_spans: 32")))
+                .getMessage();
         assertTrue(masks.contains("objective.span.max_spans = 32") && masks.contains("205 spans"), masks);
-        assertEquals(0.3, ConfigLoader.parse(spans.formatted(128, "max_spans: 16")).objective().span().ratioMax(),
+        assertEquals(
+                0.3,
+                ConfigLoader.parse(spans.formatted(128, "max_spans: 16"))
+                        .objective()
+                        .span()
+                        .ratioMax(),
                 "the quick study's span settings fit its context");
         ConfigLoader.parse(spans.formatted(2048, "max_spans: 32").replace("clm: 0.5, span_corruption: 0.5, ", ""));
     }

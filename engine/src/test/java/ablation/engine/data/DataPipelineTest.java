@@ -1,6 +1,5 @@
 package ablation.engine.data;
 
-import ablation.core.metric.MetricKeys;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ablation.core.config.ConfigLoader;
 import ablation.core.config.RunConfig;
+import ablation.core.metric.MetricKeys;
 import ablation.engine.tokenizer.ByteTokenizer;
 import ablation.engine.tokenizer.Tokenizer;
 import java.io.IOException;
@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DataPipelineTest {
     @TempDir
     Path dir;
+
     private final Tokenizer tokenizer = new ByteTokenizer(16);
     private final int eot = tokenizer.specialId(Tokenizer.END_OF_TEXT);
     private Path code;
@@ -39,12 +40,15 @@ class DataPipelineTest {
     void writeCorpus() throws IOException {
         code = Files.createDirectories(dir.resolve("code"));
         for (int i = 0; i < 30; i++) {
-            Files.writeString(code.resolve(String.format("m%02d.py", i)),
-                    "def f" + i + "(x):\n    \"\"\"Doc " + i + " — naïve ünïcode 😀.\"\"\"\n    return x * " + i + "\n");
+            Files.writeString(
+                    code.resolve(String.format("m%02d.py", i)),
+                    "def f" + i + "(x):\n    \"\"\"Doc " + i + " — naïve ünïcode 😀.\"\"\"\n    return x * " + i
+                            + "\n");
         }
         Files.writeString(code.resolve("notes.bin"), "skipped: no language extension");
         StringBuilder lines = new StringBuilder();
-        for (int i = 0; i < 20; i++) lines.append("{\"text\": \"Prose number ").append(i).append(". It rains in spring.\"}\n");
+        for (int i = 0; i < 20; i++)
+            lines.append("{\"text\": \"Prose number ").append(i).append(". It rains in spring.\"}\n");
         Files.writeString(dir.resolve("prose.jsonl"), lines);
     }
 
@@ -118,14 +122,20 @@ class DataPipelineTest {
     void secondRunReusesTheCacheAndChangedDataIsTokenizedAgain() throws IOException {
         RunConfig config = config("");
         DataPipeline first = DataPipeline.prepare(config, tokenizer, 1);
-        assertTrue(first.describe().get(0).contains("cache written"), first.describe().get(0));
+        assertTrue(
+                first.describe().get(0).contains("cache written"),
+                first.describe().get(0));
         DataPipeline second = DataPipeline.prepare(config, tokenizer, 1);
-        assertTrue(second.describe().stream().allMatch(line -> line.contains("cache reused")), second.describe().toString());
+        assertTrue(
+                second.describe().stream().allMatch(line -> line.contains("cache reused")),
+                second.describe().toString());
         Files.writeString(code.resolve("m00.py"), "def changed():\n    pass\n");
         DataPipeline third = DataPipeline.prepare(config, tokenizer, 1);
         assertTrue(third.describe().get(0).contains("cache written"));
         assertTrue(third.describe().get(1).contains("cache reused"), "the unchanged source is still cached");
-        assertTrue(third.describe().get(0).contains("30 documents"), "the .bin file is no document: " + third.describe().get(0));
+        assertTrue(
+                third.describe().get(0).contains("30 documents"),
+                "the .bin file is no document: " + third.describe().get(0));
     }
 
     @Test
@@ -201,7 +211,8 @@ class DataPipelineTest {
             Batch batch = stream.next();
             for (int r = 0; r < 8; r++, rows++) {
                 Set<Integer> letters = new HashSet<>();
-                for (int t = 0; t < 32; t++) if (batch.inputs()[r * 32 + t] != eot) letters.add(batch.inputs()[r * 32 + t]);
+                for (int t = 0; t < 32; t++)
+                    if (batch.inputs()[r * 32 + t] != eot) letters.add(batch.inputs()[r * 32 + t]);
                 assertEquals(1, letters.size(), "a sequence comes from one source");
                 if (letters.contains((int) 'a')) fromA++;
             }
@@ -218,11 +229,14 @@ class DataPipelineTest {
         assertEquals(3, heldOut.stream().filter(d -> d.source().equals("py")).count());
         for (PreparedSource source : data.sources()) {
             Set<String> training = new HashSet<>();
-            for (int i = 0; i < source.training().count(); i++) training.add(tokenizer.decode(source.training().tokens(i)));
-            for (HeldOutDocument document : heldOut) assertFalse(training.contains(document.text()), "held out and trained: " + document);
+            for (int i = 0; i < source.training().count(); i++)
+                training.add(tokenizer.decode(source.training().tokens(i)));
+            for (HeldOutDocument document : heldOut)
+                assertFalse(training.contains(document.text()), "held out and trained: " + document);
             assertEquals(source.store().count(), training.size() + 3);
         }
-        assertEquals(heldOut, DataPipeline.prepare(config, tokenizer, 1).heldOut(), "same seed, same held-out documents");
+        assertEquals(
+                heldOut, DataPipeline.prepare(config, tokenizer, 1).heldOut(), "same seed, same held-out documents");
         assertNotEquals(heldOut, DataPipeline.prepare(config, tokenizer, 99).heldOut());
     }
 
@@ -246,7 +260,8 @@ class DataPipelineTest {
             tokens.add(batch.targets()[255]);
         }
         String[] parts = tokenizer.decode(tokens.build().toArray()).split("<\\|endoftext\\|>", -1);
-        for (int i = 1; i < parts.length - 1; i++) assertTrue(documents.contains(parts[i]), "not a whole document: " + parts[i]);
+        for (int i = 1; i < parts.length - 1; i++)
+            assertTrue(documents.contains(parts[i]), "not a whole document: " + parts[i]);
         assertTrue(parts.length > 30);
     }
 }

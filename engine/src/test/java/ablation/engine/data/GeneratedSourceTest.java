@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GeneratedSourceTest {
     @TempDir
     Path dir;
+
     private final Tokenizer tokenizer = new ByteTokenizer(16);
 
     private RunConfig config(String sources) {
@@ -37,7 +38,9 @@ class GeneratedSourceTest {
         Iterator<String> stream = DeskCorpus.documents(SourceKind.DESK_PL, 7);
         List<String> first = new ArrayList<>();
         for (int i = 0; i < 6; i++) first.add(stream.next());
-        assertEquals(first.subList(0, 5), data.heldOut().stream().map(HeldOutDocument::text).toList());
+        assertEquals(
+                first.subList(0, 5),
+                data.heldOut().stream().map(HeldOutDocument::text).toList());
         Documents training = data.sources().get(0).training();
         assertEquals(first.get(5), tokenizer.decode(training.tokens(0)));
         long budget = 13000 / (4 * 64) * 4 * 65; // every sequence could come from this source
@@ -46,7 +49,8 @@ class GeneratedSourceTest {
 
     @Test
     void anEndlessSourceCountsNoEpochsACappedOneDoes() {
-        DataPipeline data = DataPipeline.prepare(config("[{name: pl, kind: desk-pl}, {name: nl, kind: desk-nl, max_tokens: 500}]"), tokenizer, 1);
+        DataPipeline data = DataPipeline.prepare(
+                config("[{name: pl, kind: desk-pl}, {name: nl, kind: desk-nl, max_tokens: 500}]"), tokenizer, 1);
         MixtureStream stream = data.stream();
         for (int i = 0; i < 50; i++) stream.next();
         assertEquals(0.0, stream.epochs().get("pl"));
@@ -76,6 +80,8 @@ class GeneratedSourceTest {
     }
 
     private static long bytes(List<String> texts) {
-        return texts.stream().mapToLong(t -> t.getBytes(StandardCharsets.UTF_8).length).sum();
+        return texts.stream()
+                .mapToLong(t -> t.getBytes(StandardCharsets.UTF_8).length)
+                .sum();
     }
 }

@@ -20,18 +20,23 @@ class BodyNormalizerTest {
 
     @Test
     void extractsFunctionBodiesWithoutDocstrings() {
-        String module = "def f(x):\n    \"\"\"One line.\"\"\"\n    return x\n\n\ndef g(y):\n    \"\"\"Two\n    lines.\n    >>> g(1)\n    2\n    \"\"\"\n"
-                + "    z = y + 1\n    return z\n";
+        String module =
+                "def f(x):\n    \"\"\"One line.\"\"\"\n    return x\n\n\ndef g(y):\n    \"\"\"Two\n    lines.\n    >>> g(1)\n    2\n    \"\"\"\n"
+                        + "    z = y + 1\n    return z\n";
         assertEquals(List.of("return x", "z = y + 1\n    return z"), BodyNormalizer.functionBodies(module));
     }
 
     @Test
     void fragmentIdsAreUniqueAndGeneratedNamesAvoidPythonNames() {
-        assertEquals(Fragments.ALL.size(), Fragments.ALL.stream().map(Fragment::id).distinct().count());
+        assertEquals(
+                Fragments.ALL.size(),
+                Fragments.ALL.stream().map(Fragment::id).distinct().count());
         for (Fragment f : Fragments.ALL) {
-            for (String name : f.resultNames()) assertEquals(false, PythonNames.RESERVED.contains(name), f.id() + ": " + name);
+            for (String name : f.resultNames())
+                assertEquals(false, PythonNames.RESERVED.contains(name), f.id() + ": " + name);
             if (f.constant() != null) {
-                for (String name : f.constant().paramNames()) assertEquals(false, PythonNames.RESERVED.contains(name), name);
+                for (String name : f.constant().paramNames())
+                    assertEquals(false, PythonNames.RESERVED.contains(name), name);
             }
         }
     }

@@ -18,7 +18,9 @@ class DeskBenchmarksTest {
     void canonicalSolutionsPassTheirTestsUnderPython() {
         Python.assumeAvailable();
         for (List<Problem> benchmark : List.of(L2R, INFILL)) {
-            List<String> programs = benchmark.stream().map(p -> p.program(p.canonicalSolution())).toList();
+            List<String> programs = benchmark.stream()
+                    .map(p -> p.program(p.canonicalSolution()))
+                    .toList();
             List<String> results = Python.run(programs);
             for (int i = 0; i < results.size(); i++) {
                 assertEquals("ok", results.get(i), benchmark.get(i).taskId() + " fails:\n" + programs.get(i));
@@ -32,17 +34,28 @@ class DeskBenchmarksTest {
         List<String> constant = new ArrayList<>();
         List<String> identity = new ArrayList<>();
         for (Problem p : L2R) {
-            String firstExpected = p.test().lines().filter(l -> l.contains("assert")).findFirst().orElseThrow()
+            String firstExpected = p.test()
+                    .lines()
+                    .filter(l -> l.contains("assert"))
+                    .findFirst()
+                    .orElseThrow()
                     .split(" == ", 2)[1];
             constant.add(p.program("    return " + firstExpected + "\n"));
-            String firstArgument = p.prompt().substring(p.prompt().indexOf('(') + 1).split("[,:)]")[0];
+            String firstArgument =
+                    p.prompt().substring(p.prompt().indexOf('(') + 1).split("[,:)]")[0];
             identity.add(p.program("    return " + firstArgument + "\n"));
         }
         assertTrue(passRate(Python.run(constant)) < 0.02, "returning the first expected value must fail");
         assertTrue(passRate(Python.run(identity)) < 0.02, "returning the first argument must fail");
-        List<String> wrongMiddle = INFILL.stream().map(p -> p.program(p.taskId().endsWith("/R") ? "None"
-                : p.canonicalSolution().replaceAll("^( *).*\n$", "$1pass\n"))).toList();
-        assertTrue(passRate(Python.run(wrongMiddle)) < 0.1, "an infill task with its line replaced by pass must mostly fail");
+        List<String> wrongMiddle = INFILL.stream()
+                .map(p -> p.program(
+                        p.taskId().endsWith("/R")
+                                ? "None"
+                                : p.canonicalSolution().replaceAll("^( *).*\n$", "$1pass\n")))
+                .toList();
+        assertTrue(
+                passRate(Python.run(wrongMiddle)) < 0.1,
+                "an infill task with its line replaced by pass must mostly fail");
     }
 
     private static double passRate(List<String> results) {
@@ -56,9 +69,14 @@ class DeskBenchmarksTest {
             assertEquals("DeskL2R/" + i, p.taskId());
             assertTrue(p.prompt().startsWith("def " + p.entryPoint() + "("), p.prompt());
             assertTrue(p.prompt().endsWith("\"\"\"\n"), p.prompt());
-            assertTrue(p.canonicalSolution().startsWith("    ") && p.canonicalSolution().endsWith("\n"));
+            assertTrue(p.canonicalSolution().startsWith("    ")
+                    && p.canonicalSolution().endsWith("\n"));
             assertTrue(p.test().contains("def check(candidate):"));
-            assertTrue(p.test().lines().filter(l -> l.strip().startsWith("assert candidate(")).count() >= 3);
+            assertTrue(p.test()
+                            .lines()
+                            .filter(l -> l.strip().startsWith("assert candidate("))
+                            .count()
+                    >= 3);
             assertTrue(!p.isInfill());
         }
         assertEquals(L2R.size(), INFILL.size(), "one infill task per left-to-right problem");
@@ -71,22 +89,32 @@ class DeskBenchmarksTest {
             assertTrue(t.prompt().startsWith(whole.prompt()), "the docstring and its examples stay whole");
             assertEquals(whole.prompt() + whole.canonicalSolution(), t.prompt() + t.canonicalSolution() + t.suffix());
             assertEquals(whole.test(), t.test());
-            boolean oneLine = whole.canonicalSolution().indexOf('\n') == whole.canonicalSolution().length() - 1;
+            boolean oneLine = whole.canonicalSolution().indexOf('\n')
+                    == whole.canonicalSolution().length() - 1;
             if (t.taskId().equals("DeskInfill/" + i + "/R")) {
                 expressions++;
                 assertTrue(oneLine);
                 assertEquals(whole.prompt() + "    return", t.prompt());
                 assertEquals("\n", t.suffix());
-                assertTrue(t.canonicalSolution().startsWith(" ") && !t.canonicalSolution().isBlank()
-                        && !t.canonicalSolution().contains("\n"), "the middle is ' EXPR': " + t.canonicalSolution());
+                assertTrue(
+                        t.canonicalSolution().startsWith(" ")
+                                && !t.canonicalSolution().isBlank()
+                                && !t.canonicalSolution().contains("\n"),
+                        "the middle is ' EXPR': " + t.canonicalSolution());
             } else {
                 assertTrue(t.taskId().matches("DeskInfill/" + i + "/L\\d+"), t.taskId());
                 assertTrue(!oneLine, "a one-line body gives its return expression");
-                assertTrue(t.canonicalSolution().endsWith("\n") && t.canonicalSolution().indexOf('\n') == t.canonicalSolution().length() - 1,
+                assertTrue(
+                        t.canonicalSolution().endsWith("\n")
+                                && t.canonicalSolution().indexOf('\n')
+                                        == t.canonicalSolution().length() - 1,
                         "the middle is exactly one line with its newline: " + t.canonicalSolution());
             }
         }
-        long oneLiners = L2R.stream().filter(p -> p.canonicalSolution().indexOf('\n') == p.canonicalSolution().length() - 1).count();
+        long oneLiners = L2R.stream()
+                .filter(p -> p.canonicalSolution().indexOf('\n')
+                        == p.canonicalSolution().length() - 1)
+                .count();
         assertEquals(oneLiners, expressions, "holes follow the problems' own mix of one-line and longer bodies");
         assertTrue(expressions > 0 && expressions < INFILL.size());
     }
@@ -99,7 +127,8 @@ class DeskBenchmarksTest {
         List<Problem> other = DeskBenchmarks.l2r(8, 200);
         assertNotEquals(L2R, other);
         long same = 0;
-        for (int i = 0; i < 200; i++) same += L2R.get(i).prompt().equals(other.get(i).prompt()) ? 1 : 0;
+        for (int i = 0; i < 200; i++)
+            same += L2R.get(i).prompt().equals(other.get(i).prompt()) ? 1 : 0;
         assertTrue(same < 10, same + " identical prompts across seeds");
     }
 

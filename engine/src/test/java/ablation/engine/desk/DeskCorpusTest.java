@@ -27,13 +27,15 @@ class DeskCorpusTest {
     @Test
     void noHeldOutBodyOccursInTraining() {
         Set<String> training = new HashSet<>();
-        for (String doc : PL) for (String body : BodyNormalizer.functionBodies(doc)) training.add(BodyNormalizer.normalize(body));
+        for (String doc : PL)
+            for (String body : BodyNormalizer.functionBodies(doc)) training.add(BodyNormalizer.normalize(body));
         assertTrue(training.size() > 5_000, "the corpus is varied: " + training.size() + " distinct bodies");
         List<Problem> heldOut = new ArrayList<>(DeskBenchmarks.l2r(3, 100));
         heldOut.addAll(DeskBenchmarks.l2r(99, 100));
         for (Problem p : heldOut) {
             String body = BodyNormalizer.normalize(p.canonicalSolution());
-            assertTrue(!training.contains(body), p.taskId() + " occurs in the training corpus:\n" + p.canonicalSolution());
+            assertTrue(
+                    !training.contains(body), p.taskId() + " occurs in the training corpus:\n" + p.canonicalSolution());
         }
     }
 
@@ -59,7 +61,12 @@ class DeskCorpusTest {
         String[] lines = doc.split("\n");
         for (int i = 0; i + 1 < lines.length; i++) {
             String line = lines[i].strip();
-            if (line.startsWith(">>> ")) out.append("assert ").append(line.substring(4)).append(" == ").append(lines[i + 1].strip()).append('\n');
+            if (line.startsWith(">>> "))
+                out.append("assert ")
+                        .append(line.substring(4))
+                        .append(" == ")
+                        .append(lines[i + 1].strip())
+                        .append('\n');
         }
         return out.toString();
     }
@@ -82,7 +89,9 @@ class DeskCorpusTest {
         long codeLines = 0;
         for (String doc : docs) {
             for (String w : doc.toLowerCase().split("[^a-z]+")) if (!w.isEmpty()) words.add(w);
-            codeLines += doc.lines().filter(l -> l.startsWith("def ") || l.contains("):") || l.contains(" = ") || l.contains("[")).count();
+            codeLines += doc.lines()
+                    .filter(l -> l.startsWith("def ") || l.contains("):") || l.contains(" = ") || l.contains("["))
+                    .count();
         }
         assertTrue(words.size() > 3_000, words.size() + " distinct words");
         assertEquals(0, codeLines);

@@ -20,8 +20,14 @@ class DeskDifficultyTest {
         ConfigException e = assertThrows(ConfigException.class, () -> new DeskDifficulty(0, 6, 2, 3, 2, 1, 0.25));
         assertEquals("desk.max_steps", e.field());
         assertTrue(e.getMessage().contains("0"));
-        assertEquals("desk.families", assertThrows(ConfigException.class, () -> new DeskDifficulty(3, 7, 2, 3, 2, 1, 0.25)).field());
-        assertEquals("desk.loop_share", assertThrows(ConfigException.class, () -> new DeskDifficulty(3, 6, 2, 3, 2, 1, 1.5)).field());
+        assertEquals(
+                "desk.families",
+                assertThrows(ConfigException.class, () -> new DeskDifficulty(3, 7, 2, 3, 2, 1, 0.25))
+                        .field());
+        assertEquals(
+                "desk.loop_share",
+                assertThrows(ConfigException.class, () -> new DeskDifficulty(3, 6, 2, 3, 2, 1, 1.5))
+                        .field());
     }
 
     @Test
@@ -54,7 +60,8 @@ class DeskDifficultyTest {
         Set<String> prefixes = new HashSet<>();
         for (String doc : take(DeskCorpus.documents(SourceKind.DESK_PL, 1, verbose), 300)) {
             long defs = doc.lines().filter(l -> l.startsWith("def ")).count();
-            long examples = doc.lines().filter(l -> l.strip().startsWith(">>> ")).count();
+            long examples =
+                    doc.lines().filter(l -> l.strip().startsWith(">>> ")).count();
             assertEquals(3 * defs, examples, doc);
             doc.lines().filter(l -> l.startsWith("def ")).forEach(l -> prefixes.add(l.substring(4, 8)));
         }
@@ -69,7 +76,9 @@ class DeskDifficultyTest {
 
     private static long appendLines(DeskDifficulty d) {
         return take(DeskCorpus.documents(SourceKind.DESK_PL, 2, d), 300).stream()
-                .mapToLong(doc -> doc.lines().filter(l -> l.contains(".append(")).count()).sum();
+                .mapToLong(
+                        doc -> doc.lines().filter(l -> l.contains(".append(")).count())
+                .sum();
     }
 
     @Test

@@ -16,10 +16,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DeskSuiteTest {
-    private static final List<String> FILES = List.of(DeskSuite.PL_FILE, DeskSuite.NL_FILE, DeskSuite.L2R_FILE, DeskSuite.INFILL_FILE,
-            "manifest.json", "README.txt");
+    private static final List<String> FILES = List.of(
+            DeskSuite.PL_FILE,
+            DeskSuite.NL_FILE,
+            DeskSuite.L2R_FILE,
+            DeskSuite.INFILL_FILE,
+            "manifest.json",
+            "README.txt");
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void sameSeedWritesTheSameBytesOtherSeedOthers() throws IOException {
@@ -27,10 +33,17 @@ class DeskSuiteTest {
         DeskSuite.write(dir.resolve("b"), 5, 12, 40, 10, DeskDifficulty.DEFAULT);
         DeskSuite.write(dir.resolve("c"), 6, 12, 40, 10, DeskDifficulty.DEFAULT);
         for (String f : FILES) {
-            assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(f)), Files.readAllBytes(dir.resolve("b").resolve(f)), f);
+            assertArrayEquals(
+                    Files.readAllBytes(dir.resolve("a").resolve(f)),
+                    Files.readAllBytes(dir.resolve("b").resolve(f)),
+                    f);
         }
         for (String f : List.of(DeskSuite.PL_FILE, DeskSuite.NL_FILE, DeskSuite.L2R_FILE, DeskSuite.INFILL_FILE)) {
-            assertFalse(new String(Files.readAllBytes(dir.resolve("a").resolve(f))).equals(new String(Files.readAllBytes(dir.resolve("c").resolve(f)))), f);
+            assertFalse(
+                    new String(Files.readAllBytes(dir.resolve("a").resolve(f)))
+                            .equals(new String(
+                                    Files.readAllBytes(dir.resolve("c").resolve(f)))),
+                    f);
         }
         try (var files = Files.list(dir.resolve("a"))) {
             assertTrue(files.noneMatch(p -> p.toString().endsWith(".tmp")), "no temporary file is left behind");
@@ -49,7 +62,9 @@ class DeskSuiteTest {
         assertEquals(9, Files.readAllLines(dir.resolve(DeskSuite.NL_FILE)).size());
         assertEquals(DeskBenchmarks.l2r(2, 7), ProblemFiles.read(dir.resolve(DeskSuite.L2R_FILE)));
         assertEquals(DeskBenchmarks.infill(2, 7), ProblemFiles.read(dir.resolve(DeskSuite.INFILL_FILE)));
-        assertEquals(2, json.readTree(dir.resolve("manifest.json").toFile()).get("seed").asLong());
+        assertEquals(
+                2,
+                json.readTree(dir.resolve("manifest.json").toFile()).get("seed").asLong());
         assertTrue(Files.readString(dir.resolve("README.txt")).contains("seed 2"));
     }
 }

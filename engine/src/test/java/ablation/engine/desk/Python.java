@@ -54,7 +54,9 @@ final class Python {
     static void assumeAvailable() {
         boolean available;
         try {
-            Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("python3", "--version")
+                    .redirectErrorStream(true)
+                    .start();
             available = p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException | InterruptedException e) {
             available = false;
@@ -78,11 +80,14 @@ final class Python {
                 Path inputFile = dir.resolve("inputs.json");
                 JSON.writeValue(inputFile.toFile(), inputs);
                 Process p = new ProcessBuilder("python3", "-I", "-S", scriptFile.toString(), inputFile.toString())
-                        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                        .redirectError(ProcessBuilder.Redirect.INHERIT)
+                        .start();
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-                if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) throw new IllegalStateException("python3 failed: " + out);
+                if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0)
+                    throw new IllegalStateException("python3 failed: " + out);
                 List<String> results = JSON.readValue(out, new TypeReference<List<String>>() {});
-                if (results.size() != inputs.size()) throw new IllegalStateException("python3 answered " + results.size() + " of " + inputs.size());
+                if (results.size() != inputs.size())
+                    throw new IllegalStateException("python3 answered " + results.size() + " of " + inputs.size());
                 return results;
             } finally {
                 try (var files = Files.list(dir)) {

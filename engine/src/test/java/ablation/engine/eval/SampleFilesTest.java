@@ -16,11 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SampleFilesTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void readsPlainAndGzippedSamples() throws IOException {
-        String text = "{\"task_id\": \"HumanEval/0\", \"completion\": \"    return 1\\n\"}\n\n{\"task_id\": \"HumanEval/1\", \"completion\": \"\"}\n";
+        String text =
+                "{\"task_id\": \"HumanEval/0\", \"completion\": \"    return 1\\n\"}\n\n{\"task_id\": \"HumanEval/1\", \"completion\": \"\"}\n";
         Path plain = Files.writeString(dir.resolve("s.jsonl"), text);
         Path gz = dir.resolve("s.jsonl.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
@@ -33,11 +35,14 @@ class SampleFilesTest {
 
     @Test
     void badLinesNameFileAndLine() throws IOException {
-        Path missing = Files.writeString(dir.resolve("m.jsonl"), "{\"task_id\": \"a\", \"completion\": \"\"}\n{\"task_id\": \"b\"}\n");
+        Path missing = Files.writeString(
+                dir.resolve("m.jsonl"), "{\"task_id\": \"a\", \"completion\": \"\"}\n{\"task_id\": \"b\"}\n");
         WorkbenchException e = assertThrows(WorkbenchException.class, () -> SampleFiles.read(missing));
         assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("completion"), e.getMessage());
         Path broken = Files.writeString(dir.resolve("b.jsonl"), "{oops\n");
-        assertTrue(assertThrows(WorkbenchException.class, () -> SampleFiles.read(broken)).getMessage().contains("line 1"));
+        assertTrue(assertThrows(WorkbenchException.class, () -> SampleFiles.read(broken))
+                .getMessage()
+                .contains("line 1"));
         assertThrows(WorkbenchException.class, () -> SampleFiles.read(dir.resolve("absent.jsonl")));
     }
 }

@@ -46,10 +46,11 @@ class GptjExportTest {
                 data: {sources: [{name: s, kind: desk-pl}]}
                 train: {tokens: 96, batch: 4, lr: 0.01, warmup: 1, device: cpu}
                 """);
-        Path tokenizer = Files.writeString(temp.resolve("tokenizer.json"),
+        Path tokenizer = Files.writeString(
+                temp.resolve("tokenizer.json"),
                 "{\"added_tokens\": [{\"id\": 0, \"content\": \"<pad>\"}, {\"id\": 7, \"content\": \"<|endoftext|>\"}]}");
-        try (Trainer trainer = Trainer.open(new TrainingJob(config, VOCAB, new SyntheticBatchStream(VOCAB, 4, 12, 1, false),
-                temp.resolve("run"), tokenizer))) {
+        try (Trainer trainer = Trainer.open(new TrainingJob(
+                config, VOCAB, new SyntheticBatchStream(VOCAB, 4, 12, 1, false), temp.resolve("run"), tokenizer))) {
             trainer.train(MetricsSink.NONE, ProgressListener.NONE);
         }
         return Checkpoint.resolve(temp.resolve("run"));
@@ -64,26 +65,49 @@ class GptjExportTest {
 
         List<String> expected = new ArrayList<>(List.of("transformer.wte.weight"));
         for (int i = 0; i < 2; i++) {
-            for (String name : List.of("ln_1.weight", "ln_1.bias", "attn.q_proj.weight", "attn.k_proj.weight", "attn.v_proj.weight",
-                    "attn.out_proj.weight", "mlp.fc_in.weight", "mlp.fc_in.bias", "mlp.fc_out.weight", "mlp.fc_out.bias")) {
+            for (String name : List.of(
+                    "ln_1.weight",
+                    "ln_1.bias",
+                    "attn.q_proj.weight",
+                    "attn.k_proj.weight",
+                    "attn.v_proj.weight",
+                    "attn.out_proj.weight",
+                    "mlp.fc_in.weight",
+                    "mlp.fc_in.bias",
+                    "mlp.fc_out.weight",
+                    "mlp.fc_out.bias")) {
                 expected.add("transformer.h." + i + "." + name);
             }
         }
         expected.addAll(List.of("transformer.ln_f.weight", "transformer.ln_f.bias", "lm_head.weight", "lm_head.bias"));
-        assertEquals(expected.stream().sorted().toList(), exported.keySet().stream().sorted().toList());
+        assertEquals(
+                expected.stream().sorted().toList(),
+                exported.keySet().stream().sorted().toList());
 
-        assertArrayEquals(new long[] {VOCAB, 32}, exported.get("transformer.wte.weight").shape());
-        assertArrayEquals(new long[] {32, 32}, exported.get("transformer.h.1.attn.k_proj.weight").shape());
-        assertArrayEquals(new long[] {128, 32}, exported.get("transformer.h.0.mlp.fc_in.weight").shape());
-        assertArrayEquals(new long[] {32, 128}, exported.get("transformer.h.0.mlp.fc_out.weight").shape());
+        assertArrayEquals(
+                new long[] {VOCAB, 32}, exported.get("transformer.wte.weight").shape());
+        assertArrayEquals(
+                new long[] {32, 32},
+                exported.get("transformer.h.1.attn.k_proj.weight").shape());
+        assertArrayEquals(
+                new long[] {128, 32},
+                exported.get("transformer.h.0.mlp.fc_in.weight").shape());
+        assertArrayEquals(
+                new long[] {32, 128},
+                exported.get("transformer.h.0.mlp.fc_out.weight").shape());
         assertArrayEquals(new long[] {VOCAB}, exported.get("lm_head.bias").shape());
 
         Map<String, Safetensors.Tensor> ours = checkpoint.parameters();
         float[] qkv = ours.get("h.1.attn.qkv.weight").values();
-        assertArrayEquals(Arrays.copyOfRange(qkv, 32 * 32, 2 * 32 * 32), exported.get("transformer.h.1.attn.k_proj.weight").values());
-        assertArrayEquals(ours.get("lm_head.weight").values(), exported.get("lm_head.weight").values());
+        assertArrayEquals(
+                Arrays.copyOfRange(qkv, 32 * 32, 2 * 32 * 32),
+                exported.get("transformer.h.1.attn.k_proj.weight").values());
+        assertArrayEquals(
+                ours.get("lm_head.weight").values(),
+                exported.get("lm_head.weight").values());
 
-        JsonNode config = new ObjectMapper().readTree(out.resolve(GptjExport.CONFIG).toFile());
+        JsonNode config =
+                new ObjectMapper().readTree(out.resolve(GptjExport.CONFIG).toFile());
         assertEquals("gptj", config.path("model_type").asText());
         assertEquals("GPTJForCausalLM", config.path("architectures").path(0).asText());
         assertEquals(32, config.path("n_embd").asInt());
@@ -106,11 +130,13 @@ class GptjExportTest {
         GptjReference reference = new GptjReference(Safetensors.read(out.resolve(GptjExport.WEIGHTS)), 4, 4, 1e-5);
         int[] ids = {3, 17, 4, 29, 0, 11, 11, 5, 21};
         double[][] expected = reference.logits(ids);
-        try (NDManager manager = NDManager.newBaseManager(); CodeGenModel model = checkpoint.loadModel(manager)) {
+        try (NDManager manager = NDManager.newBaseManager();
+                CodeGenModel model = checkpoint.loadModel(manager)) {
             NDArray logits = model.forward(manager.create(ids, new Shape(1, ids.length)), null);
             for (int t = 0; t < ids.length; t++) {
                 float[] row = logits.get(new NDIndex("0, {}", t)).toFloatArray();
-                for (int v = 0; v < VOCAB; v++) assertEquals(expected[t][v], row[v], 1e-4, "position " + t + ", token " + v);
+                for (int v = 0; v < VOCAB; v++)
+                    assertEquals(expected[t][v], row[v], 1e-4, "position " + t + ", token " + v);
             }
         }
     }
@@ -120,7 +146,8 @@ class GptjExportTest {
         Checkpoint checkpoint = trainedCheckpoint();
         Map<String, Safetensors.Tensor> parameters = checkpoint.parameters();
         parameters.remove("h.1.attn.out.weight");
-        WorkbenchException error = assertThrows(WorkbenchException.class,
+        WorkbenchException error = assertThrows(
+                WorkbenchException.class,
                 () -> GptjExport.renamed(parameters, checkpoint.config().model(), checkpoint.directory()));
         assertTrue(error.getMessage().contains("h.1.attn.out.weight"), error.getMessage());
     }

@@ -34,7 +34,10 @@ final class GptjReference {
             String p = "transformer.h." + layer + ".";
             double[][] x = layerNorm(h, p + "ln_1");
             double[][] attention = attention(x, p + "attn.");
-            double[][] mlp = linear(geluNew(linear(x, p + "mlp.fc_in.weight", p + "mlp.fc_in.bias")), p + "mlp.fc_out.weight", p + "mlp.fc_out.bias");
+            double[][] mlp = linear(
+                    geluNew(linear(x, p + "mlp.fc_in.weight", p + "mlp.fc_in.bias")),
+                    p + "mlp.fc_out.weight",
+                    p + "mlp.fc_out.bias");
             for (int i = 0; i < t; i++) for (int j = 0; j < d; j++) h[i][j] = attention[i][j] + mlp[i][j] + h[i][j];
         }
         return linear(layerNorm(h, "transformer.ln_f"), "lm_head.weight", "lm_head.bias");
@@ -55,7 +58,7 @@ final class GptjReference {
         double[][] out = new double[t][d];
         for (int head = 0; head < heads; head++) {
             for (int i = 0; i < t; i++) {
-                double[] scores = new double[i + 1];  // causal: keys 0..i
+                double[] scores = new double[i + 1]; // causal: keys 0..i
                 double max = Double.NEGATIVE_INFINITY;
                 for (int j = 0; j <= i; j++) {
                     double dot = 0;
@@ -80,7 +83,7 @@ final class GptjReference {
             int i = c / 2;
             float invFreq = (float) (1.0 / Math.pow(10000, (double) (2 * i) / rotaryDim));
             double angle = (float) position * invFreq;
-            double rotated = c % 2 == 0 ? -original[c + 1] : original[c - 1];  // stack((-x2, x1)).flatten
+            double rotated = c % 2 == 0 ? -original[c + 1] : original[c - 1]; // stack((-x2, x1)).flatten
             x[offset + c] = original[c] * Math.cos(angle) + rotated * Math.sin(angle);
         }
     }

@@ -45,7 +45,8 @@ class CodeGenModelTest {
         NDArray prefixes = AttentionMask.prefixLengths(manager, new int[] {prefix});
         NDArray logits = model.forward(manager.create(ids, new Shape(1, ids.length)), prefixes);
         float[][] rows = new float[ids.length][];
-        for (int t = 0; t < ids.length; t++) rows[t] = logits.get(new NDIndex("0, {}", t)).toFloatArray();
+        for (int t = 0; t < ids.length; t++)
+            rows[t] = logits.get(new NDIndex("0, {}", t)).toFloatArray();
         logits.close();
         return rows;
     }
@@ -57,8 +58,12 @@ class CodeGenModelTest {
             assertEquals(config.parameterCount(VOCAB), model.parameters().count());
             NDArray logits = model.forward(manager.create(randomIds(1, 3 * T), new Shape(3, T)), null);
             assertEquals(new Shape(3, T, VOCAB), logits.getShape());
-            assertEquals(new Shape(3L * 32, 32), model.parameters().asMap().get("h.1.attn.qkv.weight").getShape());
-            assertEquals(new Shape(VOCAB), model.parameters().asMap().get("lm_head.bias").getShape());
+            assertEquals(
+                    new Shape(3L * 32, 32),
+                    model.parameters().asMap().get("h.1.attn.qkv.weight").getShape());
+            assertEquals(
+                    new Shape(VOCAB),
+                    model.parameters().asMap().get("lm_head.bias").getShape());
         }
     }
 
@@ -66,11 +71,12 @@ class CodeGenModelTest {
     void sameSeedSameModelOtherSeedOtherModel() {
         ModelConfig config = tiny(Arch.CAUSAL);
         try (CodeGenModel a = new CodeGenModel(config, VOCAB, manager, 7);
-             CodeGenModel b = new CodeGenModel(config, VOCAB, manager, 7);
-             CodeGenModel c = new CodeGenModel(config, VOCAB, manager, 8)) {
+                CodeGenModel b = new CodeGenModel(config, VOCAB, manager, 7);
+                CodeGenModel c = new CodeGenModel(config, VOCAB, manager, 8)) {
             float[] wa = a.parameters().asMap().get("wte.weight").toFloatArray();
             assertArrayEquals(wa, b.parameters().asMap().get("wte.weight").toFloatArray());
-            assertTrue(!Arrays.equals(wa, c.parameters().asMap().get("wte.weight").toFloatArray()));
+            assertTrue(
+                    !Arrays.equals(wa, c.parameters().asMap().get("wte.weight").toFloatArray()));
         }
     }
 
@@ -84,7 +90,8 @@ class CodeGenModelTest {
             float[][] before = logitsOf(model, ids, 0);
             float[][] after = logitsOf(model, other, 0);
             for (int t = 0; t < changed; t++) assertArrayEquals(before[t], after[t], 1e-6f, "position " + t);
-            for (int t = changed; t < T; t++) assertTrue(maxDifference(before[t], after[t]) > 1e-4, "position " + t + " should see the change");
+            for (int t = changed; t < T; t++)
+                assertTrue(maxDifference(before[t], after[t]) > 1e-4, "position " + t + " should see the change");
         }
     }
 
@@ -99,7 +106,9 @@ class CodeGenModelTest {
             insidePrefix[3] = (ids[3] + 1) % VOCAB;
             float[][] changedInside = logitsOf(model, insidePrefix, prefix);
             for (int t = 0; t < 3; t++) {
-                assertTrue(maxDifference(base[t], changedInside[t]) > 1e-4, "prefix position " + t + " must see a later prefix token");
+                assertTrue(
+                        maxDifference(base[t], changedInside[t]) > 1e-4,
+                        "prefix position " + t + " must see a later prefix token");
             }
 
             int[] afterPrefix = ids.clone();
@@ -140,7 +149,12 @@ class CodeGenModelTest {
                 }
             }
             assertArrayEquals(uncached, cached);
-            assertTrue(Arrays.stream(uncached, prompt.length, uncached.length).distinct().count() > 1, "decoding should not be trivial");
+            assertTrue(
+                    Arrays.stream(uncached, prompt.length, uncached.length)
+                                    .distinct()
+                                    .count()
+                            > 1,
+                    "decoding should not be trivial");
         }
     }
 

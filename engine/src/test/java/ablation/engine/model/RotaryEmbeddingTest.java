@@ -31,7 +31,7 @@ class RotaryEmbeddingTest {
 
     /** One head vector rotated as if at {@code position}. */
     static float[] rotate(float[] x, int position) {
-        NDArray input = manager.create(x, new Shape(1, 1, 1, HEAD));  // (B, T, heads, head_dim)
+        NDArray input = manager.create(x, new Shape(1, 1, 1, HEAD)); // (B, T, heads, head_dim)
         return rotary.apply(input, rotary.at(position, 1)).toFloatArray();
     }
 
@@ -55,7 +55,9 @@ class RotaryEmbeddingTest {
         double atThreeAndOne = dot(rotate(q, 3), rotate(k, 1));
         assertEquals(atThreeAndOne, dot(rotate(q, 20), rotate(k, 18)), 1e-4);
         assertEquals(atThreeAndOne, dot(rotate(q, 42), rotate(k, 40)), 1e-4);
-        assertTrue(Math.abs(atThreeAndOne - dot(rotate(q, 3), rotate(k, 2))) > 1e-3, "another distance gives another product");
+        assertTrue(
+                Math.abs(atThreeAndOne - dot(rotate(q, 3), rotate(k, 2))) > 1e-3,
+                "another distance gives another product");
     }
 
     @Test

@@ -28,8 +28,18 @@ class FimTest {
     private final int mid = tokenizer.specialId(Tokenizer.FIM_MIDDLE);
 
     static ObjectiveConfig config(double rate, FimFormat format, double spmShare, FimLevel level) {
-        return new ObjectiveConfig(0, 0, 0, 1, rate, format, spmShare, level, true,
-                new ObjectiveConfig.Prefix(0.1, 0.9), new ObjectiveConfig.Span(0.05, 0.3, 1, 5, 16, true));
+        return new ObjectiveConfig(
+                0,
+                0,
+                0,
+                1,
+                rate,
+                format,
+                spmShare,
+                level,
+                true,
+                new ObjectiveConfig.Prefix(0.1, 0.9),
+                new ObjectiveConfig.Span(0.05, 0.3, 1, 5, 16, true));
     }
 
     private Fim fim(double rate, FimFormat format, double spmShare, FimLevel level) {
@@ -50,7 +60,8 @@ class FimTest {
             int[] original = joined(fragments);
             for (Fim.Format format : Fim.Format.values()) {
                 int[] rendered = fim.render(format, text, a, b);
-                assertArrayEquals(original, undoOne(format, rendered), format + " of " + fragments + " cut at " + a + ", " + b);
+                assertArrayEquals(
+                        original, undoOne(format, rendered), format + " of " + fragments + " cut at " + a + ", " + b);
             }
         }
     }
@@ -64,11 +75,15 @@ class FimTest {
                 source.next(1 + random.nextInt(8));
                 long start = source.position();
                 int length = 16 + random.nextInt(200);
-                Example example = fim(random.nextDouble(), format, 0.5, FimLevel.DOCUMENT).build(source, length, random.split());
+                Example example =
+                        fim(random.nextDouble(), format, 0.5, FimLevel.DOCUMENT).build(source, length, random.split());
                 assertEquals(length, example.tokens().length);
                 for (int j = 1; j < length; j++) assertTrue(example.scored()[j], "FIM scores every token");
                 int[] consumed = source.stream(start, source.position());
-                assertEquals(tokenizer.decode(consumed), tokenizer.decode(undoDocumentLevel(example.tokens()).toArray()), format + " trial " + trial);
+                assertEquals(
+                        tokenizer.decode(consumed),
+                        tokenizer.decode(undoDocumentLevel(example.tokens()).toArray()),
+                        format + " trial " + trial);
             }
         }
     }
@@ -110,7 +125,8 @@ class FimTest {
         List<int[]> docs = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(1);
         // Long enough that an empty prefix (PSM then looks like SPM) is rare.
-        for (int i = 0; i < 50; i++) docs.add(tokenizer.encode("doc " + i + " " + "z".repeat(150 + random.nextInt(100))));
+        for (int i = 0; i < 50; i++)
+            docs.add(tokenizer.encode("doc " + i + " " + "z".repeat(150 + random.nextInt(100))));
         StreamSource source = new StreamSource(docs, eot);
         RealisedRates realised = new RealisedRates();
         Fim fim = new Fim(config(0.3, FimFormat.PSM_SPM, 0.25, FimLevel.DOCUMENT), tokenizer, sentinels, realised);
@@ -127,10 +143,12 @@ class FimTest {
                 if (tokens[i] == eot) pieces++;
             }
             if (tokens[tokens.length - 1] != eot) pieces++; // the piece at the end, cut by the sequence
-
         }
         assertEquals(0.3, (double) transformed / pieces, 0.03);
-        assertEquals((double) transformed / pieces, realised.fimRate().orElseThrow(), 1e-12,
+        assertEquals(
+                (double) transformed / pieces,
+                realised.fimRate().orElseThrow(),
+                1e-12,
                 "the logged rate is the realised one");
         assertEquals(0.25, (double) spm / transformed, 0.035);
     }

@@ -22,12 +22,24 @@ class ObjectiveMixTest {
     private final int eot = tokenizer.specialId(Tokenizer.END_OF_TEXT);
 
     private static ObjectiveConfig mix(double clm, double prefixLm, double spans, double fim) {
-        return new ObjectiveConfig(clm, prefixLm, spans, fim, 0.5, FimFormat.CODEGEN2, 0.5, FimLevel.DOCUMENT, true,
-                new ObjectiveConfig.Prefix(0.2, 0.6), new ObjectiveConfig.Span(0.05, 0.3, 1, 5, 16, true));
+        return new ObjectiveConfig(
+                clm,
+                prefixLm,
+                spans,
+                fim,
+                0.5,
+                FimFormat.CODEGEN2,
+                0.5,
+                FimLevel.DOCUMENT,
+                true,
+                new ObjectiveConfig.Prefix(0.2, 0.6),
+                new ObjectiveConfig.Span(0.05, 0.3, 1, 5, 16, true));
     }
 
     private StreamSource source() {
-        return new StreamSource(List.of(tokenizer.encode("def add(a, b):\n    return a + b\n"), tokenizer.encode("Ünïcode prose. ")), eot);
+        return new StreamSource(
+                List.of(tokenizer.encode("def add(a, b):\n    return a + b\n"), tokenizer.encode("Ünïcode prose. ")),
+                eot);
     }
 
     @Test
@@ -52,7 +64,8 @@ class ObjectiveMixTest {
 
     @Test
     void rowsShiftTokensIntoInputsAndTargets() {
-        Example example = new PrefixLm(new ObjectiveConfig.Prefix(0.5, 0.5)).build(source(), 11, new SplittableRandom(1));
+        Example example =
+                new PrefixLm(new ObjectiveConfig.Prefix(0.5, 0.5)).build(source(), 11, new SplittableRandom(1));
         int[] inputs = new int[20];
         int[] targets = new int[20];
         float[] weights = new float[20];
@@ -93,8 +106,8 @@ class ObjectiveMixTest {
 
     @Test
     void missingSentinelsAreNamed() {
-        WorkbenchException e = assertThrows(WorkbenchException.class,
-                () -> new ObjectiveMix(mix(0.5, 0, 0.5, 0), new ByteTokenizer(4)));
+        WorkbenchException e = assertThrows(
+                WorkbenchException.class, () -> new ObjectiveMix(mix(0.5, 0, 0.5, 0), new ByteTokenizer(4)));
         assertTrue(e.getMessage().contains("<mask_5>") && e.getMessage().contains("max_spans"), e.getMessage());
         assertFalse(new ByteTokenizer(4).hasSpecial(Tokenizer.mask(5)));
     }

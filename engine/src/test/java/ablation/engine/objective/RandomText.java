@@ -4,8 +4,32 @@ import java.util.SplittableRandom;
 
 /** Random code-like documents with unicode (accents, CJK, emoji outside the BMP) for property tests. */
 final class RandomText {
-    private static final String[] PIECES = {"def ", "return ", "(", ")", ":", "\n", "    ", "x", "y_1", " = ", "+", "\"", "é", "ß",
-            "中文", "😀", "λ", "# ", "\t", "if ", "for i in range(10):", "naïve", "Ω", "𝔘"};
+    private static final String[] PIECES = {
+        "def ",
+        "return ",
+        "(",
+        ")",
+        ":",
+        "\n",
+        "    ",
+        "x",
+        "y_1",
+        " = ",
+        "+",
+        "\"",
+        "é",
+        "ß",
+        "中文",
+        "😀",
+        "λ",
+        "# ",
+        "\t",
+        "if ",
+        "for i in range(10):",
+        "naïve",
+        "Ω",
+        "𝔘"
+    };
 
     private RandomText() {}
 

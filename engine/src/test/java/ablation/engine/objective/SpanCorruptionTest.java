@@ -31,8 +31,8 @@ class SpanCorruptionTest {
         for (int k = 1; k <= MAX_SPANS; k++) maskNumber.put(tokenizer.specialId(Tokenizer.mask(k)), k);
     }
 
-    private SpanCorruption objective(double ratioMin, double ratioMax, boolean fileLevel, boolean scoreContext,
-                                     RealisedRates realised) {
+    private SpanCorruption objective(
+            double ratioMin, double ratioMax, boolean fileLevel, boolean scoreContext, RealisedRates realised) {
         ObjectiveConfig.Span span = new ObjectiveConfig.Span(ratioMin, ratioMax, 1, 5, MAX_SPANS, scoreContext);
         return new SpanCorruption(span, fileLevel, sentinels, realised);
     }
@@ -73,7 +73,8 @@ class SpanCorruptionTest {
 
     @Test
     void withoutFileLevelTheSequenceIsOneTextWhoseSpansMayCoverSeparators() {
-        List<int[]> tiny = List.of(tokenizer.encode("ab"), tokenizer.encode("cde"), tokenizer.encode("f"), tokenizer.encode("ghij"));
+        List<int[]> tiny = List.of(
+                tokenizer.encode("ab"), tokenizer.encode("cde"), tokenizer.encode("f"), tokenizer.encode("ghij"));
         int crossing = 0;
         for (boolean fileLevel : new boolean[] {true, false}) {
             StreamSource source = new StreamSource(tiny, eot);
@@ -81,7 +82,8 @@ class SpanCorruptionTest {
                 Example example = objective(0.3, 0.3, fileLevel).build(source, 64, new SplittableRandom(trial));
                 int[] tokens = example.tokens();
                 long blocks = IntStream.range(1, tokens.length)
-                        .filter(i -> tokens[i] == sep && tokens[i - 1] == eot).count();
+                        .filter(i -> tokens[i] == sep && tokens[i - 1] == eot)
+                        .count();
                 if (!fileLevel) assertTrue(blocks <= 1, "one block at the end without file_level");
                 for (int[] span : parse(example.tokens(), example.scored(), fileLevel).spans) {
                     boolean crosses = IntStream.of(span).anyMatch(t -> t == eot);
@@ -131,13 +133,17 @@ class SpanCorruptionTest {
             text += layout.text;
         }
         assertEquals(0.15, (double) masked / text, 0.015);
-        assertEquals((double) masked / text, realised.maskRatio().orElseThrow(), 1e-12,
+        assertEquals(
+                (double) masked / text,
+                realised.maskRatio().orElseThrow(),
+                1e-12,
                 "the logged ratio is the realised one");
     }
 
     @Test
     void sameSeedSameExampleAnotherSeedAnother() {
-        List<int[]> docs = List.of(tokenizer.encode(RandomText.document(new SplittableRandom(1), 200)),
+        List<int[]> docs = List.of(
+                tokenizer.encode(RandomText.document(new SplittableRandom(1), 200)),
                 tokenizer.encode(RandomText.document(new SplittableRandom(2), 200)));
         Example first = objective(0.05, 0.3, true).build(new StreamSource(docs, eot), 200, new SplittableRandom(42));
         Example again = objective(0.05, 0.3, true).build(new StreamSource(docs, eot), 200, new SplittableRandom(42));
@@ -161,8 +167,8 @@ class SpanCorruptionTest {
                 for (int j = 1; j < tokens.length; j++) {
                     anyBlock |= inBlock[j];
                     boolean placeholder = !inBlock[j] && maskNumber.containsKey(tokens[j]);
-                    boolean cutEnd = tokens[j] == eot && j + 1 < tokens.length && tokens[j + 1] == sep
-                            && !example.scored()[j];
+                    boolean cutEnd =
+                            tokens[j] == eot && j + 1 < tokens.length && tokens[j + 1] == sep && !example.scored()[j];
                     if (inBlock[j]) assertTrue(example.scored()[j], "block token " + j + " is scored");
                     else if (placeholder) assertFalse(example.scored()[j], "placeholder " + j + " is not scored");
                     else if (!scoreContext) assertFalse(example.scored()[j], "context " + j + " without score_context");
@@ -177,11 +183,19 @@ class SpanCorruptionTest {
     void theEndOfTextAfterACutFileIsNotScoredAndARealOneIs() {
         StreamSource longDocument = new StreamSource(List.of(tokenizer.encode("y".repeat(5000))), eot);
         Example cut = objective(0.2, 0.2, true).build(longDocument, 200, new SplittableRandom(1));
-        int end = IntStream.range(1, 200).filter(i -> cut.tokens()[i] == sep).findFirst().orElseThrow() - 1;
+        int end = IntStream.range(1, 200)
+                        .filter(i -> cut.tokens()[i] == sep)
+                        .findFirst()
+                        .orElseThrow()
+                - 1;
         assertFalse(cut.scored()[end], "the document goes on after the cut");
         StreamSource shortDocuments = new StreamSource(List.of(tokenizer.encode("z".repeat(40))), eot);
         Example whole = objective(0.2, 0.2, true).build(shortDocuments, 200, new SplittableRandom(1));
-        int first = IntStream.range(1, 200).filter(i -> whole.tokens()[i] == sep).findFirst().orElseThrow() - 1;
+        int first = IntStream.range(1, 200)
+                        .filter(i -> whole.tokens()[i] == sep)
+                        .findFirst()
+                        .orElseThrow()
+                - 1;
         assertTrue(whole.scored()[first], "a document that ends is scored ending");
     }
 
@@ -199,7 +213,8 @@ class SpanCorruptionTest {
         SplittableRandom random = new SplittableRandom(3);
         for (int trial = 0; trial < 500; trial++) {
             int spans = 1 + random.nextInt(6);
-            int[] lengths = IntStream.range(0, spans).map(i -> 1 + random.nextInt(5)).toArray();
+            int[] lengths =
+                    IntStream.range(0, spans).map(i -> 1 + random.nextInt(5)).toArray();
             int text = IntStream.of(lengths).sum() + spans - 1 + random.nextInt(30);
             int[] starts = SpanCorruption.place(text, lengths, random);
             for (int k = 0; k < spans; k++) {
@@ -247,7 +262,9 @@ class SpanCorruptionTest {
             for (int j = fileStart; j < fileEnd; j++) {
                 if (maskNumber.containsKey(tokens[j])) numbers.add(maskNumber.get(tokens[j]));
             }
-            assertEquals(IntStream.rangeClosed(1, numbers.size()).boxed().toList(), numbers,
+            assertEquals(
+                    IntStream.rangeClosed(1, numbers.size()).boxed().toList(),
+                    numbers,
                     "placeholders numbered from 1 per file");
             List<int[]> spans = new ArrayList<>();
             int at = i + 1;

@@ -38,12 +38,28 @@ class PromptFormatTest {
             "x = [i * i for i in range(10)]\nprint(sum(x))\n");
 
     static ObjectiveConfig objective(double spanCorruption, double fim, FimFormat format, double spmShare) {
-        return new ObjectiveConfig(1 - spanCorruption - fim, 0, spanCorruption, fim, 1.0, format, spmShare, FimLevel.DOCUMENT, true,
-                new ObjectiveConfig.Prefix(0.1, 0.9), new ObjectiveConfig.Span(0.05, 0.3, 1, 5, 1, true));
+        return new ObjectiveConfig(
+                1 - spanCorruption - fim,
+                0,
+                spanCorruption,
+                fim,
+                1.0,
+                format,
+                spmShare,
+                FimLevel.DOCUMENT,
+                true,
+                new ObjectiveConfig.Prefix(0.1, 0.9),
+                new ObjectiveConfig.Span(0.05, 0.3, 1, 5, 1, true));
     }
 
     static int[] example(ObjectiveConfig objective, long seed) {
-        return new ObjectiveMix(objective, TOKENIZER).build(new StreamSource(DOCUMENTS.stream().map(TOKENIZER::encode).toList(), EOT), 240, new SplittableRandom(seed)).tokens();
+        return new ObjectiveMix(objective, TOKENIZER)
+                .build(
+                        new StreamSource(
+                                DOCUMENTS.stream().map(TOKENIZER::encode).toList(), EOT),
+                        240,
+                        new SplittableRandom(seed))
+                .tokens();
     }
 
     static int indexOf(int[] tokens, int token, int from) {
@@ -70,7 +86,8 @@ class PromptFormatTest {
                 int start = lastIndexOf(tokens, EOT, mask) + 1;
                 int end = indexOf(tokens, EOM, sep);
                 if (start == 0 || mask < 0 || end < 0) continue; // the example starts or ends inside this one
-                int[] prompt = PromptFormat.CODEGEN2.render(TOKENIZER, text(tokens, start, mask), text(tokens, mask + 1, sep - 1));
+                int[] prompt = PromptFormat.CODEGEN2.render(
+                        TOKENIZER, text(tokens, start, mask), text(tokens, mask + 1, sep - 1));
                 assertArrayEquals(Arrays.copyOfRange(tokens, start - 1, sep + 2), prompt, "seed " + seed);
                 checked++;
             }
@@ -87,7 +104,8 @@ class PromptFormatTest {
                 int suf = indexOf(tokens, SUF, pre);
                 int mid = indexOf(tokens, MID, pre);
                 if (mid < 0 || tokens[pre - 1] != EOT) continue;
-                int[] prompt = PromptFormat.PSM.render(TOKENIZER, text(tokens, pre + 1, suf), text(tokens, suf + 1, mid));
+                int[] prompt =
+                        PromptFormat.PSM.render(TOKENIZER, text(tokens, pre + 1, suf), text(tokens, suf + 1, mid));
                 assertArrayEquals(Arrays.copyOfRange(tokens, pre - 1, mid + 1), prompt, "seed " + seed);
                 checked++;
             }
@@ -107,7 +125,8 @@ class PromptFormatTest {
                 assertEquals(SUF, tokens[pre + 1]);
                 // prefix and middle are not marked apart after <fim_middle>: any split point renders the same prompt
                 int split = mid + 1 + (next - mid - 1) / 2;
-                int[] prompt = PromptFormat.SPM.render(TOKENIZER, text(tokens, mid + 1, split), text(tokens, pre + 2, mid));
+                int[] prompt =
+                        PromptFormat.SPM.render(TOKENIZER, text(tokens, mid + 1, split), text(tokens, pre + 2, mid));
                 assertArrayEquals(Arrays.copyOfRange(tokens, pre - 1, split), prompt, "seed " + seed);
                 checked++;
             }
@@ -129,8 +148,8 @@ class PromptFormatTest {
                 if (end < 0) break;
                 fileStart = end + 1;
                 if (start == 0 || mask > sep) continue; // the sequence's first file may start mid-document
-                int[] prompt = PromptFormat.CODEGEN2.render(TOKENIZER, text(tokens, start, mask),
-                        text(tokens, mask + 1, sep - 1));
+                int[] prompt = PromptFormat.CODEGEN2.render(
+                        TOKENIZER, text(tokens, start, mask), text(tokens, mask + 1, sep - 1));
                 assertEquals(EOT, prompt[0], "the prompt starts a new file");
                 int[] withoutSeparator = Arrays.copyOfRange(prompt, 1, prompt.length);
                 assertArrayEquals(Arrays.copyOfRange(tokens, start, sep + 2), withoutSeparator, "seed " + seed);
@@ -142,7 +161,10 @@ class PromptFormatTest {
 
     @Test
     void theInfillFormatFollowsTheObjective() {
-        assertEquals(PromptFormat.CODEGEN2, PromptFormat.infillFor(objective(0, 0, FimFormat.PSM_SPM, 0.5)), "no FIM: span-corruption sentinels");
+        assertEquals(
+                PromptFormat.CODEGEN2,
+                PromptFormat.infillFor(objective(0, 0, FimFormat.PSM_SPM, 0.5)),
+                "no FIM: span-corruption sentinels");
         assertEquals(PromptFormat.CODEGEN2, PromptFormat.infillFor(objective(0, 0.5, FimFormat.CODEGEN2, 0.5)));
         assertEquals(PromptFormat.PSM, PromptFormat.infillFor(objective(0, 0.5, FimFormat.PSM_SPM, 0.5)));
         assertEquals(PromptFormat.SPM, PromptFormat.infillFor(objective(0, 0.5, FimFormat.PSM_SPM, 1)));
@@ -150,8 +172,9 @@ class PromptFormatTest {
 
     @Test
     void aPromptThatDoesNotFitLosesItsDoctestExamplesLastFirstThenTheSuffixEndButNeverItsSignature() {
-        String prompt = "import math\n\n\ndef inc(x):\n    \"\"\"Add one.\n    >>> inc(1)\n    2\n    >>> inc([1,\n    ... 2])\n"
-                + "    Traceback\n    \"\"\"\n";
+        String prompt =
+                "import math\n\n\ndef inc(x):\n    \"\"\"Add one.\n    >>> inc(1)\n    2\n    >>> inc([1,\n    ... 2])\n"
+                        + "    Traceback\n    \"\"\"\n";
         FittedPrompt whole = PromptFormat.L2R.fit(TOKENIZER, prompt, "", 1000);
         assertEquals("<|endoftext|>" + prompt, TOKENIZER.decode(whole.ids()));
         assertFalse(whole.trimmed());
@@ -164,22 +187,37 @@ class PromptFormatTest {
         assertTrue(fewer.trimmed());
         assertEquals(length, fewer.wholeLength());
         String noExample = "import math\n\n\ndef inc(x):\n    \"\"\"Add one.\n    \"\"\"\n";
-        assertEquals("<|endoftext|>" + noExample, TOKENIZER.decode(PromptFormat.L2R.fit(TOKENIZER, prompt, "", 1 + oneExample.length() - 1).ids()));
+        assertEquals(
+                "<|endoftext|>" + noExample,
+                TOKENIZER.decode(PromptFormat.L2R
+                        .fit(TOKENIZER, prompt, "", 1 + oneExample.length() - 1)
+                        .ids()));
         String signature = "def inc(x):\n    \"\"\"Add one.\n    \"\"\"\n";
-        assertEquals("<|endoftext|>" + signature, TOKENIZER.decode(PromptFormat.L2R.fit(TOKENIZER, prompt, "", 1 + signature.length()).ids()));
-        assertNull(PromptFormat.L2R.fit(TOKENIZER, prompt, "", signature.length()), "the signature and prose are never cut");
+        assertEquals(
+                "<|endoftext|>" + signature,
+                TOKENIZER.decode(PromptFormat.L2R
+                        .fit(TOKENIZER, prompt, "", 1 + signature.length())
+                        .ids()));
+        assertNull(
+                PromptFormat.L2R.fit(TOKENIZER, prompt, "", signature.length()),
+                "the signature and prose are never cut");
 
         // infilling: after the examples, the suffix loses its last lines, its first line stays
         String suffix = "    y = x\n    z = y\n    return z\n";
-        FittedPrompt infill = PromptFormat.PSM.fit(TOKENIZER, noExample, suffix, 4 + noExample.length() + "    y = x\n    z = y\n".length());
-        assertEquals("<|endoftext|><fim_prefix>" + noExample + "<fim_suffix>    y = x\n    z = y\n<fim_middle>", TOKENIZER.decode(infill.ids()));
+        FittedPrompt infill = PromptFormat.PSM.fit(
+                TOKENIZER, noExample, suffix, 4 + noExample.length() + "    y = x\n    z = y\n".length());
+        assertEquals(
+                "<|endoftext|><fim_prefix>" + noExample + "<fim_suffix>    y = x\n    z = y\n<fim_middle>",
+                TOKENIZER.decode(infill.ids()));
         assertTrue(infill.trimmed());
     }
 
     @Test
     void examplesAreCutWholeUpToTheNextExampleABlankLineOrTheDocstringsEnd() {
-        assertEquals("    \"\"\"Doc.\n    >>> f(1)\n    1\n\n    More.\n    \"\"\"\n",
-                PromptTrimming.withoutLastExample("    \"\"\"Doc.\n    >>> f(1)\n    1\n\n    More.\n    >>> f(2)\n    2\n    \"\"\"\n"));
+        assertEquals(
+                "    \"\"\"Doc.\n    >>> f(1)\n    1\n\n    More.\n    \"\"\"\n",
+                PromptTrimming.withoutLastExample(
+                        "    \"\"\"Doc.\n    >>> f(1)\n    1\n\n    More.\n    >>> f(2)\n    2\n    \"\"\"\n"));
         assertNull(PromptTrimming.withoutLastExample("def f(x):\n    \"\"\"Doc.\"\"\"\n"));
     }
 }

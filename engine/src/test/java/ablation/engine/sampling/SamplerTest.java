@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ablation.core.config.Arch;
 import ablation.core.config.EvalMode;
-import ablation.core.config.ModelConfig;
 import ablation.engine.model.CodeGenModel;
 import ablation.engine.tokenizer.ByteTokenizer;
 import ablation.engine.tokenizer.Tokenizer;
@@ -48,8 +47,10 @@ class SamplerTest {
         try (CodeGenModel model = TinyModels.random(arch, TOKENIZER, manager, 5)) {
             SamplingConfig greedy = SamplingConfig.greedy(24);
             int[] prompt = prompt("def add(a, b):\n");
-            List<Completion> cached = new Sampler(model, TOKENIZER, Sampler.Decoding.CACHED, 8).sample(prompt, 2, greedy, NO_STOP, 1);
-            List<Completion> uncached = new Sampler(model, TOKENIZER, Sampler.Decoding.UNCACHED, 8).sample(prompt, 2, greedy, NO_STOP, 1);
+            List<Completion> cached =
+                    new Sampler(model, TOKENIZER, Sampler.Decoding.CACHED, 8).sample(prompt, 2, greedy, NO_STOP, 1);
+            List<Completion> uncached =
+                    new Sampler(model, TOKENIZER, Sampler.Decoding.UNCACHED, 8).sample(prompt, 2, greedy, NO_STOP, 1);
             assertEquals(24, cached.get(0).tokens().length);
             assertArrayEquals(uncached.get(0).tokens(), cached.get(0).tokens());
             assertArrayEquals(cached.get(0).tokens(), cached.get(1).tokens(), "greedy rows of one batch agree");
@@ -62,9 +63,12 @@ class SamplerTest {
         try (CodeGenModel model = TinyModels.random(Arch.CAUSAL, TOKENIZER, manager, 6)) {
             SamplingConfig config = new SamplingConfig(1.0, 0.9, 0, 16);
             int[] prompt = prompt("x = ");
-            List<Completion> cached = new Sampler(model, TOKENIZER, Sampler.Decoding.CACHED, 8).sample(prompt, 3, config, NO_STOP, 9);
-            List<Completion> uncached = new Sampler(model, TOKENIZER, Sampler.Decoding.UNCACHED, 8).sample(prompt, 3, config, NO_STOP, 9);
-            for (int i = 0; i < 3; i++) assertArrayEquals(uncached.get(i).tokens(), cached.get(i).tokens(), "sample " + i);
+            List<Completion> cached =
+                    new Sampler(model, TOKENIZER, Sampler.Decoding.CACHED, 8).sample(prompt, 3, config, NO_STOP, 9);
+            List<Completion> uncached =
+                    new Sampler(model, TOKENIZER, Sampler.Decoding.UNCACHED, 8).sample(prompt, 3, config, NO_STOP, 9);
+            for (int i = 0; i < 3; i++)
+                assertArrayEquals(uncached.get(i).tokens(), cached.get(i).tokens(), "sample " + i);
         }
     }
 
@@ -73,12 +77,19 @@ class SamplerTest {
         try (CodeGenModel model = TinyModels.random(Arch.CAUSAL, TOKENIZER, manager, 7)) {
             SamplingConfig config = new SamplingConfig(1.0, 1.0, 0, 12);
             int[] prompt = prompt("import os\n");
-            List<int[]> a = tokens(new Sampler(model, TOKENIZER, Sampler.Decoding.CACHED, 32).sample(prompt, 5, config, NO_STOP, 3));
-            List<int[]> b = tokens(new Sampler(model, TOKENIZER, Sampler.Decoding.CACHED, 2).sample(prompt, 5, config, NO_STOP, 3));
-            List<int[]> c = tokens(new Sampler(model, TOKENIZER, Sampler.Decoding.CACHED, 32).sample(prompt, 5, config, NO_STOP, 4));
-            for (int i = 0; i < 5; i++) assertArrayEquals(a.get(i), b.get(i), "sample " + i + " does not depend on the chunking");
-            assertNotEquals(List.of(a.get(0), a.get(1)).toString(), List.of(c.get(0), c.get(1)).toString());
-            assertTrue(a.stream().map(java.util.Arrays::toString).distinct().count() > 1, "samples of one prompt differ");
+            List<int[]> a = tokens(
+                    new Sampler(model, TOKENIZER, Sampler.Decoding.CACHED, 32).sample(prompt, 5, config, NO_STOP, 3));
+            List<int[]> b = tokens(
+                    new Sampler(model, TOKENIZER, Sampler.Decoding.CACHED, 2).sample(prompt, 5, config, NO_STOP, 3));
+            List<int[]> c = tokens(
+                    new Sampler(model, TOKENIZER, Sampler.Decoding.CACHED, 32).sample(prompt, 5, config, NO_STOP, 4));
+            for (int i = 0; i < 5; i++)
+                assertArrayEquals(a.get(i), b.get(i), "sample " + i + " does not depend on the chunking");
+            assertNotEquals(
+                    List.of(a.get(0), a.get(1)).toString(),
+                    List.of(c.get(0), c.get(1)).toString());
+            assertTrue(
+                    a.stream().map(java.util.Arrays::toString).distinct().count() > 1, "samples of one prompt differ");
         }
     }
 
@@ -87,7 +98,9 @@ class SamplerTest {
         try (CodeGenModel model = TinyModels.random(Arch.CAUSAL, TOKENIZER, manager, 8)) {
             Sampler sampler = new Sampler(model, TOKENIZER);
             int[] prompt = prompt("for i in range(");
-            int[] greedy = sampler.sample(prompt, 1, SamplingConfig.greedy(16), NO_STOP, 1).get(0).tokens();
+            int[] greedy = sampler.sample(prompt, 1, SamplingConfig.greedy(16), NO_STOP, 1)
+                    .get(0)
+                    .tokens();
             for (Completion c : sampler.sample(prompt, 3, new SamplingConfig(1.5, 1.0, 1, 16), NO_STOP, 2)) {
                 assertArrayEquals(greedy, c.tokens(), "top-k 1");
             }
@@ -103,13 +116,20 @@ class SamplerTest {
             TinyModels.only(model, TinyModels::ascii);
             Sampler sampler = new Sampler(model, TOKENIZER);
             int[] prompt = prompt("def f(x):\n");
-            String full = sampler.sample(prompt, 1, SamplingConfig.greedy(30), NO_STOP, 1).get(0).text();
+            String full = sampler.sample(prompt, 1, SamplingConfig.greedy(30), NO_STOP, 1)
+                    .get(0)
+                    .text();
             assertEquals(30, full.length());
             String stopAt = full.substring(11, 13);
-            Completion cut = sampler.sample(prompt, 1, SamplingConfig.greedy(30), new StopRule(new int[0], List.of("@@", stopAt)), 1).get(0);
+            Completion cut = sampler.sample(
+                            prompt, 1, SamplingConfig.greedy(30), new StopRule(new int[0], List.of("@@", stopAt)), 1)
+                    .get(0);
             assertEquals(full.substring(0, full.indexOf(stopAt)), cut.text());
             assertEquals(Completion.Finish.STOP_SEQUENCE, cut.finish());
-            assertEquals(full.indexOf(stopAt) + stopAt.length(), cut.generated(), "generation stops at the token that completes the stop");
+            assertEquals(
+                    full.indexOf(stopAt) + stopAt.length(),
+                    cut.generated(),
+                    "generation stops at the token that completes the stop");
         }
     }
 
@@ -118,8 +138,13 @@ class SamplerTest {
         try (CodeGenModel model = TinyModels.random(Arch.CAUSAL, TOKENIZER, manager, 10)) {
             int eom = TOKENIZER.specialId(Tokenizer.END_OF_MASK);
             TinyModels.only(model, id -> id == eom);
-            List<Completion> done = new Sampler(model, TOKENIZER).sample(prompt("a"), 2, new SamplingConfig(1, 1, 0, 10),
-                    StopRule.of(EvalMode.INFILL, TOKENIZER), 1);
+            List<Completion> done = new Sampler(model, TOKENIZER)
+                    .sample(
+                            prompt("a"),
+                            2,
+                            new SamplingConfig(1, 1, 0, 10),
+                            StopRule.of(EvalMode.INFILL, TOKENIZER),
+                            1);
             for (Completion c : done) {
                 assertEquals("", c.text());
                 assertEquals(Completion.Finish.STOP_TOKEN, c.finish());
@@ -136,10 +161,19 @@ class SamplerTest {
             int limit = sampler.promptLimit(20);
             assertEquals(TinyModels.CONTEXT - 19, limit);
             int[] tail = java.util.Arrays.copyOfRange(longPrompt, longPrompt.length - limit, longPrompt.length);
-            assertArrayEquals(sampler.sample(tail, 1, SamplingConfig.greedy(20), NO_STOP, 1).get(0).tokens(),
-                    sampler.sample(longPrompt, 1, SamplingConfig.greedy(20), NO_STOP, 1).get(0).tokens());
-            Completion capped = sampler.sample(prompt("z"), 1, SamplingConfig.greedy(500), NO_STOP, 1).get(0);
-            assertEquals(TinyModels.CONTEXT, capped.generated(), "prompt 1 + 63 fed tokens fill the context; the last is not fed");
+            assertArrayEquals(
+                    sampler.sample(tail, 1, SamplingConfig.greedy(20), NO_STOP, 1)
+                            .get(0)
+                            .tokens(),
+                    sampler.sample(longPrompt, 1, SamplingConfig.greedy(20), NO_STOP, 1)
+                            .get(0)
+                            .tokens());
+            Completion capped = sampler.sample(prompt("z"), 1, SamplingConfig.greedy(500), NO_STOP, 1)
+                    .get(0);
+            assertEquals(
+                    TinyModels.CONTEXT,
+                    capped.generated(),
+                    "prompt 1 + 63 fed tokens fill the context; the last is not fed");
         }
     }
 }

@@ -15,7 +15,8 @@ public final class TinyModels {
 
     /** Two layers, d 32, 4 heads; init std 0.2 so that logits are spread and greedy has no near-ties. */
     public static CodeGenModel random(Arch arch, Tokenizer tokenizer, NDManager manager, long seed) {
-        return new CodeGenModel(new ModelConfig(arch, 2, 32, 4, 4, CONTEXT, 1e-5, 0.2), tokenizer.vocabSize(), manager, seed);
+        return new CodeGenModel(
+                new ModelConfig(arch, 2, 32, 4, 4, CONTEXT, 1e-5, 0.2), tokenizer.vocabSize(), manager, seed);
     }
 
     /** Makes every token that {@code allowed} rejects (practically) impossible, through the head's bias. */

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 class TokenSamplerTest {
     /** Probabilities 0.5, 0.3, 0.15, 0.05 as logits, shuffled over the ids so that order by id means nothing. */
-    static final float[] LOGITS = {(float) Math.log(0.15), (float) Math.log(0.5), (float) Math.log(0.05), (float) Math.log(0.3)};
+    static final float[] LOGITS = {
+        (float) Math.log(0.15), (float) Math.log(0.5), (float) Math.log(0.05), (float) Math.log(0.3)
+    };
+
     static final int DRAWS = 40_000;
 
     static double[] frequencies(SamplingConfig config) {
@@ -38,12 +41,14 @@ class TokenSamplerTest {
         // 0.5 + 0.3 = 0.8 >= 0.75: tokens 1 and 3, renormalised to 0.625 and 0.375
         assertFrequencies(new double[] {0, 0.625, 0, 0.375}, frequencies(new SamplingConfig(1, 0.75, 0, 1)));
         // 0.5 + 0.3 < 0.85: token 0 joins
-        assertFrequencies(new double[] {0.15 / 0.95, 0.5 / 0.95, 0, 0.3 / 0.95}, frequencies(new SamplingConfig(1, 0.85, 0, 1)));
+        assertFrequencies(
+                new double[] {0.15 / 0.95, 0.5 / 0.95, 0, 0.3 / 0.95}, frequencies(new SamplingConfig(1, 0.85, 0, 1)));
     }
 
     @Test
     void topKKeepsTheKMostLikelyThenTopPAppliesWithinThem() {
-        assertFrequencies(new double[] {0.15 / 0.95, 0.5 / 0.95, 0, 0.3 / 0.95}, frequencies(new SamplingConfig(1, 1, 3, 1)));
+        assertFrequencies(
+                new double[] {0.15 / 0.95, 0.5 / 0.95, 0, 0.3 / 0.95}, frequencies(new SamplingConfig(1, 1, 3, 1)));
         // within the top 2 (0.625, 0.375), a nucleus of 0.6 is token 1 alone
         assertFrequencies(new double[] {0, 1, 0, 0}, frequencies(new SamplingConfig(1, 0.6, 2, 1)));
     }

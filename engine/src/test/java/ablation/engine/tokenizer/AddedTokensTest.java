@@ -35,8 +35,11 @@ class AddedTokensTest {
     @Test
     void countsSpecialsAndRuns() {
         assertEquals(7 + 64, AddedTokens.specials(64).size());
-        assertEquals(AddedTokens.specials(64).size() + AddedTokens.whitespaceRuns().size(), AddedTokens.count(64));
-        assertEquals(Tokenizer.mask(64), AddedTokens.specials(64).get(AddedTokens.specials(64).size() - 1));
+        assertEquals(
+                AddedTokens.specials(64).size() + AddedTokens.whitespaceRuns().size(), AddedTokens.count(64));
+        assertEquals(
+                Tokenizer.mask(64),
+                AddedTokens.specials(64).get(AddedTokens.specials(64).size() - 1));
     }
 
     /** The config validates vocab_size against its own count of added tokens; it must be this list's. */

@@ -47,7 +47,8 @@ class BpeTokenizerTest {
         int[] ids = tokenizer.encode(text);
         assertEquals(text, tokenizer.decode(ids), () -> "ids " + Arrays.toString(ids));
         for (int id : ids) {
-            assertFalse(tokenizer.specialTokens().containsValue(id), () -> "special id " + id + " from plain text " + text);
+            assertFalse(
+                    tokenizer.specialTokens().containsValue(id), () -> "special id " + id + " from plain text " + text);
         }
     }
 
@@ -59,15 +60,47 @@ class BpeTokenizerTest {
 
     @Test
     void roundTripsAdversarialText() {
-        List<String> cases = new ArrayList<>(List.of("", " ", "  ", "\t", "\n", "\r\n", "\r\n\r\n", "\r", "x\r\n  y",
-                " ".repeat(100), " ".repeat(33) + "x", " ".repeat(65) + "x", "\t".repeat(20) + "y", " \t \t\t  \t",
-                "    return x  # ok\n\t\tpass\n", "\u0000\u0001\u001f\u007f", "\u00a0\u2003\u3000\u2028\u2029\u0085",
-                "\ufeffBOM", "e\u0301 vs \u00e9", "\u0301\u0301leading combining marks", "ﬁ ligature", "한국어 ᄒᆞᆫ",
-                "中文字符和日本語のテキスト", "العربية עברית", "😀👩‍👩‍👧🇫🇷🏳️‍🌈", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 𐍈 𠜎", "\uD83D\uDE00\uD83D\uDE00",
-                "ĠĠĊ Ġ", "Ā", "'s'll're 've'd'm", "1234567890 3.14159e-10", "a".repeat(5000),
-                Tokenizer.END_OF_TEXT, "x" + Tokenizer.END_OF_TEXT + "y", Tokenizer.PAD + Tokenizer.SEP + Tokenizer.END_OF_MASK,
-                Tokenizer.mask(1) + " " + Tokenizer.mask(MASKS) + Tokenizer.mask(MASKS + 1), Tokenizer.FIM_PREFIX
-                        + Tokenizer.FIM_SUFFIX + Tokenizer.FIM_MIDDLE, "<|endoftext", "<mask_", "<<|endoftext|>>"));
+        List<String> cases = new ArrayList<>(List.of(
+                "",
+                " ",
+                "  ",
+                "\t",
+                "\n",
+                "\r\n",
+                "\r\n\r\n",
+                "\r",
+                "x\r\n  y",
+                " ".repeat(100),
+                " ".repeat(33) + "x",
+                " ".repeat(65) + "x",
+                "\t".repeat(20) + "y",
+                " \t \t\t  \t",
+                "    return x  # ok\n\t\tpass\n",
+                "\u0000\u0001\u001f\u007f",
+                "\u00a0\u2003\u3000\u2028\u2029\u0085",
+                "\ufeffBOM",
+                "e\u0301 vs \u00e9",
+                "\u0301\u0301leading combining marks",
+                "ﬁ ligature",
+                "한국어 ᄒᆞᆫ",
+                "中文字符和日本語のテキスト",
+                "العربية עברית",
+                "😀👩‍👩‍👧🇫🇷🏳️‍🌈",
+                "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 𐍈 𠜎",
+                "\uD83D\uDE00\uD83D\uDE00",
+                "ĠĠĊ Ġ",
+                "Ā",
+                "'s'll're 've'd'm",
+                "1234567890 3.14159e-10",
+                "a".repeat(5000),
+                Tokenizer.END_OF_TEXT,
+                "x" + Tokenizer.END_OF_TEXT + "y",
+                Tokenizer.PAD + Tokenizer.SEP + Tokenizer.END_OF_MASK,
+                Tokenizer.mask(1) + " " + Tokenizer.mask(MASKS) + Tokenizer.mask(MASKS + 1),
+                Tokenizer.FIM_PREFIX + Tokenizer.FIM_SUFFIX + Tokenizer.FIM_MIDDLE,
+                "<|endoftext",
+                "<mask_",
+                "<<|endoftext|>>"));
         for (String text : cases) assertRoundTrip(text);
     }
 
@@ -86,8 +119,14 @@ class BpeTokenizerTest {
 
     @Test
     void everySpecialTokenHasItsOwnIdAndDecodesToItsName() {
-        List<String> names = new ArrayList<>(List.of(Tokenizer.END_OF_TEXT, Tokenizer.PAD, Tokenizer.SEP, Tokenizer.END_OF_MASK,
-                Tokenizer.FIM_PREFIX, Tokenizer.FIM_SUFFIX, Tokenizer.FIM_MIDDLE));
+        List<String> names = new ArrayList<>(List.of(
+                Tokenizer.END_OF_TEXT,
+                Tokenizer.PAD,
+                Tokenizer.SEP,
+                Tokenizer.END_OF_MASK,
+                Tokenizer.FIM_PREFIX,
+                Tokenizer.FIM_SUFFIX,
+                Tokenizer.FIM_MIDDLE));
         for (int k = 1; k <= MASKS; k++) names.add(Tokenizer.mask(k));
         Set<Integer> ids = new HashSet<>();
         for (String name : names) {
@@ -107,8 +146,9 @@ class BpeTokenizerTest {
     void specialIdsSplicedBetweenTextDecodeInPlace() {
         int[] prefix = tokenizer.encode("def f(x):\n    ");
         int[] suffix = tokenizer.encode("\n    return y\n");
-        int[] ids = concat(prefix, new int[] {tokenizer.specialId(Tokenizer.mask(1))}, suffix,
-                new int[] {tokenizer.specialId(Tokenizer.END_OF_TEXT), tokenizer.specialId(Tokenizer.SEP)});
+        int[] ids = concat(prefix, new int[] {tokenizer.specialId(Tokenizer.mask(1))}, suffix, new int[] {
+            tokenizer.specialId(Tokenizer.END_OF_TEXT), tokenizer.specialId(Tokenizer.SEP)
+        });
         assertEquals("def f(x):\n    <mask_1>\n    return y\n<|endoftext|><sep>", tokenizer.decode(ids));
     }
 
@@ -137,7 +177,8 @@ class BpeTokenizerTest {
     @Test
     void compressesCodeBetterThanBytes() {
         String heldOut = String.join("", SyntheticCode.generate(99, 20));
-        double bytesPerToken = (double) heldOut.getBytes(StandardCharsets.UTF_8).length / tokenizer.encode(heldOut).length;
+        double bytesPerToken =
+                (double) heldOut.getBytes(StandardCharsets.UTF_8).length / tokenizer.encode(heldOut).length;
         assertTrue(bytesPerToken > 3.0, "bytes per token " + bytesPerToken);
     }
 
@@ -164,7 +205,7 @@ class BpeTokenizerTest {
     @Test
     void sameCorpusTrainsTheSameTokenizer() {
         try (BpeTokenizer again = Tokenizers.train(SyntheticCode.generate(1, 400), VOCAB, MASKS);
-             BpeTokenizer other = Tokenizers.train(SyntheticCode.generate(2, 400), VOCAB, MASKS)) {
+                BpeTokenizer other = Tokenizers.train(SyntheticCode.generate(2, 400), VOCAB, MASKS)) {
             assertEquals(tokenizer.sha256(), again.sha256());
             assertArrayEquals(tokenizer.json(), again.json());
             assertNotEquals(tokenizer.sha256(), other.sha256());
@@ -178,7 +219,8 @@ class BpeTokenizerTest {
         // that differed would have taught merges across boundaries that encode never sees.
         List<String> texts = new ArrayList<>(SyntheticCode.generate(77, 30));
         for (String ws : List.of("\u00a0", "\u2003", "\u3000", "\u0085", "\u000b", "\u000c", "\u2028", "\u1680")) {
-            for (String around : List.of("a " + ws + "b", ws + ws + "x", "y" + ws + " z", ws + "'s", "1" + ws + "2", ". " + ws + "!")) {
+            for (String around : List.of(
+                    "a " + ws + "b", ws + ws + "x", "y" + ws + " z", ws + "'s", "1" + ws + "2", ". " + ws + "!")) {
                 texts.add(around.repeat(20));
             }
         }
@@ -193,7 +235,10 @@ class BpeTokenizerTest {
         try (BpeTokenizer trained = Tokenizers.train(texts, 1200, MASKS)) {
             JsonNode tree = new ObjectMapper().readTree(trained.json());
             Map<String, Integer> vocab = new HashMap<>();
-            tree.path("model").path("vocab").fields().forEachRemaining(e -> vocab.put(e.getKey(), e.getValue().asInt()));
+            tree.path("model")
+                    .path("vocab")
+                    .fields()
+                    .forEachRemaining(e -> vocab.put(e.getKey(), e.getValue().asInt()));
             Map<String, Integer> ranks = new HashMap<>();
             for (JsonNode merge : tree.path("model").path("merges")) ranks.putIfAbsent(merge.asText(), ranks.size());
             Set<Integer> runIds = new HashSet<>();
@@ -205,7 +250,10 @@ class BpeTokenizerTest {
                     Matcher m = ByteLevel.SPLIT.matcher(piece);
                     while (m.find()) referenceBpe(m.group(), ranks).forEach(token -> expected.add(vocab.get(token)));
                 });
-                List<Integer> actual = Arrays.stream(trained.encode(text)).filter(id -> !runIds.contains(id)).boxed().toList();
+                List<Integer> actual = Arrays.stream(trained.encode(text))
+                        .filter(id -> !runIds.contains(id))
+                        .boxed()
+                        .toList();
                 assertEquals(expected, actual, text);
             }
         }
@@ -244,8 +292,15 @@ class BpeTokenizerTest {
                 case 5 -> text.appendCodePoint(0x4E00 + random.nextInt(0x5000));
                 case 6 -> text.appendCodePoint(0x1F300 + random.nextInt(0x300));
                 case 7 -> text.appendCodePoint(validCodePoint(random));
-                case 8 -> text.append(List.of(Tokenizer.END_OF_TEXT, Tokenizer.SEP, Tokenizer.mask(1), Tokenizer.FIM_MIDDLE,
-                        "<eom>", "<pad>").get(random.nextInt(6)));
+                case 8 ->
+                    text.append(List.of(
+                                    Tokenizer.END_OF_TEXT,
+                                    Tokenizer.SEP,
+                                    Tokenizer.mask(1),
+                                    Tokenizer.FIM_MIDDLE,
+                                    "<eom>",
+                                    "<pad>")
+                            .get(random.nextInt(6)));
                 case 9 -> text.append("def return import self x_1 = [] ( ) : ,".split(" ")[random.nextInt(11)]);
                 default -> text.appendCodePoint(0x20 + random.nextInt(0x5F));
             }

@@ -64,7 +64,8 @@ class BpeTrainerTest {
     @Test
     void everyByteIsInTheVocabulary() {
         BpeTrainer.Result result = BpeTrainer.train(Map.of("x", 1L), 300);
-        for (int b = 0; b < 256; b++) assertEquals(String.valueOf(ByteLevel.charOf(b)), result.vocab().get(b));
+        for (int b = 0; b < 256; b++)
+            assertEquals(String.valueOf(ByteLevel.charOf(b)), result.vocab().get(b));
         assertEquals(256, new HashSet<>(result.vocab()).size());
     }
 
@@ -90,12 +91,16 @@ class BpeTrainerTest {
             Map<Long, Long> pairs = new HashMap<>();
             for (int w = 0; w < words.size(); w++) {
                 List<Integer> s = words.get(w);
-                for (int i = 0; i + 1 < s.size(); i++) pairs.merge(((long) s.get(i) << 32) | s.get(i + 1), counts.get(w), Long::sum);
+                for (int i = 0; i + 1 < s.size(); i++)
+                    pairs.merge(((long) s.get(i) << 32) | s.get(i + 1), counts.get(w), Long::sum);
             }
             if (pairs.isEmpty()) break;
             long best = pairs.entrySet().stream()
-                    .min((a, b) -> a.getValue().equals(b.getValue()) ? Long.compare(a.getKey(), b.getKey()) : Long.compare(b.getValue(), a.getValue()))
-                    .orElseThrow().getKey();
+                    .min((a, b) -> a.getValue().equals(b.getValue())
+                            ? Long.compare(a.getKey(), b.getKey())
+                            : Long.compare(b.getValue(), a.getValue()))
+                    .orElseThrow()
+                    .getKey();
             int left = (int) (best >>> 32);
             int right = (int) best;
             String token = vocab.get(left) + vocab.get(right);

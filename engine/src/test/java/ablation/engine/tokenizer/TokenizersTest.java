@@ -26,7 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 class TokenizersTest {
     /** A hand-made tokenizer.json in CodeGen2's layout: GPT-2 byte order, end of text special, the rest added non-special. */
     static Path fixture() throws URISyntaxException {
-        return Path.of(TokenizersTest.class.getResource("codegen2-style-tokenizer.json").toURI());
+        return Path.of(TokenizersTest.class
+                .getResource("codegen2-style-tokenizer.json")
+                .toURI());
     }
 
     @Test
@@ -49,7 +51,10 @@ class TokenizersTest {
             for (String text : List.of("<sep> <mask_1><|endoftext|>", "  x\n\t\t\ty", "héllo wörld 😀")) {
                 int[] ids = t.encode(text);
                 assertEquals(text, t.decode(ids));
-                assertTrue(java.util.Arrays.stream(ids).noneMatch(id -> t.specialTokens().containsValue(id)), text);
+                assertTrue(
+                        java.util.Arrays.stream(ids)
+                                .noneMatch(id -> t.specialTokens().containsValue(id)),
+                        text);
             }
             Random random = new Random(3);
             for (int n = 0; n < 300; n++) {
@@ -64,7 +69,8 @@ class TokenizersTest {
         ObjectMapper mapper = new ObjectMapper();
         Path compact = dir.resolve("compact.json");
         Files.write(compact, mapper.writeValueAsBytes(mapper.readTree(fixture().toFile())));
-        try (BpeTokenizer pretty = Tokenizers.load(fixture()); BpeTokenizer dense = Tokenizers.load(compact)) {
+        try (BpeTokenizer pretty = Tokenizers.load(fixture());
+                BpeTokenizer dense = Tokenizers.load(compact)) {
             assertEquals(pretty.sha256(), dense.sha256());
             assertEquals(64, pretty.sha256().length());
         }
@@ -73,7 +79,8 @@ class TokenizersTest {
         ((com.fasterxml.jackson.databind.node.ArrayNode) changed.path("model").path("merges")).remove(12);
         Path other = dir.resolve("other.json");
         mapper.writeValue(other.toFile(), changed);
-        try (BpeTokenizer pretty = Tokenizers.load(fixture()); BpeTokenizer edited = Tokenizers.load(other)) {
+        try (BpeTokenizer pretty = Tokenizers.load(fixture());
+                BpeTokenizer edited = Tokenizers.load(other)) {
             assertNotEquals(pretty.sha256(), edited.sha256());
         }
     }
@@ -103,11 +110,14 @@ class TokenizersTest {
 
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "{\"model\": ");
-        assertTrue(assertThrows(WorkbenchException.class, () -> Tokenizers.load(broken)).getMessage().contains("not valid JSON"));
+        assertTrue(assertThrows(WorkbenchException.class, () -> Tokenizers.load(broken))
+                .getMessage()
+                .contains("not valid JSON"));
         assertThrows(WorkbenchException.class, () -> Tokenizers.load(dir.resolve("missing.json")));
     }
 
-    private static void assertRejected(Path dir, ObjectMapper mapper, ObjectNode tree, String expected) throws Exception {
+    private static void assertRejected(Path dir, ObjectMapper mapper, ObjectNode tree, String expected)
+            throws Exception {
         Path file = Files.createTempFile(dir, "bad", ".json");
         mapper.writeValue(file.toFile(), tree);
         WorkbenchException e = assertThrows(WorkbenchException.class, () -> Tokenizers.load(file));
@@ -139,13 +149,14 @@ class TokenizersTest {
         // Replace the cached file: a second run must load it rather than train again.
         Files.copy(fixture(), files.get(0), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         try (BpeTokenizer again = Tokenizers.forConfig(config, documents, cache);
-             BpeTokenizer fixture = Tokenizers.load(fixture())) {
+                BpeTokenizer fixture = Tokenizers.load(fixture())) {
             assertEquals(fixture.sha256(), again.sha256());
         }
         assertEquals(2, opened.get(), "the corpus is read to hash the sample");
 
         // Another vocabulary size is another cache entry.
-        try (BpeTokenizer bigger = Tokenizers.forConfig(new TokenizerConfig(null, new TokenizerConfig.Train(900, 20), 16), documents, cache)) {
+        try (BpeTokenizer bigger = Tokenizers.forConfig(
+                new TokenizerConfig(null, new TokenizerConfig.Train(900, 20), 16), documents, cache)) {
             assertEquals(900, bigger.vocabSize());
         }
         try (Stream<Path> s = Files.list(cache)) {
@@ -160,7 +171,7 @@ class TokenizersTest {
         List<String> longer = new java.util.ArrayList<>(corpus);
         longer.addAll(SyntheticCode.generate(9, 200));
         try (BpeTokenizer a = Tokenizers.forConfig(small, corpus::stream, cache.resolve("a"));
-             BpeTokenizer b = Tokenizers.forConfig(small, longer::stream, cache.resolve("b"))) {
+                BpeTokenizer b = Tokenizers.forConfig(small, longer::stream, cache.resolve("b"))) {
             assertEquals(a.sha256(), b.sha256(), "documents past sample_mb do not change the tokenizer");
         }
         CorpusSample sample = CorpusSample.take(corpus.iterator(), 20_000);
@@ -170,9 +181,12 @@ class TokenizersTest {
     @Test
     void forConfigLoadsAPath() throws Exception {
         TokenizerConfig config = new TokenizerConfig(fixture().toString(), null, 64);
-        try (BpeTokenizer t = Tokenizers.forConfig(config, () -> {
-            throw new AssertionError("a tokenizer path needs no corpus");
-        }, Path.of("unused"))) {
+        try (BpeTokenizer t = Tokenizers.forConfig(
+                config,
+                () -> {
+                    throw new AssertionError("a tokenizer path needs no corpus");
+                },
+                Path.of("unused"))) {
             assertEquals(278, t.vocabSize());
         }
     }
@@ -181,8 +195,8 @@ class TokenizersTest {
     void emptyCorpusAndTooSmallVocabularyAreUserErrors(@TempDir Path cache) {
         TokenizerConfig config = new TokenizerConfig(null, new TokenizerConfig.Train(600, 1), 16);
         assertThrows(WorkbenchException.class, () -> Tokenizers.forConfig(config, Stream::empty, cache));
-        ConfigException e = assertThrows(ConfigException.class,
-                () -> new TokenizerConfig(null, new TokenizerConfig.Train(600, 1), 899));
+        ConfigException e = assertThrows(
+                ConfigException.class, () -> new TokenizerConfig(null, new TokenizerConfig.Train(600, 1), 899));
         assertEquals("tokenizer.train.vocab_size", e.field());
     }
 
@@ -191,6 +205,9 @@ class TokenizersTest {
         CorpusSample sample = CorpusSample.take(List.of("ab", "c😀d").iterator(), 5);
         assertEquals(List.of("ab", "c"), sample.documents(), "the emoji (4 bytes) does not fit in the 3 left");
         assertEquals(3, sample.bytes());
-        assertNotEquals(sample.sha256(), CorpusSample.take(List.of("a", "bc").iterator(), 5).sha256(), "document boundaries count");
+        assertNotEquals(
+                sample.sha256(),
+                CorpusSample.take(List.of("a", "bc").iterator(), 5).sha256(),
+                "document boundaries count");
     }
 }

@@ -17,14 +17,17 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckpointTest {
     @TempDir
     Path runDir;
+
     Path stepTwo;
 
     /** Two steps with a checkpoint after each. */
     @BeforeEach
     void train() throws IOException {
         RunConfig config = TinyRuns.config("causal", 2, ", checkpoint_every: 1");
-        Path tokenizer = Files.writeString(runDir.resolve("tok.json"), "{\"added_tokens\": [{\"id\": 3, \"content\": \"<|endoftext|>\"}]}");
-        try (Trainer trainer = Trainer.open(new TrainingJob(config, TinyRuns.VOCAB, TinyRuns.stream(config), runDir, tokenizer))) {
+        Path tokenizer = Files.writeString(
+                runDir.resolve("tok.json"), "{\"added_tokens\": [{\"id\": 3, \"content\": \"<|endoftext|>\"}]}");
+        try (Trainer trainer =
+                Trainer.open(new TrainingJob(config, TinyRuns.VOCAB, TinyRuns.stream(config), runDir, tokenizer))) {
             trainer.train(MetricsSink.NONE, ProgressListener.NONE);
         }
         stepTwo = runDir.resolve("checkpoints/step-2");
@@ -39,17 +42,22 @@ class CheckpointTest {
         assertEquals(2, checkpoint.config().model().layers());
         assertTrue(checkpoint.tokenizer().isPresent());
         assertEquals(2, Checkpoint.resolve(runDir).state().step());
-        assertEquals(1, Checkpoint.resolve(runDir.resolve("checkpoints/step-1")).state().step());
+        assertEquals(
+                1,
+                Checkpoint.resolve(runDir.resolve("checkpoints/step-1")).state().step());
     }
 
     @Test
     void aCorruptFileIsNamed() throws IOException {
-        try (RandomAccessFile file = new RandomAccessFile(stepTwo.resolve(Checkpoint.MODEL).toFile(), "rw")) {
+        try (RandomAccessFile file =
+                new RandomAccessFile(stepTwo.resolve(Checkpoint.MODEL).toFile(), "rw")) {
             file.seek(file.length() - 3);
             file.write(0x7f);
         }
         WorkbenchException error = assertThrows(WorkbenchException.class, () -> Checkpoint.open(stepTwo));
-        assertTrue(error.getMessage().contains(stepTwo.toString()) && error.getMessage().contains("model.safetensors is corrupt"),
+        assertTrue(
+                error.getMessage().contains(stepTwo.toString())
+                        && error.getMessage().contains("model.safetensors is corrupt"),
                 error.getMessage());
         assertEquals(1, Checkpoint.latest(runDir).orElseThrow().state().step(), "latest skips the corrupt one");
     }
@@ -74,7 +82,8 @@ class CheckpointTest {
 
     @Test
     void noCheckpointAtAllIsReported() {
-        WorkbenchException error = assertThrows(WorkbenchException.class, () -> Checkpoint.resolve(runDir.resolve("elsewhere")));
+        WorkbenchException error =
+                assertThrows(WorkbenchException.class, () -> Checkpoint.resolve(runDir.resolve("elsewhere")));
         assertTrue(error.getMessage().contains("no complete checkpoint"), error.getMessage());
     }
 }

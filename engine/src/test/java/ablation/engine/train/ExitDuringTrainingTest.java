@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ExitDuringTrainingTest {
     private static final int VOCAB = 512;
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     /** The child process: trains a model whose steps are mostly backward pass, printing each step. */
     public static void main(String[] args) throws IOException {
@@ -36,8 +37,8 @@ class ExitDuringTrainingTest {
                 train: {tokens: 100000000, batch: 16, device: cpu, checkpoint_every: 100000}
                 """);
         Path tokenizer = Files.writeString(runDir.resolve("tokenizer.json"), "{\"added_tokens\": []}");
-        try (Trainer trainer = Trainer.open(new TrainingJob(config, VOCAB, new SyntheticBatchStream(VOCAB, 16, 256, 1, false),
-                runDir, tokenizer))) {
+        try (Trainer trainer = Trainer.open(new TrainingJob(
+                config, VOCAB, new SyntheticBatchStream(VOCAB, 16, 256, 1, false), runDir, tokenizer))) {
             trainer.train(MetricsSink.NONE, progress -> System.out.println("step " + progress.step()));
         }
     }
@@ -46,13 +47,24 @@ class ExitDuringTrainingTest {
     void sigtermExitsBetweenStepsWithoutCrashing() throws Exception {
         for (int attempt = 0; attempt < 3; attempt++) {
             Path runDir = Files.createDirectories(dir.resolve("run" + attempt));
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx1g", "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1",
-                    "-cp", System.getProperty("java.class.path"), ExitDuringTrainingTest.class.getName(), runDir.toString())
-                    .directory(dir.toFile()).redirectErrorStream(true).start();
+            Process child = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Xmx1g",
+                            "-Dai.djl.offline=true",
+                            "-Dai.djl.pytorch.num_threads=1",
+                            "-Dai.djl.pytorch.num_interop_threads=1",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            ExitDuringTrainingTest.class.getName(),
+                            runDir.toString())
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             List<String> lines = new ArrayList<>();
             long stepStarted = System.nanoTime();
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader out =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
                     lines.add(line);
                     if (line.equals("step 1")) stepStarted = System.nanoTime();
@@ -60,7 +72,9 @@ class ExitDuringTrainingTest {
                         // SIGTERM at 0, 1/3 and 2/3 of the third step (Process.destroy would close our pipe);
                         // without the exit gate the first attempt already died in libtorch
                         Thread.sleep((System.nanoTime() - stepStarted) * attempt / 3 / 1_000_000);
-                        new ProcessBuilder("kill", "-TERM", Long.toString(child.pid())).start().waitFor();
+                        new ProcessBuilder("kill", "-TERM", Long.toString(child.pid()))
+                                .start()
+                                .waitFor();
                     }
                 }
             }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
  * since closing the gate is for good.
  */
 class NativeWorkExitTest {
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     /** A thread runs sections back to back, writing when each starts and ends; main exits mid-section. */
     public static final class ExitMidSection {
@@ -48,7 +49,10 @@ class NativeWorkExitTest {
 
         private static void append(Path out, String line) {
             try {
-                Files.writeString(out, line + "\n", java.nio.file.StandardOpenOption.CREATE,
+                Files.writeString(
+                        out,
+                        line + "\n",
+                        java.nio.file.StandardOpenOption.CREATE,
                         java.nio.file.StandardOpenOption.APPEND);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
@@ -76,13 +80,20 @@ class NativeWorkExitTest {
 
     private void assertExitsBetweenSections(String how) throws Exception {
         Path out = dir.resolve(how + ".txt");
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), ExitMidSection.class.getName(), out.toString(), how)
-                .redirectErrorStream(true).redirectOutput(dir.resolve(how + ".log").toFile()).start();
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ExitMidSection.class.getName(),
+                        out.toString(),
+                        how)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve(how + ".log").toFile())
+                .start();
         assertTrue(child.waitFor(1, TimeUnit.MINUTES), "the child exits");
         assertEquals(3, child.exitValue(), Files.readString(dir.resolve(how + ".log")));
         List<String> lines = Files.readAllLines(out);
-        assertEquals(List.of("start 0", "end 0", "start 1", "end 1"), lines,
-                "exits after section 1 ends, before section 2");
+        assertEquals(
+                List.of("start 0", "end 0", "start 1", "end 1"), lines, "exits after section 1 ends, before section 2");
     }
 }

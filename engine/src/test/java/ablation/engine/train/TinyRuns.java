@@ -21,12 +21,18 @@ final class TinyRuns {
                 objective: {clm: %s, prefix_lm: %s}
                 train: {tokens: %d, batch: 4, micro_batch: 2, lr: 0.01, warmup: 2, min_lr: 0.001, seed: 11,
                         device: cpu, log_every: 1, checkpoint_every: 1000 %s}
-                """.formatted(arch, CONTEXT, arch.equals("prefix_lm") ? "0.5" : "1.0", arch.equals("prefix_lm") ? "0.5" : "0.0",
-                steps * 4 * CONTEXT, extraTrain));
+                """.formatted(
+                        arch,
+                        CONTEXT,
+                        arch.equals("prefix_lm") ? "0.5" : "1.0",
+                        arch.equals("prefix_lm") ? "0.5" : "0.0",
+                        steps * 4 * CONTEXT,
+                        extraTrain));
     }
 
     static SyntheticBatchStream stream(RunConfig config) {
-        return new SyntheticBatchStream(VOCAB, config.train().microBatch(), CONTEXT, 5, config.model().isPrefixLm());
+        return new SyntheticBatchStream(
+                VOCAB, config.train().microBatch(), CONTEXT, 5, config.model().isPrefixLm());
     }
 
     /** Keeps every (key, step, value) it is given. */

@@ -21,8 +21,12 @@ class TrainStepTest {
     /** Rows {@code from..to-1} of a batch. */
     static Batch rows(Batch batch, int from, int to) {
         int t = batch.length();
-        return new Batch(to - from, t, Arrays.copyOfRange(batch.inputs(), from * t, to * t),
-                Arrays.copyOfRange(batch.targets(), from * t, to * t), Arrays.copyOfRange(batch.lossWeights(), from * t, to * t),
+        return new Batch(
+                to - from,
+                t,
+                Arrays.copyOfRange(batch.inputs(), from * t, to * t),
+                Arrays.copyOfRange(batch.targets(), from * t, to * t),
+                Arrays.copyOfRange(batch.lossWeights(), from * t, to * t),
                 Arrays.copyOfRange(batch.prefixLengths(), from, to));
     }
 
@@ -32,19 +36,21 @@ class TrainStepTest {
         // prefix-LM rows score different numbers of tokens: the mean must be over the whole step
         Batch batch = new SyntheticBatchStream(TinyRuns.VOCAB, 4, TinyRuns.CONTEXT, 3, true).next();
         try (NDManager manager = NDManager.newBaseManager();
-             CodeGenModel whole = new CodeGenModel(config.model(), TinyRuns.VOCAB, manager, 1);
-             CodeGenModel split = new CodeGenModel(config.model(), TinyRuns.VOCAB, manager, 1);
-             AdamW wholeOptimizer = new AdamW(whole.parameters(), manager, config.train());
-             AdamW splitOptimizer = new AdamW(split.parameters(), manager, config.train())) {
+                CodeGenModel whole = new CodeGenModel(config.model(), TinyRuns.VOCAB, manager, 1);
+                CodeGenModel split = new CodeGenModel(config.model(), TinyRuns.VOCAB, manager, 1);
+                AdamW wholeOptimizer = new AdamW(whole.parameters(), manager, config.train());
+                AdamW splitOptimizer = new AdamW(split.parameters(), manager, config.train())) {
             TrainStep.Result one = new TrainStep(whole, wholeOptimizer, 1.0).run(List.of(batch), 0.01);
-            TrainStep.Result two = new TrainStep(split, splitOptimizer, 1.0).run(List.of(rows(batch, 0, 1), rows(batch, 1, 4)), 0.01);
+            TrainStep.Result two =
+                    new TrainStep(split, splitOptimizer, 1.0).run(List.of(rows(batch, 0, 1), rows(batch, 1, 4)), 0.01);
             assertEquals(one.loss(), two.loss(), 1e-5);
             assertEquals(one.gradientNorm(), two.gradientNorm(), 1e-5);
             assertEquals(4L * TinyRuns.CONTEXT, two.tokens());
             Map<String, Safetensors.Tensor> a = whole.snapshot();
             Map<String, Safetensors.Tensor> b = split.snapshot();
             // Adam's first step is about lr·sign(g): summation-order noise in tiny gradients shows at 1e-6
-            for (String name : a.keySet()) assertArrayEquals(a.get(name).values(), b.get(name).values(), 2e-5f, name);
+            for (String name : a.keySet())
+                assertArrayEquals(a.get(name).values(), b.get(name).values(), 2e-5f, name);
         }
     }
 
@@ -53,8 +59,8 @@ class TrainStepTest {
         RunConfig config = TinyRuns.config("causal", 1, ", weight_decay: 0.5");
         float lr = 0.1f;
         try (NDManager manager = NDManager.newBaseManager();
-             CodeGenModel model = new CodeGenModel(config.model(), TinyRuns.VOCAB, manager, 2);
-             AdamW optimizer = new AdamW(model.parameters(), manager, config.train())) {
+                CodeGenModel model = new CodeGenModel(config.model(), TinyRuns.VOCAB, manager, 2);
+                AdamW optimizer = new AdamW(model.parameters(), manager, config.train())) {
             NDArray matrix = model.parameters().asMap().get("h.0.mlp.fc_in.weight");
             NDArray bias = model.parameters().asMap().get("h.0.mlp.fc_in.bias");
             float[] matrixBefore = matrix.toFloatArray();

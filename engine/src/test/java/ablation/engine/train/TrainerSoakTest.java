@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainerSoakTest {
     private static final int STEPS = 150;
 
-    @TempDir Path temp;
+    @TempDir
+    Path temp;
 
     @Test
     void severalLongRunsTrainResumeAndLeakNothing() {
@@ -36,7 +37,8 @@ class TrainerSoakTest {
                         @Override
                         public void onStep(Progress progress) {
                             if (progress.step() % 15 != 5) return;
-                            arrays.add(trainer.model().manager().getManagedArrays().size());
+                            arrays.add(
+                                    trainer.model().manager().getManagedArrays().size());
                         }
                     });
                 }
@@ -50,7 +52,8 @@ class TrainerSoakTest {
             double first = losses.losses.get(0)[1];
             double last = losses.losses.get(STEPS - 1)[1];
             assertTrue(last < first - 1.0, name + ": loss falls from " + first + ", was " + last);
-            assertTrue(arrays.stream().distinct().count() <= 3,
+            assertTrue(
+                    arrays.stream().distinct().count() <= 3,
                     name + ": arrays held by the model's manager grew: " + arrays);
         }
     }

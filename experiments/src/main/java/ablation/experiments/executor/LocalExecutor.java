@@ -50,7 +50,8 @@ public final class LocalExecutor {
         }
 
         public static Options defaults() {
-            return new Options(1, Runtime.getRuntime().availableProcessors(), 2, Duration.ofSeconds(30), Duration.ofSeconds(1));
+            return new Options(
+                    1, Runtime.getRuntime().availableProcessors(), 2, Duration.ofSeconds(30), Duration.ofSeconds(1));
         }
     }
 
@@ -63,11 +64,13 @@ public final class LocalExecutor {
     private final Map<Long, Integer> relaunches = new HashMap<>();
     /** Where each active worker's output starts in its run's log, to tell why that launch ended. */
     private final Map<Long, Long> logStarts = new HashMap<>();
+
     private StudyLease lease;
     /** Failed runs the user asked to resume (the GUI's Retry); taken by the loop on its next pass. */
     private final Set<Long> retryRequests = ConcurrentHashMap.newKeySet();
 
-    public LocalExecutor(TrackingStore store, String dbUrl, StudyLayout layout, WorkerCommand command, Options options) {
+    public LocalExecutor(
+            TrackingStore store, String dbUrl, StudyLayout layout, WorkerCommand command, Options options) {
         if (dbUrl.regionMatches(true, 0, "jdbc:h2:mem:", 0, "jdbc:h2:mem:".length())) {
             throw new WorkbenchException("a study's runs train in worker processes, which cannot reach the"
                     + " in-memory store " + dbUrl + ": give --db a file store (jdbc:h2:file:PATH or a path)"
@@ -129,7 +132,7 @@ public final class LocalExecutor {
                                 startable.add(run);
                             }
                         }
-                        default -> { }
+                        default -> {}
                     }
                 }
                 stopCancelled(runs);
@@ -138,7 +141,8 @@ public final class LocalExecutor {
                 }
                 StudyProgress progress = meter.measure(runs, run -> active.containsKey(run.id()), null);
                 listener.progress(progress);
-                if (active.isEmpty() && startable.isEmpty() && !waitingForOthers && retryRequests.isEmpty()) return progress;
+                if (active.isEmpty() && startable.isEmpty() && !waitingForOthers && retryRequests.isEmpty())
+                    return progress;
                 sleep(options.poll());
             }
         } finally {
@@ -156,11 +160,22 @@ public final class LocalExecutor {
         try {
             Files.createDirectories(layout.runDir(run.id()));
             logStarts.put(run.id(), WorkerLog.size(layout.workerLog(run.id())));
-            ProcessBuilder builder = command.build(dbUrl, run.id(), layout.runDir(run.id()), threads, options.staleAfter().dividedBy(4))
+            ProcessBuilder builder = command.build(
+                            dbUrl,
+                            run.id(),
+                            layout.runDir(run.id()),
+                            threads,
+                            options.staleAfter().dividedBy(4))
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(layout.workerLog(run.id()).toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            layout.workerLog(run.id()).toFile()));
             active.put(run.id(), builder.start());
-            LOG.info("started run {} ({}) with {} threads; log: {}", run.id(), run.name(), threads, layout.workerLog(run.id()));
+            LOG.info(
+                    "started run {} ({}) with {} threads; log: {}",
+                    run.id(),
+                    run.name(),
+                    threads,
+                    layout.workerLog(run.id()));
         } catch (IOException e) {
             throw new WorkbenchException("cannot start a worker for run " + run.name() + ": " + e.getMessage(), e);
         }
@@ -190,7 +205,12 @@ public final class LocalExecutor {
                 int used = relaunches.merge(runId, 1, Integer::sum);
                 if (run.status() == RunStatus.RUNNING) store.runs().fail(runId, why);
                 if (used <= options.retries()) {
-                    LOG.warn("run {}: {}; relaunching from its last checkpoint ({}/{})", run.name(), why, used, options.retries());
+                    LOG.warn(
+                            "run {}: {}; relaunching from its last checkpoint ({}/{})",
+                            run.name(),
+                            why,
+                            used,
+                            options.retries());
                     launch(store.runs().require(runId), 1);
                 } else if (run.status() == RunStatus.QUEUED) {
                     String workers = used == 1 ? "the worker" : used + " workers in a row";

@@ -48,14 +48,18 @@ final class ProgressMeter {
                 failed++;
                 continue;
             } else {
-                step = store.metrics().summary(run.id(), MetricsSink.TRAIN_LOSS).map(MetricSummary::lastStep).orElse(0L);
+                step = store.metrics()
+                        .summary(run.id(), MetricsSink.TRAIN_LOSS)
+                        .map(MetricSummary::lastStep)
+                        .orElse(0L);
                 if (active.test(run)) current.add(new StudyProgress.ActiveRun(run.name(), step, steps));
             }
             doneSteps += step;
             remainingSteps += steps - step;
         }
         Duration elapsed = Duration.between(start, Instant.now());
-        Duration eta = doneSteps == 0 ? null
+        Duration eta = doneSteps == 0
+                ? null
                 : Duration.ofMillis((long) (elapsed.toMillis() * (double) remainingSteps / doneSteps));
         return new StudyProgress(finished, failed, runs.size(), current, elapsed, eta, note);
     }

@@ -36,7 +36,11 @@ public final class SlurmCluster {
     /** Submits a batch script; returns the job id (the array job id for an array). */
     public long submit(Path script) {
         String out = run(List.of("sbatch", "--parsable", script.toString())).trim();
-        String id = out.lines().reduce((first, last) -> last).orElse("").split(";")[0].trim();
+        String id = out.lines()
+                .reduce((first, last) -> last)
+                .orElse("")
+                .split(";")[0]
+                .trim();
         try {
             return Long.parseLong(id);
         } catch (NumberFormatException e) {
@@ -61,8 +65,13 @@ public final class SlurmCluster {
         if (arrayJobIds.isEmpty()) return tasks;
         String out;
         try {
-            out = run(List.of("squeue", "--noheader", "--array", "--name=" + jobName,
-                    "--user=" + System.getProperty("user.name"), "--format=%F|%K|%T|%r"));
+            out = run(List.of(
+                    "squeue",
+                    "--noheader",
+                    "--array",
+                    "--name=" + jobName,
+                    "--user=" + System.getProperty("user.name"),
+                    "--format=%F|%K|%T|%r"));
         } catch (WorkbenchException e) {
             throw new Unavailable(e.getMessage());
         }
@@ -86,14 +95,16 @@ public final class SlurmCluster {
 
     private static String run(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             process.getOutputStream().close();
             String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int exit = process.waitFor();
             if (exit != 0) throw new WorkbenchException(command.get(0) + " failed (exit " + exit + "): " + text.trim());
             return text;
         } catch (IOException e) {
-            throw new WorkbenchException("cannot run " + command.get(0) + " (is Slurm installed here?): " + e.getMessage(), e);
+            throw new WorkbenchException(
+                    "cannot run " + command.get(0) + " (is Slurm installed here?): " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WorkbenchException(command.get(0) + " interrupted");

@@ -75,8 +75,13 @@ public final class SlurmExecutor {
     /** Arrays this executor submitted: the ones it judges when they leave the queue. */
     private final Set<Long> submittedHere = new LinkedHashSet<>();
 
-    public SlurmExecutor(TrackingStore store, String dbUrl, StudyLayout layout, WorkerCommand command, SlurmCluster cluster,
-                         Options options) {
+    public SlurmExecutor(
+            TrackingStore store,
+            String dbUrl,
+            StudyLayout layout,
+            WorkerCommand command,
+            SlurmCluster cluster,
+            Options options) {
         this.store = store;
         this.dbUrl = dbUrl;
         this.layout = layout;
@@ -98,13 +103,15 @@ public final class SlurmExecutor {
         if (lower.startsWith("jdbc:h2:tcp:") || lower.startsWith("jdbc:h2:ssl:")) {
             String host = lower.replaceFirst("^jdbc:h2:(tcp|ssl)://", "").split("[:/]", 2)[0];
             return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")
-                    ? Optional.of("the store " + ConnectionErrors.redact(url) + " is on localhost: only tasks on this node can reach it")
+                    ? Optional.of("the store " + ConnectionErrors.redact(url)
+                            + " is on localhost: only tasks on this node can reach it")
                     : Optional.empty();
         }
         if (lower.startsWith("jdbc:h2:") && !lower.startsWith("jdbc:h2:mem:") && lower.contains(";auto_server=true")) {
-            return Optional.of("the store is an embedded H2 file served from this node's loopback interface: Slurm tasks"
-                    + " reach it only when they run on this node and the file is on a filesystem they share; for a"
-                    + " cluster start `workbench db serve` and pass its jdbc:h2:tcp:// URL with --db, or use PostgreSQL");
+            return Optional.of(
+                    "the store is an embedded H2 file served from this node's loopback interface: Slurm tasks"
+                            + " reach it only when they run on this node and the file is on a filesystem they share; for a"
+                            + " cluster start `workbench db serve` and pass its jdbc:h2:tcp:// URL with --db, or use PostgreSQL");
         }
         throw new WorkbenchException("Slurm tasks cannot reach the store " + ConnectionErrors.redact(url)
                 + ": start `workbench db serve` and pass its jdbc:h2:tcp://HOST:PORT/NAME URL with --db, or use"
@@ -131,7 +138,10 @@ public final class SlurmExecutor {
     /** Cancels the study's array jobs still queued and marks its unfinished runs cancelled. */
     public Cancelled cancel(Study study) {
         List<Long> live = cluster.tasks(study.name(), submittedJobs()).stream()
-                .map(t -> t.task().arrayJobId()).distinct().sorted().toList();
+                .map(t -> t.task().arrayJobId())
+                .distinct()
+                .sorted()
+                .toList();
         cluster.cancel(live.stream().map(String::valueOf).toList());
         int marked = 0;
         for (Run run : store.runs().list(study.id())) {
@@ -155,8 +165,11 @@ public final class SlurmExecutor {
         Path file = logDir().resolve("jobs");
         if (!Files.isRegularFile(file)) return Set.of();
         try {
-            return Files.readAllLines(file).stream().map(String::trim).filter(l -> l.matches("\\d+"))
-                    .map(Long::valueOf).collect(Collectors.toCollection(LinkedHashSet::new));
+            return Files.readAllLines(file).stream()
+                    .map(String::trim)
+                    .filter(l -> l.matches("\\d+"))
+                    .map(Long::valueOf)
+                    .collect(Collectors.toCollection(LinkedHashSet::new));
         } catch (IOException e) {
             throw new WorkbenchException("cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -168,8 +181,11 @@ public final class SlurmExecutor {
     }
 
     private Optional<Long> submitUnclaimed(Study study, List<Run> runs, List<SlurmCluster.QueuedTask> tasks) {
-        long claimable = runs.stream().filter(r -> r.status() == RunStatus.QUEUED || r.status() == RunStatus.ORPHANED).count();
-        long running = runs.stream().filter(r -> r.status() == RunStatus.RUNNING).count();
+        long claimable = runs.stream()
+                .filter(r -> r.status() == RunStatus.QUEUED || r.status() == RunStatus.ORPHANED)
+                .count();
+        long running =
+                runs.stream().filter(r -> r.status() == RunStatus.RUNNING).count();
         // Tasks not yet running a run will claim one each (a task that just started may not have claimed yet).
         long claimers = Math.max(0, tasks.size() - running);
         long missing = claimable - claimers;
@@ -178,8 +194,18 @@ public final class SlurmExecutor {
 
     private long submit(Study study, int tasks) {
         Path dir = logDir();
-        SlurmScript script = new SlurmScript(study.name(), tasks, options.slurm(), dir, Path.of("").toAbsolutePath(),
-                command.claim(dbUrl, study.id(), layout.root(), options.slurm().threads(), options.staleAfter().dividedBy(4)));
+        SlurmScript script = new SlurmScript(
+                study.name(),
+                tasks,
+                options.slurm(),
+                dir,
+                Path.of("").toAbsolutePath(),
+                command.claim(
+                        dbUrl,
+                        study.id(),
+                        layout.root(),
+                        options.slurm().threads(),
+                        options.staleAfter().dividedBy(4)));
         Path file = dir.resolve("study.sbatch");
         try {
             Files.createDirectories(dir);
@@ -190,7 +216,13 @@ public final class SlurmExecutor {
             long job = cluster.submit(file);
             Files.writeString(dir.resolve("jobs"), job + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             submittedHere.add(job);
-            LOG.info("submitted job array {} ({} task{}) for study {}; logs in {}", job, tasks, tasks == 1 ? "" : "s", study.name(), dir);
+            LOG.info(
+                    "submitted job array {} ({} task{}) for study {}; logs in {}",
+                    job,
+                    tasks,
+                    tasks == 1 ? "" : "s",
+                    study.name(),
+                    dir);
             return job;
         } catch (IOException e) {
             throw new WorkbenchException("cannot write the Slurm script " + file + ": " + e.getMessage(), e);
@@ -212,7 +244,9 @@ public final class SlurmExecutor {
         Follow(Study study) {
             this.study = study;
             this.meter = new ProgressMeter(store, Instant.now());
-            store.runs().list(study.id()).stream().filter(r -> r.status().isFinal()).forEach(r -> reported.add(r.id()));
+            store.runs().list(study.id()).stream()
+                    .filter(r -> r.status().isFinal())
+                    .forEach(r -> reported.add(r.id()));
         }
 
         StudyProgress run(ExecutionListener listener) {
@@ -247,13 +281,20 @@ public final class SlurmExecutor {
                 String where = taskLog(orphan.id()).map(log -> "; log: " + log).orElse("");
                 if (times > options.retries()) {
                     try {
-                        store.runs().fail(orphan.id(), "its Slurm task stopped without finishing " + times + " times" + where);
+                        store.runs()
+                                .fail(
+                                        orphan.id(),
+                                        "its Slurm task stopped without finishing " + times + " times" + where);
                     } catch (StoreException claimedMeanwhile) {
                         LOG.warn("run {} was claimed again before it could be failed", orphan.name());
                     }
                 } else {
-                    LOG.warn("run {}: its Slurm task stopped without finishing{}; it resumes from its last checkpoint ({}/{})",
-                            orphan.name(), where, times, options.retries());
+                    LOG.warn(
+                            "run {}: its Slurm task stopped without finishing{}; it resumes from its last checkpoint ({}/{})",
+                            orphan.name(),
+                            where,
+                            times,
+                            options.retries());
                 }
             }
         }
@@ -271,7 +312,8 @@ public final class SlurmExecutor {
 
         /** A run cancelled in the store (GUI, {@code runs cancel}) has its task cancelled. */
         private void stopCancelled(List<Run> runs, List<SlurmCluster.QueuedTask> tasks) {
-            Set<SlurmTask> live = tasks.stream().map(SlurmCluster.QueuedTask::task).collect(Collectors.toSet());
+            Set<SlurmTask> live =
+                    tasks.stream().map(SlurmCluster.QueuedTask::task).collect(Collectors.toSet());
             List<String> stop = new ArrayList<>();
             for (Run run : runs) {
                 if (run.status() != RunStatus.CANCELLED) continue;
@@ -286,8 +328,10 @@ public final class SlurmExecutor {
         /** Which arrays claimed runs: read from the running runs' directories, and once from each ended run's. */
         private void noteClaims(List<Run> runs) {
             for (Run run : runs) {
-                boolean read = run.status() == RunStatus.RUNNING || run.status().isFinal() && endedAndRead.add(run.id());
-                if (read) SlurmTask.recordedIn(layout.runDir(run.id())).ifPresent(task -> claimedBy.add(task.arrayJobId()));
+                boolean read =
+                        run.status() == RunStatus.RUNNING || run.status().isFinal() && endedAndRead.add(run.id());
+                if (read)
+                    SlurmTask.recordedIn(layout.runDir(run.id())).ifPresent(task -> claimedBy.add(task.arrayJobId()));
             }
         }
 
@@ -298,7 +342,8 @@ public final class SlurmExecutor {
          */
         private void judgeEndedArrays(List<Run> runs, List<SlurmCluster.QueuedTask> tasks) {
             Set<Long> queued = tasks.stream().map(t -> t.task().arrayJobId()).collect(Collectors.toSet());
-            boolean waiting = runs.stream().anyMatch(r -> r.status() == RunStatus.QUEUED || r.status() == RunStatus.ORPHANED);
+            boolean waiting =
+                    runs.stream().anyMatch(r -> r.status() == RunStatus.QUEUED || r.status() == RunStatus.ORPHANED);
             for (long job : submittedHere) {
                 if (queued.contains(job) || !judged.add(job)) continue;
                 if (claimedBy.contains(job)) {
@@ -313,10 +358,19 @@ public final class SlurmExecutor {
         /** {@code slurm job 12: 2 running, 3 pending (Resources)}: what squeue says of our tasks. */
         private String note(List<SlurmCluster.QueuedTask> tasks) {
             if (tasks.isEmpty()) return "slurm: no task queued";
-            String jobs = tasks.stream().map(t -> String.valueOf(t.task().arrayJobId())).distinct().collect(Collectors.joining(","));
-            long pending = tasks.stream().filter(SlurmCluster.QueuedTask::pending).count();
-            String reason = tasks.stream().filter(SlurmCluster.QueuedTask::pending).map(SlurmCluster.QueuedTask::reason)
-                    .filter(r -> !r.isBlank() && !r.equals("None")).findFirst().map(r -> " (" + r + ")").orElse("");
+            String jobs = tasks.stream()
+                    .map(t -> String.valueOf(t.task().arrayJobId()))
+                    .distinct()
+                    .collect(Collectors.joining(","));
+            long pending =
+                    tasks.stream().filter(SlurmCluster.QueuedTask::pending).count();
+            String reason = tasks.stream()
+                    .filter(SlurmCluster.QueuedTask::pending)
+                    .map(SlurmCluster.QueuedTask::reason)
+                    .filter(r -> !r.isBlank() && !r.equals("None"))
+                    .findFirst()
+                    .map(r -> " (" + r + ")")
+                    .orElse("");
             return "slurm job " + jobs + ": " + (tasks.size() - pending) + " running, " + pending + " pending" + reason;
         }
     }
@@ -327,7 +381,8 @@ public final class SlurmExecutor {
         }
         try {
             List<String> lines = Files.readAllLines(log);
-            return "the end of " + log + ":\n  " + String.join("\n  ", lines.subList(Math.max(0, lines.size() - 10), lines.size()));
+            return "the end of " + log + ":\n  "
+                    + String.join("\n  ", lines.subList(Math.max(0, lines.size() - 10), lines.size()));
         } catch (IOException e) {
             return "see " + log;
         }

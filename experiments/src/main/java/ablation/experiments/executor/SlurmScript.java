@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * @param workDir  the directory the tasks start in (relative paths in run configs resolve against it)
  * @param command  the worker's command line ({@link WorkerCommand#claim})
  */
-public record SlurmScript(String jobName, int tasks, SlurmOptions options, Path logDir, Path workDir, List<String> command) {
+public record SlurmScript(
+        String jobName, int tasks, SlurmOptions options, Path logDir, Path workDir, List<String> command) {
     public SlurmScript {
         if (tasks < 1) throw new IllegalArgumentException("a job array needs at least one task, got " + tasks);
         command = List.copyOf(command);
@@ -26,10 +27,15 @@ public record SlurmScript(String jobName, int tasks, SlurmOptions options, Path 
 
     public String text() {
         StringBuilder script = new StringBuilder("#!/bin/bash\n");
-        script.append("# Written by the Ablation Workbench for study ").append(jobName).append(". Each task claims the\n")
+        script.append("# Written by the Ablation Workbench for study ")
+                .append(jobName)
+                .append(". Each task claims the\n")
                 .append("# next queued (else orphaned) run of the study in the tracking store and trains it.\n");
         directive(script, "job-name", jobName);
-        directive(script, "array", "0-" + (tasks - 1) + (options.maxParallel() == null ? "" : "%" + options.maxParallel()));
+        directive(
+                script,
+                "array",
+                "0-" + (tasks - 1) + (options.maxParallel() == null ? "" : "%" + options.maxParallel()));
         directive(script, "output", quoted(logDir.toAbsolutePath().toString().replace("%", "%%") + "/%A_%a.log"));
         directive(script, "chdir", quoted(workDir.toAbsolutePath().toString()));
         directive(script, "ntasks", "1");
@@ -39,9 +45,13 @@ public record SlurmScript(String jobName, int tasks, SlurmOptions options, Path 
         if (options.gres() != null) directive(script, "gres", options.gres());
         if (options.mem() != null) directive(script, "mem", options.mem());
         script.append('\n');
-        script.append(WorkerCommand.ENVIRONMENT.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" ", "export ", "\n")));
-        script.append("exec ").append(command.stream().map(SlurmScript::shellWord).collect(Collectors.joining(" "))).append('\n');
+        script.append(WorkerCommand.ENVIRONMENT.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(" ", "export ", "\n")));
+        script.append("exec ")
+                .append(command.stream().map(SlurmScript::shellWord).collect(Collectors.joining(" ")))
+                .append('\n');
         return script.toString();
     }
 
@@ -61,7 +71,8 @@ public record SlurmScript(String jobName, int tasks, SlurmOptions options, Path 
      */
     private static String quoted(String path) {
         if (path.contains("\"") || path.contains("\n")) {
-            throw new WorkbenchException("Slurm cannot take the path " + path + ": it contains a double quote or a line break; use another --out");
+            throw new WorkbenchException("Slurm cannot take the path " + path
+                    + ": it contains a double quote or a line break; use another --out");
         }
         return path.matches("\\S+") ? path : "\"" + path + "\"";
     }

@@ -1,7 +1,7 @@
 package ablation.experiments.executor;
 
-import ablation.core.names.StudyNames;
 import ablation.core.WorkbenchException;
+import ablation.core.names.StudyNames;
 import java.nio.file.Path;
 
 /**

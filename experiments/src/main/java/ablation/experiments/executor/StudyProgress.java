@@ -9,8 +9,8 @@ import java.util.List;
  * @param eta  estimated time left for the whole study, or null before any step rate is known
  * @param note the executor's own state, e.g. {@code slurm 2 running, 4 pending (Resources)}, or null
  */
-public record StudyProgress(int finished, int failed, int total, List<ActiveRun> active, Duration elapsed, Duration eta,
-                            String note) {
+public record StudyProgress(
+        int finished, int failed, int total, List<ActiveRun> active, Duration elapsed, Duration eta, String note) {
     public StudyProgress {
         active = List.copyOf(active);
     }
@@ -24,7 +24,8 @@ public record StudyProgress(int finished, int failed, int total, List<ActiveRun>
 
     /** One terminal line: {@code runs 3/12 (1 failed) | lesson2 fim=0.5 step 120/480 | elapsed 4m10s | ETA 12m}. */
     public String line() {
-        StringBuilder line = new StringBuilder("runs ").append(finished).append('/').append(total);
+        StringBuilder line =
+                new StringBuilder("runs ").append(finished).append('/').append(total);
         if (failed > 0) line.append(" (").append(failed).append(" failed)");
         for (ActiveRun run : active) {
             line.append(" | ").append(run.name()).append(" step ").append(run.step());

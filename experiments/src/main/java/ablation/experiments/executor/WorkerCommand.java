@@ -41,7 +41,8 @@ public record WorkerCommand(String mainClass, List<String> jvmOptions, Map<Strin
 
     /** Workers run with the launcher's JVM options ({@link #launcherOptions}). */
     public static WorkerCommand standard() {
-        return new WorkerCommand("ablation.experiments.worker.WorkerMain",
+        return new WorkerCommand(
+                "ablation.experiments.worker.WorkerMain",
                 launcherOptions(System.getenv(JAVA_OPTS), System.getProperty("user.home")));
     }
 
@@ -71,8 +72,16 @@ public record WorkerCommand(String mainClass, List<String> jvmOptions, Map<Strin
         List<String> command = java(threads);
         // A JVM crash report goes with the run (worker.log names it), not into the study's working directory.
         command.add(1, "-XX:ErrorFile=" + runDir.resolve("hs_err_pid%p.log"));
-        command.addAll(List.of("--db", dbUrl, "--run", Long.toString(runId), "--dir", runDir.toString(),
-                "--heartbeat-ms", Long.toString(heartbeat.toMillis()), "--exit-with-parent"));
+        command.addAll(List.of(
+                "--db",
+                dbUrl,
+                "--run",
+                Long.toString(runId),
+                "--dir",
+                runDir.toString(),
+                "--heartbeat-ms",
+                Long.toString(heartbeat.toMillis()),
+                "--exit-with-parent"));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(ENVIRONMENT);
         builder.environment().putAll(credentials);
@@ -86,8 +95,16 @@ public record WorkerCommand(String mainClass, List<String> jvmOptions, Map<Strin
      */
     public List<String> claim(String dbUrl, long studyId, Path root, int threads, Duration heartbeat) {
         List<String> command = java(threads);
-        command.addAll(List.of("--db", dbUrl, "--study", Long.toString(studyId), "--claim", "--root", root.toString(),
-                "--heartbeat-ms", Long.toString(heartbeat.toMillis())));
+        command.addAll(List.of(
+                "--db",
+                dbUrl,
+                "--study",
+                Long.toString(studyId),
+                "--claim",
+                "--root",
+                root.toString(),
+                "--heartbeat-ms",
+                Long.toString(heartbeat.toMillis())));
         return command;
     }
 

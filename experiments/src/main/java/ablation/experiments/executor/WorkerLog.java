@@ -51,9 +51,11 @@ public final class WorkerLog {
                 stopped = line.substring(WorkerExit.REASON_PREFIX.length());
             } else if ((m = SIGNAL.matcher(line)).find()) {
                 signal = m.group(1);
-            } else if (line.equals("# Problematic frame:") && i + 1 < lines.size()
+            } else if (line.equals("# Problematic frame:")
+                    && i + 1 < lines.size()
                     && (m = FRAME.matcher(lines.get(i + 1).strip())).find()) {
-                frame = m.group(1) + (m.group(2).isBlank() ? "" : " " + m.group(2).strip());
+                frame = m.group(1)
+                        + (m.group(2).isBlank() ? "" : " " + m.group(2).strip());
             } else if (line.startsWith("# An error report file with more information is saved as:")
                     && i + 1 < lines.size()) {
                 crashLog = lines.get(i + 1).replaceFirst("^#\\s*", "").strip();

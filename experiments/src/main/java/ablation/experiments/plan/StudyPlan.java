@@ -16,9 +16,13 @@ public record StudyPlan(String study, List<Row> rows) {
         List<Row> rows = new ArrayList<>();
         for (RunSpec run : runs) {
             var config = run.config();
-            var tokensPerSecond = throughput.tokensPerSecond(config.model(), run.vocabSize(), config.train().microBatch());
-            rows.add(new Row(run, tokensPerSecond.isPresent()
-                    ? Duration.ofSeconds(Math.round(run.tokens() / tokensPerSecond.getAsDouble())) : null));
+            var tokensPerSecond = throughput.tokensPerSecond(
+                    config.model(), run.vocabSize(), config.train().microBatch());
+            rows.add(new Row(
+                    run,
+                    tokensPerSecond.isPresent()
+                            ? Duration.ofSeconds(Math.round(run.tokens() / tokensPerSecond.getAsDouble()))
+                            : null));
         }
         return new StudyPlan(study, rows);
     }
@@ -32,21 +36,45 @@ public record StudyPlan(String study, List<Row> rows) {
     /** The grid as a table, one run a line, then the totals. */
     public String table() {
         StringBuilder out = new StringBuilder();
-        int width = Math.max(4, rows.stream().mapToInt(r -> r.run().name().length()).max().orElse(4));
-        out.append(String.format(Locale.ROOT, "%-3s %-" + width + "s %10s %7s %9s %10s %8s  %s%n",
-                "#", "run", "params", "steps", "tokens", "FLOPs", "time", "lessons"));
+        int width = Math.max(
+                4, rows.stream().mapToInt(r -> r.run().name().length()).max().orElse(4));
+        out.append(String.format(
+                Locale.ROOT,
+                "%-3s %-" + width + "s %10s %7s %9s %10s %8s  %s%n",
+                "#",
+                "run",
+                "params",
+                "steps",
+                "tokens",
+                "FLOPs",
+                "time",
+                "lessons"));
         int i = 1;
         for (Row row : rows) {
             RunSpec run = row.run();
-            out.append(String.format(Locale.ROOT, "%-3d %-" + width + "s %10s %7d %9s %10.2e %8s  %s%n", i++, run.name(),
-                    compact(run.parameters()), run.steps(), compact(run.tokens()), run.trainingFlops(),
-                    row.estimate() == null ? "n/a" : StudyProgress.format(row.estimate()), run.lessons()));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%-3d %-" + width + "s %10s %7d %9s %10.2e %8s  %s%n",
+                    i++,
+                    run.name(),
+                    compact(run.parameters()),
+                    run.steps(),
+                    compact(run.tokens()),
+                    run.trainingFlops(),
+                    row.estimate() == null ? "n/a" : StudyProgress.format(row.estimate()),
+                    run.lessons()));
         }
         double flops = rows.stream().mapToDouble(r -> r.run().trainingFlops()).sum();
         Duration total = total();
-        out.append(String.format(Locale.ROOT, "%d runs, %.2e FLOPs of training, %s%n", rows.size(), flops, total == null
-                ? "too large to time on this machine (n/a: meant for a GPU cluster)"
-                : "about " + StudyProgress.format(total) + " of training on this machine (one run at a time; evaluation comes on top)"));
+        out.append(String.format(
+                Locale.ROOT,
+                "%d runs, %.2e FLOPs of training, %s%n",
+                rows.size(),
+                flops,
+                total == null
+                        ? "too large to time on this machine (n/a: meant for a GPU cluster)"
+                        : "about " + StudyProgress.format(total)
+                                + " of training on this machine (one run at a time; evaluation comes on top)"));
         return out.toString();
     }
 

@@ -28,8 +28,11 @@ public final class ThroughputTable {
         this.file = file;
         if (Files.isRegularFile(file)) {
             try {
-                ConfigLoader.JSON.readTree(file.toFile()).fields()
-                        .forEachRemaining(e -> tokensPerSecond.put(e.getKey(), e.getValue().asDouble()));
+                ConfigLoader.JSON
+                        .readTree(file.toFile())
+                        .fields()
+                        .forEachRemaining(e ->
+                                tokensPerSecond.put(e.getKey(), e.getValue().asDouble()));
             } catch (IOException e) {
                 LOG.warn("ignoring unreadable {}: {}", file, e.getMessage());
             }
@@ -53,12 +56,14 @@ public final class ThroughputTable {
     public OptionalDouble tokensPerSecond(ModelConfig model, int vocab, int microBatch) {
         double stepFlops = model.trainingFlopsPerToken(vocab, model.context()) * microBatch * model.context();
         if (stepFlops > MAX_TIMED_STEP_FLOPS) return OptionalDouble.empty();
-        String key = model.arch() + " L" + model.layers() + " d" + model.dModel() + " h" + model.heads() + " r" + model.rotaryDim()
-                + " T" + model.context() + " V" + vocab + " B" + microBatch + " threads" + System.getProperty("ai.djl.pytorch.num_threads", "?");
+        String key = model.arch() + " L" + model.layers() + " d" + model.dModel() + " h" + model.heads() + " r"
+                + model.rotaryDim() + " T" + model.context() + " V" + vocab + " B" + microBatch + " threads"
+                + System.getProperty("ai.djl.pytorch.num_threads", "?");
         Double known = tokensPerSecond.get(key);
         if (known != null) return OptionalDouble.of(known);
         LOG.info("measuring training speed of {} (a few seconds, once)", key);
-        double measured = TrainBenchmark.run(new TrainBenchmark.Preset(key, model, vocab, microBatch), 1, 2).tokensPerSecond();
+        double measured = TrainBenchmark.run(new TrainBenchmark.Preset(key, model, vocab, microBatch), 1, 2)
+                .tokensPerSecond();
         tokensPerSecond.put(key, measured);
         save();
         return OptionalDouble.of(measured);

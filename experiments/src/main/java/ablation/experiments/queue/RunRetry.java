@@ -32,8 +32,9 @@ public final class RunRetry {
                 yield Outcome.HANDED_BACK;
             }
             case ORPHANED -> Outcome.ALREADY_RESUMING;
-            default -> throw new WorkbenchException("run " + run.id() + " (" + run.name() + ") is "
-                    + run.status().dbValue() + ": only a failed or cancelled run can be retried");
+            default ->
+                throw new WorkbenchException("run " + run.id() + " (" + run.name() + ") is "
+                        + run.status().dbValue() + ": only a failed or cancelled run can be retried");
         };
     }
 }

@@ -33,8 +33,9 @@ public final class StudyQueue {
         if (existing.isPresent()) {
             study = existing.get();
             if (!sameSpec(study.specJson(), specTree)) {
-                throw new WorkbenchException("study '" + studyName + "' already exists in " + store.displayUrl()
-                        + " with a different spec; run the same file again to resume it, or give the new study another name");
+                throw new WorkbenchException(
+                        "study '" + studyName + "' already exists in " + store.displayUrl()
+                                + " with a different spec; run the same file again to resume it, or give the new study another name");
             }
         } else {
             study = store.studies().create(studyName, specJson);

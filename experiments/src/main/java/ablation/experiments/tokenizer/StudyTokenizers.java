@@ -5,11 +5,11 @@ import ablation.core.config.DataConfig;
 import ablation.core.config.RunConfig;
 import ablation.core.config.SourceConfig;
 import ablation.core.config.TokenizerConfig;
+import ablation.core.spec.GridExpander;
+import ablation.core.spec.RunSpec;
 import ablation.engine.data.DataPipeline;
 import ablation.engine.tokenizer.BpeTokenizer;
 import ablation.engine.tokenizer.Tokenizers;
-import ablation.core.spec.GridExpander;
-import ablation.core.spec.RunSpec;
 import ablation.storage.TrackingStore;
 import ablation.storage.artifact.Artifact;
 import ablation.storage.run.Run;
@@ -54,6 +54,7 @@ import org.slf4j.LoggerFactory;
 public final class StudyTokenizers {
     /** Artifact kind of a shared tokenizer: a study-level row, and one per run that uses it (path and checksum). */
     public static final String ARTIFACT = "tokenizer";
+
     private static final Logger LOG = LoggerFactory.getLogger(StudyTokenizers.class);
 
     private StudyTokenizers() {}
@@ -86,10 +87,19 @@ public final class StudyTokenizers {
                     continue;
                 }
                 long sampleBytes = (long) (shared.settings().train().sampleMb() * 1e6);
-                LOG.info("study tokenizer: training on {} ({} MB sample)", shared.union().sources().stream()
-                        .map(SourceConfig::name).toList(), shared.settings().train().sampleMb());
-                try (BpeTokenizer ignored = Tokenizers.trainTo(shared.settings(), () -> StreamSupport.stream(
-                        DataPipeline.corpusSample(shared.union(), sampleBytes).spliterator(), false), shared.file())) {
+                LOG.info(
+                        "study tokenizer: training on {} ({} MB sample)",
+                        shared.union().sources().stream()
+                                .map(SourceConfig::name)
+                                .toList(),
+                        shared.settings().train().sampleMb());
+                try (BpeTokenizer ignored = Tokenizers.trainTo(
+                        shared.settings(),
+                        () -> StreamSupport.stream(
+                                DataPipeline.corpusSample(shared.union(), sampleBytes)
+                                        .spliterator(),
+                                false),
+                        shared.file())) {
                     LOG.info("study tokenizer: {}", shared.file());
                 }
             }
@@ -103,7 +113,8 @@ public final class StudyTokenizers {
         public void record(TrackingStore store, Study study) {
             if (tokenizers.isEmpty()) return;
             Set<String> files = new LinkedHashSet<>();
-            for (Shared shared : tokenizers) files.add(shared.file().toAbsolutePath().normalize().toString());
+            for (Shared shared : tokenizers)
+                files.add(shared.file().toAbsolutePath().normalize().toString());
             Set<String> recorded = new LinkedHashSet<>();
             for (Artifact artifact : store.artifacts().ofStudy(study.id())) {
                 if (artifact.kind().equals(ARTIFACT)) recorded.add(artifact.runId() + " " + artifact.path());
@@ -127,7 +138,8 @@ public final class StudyTokenizers {
         Map<String, List<RunSpec>> groups = new LinkedHashMap<>();
         for (RunSpec run : runs) {
             if (run.config().tokenizer().train() == null) continue;
-            groups.computeIfAbsent(groupKey(run.config()), k -> new ArrayList<>()).add(run);
+            groups.computeIfAbsent(groupKey(run.config()), k -> new ArrayList<>())
+                    .add(run);
         }
         Map<RunSpec, Path> pinned = new LinkedHashMap<>();
         List<Shared> tokenizers = new ArrayList<>();
@@ -135,8 +147,11 @@ public final class StudyTokenizers {
             RunConfig first = group.get(0).config();
             DataConfig union = union(first.data(), group);
             String key = GridExpander.sha256(groupKey(first) + " sources=" + canonical(union.sources()));
-            Path file = studyRoot.resolve("tokenizers").resolve("tokenizer-" + key.substring(0, 16) + ".json")
-                    .toAbsolutePath().normalize();
+            Path file = studyRoot
+                    .resolve("tokenizers")
+                    .resolve("tokenizer-" + key.substring(0, 16) + ".json")
+                    .toAbsolutePath()
+                    .normalize();
             tokenizers.add(new Shared(file, first.tokenizer(), union));
             for (RunSpec run : group) pinned.put(run, file);
         }
@@ -151,10 +166,19 @@ public final class StudyTokenizers {
     /** The run with {@code tokenizer.path} set to {@code file}: same name, grid position, hashes and compute. */
     private static RunSpec pin(RunSpec run, Path file) {
         RunConfig c = run.config();
-        TokenizerConfig tokenizer = new TokenizerConfig(file.toString(), null, c.tokenizer().maskTokens());
+        TokenizerConfig tokenizer =
+                new TokenizerConfig(file.toString(), null, c.tokenizer().maskTokens());
         RunConfig config = new RunConfig(c.name(), c.model(), tokenizer, c.data(), c.objective(), c.train(), c.eval());
-        return new RunSpec(run.name(), config, run.axisLabels(), run.lessons(), run.configHash(), run.cellKey(),
-                run.vocabSize(), run.parameters(), run.trainingFlops());
+        return new RunSpec(
+                run.name(),
+                config,
+                run.axisLabels(),
+                run.lessons(),
+                run.configHash(),
+                run.cellKey(),
+                run.vocabSize(),
+                run.parameters(),
+                run.trainingFlops());
     }
 
     /** What a shared tokenizer depends on besides the sources: its settings and how generated data is made. */
@@ -177,14 +201,20 @@ public final class StudyTokenizers {
                 sources.put(read, new SourceConfig(name, s.kind(), s.path(), 1.0, 0, s.textField(), s.onBadRecord()));
             }
         }
-        return new DataConfig(List.copyOf(sources.values()), data.holdoutDocs(), data.cacheDir(), data.deskSeed(),
-                data.desk());
+        return new DataConfig(
+                List.copyOf(sources.values()), data.holdoutDocs(), data.cacheDir(), data.deskSeed(), data.desk());
     }
 
     private static String tokenizerPath(String configJson) {
         try {
-            String path = ConfigLoader.JSON.readTree(configJson).path("tokenizer").path("path").asText(null);
-            return path == null ? null : Path.of(path).toAbsolutePath().normalize().toString();
+            String path = ConfigLoader.JSON
+                    .readTree(configJson)
+                    .path("tokenizer")
+                    .path("path")
+                    .asText(null);
+            return path == null
+                    ? null
+                    : Path.of(path).toAbsolutePath().normalize().toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

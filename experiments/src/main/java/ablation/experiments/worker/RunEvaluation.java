@@ -1,16 +1,10 @@
 package ablation.experiments.worker;
 
 import ablation.core.config.EvalConfig;
-import ablation.core.config.RunConfig;
-import ablation.core.metric.MetricKeys;
 import ablation.core.eval.StoredBenchmarks;
+import ablation.core.stats.Estimate;
 import ablation.core.stats.PassAtKEstimate;
 import ablation.core.stats.ProblemCount;
-import ablation.engine.data.DataPipeline;
-import ablation.engine.desk.DeskBenchmarks;
-import ablation.engine.eval.ScoredSample;
-import ablation.engine.eval.model.BitsPerByte;
-import ablation.core.stats.Estimate;
 import ablation.engine.eval.model.CheckpointEvaluation;
 import ablation.engine.eval.model.CheckpointReport;
 import ablation.engine.eval.model.EvalMetrics;
@@ -43,6 +37,7 @@ public final class RunEvaluation {
     public static final String BITS_PER_BYTE = EvalMetrics.BITS_PER_BYTE;
     /** Accuracy of the understanding test; {@code _low}, {@code _high}: its interval; {@code _pairs}: its pairs. */
     public static final String UNDERSTANDING = EvalMetrics.UNDERSTANDING;
+
     public static final String UNDERSTANDING_LOW = EvalMetrics.UNDERSTANDING_LOW;
     public static final String UNDERSTANDING_HIGH = EvalMetrics.UNDERSTANDING_HIGH;
     private static final Logger LOG = LoggerFactory.getLogger(RunEvaluation.class);
@@ -53,11 +48,18 @@ public final class RunEvaluation {
         Sampler.useOneThread();
         try (LoadedModel loaded = LoadedModel.open(runDir)) {
             long seed = loaded.config().train().seed();
-            CheckpointReport report = CheckpointEvaluation.run(loaded, loaded.config().eval(),
-                    new CheckpointEvaluation.Options(seed, SandboxOptions.defaults(), true, true), new Logging());
+            CheckpointReport report = CheckpointEvaluation.run(
+                    loaded,
+                    loaded.config().eval(),
+                    new CheckpointEvaluation.Options(seed, SandboxOptions.defaults(), true, true),
+                    new Logging());
             List<EvalResult> evaluations = report.allEvaluations();
-            List<String> names = StoredBenchmarks.names(evaluations.stream().map(r -> new StoredBenchmarks.Entry(
-                    r.config().benchmark(), r.config().mode().label(), r.config().temperature())).toList());
+            List<String> names = StoredBenchmarks.names(evaluations.stream()
+                    .map(r -> new StoredBenchmarks.Entry(
+                            r.config().benchmark(),
+                            r.config().mode().label(),
+                            r.config().temperature()))
+                    .toList());
             for (int i = 0; i < evaluations.size(); i++) {
                 record(store, runId, report.step(), names.get(i), evaluations.get(i));
             }
@@ -65,8 +67,12 @@ public final class RunEvaluation {
             report.bitsPerByte().forEach((source, value) -> LOG.info("bits per byte of {}: {}", source, format(value)));
             if (report.understanding() != null) {
                 Estimate accuracy = report.understanding().accuracy();
-                LOG.info("understanding: {} [{}, {}] over {} pairs", format(accuracy.value()), format(accuracy.low()),
-                        format(accuracy.high()), report.understanding().pairs());
+                LOG.info(
+                        "understanding: {} [{}, {}] over {} pairs",
+                        format(accuracy.value()),
+                        format(accuracy.low()),
+                        format(accuracy.high()),
+                        report.understanding().pairs());
             }
             metrics.flush();
         }
@@ -83,11 +89,22 @@ public final class RunEvaluation {
         public void evaluated(EvalResult result) {
             EvalConfig eval = result.config();
             for (PassAtKEstimate estimate : result.passAtK()) {
-                LOG.info("{} ({}) pass@{} = {} [{}, {}]", eval.benchmark(), eval.mode(), estimate.k(), format(estimate.value()),
-                        format(estimate.low()), format(estimate.high()));
+                LOG.info(
+                        "{} ({}) pass@{} = {} [{}, {}]",
+                        eval.benchmark(),
+                        eval.mode(),
+                        estimate.k(),
+                        format(estimate.value()),
+                        format(estimate.low()),
+                        format(estimate.high()));
             }
-            LOG.info("{} ({}): {} prompts trimmed, {} could not fit; finishes {}", eval.benchmark(), eval.mode(),
-                    result.trimmedPrompts().size(), result.unfitProblems().size(), result.finishes());
+            LOG.info(
+                    "{} ({}): {} prompts trimmed, {} could not fit; finishes {}",
+                    eval.benchmark(),
+                    eval.mode(),
+                    result.trimmedPrompts().size(),
+                    result.unfitProblems().size(),
+                    result.finishes());
         }
 
         @Override
@@ -101,17 +118,32 @@ public final class RunEvaluation {
         EvalConfig eval = result.config();
         Map<String, List<GeneratedSample>> byProblem = new LinkedHashMap<>();
         for (GeneratedSample sample : result.samples()) {
-            byProblem.computeIfAbsent(sample.scored().sample().taskId(), id -> new ArrayList<>()).add(sample);
+            byProblem
+                    .computeIfAbsent(sample.scored().sample().taskId(), id -> new ArrayList<>())
+                    .add(sample);
         }
         for (ProblemCount count : result.counts()) {
             List<Sample> samples = new ArrayList<>();
             int index = 0;
             for (GeneratedSample generated : byProblem.getOrDefault(count.taskId(), List.of())) {
-                samples.add(new Sample(index++, generated.scored().sample().completion(), generated.scored().result().outcome().label(),
-                        generated.scored().result().error(), generated.finish().label()));
+                samples.add(new Sample(
+                        index++,
+                        generated.scored().sample().completion(),
+                        generated.scored().result().outcome().label(),
+                        generated.scored().result().error(),
+                        generated.finish().label()));
             }
-            store.evaluations().record(new ablation.storage.eval.EvalResult(runId, step, benchmark, eval.mode().label(),
-                    count.taskId(), count.n(), count.correct()), samples);
+            store.evaluations()
+                    .record(
+                            new ablation.storage.eval.EvalResult(
+                                    runId,
+                                    step,
+                                    benchmark,
+                                    eval.mode().label(),
+                                    count.taskId(),
+                                    count.n(),
+                                    count.correct()),
+                            samples);
         }
     }
 

@@ -1,6 +1,7 @@
 package ablation.experiments.worker;
 
 import ablation.core.config.RunConfig;
+import ablation.core.spec.GridExpander;
 import ablation.engine.data.DataPipeline;
 import ablation.engine.data.MixtureStream;
 import ablation.engine.tokenizer.BpeTokenizer;
@@ -11,7 +12,6 @@ import ablation.engine.train.ProgressListener;
 import ablation.engine.train.Trainer;
 import ablation.engine.train.TrainingJob;
 import ablation.experiments.preflight.Preflight;
-import ablation.core.spec.GridExpander;
 import java.nio.file.Path;
 import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
@@ -36,11 +36,16 @@ public final class RunExecution {
         try (BpeTokenizer tokenizer = tokenizer(config)) {
             Path tokenizerJson = runDir.resolve("tokenizer.json");
             tokenizer.save(tokenizerJson);
-            DataPipeline data = DataPipeline.prepare(config, tokenizer, config.train().seed());
+            DataPipeline data =
+                    DataPipeline.prepare(config, tokenizer, config.train().seed());
             data.describe().forEach(line -> LOG.info("data: {}", line));
             try (MixtureStream stream = data.stream();
-                 Trainer trainer = Trainer.open(new TrainingJob(config, tokenizer.vocabSize(), stream, runDir, tokenizerJson))) {
-                trainer.train(metrics, withDataMetrics(progress, stream, metrics, config.train().logEvery()));
+                    Trainer trainer = Trainer.open(
+                            new TrainingJob(config, tokenizer.vocabSize(), stream, runDir, tokenizerJson))) {
+                trainer.train(
+                        metrics,
+                        withDataMetrics(
+                                progress, stream, metrics, config.train().logEvery()));
                 return trainer.step();
             }
         }
@@ -51,7 +56,8 @@ public final class RunExecution {
      * the realised objective fractions ({@code data/epochs/<source>}, {@code data/objective/<name>}).
      * They are recorded before the step's checkpoint, so a resume keeps them without gaps.
      */
-    private static ProgressListener withDataMetrics(ProgressListener progress, MixtureStream stream, MetricsSink metrics, int logEvery) {
+    private static ProgressListener withDataMetrics(
+            ProgressListener progress, MixtureStream stream, MetricsSink metrics, int logEvery) {
         return new ProgressListener() {
             @Override
             public void onStep(Progress step) {
@@ -70,9 +76,14 @@ public final class RunExecution {
 
     /** The run's tokenizer: loaded from {@code tokenizer.path}, or trained once per data sample and cached. */
     public static BpeTokenizer tokenizer(RunConfig config) {
-        long sampleBytes = config.tokenizer().train() == null ? 0 : (long) (config.tokenizer().train().sampleMb() * 1e6);
+        long sampleBytes = config.tokenizer().train() == null
+                ? 0
+                : (long) (config.tokenizer().train().sampleMb() * 1e6);
         Path cache = config.data().cacheDirectory().resolve("tokenizers");
-        return Tokenizers.forConfig(config.tokenizer(),
-                () -> StreamSupport.stream(DataPipeline.corpusSample(config.data(), sampleBytes).spliterator(), false), cache);
+        return Tokenizers.forConfig(
+                config.tokenizer(),
+                () -> StreamSupport.stream(
+                        DataPipeline.corpusSample(config.data(), sampleBytes).spliterator(), false),
+                cache);
     }
 }

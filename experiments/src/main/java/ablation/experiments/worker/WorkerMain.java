@@ -3,9 +3,9 @@ package ablation.experiments.worker;
 import ablation.core.WorkbenchException;
 import ablation.core.config.ConfigLoader;
 import ablation.core.config.Device;
+import ablation.core.config.EvalConfig;
 import ablation.core.config.RunConfig;
 import ablation.engine.Versions;
-import ablation.core.config.EvalConfig;
 import ablation.engine.eval.model.Benchmarks;
 import ablation.engine.train.Checkpoint;
 import ablation.engine.train.Devices;
@@ -56,8 +56,8 @@ public final class WorkerMain {
         int code;
         TrackingStore store;
         try {
-            store = TrackingStore.open(required(args, "db"), System.getenv("WORKBENCH_DB_USER"),
-                    System.getenv("WORKBENCH_DB_PASSWORD"));
+            store = TrackingStore.open(
+                    required(args, "db"), System.getenv("WORKBENCH_DB_USER"), System.getenv("WORKBENCH_DB_PASSWORD"));
         } catch (WorkbenchException e) {
             System.out.println(WorkerExit.REASON_PREFIX + "cannot open the store: " + e.getMessage());
             System.exit(WorkerExit.CANNOT_RUN);
@@ -79,7 +79,12 @@ public final class WorkerMain {
                     code = execute(store, run.id(), runDir, true, heartbeat(args));
                 }
             } else {
-                code = execute(store, Long.parseLong(required(args, "run")), Path.of(required(args, "dir")), false, heartbeat(args));
+                code = execute(
+                        store,
+                        Long.parseLong(required(args, "run")),
+                        Path.of(required(args, "dir")),
+                        false,
+                        heartbeat(args));
             }
         } catch (WorkbenchException e) {
             System.out.println(WorkerExit.REASON_PREFIX + e.getMessage());
@@ -94,16 +99,18 @@ public final class WorkerMain {
      * started again resumes the run from its last checkpoint.
      */
     private static void watchParent() {
-        Thread watch = new Thread(() -> {
-            try {
-                while (System.in.read() >= 0) {
-                    // the study never writes; anything read is ignored
-                }
-            } catch (java.io.IOException e) {
-                // a broken pipe means the same as end-of-file
-            }
-            abandon("the study process that started this worker is gone");
-        }, "watch-study-process");
+        Thread watch = new Thread(
+                () -> {
+                    try {
+                        while (System.in.read() >= 0) {
+                            // the study never writes; anything read is ignored
+                        }
+                    } catch (java.io.IOException e) {
+                        // a broken pipe means the same as end-of-file
+                    }
+                    abandon("the study process that started this worker is gone");
+                },
+                "watch-study-process");
         watch.setDaemon(true);
         watch.start();
     }
@@ -161,8 +168,9 @@ public final class WorkerMain {
             }
             case RUNNING -> {
                 if (!claimed) {
-                    throw new WorkbenchException("run " + run.name() + " is already running in another worker (heartbeat "
-                            + run.heartbeatAt() + "); it is resumed here only once its heartbeat goes stale");
+                    throw new WorkbenchException(
+                            "run " + run.name() + " is already running in another worker (heartbeat "
+                                    + run.heartbeatAt() + "); it is resumed here only once its heartbeat goes stale");
                 }
             }
         }
@@ -174,7 +182,8 @@ public final class WorkerMain {
                 step = RunExecution.train(config, runDir, sink(metrics), logLines(run.name()));
                 if (!config.eval().isEmpty()) RunEvaluation.run(store, runId, runDir, metrics);
             }
-            Checkpoint.latest(runDir).ifPresent(c -> store.artifacts().record(run.studyId(), runId, "checkpoint", c.directory(), step));
+            Checkpoint.latest(runDir)
+                    .ifPresent(c -> store.artifacts().record(run.studyId(), runId, "checkpoint", c.directory(), step));
             beats.close(); // a beat after the run ended would be refused, and taken for a lost run
             store.runs().finish(runId);
             LOG.info("run {} finished at step {}", run.name(), step);
@@ -199,7 +208,8 @@ public final class WorkerMain {
         for (EvalConfig eval : config.eval()) {
             String benchmark = eval.benchmark();
             if (benchmark.equals(Benchmarks.DESK_L2R) || benchmark.equals(Benchmarks.DESK_INFILL)) continue;
-            Benchmarks.load(eval.benchmark(), config.data().deskSeed(), config.data().desk(), eval.problems());
+            Benchmarks.load(
+                    eval.benchmark(), config.data().deskSeed(), config.data().desk(), eval.problems());
         }
     }
 
@@ -214,14 +224,19 @@ public final class WorkerMain {
         RunConfig config = ConfigLoader.parse(run.configJson());
         long logEvery = config.train().logEvery();
         long steps = config.train().steps(config.model().context());
-        long lastStored = store.metrics().summary(run.id(), MetricsSink.TRAIN_LOSS).map(MetricSummary::lastStep)
+        long lastStored = store.metrics()
+                .summary(run.id(), MetricsSink.TRAIN_LOSS)
+                .map(MetricSummary::lastStep)
                 .orElse(0L);
-        long nextLogged = lastStored >= steps ? Long.MAX_VALUE
-                : Math.min((lastStored / logEvery + 1) * logEvery, steps);
+        long nextLogged =
+                lastStored >= steps ? Long.MAX_VALUE : Math.min((lastStored / logEvery + 1) * logEvery, steps);
         List<Long> discarded = Checkpoint.discardAfter(runDir, nextLogged - 1);
         if (!discarded.isEmpty()) {
-            LOG.warn("run {}: checkpoints {} are ahead of its stored metrics (last step {}): deleted", run.name(),
-                    discarded, lastStored);
+            LOG.warn(
+                    "run {}: checkpoints {} are ahead of its stored metrics (last step {}): deleted",
+                    run.name(),
+                    discarded,
+                    lastStored);
         }
         return Checkpoint.latest(runDir).map(c -> c.state().step()).orElse(0L);
     }
@@ -245,21 +260,30 @@ public final class WorkerMain {
         return progress -> {
             long every = Math.max(1, progress.steps() / 50);
             if (progress.step() % every == 0 || progress.step() == progress.steps()) {
-                LOG.info("{} step {}/{} loss {} tokens/s {} ETA {}s", name, progress.step(), progress.steps(),
-                        String.format("%.4f", progress.loss()), Math.round(progress.tokensPerSecond()), progress.eta().toSeconds());
+                LOG.info(
+                        "{} step {}/{} loss {} tokens/s {} ETA {}s",
+                        name,
+                        progress.step(),
+                        progress.steps(),
+                        String.format("%.4f", progress.loss()),
+                        Math.round(progress.tokensPerSecond()),
+                        progress.eta().toSeconds());
             }
         };
     }
 
     /** This machine's provenance; the device is the one the run's {@code train.device} selects ({@code auto} before a run is known). */
     private static Provenance provenance(RunConfig config) {
-        ai.djl.Device selected = Devices.select(config == null ? Device.AUTO.label() : config.train().device());
+        ai.djl.Device selected = Devices.select(
+                config == null ? Device.AUTO.label() : config.train().device());
         String device = selected.isGpu() ? "gpu:" + selected.getDeviceId() : "cpu";
         return Provenance.ofThisMachine(Versions.APP, Versions.djl(), Versions.pytorch(), device);
     }
 
     private static Duration heartbeat(Map<String, String> args) {
-        return args.containsKey("heartbeat-ms") ? Duration.ofMillis(Long.parseLong(args.get("heartbeat-ms"))) : DEFAULT_HEARTBEAT;
+        return args.containsKey("heartbeat-ms")
+                ? Duration.ofMillis(Long.parseLong(args.get("heartbeat-ms")))
+                : DEFAULT_HEARTBEAT;
     }
 
     private static Map<String, String> parse(String[] argv) {

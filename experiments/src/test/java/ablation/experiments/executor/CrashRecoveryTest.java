@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashRecoveryTest {
     /** Enough steps that the kill lands mid-run: the test checks the worker log for a resume from a checkpoint. */
     private static final int STEPS = 200;
+
     private static final String STUDY = """
             name: crash
             base:
@@ -48,19 +49,25 @@ class CrashRecoveryTest {
     private static final LocalExecutor.Options OPTIONS =
             new LocalExecutor.Options(1, 1, 2, Duration.ofSeconds(6), Duration.ofMillis(200));
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void killedWorkerIsRelaunchedAndItsRunResumesWithoutGapsOrDuplicates() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=TRUE";
         try (TrackingStore store = TrackingStore.open(url)) {
             long studyId = enqueue(store);
-            LocalExecutor executor = new LocalExecutor(store, url, new StudyLayout(dir.resolve("study")), worker(), OPTIONS);
-            CompletableFuture<StudyProgress> study = CompletableFuture.supplyAsync(() -> executor.run(studyId, ExecutionListener.NONE));
+            LocalExecutor executor =
+                    new LocalExecutor(store, url, new StudyLayout(dir.resolve("study")), worker(), OPTIONS);
+            CompletableFuture<StudyProgress> study =
+                    CompletableFuture.supplyAsync(() -> executor.run(studyId, ExecutionListener.NONE));
             long firstRun = store.runs().list(studyId).get(0).id();
             awaitStep(store, firstRun, 15);
-            ProcessHandle workerProcess = ProcessHandle.current().descendants()
-                    .filter(p -> p.info().commandLine().orElse("").contains("WorkerMain")).findFirst().orElseThrow();
+            ProcessHandle workerProcess = ProcessHandle.current()
+                    .descendants()
+                    .filter(p -> p.info().commandLine().orElse("").contains("WorkerMain"))
+                    .findFirst()
+                    .orElseThrow();
             workerProcess.destroyForcibly();
             StudyProgress done = study.get(5, TimeUnit.MINUTES);
             assertEquals(2, done.finished(), "both runs finish despite the killed worker");
@@ -76,16 +83,25 @@ class CrashRecoveryTest {
         try (TrackingStore store = TrackingStore.open(url)) {
             studyId = enqueue(store);
         }
-        Process studyProcess = new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"),
-                StudyRunnerMain.class.getName(), url, Long.toString(studyId), dir.resolve("study").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("study.log").toFile()).start();
+        Process studyProcess = new ProcessBuilder(
+                        java(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        StudyRunnerMain.class.getName(),
+                        url,
+                        Long.toString(studyId),
+                        dir.resolve("study").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("study.log").toFile())
+                .start();
         try (TrackingStore store = TrackingStore.open(url)) {
             long firstRun = store.runs().list(studyId).get(0).id();
             awaitStep(store, firstRun, 15);
             // SIGKILL: no shutdown hook runs; its workers exit with it (--exit-with-parent)
             studyProcess.destroyForcibly();
             studyProcess.waitFor(30, TimeUnit.SECONDS);
-            LocalExecutor again = new LocalExecutor(store, url, new StudyLayout(dir.resolve("study")), worker(), OPTIONS);
+            LocalExecutor again =
+                    new LocalExecutor(store, url, new StudyLayout(dir.resolve("study")), worker(), OPTIONS);
             StudyProgress done = again.run(studyId, ExecutionListener.NONE);
             assertEquals(2, done.finished(), "the restarted study finishes both runs");
             assertResumed(firstRun);
@@ -130,7 +146,8 @@ class CrashRecoveryTest {
             assertCompleteSeries(store, studyId);
             long firstRun = store.runs().list(studyId).get(0).id();
             String log = Files.readString(new StudyLayout(dir.resolve("study")).workerLog(firstRun));
-            assertTrue(log.contains(WorkerExit.REASON_PREFIX + "the study process that started this worker is gone"),
+            assertTrue(
+                    log.contains(WorkerExit.REASON_PREFIX + "the study process that started this worker is gone"),
                     "the orphaned worker stopped by itself:\n" + log);
         }
     }
@@ -159,16 +176,27 @@ class CrashRecoveryTest {
     }
 
     private Process startStudy(String url, long studyId, String log) throws java.io.IOException {
-        return new ProcessBuilder(java(), "-cp", System.getProperty("java.class.path"), StudyRunnerMain.class.getName(),
-                url, Long.toString(studyId), dir.resolve("study").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve(log).toFile()).start();
+        return new ProcessBuilder(
+                        java(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        StudyRunnerMain.class.getName(),
+                        url,
+                        Long.toString(studyId),
+                        dir.resolve("study").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve(log).toFile())
+                .start();
     }
 
     /** Waits until no worker process of this store is left (an orphan stops by itself). */
     private static void awaitNoWorkerOf(String database) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine()
-                .map(c -> c.contains("WorkerMain") && c.contains(database)).orElse(false))) {
+        while (ProcessHandle.allProcesses()
+                .anyMatch(p -> p.info()
+                        .commandLine()
+                        .map(c -> c.contains("WorkerMain") && c.contains(database))
+                        .orElse(false))) {
             assertTrue(System.nanoTime() < deadline, "an orphaned worker runs a minute after its study was killed");
             Thread.sleep(50);
         }
@@ -182,9 +210,13 @@ class CrashRecoveryTest {
         public static void main(String[] args) {
             long studyId = Long.parseLong(args[1]);
             try (TrackingStore store = TrackingStore.open(args[0]);
-                 StudyLease lease = store.leases().acquire(store.studies().get(studyId).orElseThrow().name(),
-                         LeaseOwner.thisProcess(), StudyLeases.DEFAULT_TIMEOUT)) {
-                new LocalExecutor(store, args[0], new StudyLayout(Path.of(args[2])), worker(), OPTIONS).holding(lease)
+                    StudyLease lease = store.leases()
+                            .acquire(
+                                    store.studies().get(studyId).orElseThrow().name(),
+                                    LeaseOwner.thisProcess(),
+                                    StudyLeases.DEFAULT_TIMEOUT)) {
+                new LocalExecutor(store, args[0], new StudyLayout(Path.of(args[2])), worker(), OPTIONS)
+                        .holding(lease)
                         .run(Long.parseLong(args[1]), ExecutionListener.NONE);
             } catch (StudyLeaseHeldException held) {
                 System.out.println(held.getMessage());
@@ -199,7 +231,8 @@ class CrashRecoveryTest {
         Path file = dir.resolve("crash.yaml");
         Files.writeString(file, yaml);
         var spec = SpecLoader.load(file);
-        return StudyQueue.enqueue(store, spec.name(), SpecLoader.tree(file), GridExpander.expand(spec, false)).id();
+        return StudyQueue.enqueue(store, spec.name(), SpecLoader.tree(file), GridExpander.expand(spec, false))
+                .id();
     }
 
     private static WorkerCommand worker() {
@@ -208,7 +241,11 @@ class CrashRecoveryTest {
 
     private static void awaitStep(TrackingStore store, long runId, long step) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
-        while (store.metrics().summary(runId, MetricsSink.TRAIN_LOSS).map(MetricSummary::lastStep).orElse(0L) < step) {
+        while (store.metrics()
+                        .summary(runId, MetricsSink.TRAIN_LOSS)
+                        .map(MetricSummary::lastStep)
+                        .orElse(0L)
+                < step) {
             assertTrue(System.nanoTime() < deadline, "run " + runId + " never reached step " + step);
             Thread.sleep(100);
         }
@@ -217,16 +254,24 @@ class CrashRecoveryTest {
     /** The killed run continued from a checkpoint rather than starting over. */
     private void assertResumed(long runId) throws java.io.IOException {
         String log = Files.readString(new StudyLayout(dir.resolve("study")).workerLog(runId));
-        assertTrue(log.matches("(?s).*resuming run \\S+ from step [1-9]\\d*.*"), "worker log shows a resume from a checkpoint:\n" + log);
+        assertTrue(
+                log.matches("(?s).*resuming run \\S+ from step [1-9]\\d*.*"),
+                "worker log shows a resume from a checkpoint:\n" + log);
     }
 
     private static void assertCompleteSeries(TrackingStore store, long studyId) {
         for (Run run : store.runs().list(studyId)) {
             assertEquals(RunStatus.FINISHED, run.status(), run.name() + ": " + run.error());
-            List<Long> steps = store.metrics().points(run.id(), MetricsSink.TRAIN_LOSS).stream().map(MetricPoint::step).toList();
-            assertEquals(LongStream.rangeClosed(1, STEPS).boxed().toList(), steps, run.name() + ": every step exactly once");
-            List<Long> epochSteps = store.metrics().points(run.id(), "data/epochs/py").stream().map(MetricPoint::step).toList();
-            assertEquals(steps, epochSteps, run.name() + ": the data metrics (epochs per source) are logged with the loss");
+            List<Long> steps = store.metrics().points(run.id(), MetricsSink.TRAIN_LOSS).stream()
+                    .map(MetricPoint::step)
+                    .toList();
+            assertEquals(
+                    LongStream.rangeClosed(1, STEPS).boxed().toList(), steps, run.name() + ": every step exactly once");
+            List<Long> epochSteps = store.metrics().points(run.id(), "data/epochs/py").stream()
+                    .map(MetricPoint::step)
+                    .toList();
+            assertEquals(
+                    steps, epochSteps, run.name() + ": the data metrics (epochs per source) are logged with the loss");
         }
     }
 

@@ -35,21 +35,26 @@ class RetryTest {
             seeds: [1]
             """;
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     /** Fails a queued run; resumes a failed one and finishes it. */
     public static final class FailOnceWorkerMain {
         public static void main(String[] argv) {
             Map<String, String> args = new HashMap<>();
             for (int i = 0; i < argv.length; i++) {
-                if (argv[i].startsWith("--") && i + 1 < argv.length && !argv[i + 1].startsWith("--")) args.put(argv[i].substring(2), argv[++i]);
+                if (argv[i].startsWith("--") && i + 1 < argv.length && !argv[i + 1].startsWith("--"))
+                    args.put(argv[i].substring(2), argv[++i]);
             }
             int code;
             try (TrackingStore store = TrackingStore.open(args.get("db"))) {
                 long runId = Long.parseLong(args.get("run"));
                 Run run = store.runs().require(runId);
                 if (run.status() == RunStatus.QUEUED) {
-                    store.runs().start(runId, new ablation.storage.run.Provenance("test", null, null, "cpu", "host", "os", "17"));
+                    store.runs()
+                            .start(
+                                    runId,
+                                    new ablation.storage.run.Provenance("test", null, null, "cpu", "host", "os", "17"));
                     store.runs().fail(runId, "first attempt fails");
                     code = 2;
                 } else {
@@ -69,9 +74,14 @@ class RetryTest {
             Path file = dir.resolve("retry.yaml");
             Files.writeString(file, STUDY);
             var spec = SpecLoader.load(file);
-            long studyId = StudyQueue.enqueue(store, spec.name(), SpecLoader.tree(file), GridExpander.expand(spec, false)).id();
+            long studyId = StudyQueue.enqueue(
+                            store, spec.name(), SpecLoader.tree(file), GridExpander.expand(spec, false))
+                    .id();
             long runId = store.runs().list(studyId).get(0).id();
-            LocalExecutor executor = new LocalExecutor(store, url, new StudyLayout(dir.resolve("study")),
+            LocalExecutor executor = new LocalExecutor(
+                    store,
+                    url,
+                    new StudyLayout(dir.resolve("study")),
                     new WorkerCommand(FailOnceWorkerMain.class.getName(), List.of("-Xmx256m")),
                     new LocalExecutor.Options(1, 1, 2, Duration.ofSeconds(30), Duration.ofMillis(100)));
 

@@ -43,17 +43,25 @@ import org.junit.jupiter.api.io.TempDir;
 class SlurmExecutorIntegrationTest {
     @TempDir
     Path dir;
+
     private Server server;
     private String url;
 
     /** In each test (not once for the class), so the report lists the skipped tests with the reason. */
     @BeforeEach
     void needsSlurmThenStartsAnH2Server() throws Exception {
-        assumeTrue("1".equals(System.getenv("WORKBENCH_TEST_SLURM")),
+        assumeTrue(
+                "1".equals(System.getenv("WORKBENCH_TEST_SLURM")),
                 "Slurm integration test skipped: WORKBENCH_TEST_SLURM=1 is not set (.ci/setup.d/40-slurm.sh starts a one-node Slurm and sets it)");
         assumeTrue(SlurmCluster.available(), "Slurm integration test skipped: sbatch is not on the PATH");
         H2Network.loopbackOnly();
-        server = Server.createTcpServer("-tcpPort", "0", "-ifNotExists", "-baseDir", dir.resolve("db").toString()).start();
+        server = Server.createTcpServer(
+                        "-tcpPort",
+                        "0",
+                        "-ifNotExists",
+                        "-baseDir",
+                        dir.resolve("db").toString())
+                .start();
         url = "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/slurm-test";
     }
 
@@ -81,10 +89,15 @@ class SlurmExecutorIntegrationTest {
     void aTwoRunStudyTrainsAsAJobArrayAndALostTaskIsResubmitted() throws Exception {
         try (TrackingStore store = TrackingStore.open(url)) {
             AblationSpec spec = SpecLoader.parse(study());
-            Study study = StudyQueue.enqueue(store, spec.name(), ConfigLoader.readTree(study()), GridExpander.expand(spec, false));
+            Study study = StudyQueue.enqueue(
+                    store, spec.name(), ConfigLoader.readTree(study()), GridExpander.expand(spec, false));
             StudyLayout layout = new StudyLayout(dir.resolve("study"));
-            SlurmExecutor executor = new SlurmExecutor(store, url, layout,
-                    new WorkerCommand(WorkerMain.class.getName(), List.of("-Xmx1g")), new SlurmCluster(),
+            SlurmExecutor executor = new SlurmExecutor(
+                    store,
+                    url,
+                    layout,
+                    new WorkerCommand(WorkerMain.class.getName(), List.of("-Xmx1g")),
+                    new SlurmCluster(),
                     new SlurmExecutor.Options(spec.slurm(), 1, Duration.ofSeconds(12), Duration.ofSeconds(1)));
             List<String> ended = new ArrayList<>();
             List<String> lines = new ArrayList<>();
@@ -102,8 +115,13 @@ class SlurmExecutorIntegrationTest {
                         if (!killedAtStep.isEmpty()) return;
                         for (StudyProgress.ActiveRun active : progress.active()) {
                             if (active.step() < 20 || active.step() >= active.steps() - 40) continue;
-                            Run run = store.runs().list(study.id()).stream().filter(r -> r.name().equals(active.name())).findFirst().orElseThrow();
-                            cluster.cancel(List.of(SlurmTask.recordedIn(layout.runDir(run.id())).orElseThrow().id()));
+                            Run run = store.runs().list(study.id()).stream()
+                                    .filter(r -> r.name().equals(active.name()))
+                                    .findFirst()
+                                    .orElseThrow();
+                            cluster.cancel(List.of(SlurmTask.recordedIn(layout.runDir(run.id()))
+                                    .orElseThrow()
+                                    .id()));
                             killedAtStep.put(run.name(), active.step());
                             return;
                         }
@@ -123,19 +141,29 @@ class SlurmExecutorIntegrationTest {
             }
 
             assertEquals(2, done.finished(), "finished: " + ended + "; last line: " + done.line());
-            assertTrue(lines.stream().anyMatch(l -> l.contains("slurm job ")), "squeue state on the progress line: " + lines);
+            assertTrue(
+                    lines.stream().anyMatch(l -> l.contains("slurm job ")),
+                    "squeue state on the progress line: " + lines);
             for (Run run : store.runs().list(study.id())) {
                 assertEquals(RunStatus.FINISHED, run.status(), run.name() + ": " + run.error());
                 RunConfig config = ConfigLoader.parse(run.configJson());
                 long steps = config.train().steps(config.model().context());
-                MetricSummary loss = store.metrics().summary(run.id(), MetricsSink.TRAIN_LOSS).orElseThrow();
+                MetricSummary loss = store.metrics()
+                        .summary(run.id(), MetricsSink.TRAIN_LOSS)
+                        .orElseThrow();
                 assertEquals(steps, loss.lastStep(), run.name());
-                assertEquals(steps / config.train().logEvery(), loss.points(), run.name() + ": neither gaps nor duplicates after a resume");
-                assertTrue(Double.isFinite(loss.last()) && loss.last() < loss.first(), run.name() + " learned: " + loss);
+                assertEquals(
+                        steps / config.train().logEvery(),
+                        loss.points(),
+                        run.name() + ": neither gaps nor duplicates after a resume");
+                assertTrue(
+                        Double.isFinite(loss.last()) && loss.last() < loss.first(), run.name() + " learned: " + loss);
                 Path log = executor.taskLog(run.id()).orElseThrow();
                 assertTrue(Files.readString(log).contains("claimed run " + run.id()), log.toString());
                 if (killedAtStep.containsKey(run.name())) {
-                    assertTrue(Files.readString(log).contains("resuming orphaned run"), "resumed by the new array: " + log);
+                    assertTrue(
+                            Files.readString(log).contains("resuming orphaned run"),
+                            "resumed by the new array: " + log);
                 }
             }
         }
@@ -146,15 +174,24 @@ class SlurmExecutorIntegrationTest {
     void anArrayWhoseTasksCannotStartAWorkerStopsTheFollowWithItsLog() {
         try (TrackingStore store = TrackingStore.open(url)) {
             AblationSpec spec = SpecLoader.parse(study());
-            Study study = StudyQueue.enqueue(store, spec.name(), ConfigLoader.readTree(study()), GridExpander.expand(spec, false));
-            SlurmExecutor executor = new SlurmExecutor(store, url, new StudyLayout(dir.resolve("study")),
-                    new WorkerCommand("ablation.NoSuchWorker", List.of()), new SlurmCluster(),
+            Study study = StudyQueue.enqueue(
+                    store, spec.name(), ConfigLoader.readTree(study()), GridExpander.expand(spec, false));
+            SlurmExecutor executor = new SlurmExecutor(
+                    store,
+                    url,
+                    new StudyLayout(dir.resolve("study")),
+                    new WorkerCommand("ablation.NoSuchWorker", List.of()),
+                    new SlurmCluster(),
                     new SlurmExecutor.Options(spec.slurm(), 0, Duration.ofSeconds(12), Duration.ofSeconds(1)));
             try {
                 executor.submitUnclaimed(study).orElseThrow();
-                WorkbenchException stopped = assertThrows(WorkbenchException.class, () -> executor.follow(study, ExecutionListener.NONE));
-                assertTrue(stopped.getMessage().contains("without any of its tasks claiming a run"), stopped.getMessage());
-                assertTrue(stopped.getMessage().contains("ablation.NoSuchWorker"), "the task's log is quoted: " + stopped.getMessage());
+                WorkbenchException stopped =
+                        assertThrows(WorkbenchException.class, () -> executor.follow(study, ExecutionListener.NONE));
+                assertTrue(
+                        stopped.getMessage().contains("without any of its tasks claiming a run"), stopped.getMessage());
+                assertTrue(
+                        stopped.getMessage().contains("ablation.NoSuchWorker"),
+                        "the task's log is quoted: " + stopped.getMessage());
                 assertEquals(1, executor.submittedJobs().size(), "no retries asked for, none made");
             } finally {
                 executor.cancel(study);

@@ -37,16 +37,33 @@ class SlurmOptionsTest {
 
     @Test
     void unknownKeysAndBadValuesNameTheField() {
-        ConfigException unknown = assertThrows(ConfigException.class, () -> SpecLoader.parse(STUDY + "slurm: {gpu: 1}\n"));
+        ConfigException unknown =
+                assertThrows(ConfigException.class, () -> SpecLoader.parse(STUDY + "slurm: {gpu: 1}\n"));
         assertEquals("slurm.gpu", unknown.field());
-        assertEquals("slurm.time", assertThrows(ConfigException.class, () -> SpecLoader.parse(STUDY + "slurm: {time: 2h}\n")).field());
-        assertEquals("slurm.mem", assertThrows(ConfigException.class, () -> SpecLoader.parse(STUDY + "slurm: {mem: lots}\n")).field());
-        assertEquals("slurm.cpus", assertThrows(ConfigException.class, () -> SpecLoader.parse(STUDY + "slurm: {cpus: 0}\n")).field());
-        assertEquals("slurm.cpus", assertThrows(ConfigException.class, () -> SpecLoader.parse(STUDY + "slurm: {cpus: 1.5}\n")).field());
-        assertEquals("slurm.max_parallel",
-                assertThrows(ConfigException.class, () -> SpecLoader.parse(STUDY + "slurm: {max_parallel: -1}\n")).field());
-        assertEquals("slurm.partition",
-                assertThrows(ConfigException.class, () -> SpecLoader.parse(STUDY + "slurm: {partition: 'a b'}\n")).field());
+        assertEquals(
+                "slurm.time",
+                assertThrows(ConfigException.class, () -> SpecLoader.parse(STUDY + "slurm: {time: 2h}\n"))
+                        .field());
+        assertEquals(
+                "slurm.mem",
+                assertThrows(ConfigException.class, () -> SpecLoader.parse(STUDY + "slurm: {mem: lots}\n"))
+                        .field());
+        assertEquals(
+                "slurm.cpus",
+                assertThrows(ConfigException.class, () -> SpecLoader.parse(STUDY + "slurm: {cpus: 0}\n"))
+                        .field());
+        assertEquals(
+                "slurm.cpus",
+                assertThrows(ConfigException.class, () -> SpecLoader.parse(STUDY + "slurm: {cpus: 1.5}\n"))
+                        .field());
+        assertEquals(
+                "slurm.max_parallel",
+                assertThrows(ConfigException.class, () -> SpecLoader.parse(STUDY + "slurm: {max_parallel: -1}\n"))
+                        .field());
+        assertEquals(
+                "slurm.partition",
+                assertThrows(ConfigException.class, () -> SpecLoader.parse(STUDY + "slurm: {partition: 'a b'}\n"))
+                        .field());
     }
 
     @Test
@@ -68,10 +85,16 @@ class SlurmOptionsTest {
     void onlyAStoreEveryTaskCanReachIsAccepted() {
         assertTrue(SlurmExecutor.checkStore("jdbc:postgresql://db.lab:5432/wb").isEmpty());
         assertTrue(SlurmExecutor.checkStore("jdbc:h2:tcp://head-node:9092/wb").isEmpty());
-        assertTrue(SlurmExecutor.checkStore("jdbc:h2:tcp://localhost:9092/wb").orElseThrow().contains("only tasks on this node"));
-        assertTrue(SlurmExecutor.checkStore("jdbc:h2:file:/home/me/.workbench/workbench;AUTO_SERVER=TRUE").isPresent());
-        WorkbenchException embedded = assertThrows(WorkbenchException.class, () -> SlurmExecutor.checkStore("jdbc:h2:file:/tmp/wb"));
-        assertTrue(embedded.getMessage().contains("workbench db serve") && embedded.getMessage().contains("PostgreSQL"),
+        assertTrue(SlurmExecutor.checkStore("jdbc:h2:tcp://localhost:9092/wb")
+                .orElseThrow()
+                .contains("only tasks on this node"));
+        assertTrue(SlurmExecutor.checkStore("jdbc:h2:file:/home/me/.workbench/workbench;AUTO_SERVER=TRUE")
+                .isPresent());
+        WorkbenchException embedded =
+                assertThrows(WorkbenchException.class, () -> SlurmExecutor.checkStore("jdbc:h2:file:/tmp/wb"));
+        assertTrue(
+                embedded.getMessage().contains("workbench db serve")
+                        && embedded.getMessage().contains("PostgreSQL"),
                 embedded.getMessage());
         assertThrows(WorkbenchException.class, () -> SlurmExecutor.checkStore("jdbc:h2:mem:wb;AUTO_SERVER=TRUE"));
     }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ablation.core.WorkbenchException;
-import ablation.experiments.queue.StudyQueue;
 import ablation.core.spec.GridExpander;
 import ablation.core.spec.SpecLoader;
+import ablation.experiments.queue.StudyQueue;
 import ablation.storage.TrackingStore;
 import ablation.storage.run.Provenance;
 import ablation.storage.run.Run;
@@ -43,7 +43,8 @@ class StudyStopsTest {
             """;
     private static final int RETRIES = 2;
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     /** Behaves as its first argument says: cannot-run, crash (after starting the run) or die (before). */
     public static final class StandInWorkerMain {
@@ -54,7 +55,10 @@ class StudyStopsTest {
                     args.put(argv[i].substring(2), argv[++i]);
                 }
             }
-            Files.writeString(Path.of(args.get("dir")).resolve("launches"), "x", StandardOpenOption.CREATE,
+            Files.writeString(
+                    Path.of(args.get("dir")).resolve("launches"),
+                    "x",
+                    StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
             switch (System.getProperty("stand-in")) {
                 case "cannot-run" -> {
@@ -87,7 +91,8 @@ class StudyStopsTest {
     void aWorkerThatCannotRunStopsTheStudyWithItsReason() throws Exception {
         try (TrackingStore store = TrackingStore.open(url())) {
             long studyId = enqueue(store);
-            WorkbenchException stopped = assertThrows(WorkbenchException.class,
+            WorkbenchException stopped = assertThrows(
+                    WorkbenchException.class,
                     () -> executor(store, "cannot-run").run(studyId, ExecutionListener.NONE));
             assertTrue(stopped.getMessage().contains("cannot open the store: wrong password"), stopped.getMessage());
             assertEquals(1, launches(store, studyId), "no relaunch");
@@ -111,8 +116,8 @@ class StudyStopsTest {
     void aRunWhoseWorkersDieBeforeStartingItStopsTheStudyAfterItsRetries() throws Exception {
         try (TrackingStore store = TrackingStore.open(url())) {
             long studyId = enqueue(store);
-            WorkbenchException stopped = assertThrows(WorkbenchException.class,
-                    () -> executor(store, "die").run(studyId, ExecutionListener.NONE));
+            WorkbenchException stopped = assertThrows(
+                    WorkbenchException.class, () -> executor(store, "die").run(studyId, ExecutionListener.NONE));
             assertTrue(stopped.getMessage().contains("Could not find or load main class"), stopped.getMessage());
             assertEquals(1 + RETRIES, launches(store, studyId));
             assertEquals(RunStatus.QUEUED, store.runs().list(studyId).get(0).status());
@@ -124,18 +129,26 @@ class StudyStopsTest {
     void aMissingBenchmarkFileStopsTheStudyBeforeTraining() throws Exception {
         Path missing = dir.resolve("no-such-benchmark.jsonl");
         try (TrackingStore store = TrackingStore.open(url())) {
-            Path file = Files.writeString(dir.resolve("stops.yaml"), STUDY.replace("train: {tokens: 4096, batch: 4}",
-                    "train: {tokens: 4096, batch: 4}\n  eval: [{benchmark: " + missing
-                            + ", mode: l2r, n: 1, k: [1]}]"));
+            Path file = Files.writeString(
+                    dir.resolve("stops.yaml"),
+                    STUDY.replace(
+                            "train: {tokens: 4096, batch: 4}",
+                            "train: {tokens: 4096, batch: 4}\n  eval: [{benchmark: " + missing
+                                    + ", mode: l2r, n: 1, k: [1]}]"));
             var spec = SpecLoader.load(file);
-            long studyId = StudyQueue.enqueue(store, spec.name(), SpecLoader.tree(file),
-                    GridExpander.expand(spec, false)).id();
-            LocalExecutor executor = new LocalExecutor(store, url(), new StudyLayout(dir.resolve("study")),
+            long studyId = StudyQueue.enqueue(
+                            store, spec.name(), SpecLoader.tree(file), GridExpander.expand(spec, false))
+                    .id();
+            LocalExecutor executor = new LocalExecutor(
+                    store,
+                    url(),
+                    new StudyLayout(dir.resolve("study")),
                     new WorkerCommand(WorkerCommand.standard().mainClass(), List.of("-Xmx512m")),
                     new LocalExecutor.Options(1, 1, RETRIES, Duration.ofSeconds(30), Duration.ofMillis(100)));
-            WorkbenchException stopped = assertThrows(WorkbenchException.class,
-                    () -> executor.run(studyId, ExecutionListener.NONE));
-            assertTrue(stopped.getMessage().contains("benchmark file " + missing + " does not exist"),
+            WorkbenchException stopped =
+                    assertThrows(WorkbenchException.class, () -> executor.run(studyId, ExecutionListener.NONE));
+            assertTrue(
+                    stopped.getMessage().contains("benchmark file " + missing + " does not exist"),
                     stopped.getMessage());
             Run run = store.runs().list(studyId).get(0);
             assertEquals(RunStatus.QUEUED, run.status(), "never started");
@@ -149,7 +162,10 @@ class StudyStopsTest {
     }
 
     private LocalExecutor executor(TrackingStore store, String behaviour) {
-        return new LocalExecutor(store, url(), new StudyLayout(dir.resolve("study")),
+        return new LocalExecutor(
+                store,
+                url(),
+                new StudyLayout(dir.resolve("study")),
                 new WorkerCommand(StandInWorkerMain.class.getName(), List.of("-Xmx128m", "-Dstand-in=" + behaviour)),
                 new LocalExecutor.Options(1, 1, RETRIES, Duration.ofSeconds(30), Duration.ofMillis(100)));
     }
@@ -157,11 +173,14 @@ class StudyStopsTest {
     private long enqueue(TrackingStore store) throws Exception {
         Path file = Files.writeString(dir.resolve("stops.yaml"), STUDY);
         var spec = SpecLoader.load(file);
-        return StudyQueue.enqueue(store, spec.name(), SpecLoader.tree(file), GridExpander.expand(spec, false)).id();
+        return StudyQueue.enqueue(store, spec.name(), SpecLoader.tree(file), GridExpander.expand(spec, false))
+                .id();
     }
 
     private long launches(TrackingStore store, long studyId) throws Exception {
         long runId = store.runs().list(studyId).get(0).id();
-        return Files.readString(new StudyLayout(dir.resolve("study")).runDir(runId).resolve("launches")).length();
+        return Files.readString(
+                        new StudyLayout(dir.resolve("study")).runDir(runId).resolve("launches"))
+                .length();
     }
 }

@@ -26,18 +26,24 @@ class WorkerLogTest {
             #
             """;
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @Test
     void eachKindOfEndIsNamed() throws Exception {
-        assertEquals("the JVM crashed with SIGSEGV in libtorch_cpu.so at::accelerator::getAccelerator(bool)+0x16a"
-                + " (crash log /runs/7/hs_err_pid10006.log)", reasonOf("step 10/100 loss 3.2\n" + NATIVE_CRASH));
-        assertEquals("cannot open the store: refused",
+        assertEquals(
+                "the JVM crashed with SIGSEGV in libtorch_cpu.so at::accelerator::getAccelerator(bool)+0x16a"
+                        + " (crash log /runs/7/hs_err_pid10006.log)",
+                reasonOf("step 10/100 loss 3.2\n" + NATIVE_CRASH));
+        assertEquals(
+                "cannot open the store: refused",
                 reasonOf("x\n" + WorkerExit.REASON_PREFIX + "cannot open the store: refused\n"));
-        assertEquals("java.lang.OutOfMemoryError: Java heap space",
+        assertEquals(
+                "java.lang.OutOfMemoryError: Java heap space",
                 reasonOf("Exception in thread \"main\" java.lang.OutOfMemoryError: Java heap space\n"
                         + "\tat x.y(Z.java:1)\n"));
-        assertEquals("training diverged at step 7",
+        assertEquals(
+                "training diverged at step 7",
                 reasonOf("[main] ERROR ablation.experiments.worker.WorkerMain - run lr-1 failed:"
                         + " training diverged at step 7\n"));
         assertEquals("last output: Killed", reasonOf("step 1\nKilled\n\n"));
@@ -49,8 +55,8 @@ class WorkerLogTest {
         Path log = dir.resolve("worker.log");
         Files.writeString(log, NATIVE_CRASH);
         long start = WorkerLog.size(log);
-        Files.writeString(log, "step 3\n" + WorkerExit.REASON_PREFIX + "the study process is gone\n",
-                StandardOpenOption.APPEND);
+        Files.writeString(
+                log, "step 3\n" + WorkerExit.REASON_PREFIX + "the study process is gone\n", StandardOpenOption.APPEND);
         assertEquals("the study process is gone", WorkerLog.reason(log, start));
         assertEquals(0, WorkerLog.size(dir.resolve("absent.log")));
     }

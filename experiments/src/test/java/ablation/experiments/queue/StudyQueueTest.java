@@ -26,7 +26,8 @@ class StudyQueueTest {
 
     @Test
     void whereAStudyRunsIsNotPartOfWhatItIs() {
-        try (TrackingStore store = TrackingStore.open("jdbc:h2:mem:queue-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
+        try (TrackingStore store =
+                TrackingStore.open("jdbc:h2:mem:queue-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")) {
             enqueue(store, STUDY);
             enqueue(store, STUDY + "slurm: {partition: gpu, time: 60}\n");
             long studyId = store.studies().byName("s").orElseThrow().id();

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ablation.core.config.ConfigLoader;
 import ablation.core.config.RunConfig;
+import ablation.core.spec.GridExpander;
+import ablation.core.spec.RunSpec;
+import ablation.core.spec.SpecLoader;
 import ablation.engine.data.DataPipeline;
 import ablation.engine.tokenizer.BpeTokenizer;
 import ablation.engine.tokenizer.Tokenizers;
 import ablation.experiments.queue.StudyQueue;
-import ablation.core.spec.GridExpander;
-import ablation.core.spec.RunSpec;
-import ablation.core.spec.SpecLoader;
 import ablation.storage.TrackingStore;
 import ablation.storage.artifact.Artifact;
 import ablation.storage.artifact.Artifacts;
@@ -62,8 +62,11 @@ class StudyTokenizersTest {
         assertEquals(1, plan.tokenizers().size());
         Path file = plan.tokenizers().get(0).file();
         assertEquals(dir.resolve("study").resolve("tokenizers"), file.getParent());
-        assertEquals(List.of("python", "english"),
-                plan.tokenizers().get(0).union().sources().stream().map(s -> s.name()).toList());
+        assertEquals(
+                List.of("python", "english"),
+                plan.tokenizers().get(0).union().sources().stream()
+                        .map(s -> s.name())
+                        .toList());
         for (int i = 0; i < runs.size(); i++) {
             RunConfig pinned = plan.runs().get(i).config();
             assertEquals(file.toString(), pinned.tokenizer().path(), "the run's config points at the study tokenizer");
@@ -75,11 +78,16 @@ class StudyTokenizersTest {
 
         plan.train();
         try (BpeTokenizer shared = Tokenizers.load(file);
-             BpeTokenizer plOnly = Tokenizers.forConfig(runs.get(0).config().tokenizer(),
-                     () -> StreamSupport.stream(DataPipeline.corpusSample(runs.get(0).config().data(), 50_000)
-                             .spliterator(), false), dir.resolve("own"))) {
+                BpeTokenizer plOnly = Tokenizers.forConfig(
+                        runs.get(0).config().tokenizer(),
+                        () -> StreamSupport.stream(
+                                DataPipeline.corpusSample(runs.get(0).config().data(), 50_000)
+                                        .spliterator(),
+                                false),
+                        dir.resolve("own"))) {
             String prose = "The weather was mild and the committee agreed to meet again in spring.";
-            assertTrue(shared.encode(prose).length < plOnly.encode(prose).length,
+            assertTrue(
+                    shared.encode(prose).length < plOnly.encode(prose).length,
                     "English merges come from the NL source: " + shared.encode(prose).length + " vs "
                             + plOnly.encode(prose).length);
             assertNotEquals(shared.sha256(), plOnly.sha256());
@@ -106,7 +114,9 @@ class StudyTokenizersTest {
             List<Run> stored = store.runs().list(study.id());
             assertEquals(2, stored.size());
             for (Run run : stored) {
-                assertEquals(file.toString(), ConfigLoader.parse(run.configJson()).tokenizer().path());
+                assertEquals(
+                        file.toString(),
+                        ConfigLoader.parse(run.configJson()).tokenizer().path());
             }
             List<Artifact> artifacts = store.artifacts().ofStudy(study.id());
             assertEquals(3, artifacts.size(), "one study row and one per run: " + artifacts);
@@ -124,8 +134,9 @@ class StudyTokenizersTest {
         List<RunSpec> trained = GridExpander.expand(SpecLoader.parse(study()), false);
         StudyTokenizers.Plan first = StudyTokenizers.plan(trained, dir.resolve("first"));
         first.train();
-        String pinnedYaml = study().replace("tokenizer: {train: {vocab_size: 600, sample_mb: 0.05}, mask_tokens: 8}",
-                "tokenizer: {path: " + first.tokenizers().get(0).file() + ", mask_tokens: 8}");
+        String pinnedYaml = study().replace(
+                        "tokenizer: {train: {vocab_size: 600, sample_mb: 0.05}, mask_tokens: 8}",
+                        "tokenizer: {path: " + first.tokenizers().get(0).file() + ", mask_tokens: 8}");
         List<RunSpec> runs = GridExpander.expand(SpecLoader.parse(pinnedYaml), false);
         StudyTokenizers.Plan plan = StudyTokenizers.plan(runs, dir.resolve("second"));
         assertEquals(List.of(), plan.tokenizers());

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ResumeStepTest {
     private static final int VOCAB = 40;
 
-    @TempDir Path runDir;
+    @TempDir
+    Path runDir;
 
     private static final RunConfig CONFIG = ConfigLoader.parse("""
             name: resume
@@ -44,7 +45,12 @@ class ResumeStepTest {
         try (TrackingStore store = store()) {
             Run run = trainStoringUpTo(store, 17); // the rest never reached the store
             assertEquals(List.of("step-10", "step-20", "step-30"), checkpoints());
-            assertEquals(16L, store.metrics().summary(run.id(), MetricsSink.TRAIN_LOSS).orElseThrow().lastStep());
+            assertEquals(
+                    16L,
+                    store.metrics()
+                            .summary(run.id(), MetricsSink.TRAIN_LOSS)
+                            .orElseThrow()
+                            .lastStep());
 
             assertEquals(10, WorkerMain.resumeStep(store, run, runDir), "step 20's point was lost: resume before it");
             assertEquals(List.of("step-10"), checkpoints());
@@ -71,11 +77,13 @@ class ResumeStepTest {
         String json = ConfigLoader.JSON.valueToTree(CONFIG).toString();
         Run run = store.runs().create(studyId, new NewRun("r", json, "h", "c"));
         try (MetricWriter writer = store.metrics().writer(run.id());
-             Trainer trainer = Trainer.open(new TrainingJob(CONFIG, VOCAB,
-                     new SyntheticBatchStream(VOCAB, 2, 8, 5, false), runDir, null))) {
-            trainer.train((key, step, value) -> {
-                if (step <= lastStoredStep) writer.log(key, step, value);
-            }, ProgressListener.NONE);
+                Trainer trainer = Trainer.open(new TrainingJob(
+                        CONFIG, VOCAB, new SyntheticBatchStream(VOCAB, 2, 8, 5, false), runDir, null))) {
+            trainer.train(
+                    (key, step, value) -> {
+                        if (step <= lastStoredStep) writer.log(key, step, value);
+                    },
+                    ProgressListener.NONE);
         }
         return run;
     }

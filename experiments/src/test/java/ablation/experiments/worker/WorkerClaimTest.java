@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WorkerClaimTest {
     @TempDir
     Path root;
+
     private TrackingStore store;
     private Study study;
 
@@ -38,7 +39,8 @@ class WorkerClaimTest {
     }
 
     /** A valid run config: resuming an orphan reads its logging interval and length. */
-    private static final String CONFIG = ConfigLoader.JSON.valueToTree(ConfigLoader.parse("""
+    private static final String CONFIG =
+            ConfigLoader.JSON.valueToTree(ConfigLoader.parse("""
             name: claimed
             model: {layers: 1, d_model: 32, heads: 2, rotary_dim: 8, context: 32}
             data: {sources: [{name: py, kind: desk-pl}]}

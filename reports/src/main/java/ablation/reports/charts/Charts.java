@@ -33,7 +33,9 @@ public final class Charts {
     /** Okabe-Ito colours, distinguishable with the common colour-vision deficiencies. */
     private static final Color[] PALETTE = {
         new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
-        new Color(0xE69F00), new Color(0x56B4E9), new Color(0xF0E442), new Color(0x000000)};
+        new Color(0xE69F00), new Color(0x56B4E9), new Color(0xF0E442), new Color(0x000000)
+    };
+
     private static final StandardChartTheme THEME = theme();
 
     private Charts() {}
@@ -43,12 +45,13 @@ public final class Charts {
      * (their {@link ablation.core.stats.BandKind}s), so a range is never read as an interval.
      */
     public static JFreeChart lossCurves(String title, List<LossBand> arms) {
-        String band = String.join("; ", arms.stream().map(a -> a.kind().description()).distinct().toList());
+        String band = String.join(
+                "; ", arms.stream().map(a -> a.kind().description()).distinct().toList());
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         for (LossBand arm : arms) {
             YIntervalSeries series = new YIntervalSeries(arm.arm() + seedsNote(arm.seeds()), false, true);
-            for (int i = 0; i < arm.tokens().length; i++) series.add(arm.tokens()[i], arm.mean()[i], arm.low()[i],
-                    arm.high()[i]);
+            for (int i = 0; i < arm.tokens().length; i++)
+                series.add(arm.tokens()[i], arm.mean()[i], arm.low()[i], arm.high()[i]);
             data.addSeries(series);
         }
         DeviationRenderer renderer = new DeviationRenderer(true, false);
@@ -112,10 +115,12 @@ public final class Charts {
             data.addSeries(xy);
         }
         XYErrorRenderer renderer = errorRenderer(true);
-        renderer.setDefaultItemLabelGenerator((dataset, s, item) -> series.get(s).points().get(item).label());
+        renderer.setDefaultItemLabelGenerator(
+                (dataset, s, item) -> series.get(s).points().get(item).label());
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        renderer.setDefaultPositiveItemLabelPosition(new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_LEFT));
+        renderer.setDefaultPositiveItemLabelPosition(
+                new ItemLabelPosition(ItemLabelAnchor.OUTSIDE12, TextAnchor.BOTTOM_LEFT));
         NumberAxis x = new NumberAxis(xLabel);
         x.setAutoRangeIncludesZero(false);
         NumberAxis y = new NumberAxis(yLabel);

@@ -16,7 +16,9 @@ public sealed interface Block {
             header = List.copyOf(header);
             rows = rows.stream().map(List::copyOf).toList();
             for (List<String> row : rows) {
-                if (row.size() != header.size()) throw new IllegalArgumentException("table " + caption + ": row " + row + " does not match header " + header);
+                if (row.size() != header.size())
+                    throw new IllegalArgumentException(
+                            "table " + caption + ": row " + row + " does not match header " + header);
             }
         }
     }
@@ -27,5 +29,10 @@ public sealed interface Block {
     /** Preformatted text such as a run's config. The PDF leaves these to the HTML and Markdown reports. */
     record Code(String title, String text) implements Block {}
 
-    enum Tone { POSITIVE, NEGATIVE, NEUTRAL, WARNING }
+    enum Tone {
+        POSITIVE,
+        NEGATIVE,
+        NEUTRAL,
+        WARNING
+    }
 }

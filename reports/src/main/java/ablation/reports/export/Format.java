@@ -6,7 +6,9 @@ import java.util.Set;
 
 /** The report's output formats and the files they write. */
 public enum Format {
-    HTML("html", "report.html"), MD("md", "report.md"), PDF("pdf", "report.pdf");
+    HTML("html", "report.html"),
+    MD("md", "report.md"),
+    PDF("pdf", "report.pdf");
 
     private final String id;
     private final String fileName;
@@ -32,7 +34,8 @@ public enum Format {
             if (id.equals("markdown")) id = "md";
             Format found = null;
             for (Format f : values()) if (f.id.equals(id)) found = f;
-            if (found == null) throw new IllegalArgumentException("unknown report format '" + part.trim() + "': use html, md or pdf");
+            if (found == null)
+                throw new IllegalArgumentException("unknown report format '" + part.trim() + "': use html, md or pdf");
             formats.add(found);
         }
         return formats;

@@ -28,16 +28,35 @@ final class HtmlExporter {
 
     static String render(ReportContent report) {
         StringBuilder html = new StringBuilder();
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(escape(report.title()))
-                .append("</title>\n<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
-        html.append("<h1>").append(escape(report.title())).append("</h1>\n<p class=\"subtitle\">").append(escape(report.subtitle())).append("</p>\n<nav>");
+        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+                .append(escape(report.title()))
+                .append("</title>\n<style>\n")
+                .append(STYLE)
+                .append("</style>\n</head>\n<body>\n");
+        html.append("<h1>")
+                .append(escape(report.title()))
+                .append("</h1>\n<p class=\"subtitle\">")
+                .append(escape(report.subtitle()))
+                .append("</p>\n<nav>");
         for (Section s : report.sections()) {
-            if (s.level() == 2) html.append("<a href=\"#").append(s.id()).append("\">").append(escape(s.heading())).append("</a>");
+            if (s.level() == 2)
+                html.append("<a href=\"#")
+                        .append(s.id())
+                        .append("\">")
+                        .append(escape(s.heading()))
+                        .append("</a>");
         }
         html.append("</nav>\n");
         for (Section section : report.sections()) {
-            html.append("<section id=\"").append(section.id()).append("\">\n<h").append(section.level()).append('>')
-                    .append(escape(section.heading())).append("</h").append(section.level()).append(">\n");
+            html.append("<section id=\"")
+                    .append(section.id())
+                    .append("\">\n<h")
+                    .append(section.level())
+                    .append('>')
+                    .append(escape(section.heading()))
+                    .append("</h")
+                    .append(section.level())
+                    .append(">\n");
             for (Block block : section.blocks()) block(html, block);
             html.append("</section>\n");
         }
@@ -48,8 +67,13 @@ final class HtmlExporter {
         if (block instanceof Paragraph p) {
             html.append("<p>").append(escape(p.text())).append("</p>\n");
         } else if (block instanceof Highlight h) {
-            html.append("<div class=\"box ").append(h.tone().name().toLowerCase(java.util.Locale.ROOT)).append("\"><strong>")
-                    .append(escape(h.label())).append(":</strong> ").append(escape(h.text())).append("</div>\n");
+            html.append("<div class=\"box ")
+                    .append(h.tone().name().toLowerCase(java.util.Locale.ROOT))
+                    .append("\"><strong>")
+                    .append(escape(h.label()))
+                    .append(":</strong> ")
+                    .append(escape(h.text()))
+                    .append("</div>\n");
         } else if (block instanceof Table t) {
             html.append("<table>\n<caption>").append(escape(t.caption())).append("</caption>\n<tr>");
             t.header().forEach(c -> html.append("<th>").append(escape(c)).append("</th>"));
@@ -61,14 +85,26 @@ final class HtmlExporter {
             }
             html.append("</table>\n");
         } else if (block instanceof Figure f) {
-            html.append("<figure id=\"").append(f.id()).append("\">\n").append(ChartImages.svg(f.chart(), f.id()))
-                    .append("\n<figcaption>").append(escape(f.caption())).append("</figcaption>\n</figure>\n");
+            html.append("<figure id=\"")
+                    .append(f.id())
+                    .append("\">\n")
+                    .append(ChartImages.svg(f.chart(), f.id()))
+                    .append("\n<figcaption>")
+                    .append(escape(f.caption()))
+                    .append("</figcaption>\n</figure>\n");
         } else if (block instanceof Code c) {
-            html.append("<details><summary>").append(escape(c.title())).append("</summary>\n<pre>").append(escape(c.text())).append("</pre></details>\n");
+            html.append("<details><summary>")
+                    .append(escape(c.title()))
+                    .append("</summary>\n<pre>")
+                    .append(escape(c.text()))
+                    .append("</pre></details>\n");
         }
     }
 
     static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

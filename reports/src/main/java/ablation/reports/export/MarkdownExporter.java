@@ -27,17 +27,32 @@ final class MarkdownExporter {
         List<Path> written = new java.util.ArrayList<>();
         written.add(file);
         StringBuilder md = new StringBuilder();
-        md.append("# ").append(report.title()).append("\n\n_").append(report.subtitle()).append("_\n\n");
+        md.append("# ")
+                .append(report.title())
+                .append("\n\n_")
+                .append(report.subtitle())
+                .append("_\n\n");
         for (Section section : report.sections()) {
-            md.append("#".repeat(section.level())).append(' ').append(section.heading()).append("\n\n");
+            md.append("#".repeat(section.level()))
+                    .append(' ')
+                    .append(section.heading())
+                    .append("\n\n");
             for (Block block : section.blocks()) {
                 if (block instanceof Figure f) {
                     Files.createDirectories(charts);
                     Path image = charts.resolve(f.id() + ".png");
                     Files.write(image, png.apply(f));
                     written.add(image);
-                    md.append("![").append(f.caption()).append("](").append(CHART_DIR).append('/').append(f.id()).append(".png)\n\n")
-                            .append('_').append(f.caption()).append("_\n\n");
+                    md.append("![")
+                            .append(f.caption())
+                            .append("](")
+                            .append(CHART_DIR)
+                            .append('/')
+                            .append(f.id())
+                            .append(".png)\n\n")
+                            .append('_')
+                            .append(f.caption())
+                            .append("_\n\n");
                 } else {
                     md.append(text(block));
                 }
@@ -50,7 +65,9 @@ final class MarkdownExporter {
     private static String text(Block block) {
         if (block instanceof Paragraph p) return p.text() + "\n\n";
         if (block instanceof Highlight h) return "> **" + h.label() + ":** " + h.text() + "\n\n";
-        if (block instanceof Code c) return "<details><summary>" + c.title() + "</summary>\n\n```\n" + c.text().strip() + "\n```\n\n</details>\n\n";
+        if (block instanceof Code c)
+            return "<details><summary>" + c.title() + "</summary>\n\n```\n"
+                    + c.text().strip() + "\n```\n\n</details>\n\n";
         Table t = (Table) block;
         StringBuilder md = new StringBuilder("**").append(t.caption()).append("**\n\n");
         row(md, t.header());
@@ -61,7 +78,8 @@ final class MarkdownExporter {
 
     private static void row(StringBuilder md, List<String> cells) {
         md.append('|');
-        for (String cell : cells) md.append(' ').append(cell.replace("|", "\\|").replace("\n", " ")).append(" |");
+        for (String cell : cells)
+            md.append(' ').append(cell.replace("|", "\\|").replace("\n", " ")).append(" |");
         md.append('\n');
     }
 }

@@ -40,7 +40,8 @@ final class PdfExporter {
                 }
             }
             footers(doc, report.title());
-            try (OutputStream out = Files.newOutputStream(file)) { // replaces an earlier report (PDFBox warns when saving over a File)
+            try (OutputStream out =
+                    Files.newOutputStream(file)) { // replaces an earlier report (PDFBox warns when saving over a File)
                 doc.save(out);
             }
         }
@@ -59,7 +60,12 @@ final class PdfExporter {
             pdf.text(f.caption(), PdfLayout.ITALIC, 8.5f, Color.DARK_GRAY, 0);
             pdf.space(8);
         } else if (block instanceof Code c) {
-            pdf.text("The " + c.title() + " is in the HTML and Markdown reports.", PdfLayout.ITALIC, 8.5f, Color.DARK_GRAY, 0);
+            pdf.text(
+                    "The " + c.title() + " is in the HTML and Markdown reports.",
+                    PdfLayout.ITALIC,
+                    8.5f,
+                    Color.DARK_GRAY,
+                    0);
             pdf.space(4);
         }
     }

@@ -25,8 +25,8 @@ final class PdfLayout implements AutoCloseable {
     static final PDType1Font ITALIC = new PDType1Font(Standard14Fonts.FontName.HELVETICA_OBLIQUE);
     private static final float MARGIN = 50;
     private static final float CELL_PAD = 3;
-    private static final Map<Character, String> LOOK_ALIKES = Map.of(
-            '\u2212', "-", '\u2264', "<=", '\u2265', ">=", '\u2248', "~", '\u2192', "->", '\u00a0', " ");
+    private static final Map<Character, String> LOOK_ALIKES =
+            Map.of('\u2212', "-", '\u2264', "<=", '\u2265', ">=", '\u2248', "~", '\u2192', "->", '\u00a0', " ");
 
     private final PDDocument doc;
     private final Map<Character, Boolean> encodable = new HashMap<>();
@@ -144,7 +144,8 @@ final class PdfLayout implements AutoCloseable {
         if (stream == null || y - height < MARGIN) newPage();
     }
 
-    private void show(String line, PDType1Font font, float size, Color colour, float x, float baseline) throws IOException {
+    private void show(String line, PDType1Font font, float size, Color colour, float x, float baseline)
+            throws IOException {
         stream.beginText();
         stream.setFont(font, size);
         stream.setNonStrokingColor(colour);
@@ -153,7 +154,8 @@ final class PdfLayout implements AutoCloseable {
         stream.endText();
     }
 
-    private void drawRow(List<String> cells, float[] widths, PDType1Font font, float size, float leading, Color fill) throws IOException {
+    private void drawRow(List<String> cells, float[] widths, PDType1Font font, float size, float leading, Color fill)
+            throws IOException {
         float height = rowHeight(cells, widths, font, size, leading);
         ensure(height);
         if (fill != null) {
@@ -178,9 +180,13 @@ final class PdfLayout implements AutoCloseable {
         y -= height;
     }
 
-    private float rowHeight(List<String> cells, float[] widths, PDType1Font font, float size, float leading) throws IOException {
+    private float rowHeight(List<String> cells, float[] widths, PDType1Font font, float size, float leading)
+            throws IOException {
         int lines = 1;
-        for (int c = 0; c < cells.size(); c++) lines = Math.max(lines, wrap(cells.get(c), font, size, widths[c] - 2 * CELL_PAD).size());
+        for (int c = 0; c < cells.size(); c++)
+            lines = Math.max(
+                    lines,
+                    wrap(cells.get(c), font, size, widths[c] - 2 * CELL_PAD).size());
         return lines * leading + 2 * CELL_PAD;
     }
 
@@ -205,7 +211,8 @@ final class PdfLayout implements AutoCloseable {
             else wide += w;
         }
         float[] widths = new float[n];
-        for (int c = 0; c < n; c++) widths[c] = natural[c] <= share ? natural[c] : (width() - fixed) * natural[c] / wide;
+        for (int c = 0; c < n; c++)
+            widths[c] = natural[c] <= share ? natural[c] : (width() - fixed) * natural[c] / wide;
         return widths;
     }
 

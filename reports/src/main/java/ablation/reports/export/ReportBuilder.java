@@ -1,14 +1,14 @@
 package ablation.reports.export;
 
-import ablation.core.stats.IntervalKind;
 import static ablation.reports.lessons.VerdictRules.VERDICT_K;
 
+import ablation.core.config.EvalMode;
 import ablation.core.stats.Estimate;
+import ablation.core.stats.IntervalKind;
 import ablation.core.stats.IntervalSettings;
 import ablation.core.stats.Intervals;
 import ablation.core.stats.LossBand;
 import ablation.core.stats.PassMatrix;
-import ablation.core.config.EvalMode;
 import ablation.reports.charts.ChartPoint;
 import ablation.reports.charts.ChartSeries;
 import ablation.reports.charts.Charts;
@@ -38,8 +38,6 @@ import ablation.reports.model.RunResult;
 import ablation.reports.model.RunStatus;
 import ablation.reports.model.StudyResults;
 import ablation.reports.model.Understanding;
-import ablation.core.stats.Bootstrap;
-import ablation.core.stats.PassAtK;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -68,30 +66,47 @@ public final class ReportBuilder {
         sections.add(runs(study));
         for (RunResult run : study.runs()) sections.add(run(run));
         if (study.baseConfig() != null) {
-            sections.add(new Section("base-config", "Base config", 2, false, List.of(new Code("base config", study.baseConfig()))));
+            sections.add(new Section(
+                    "base-config", "Base config", 2, false, List.of(new Code("base config", study.baseConfig()))));
         }
-        return new ReportContent("Lesson report: " + study.name(),
-                "Ablations of the CodeGen2 lessons (Nijkamp et al., 2023, arXiv:2305.02309)", sections);
+        return new ReportContent(
+                "Lesson report: " + study.name(),
+                "Ablations of the CodeGen2 lessons (Nijkamp et al., 2023, arXiv:2305.02309)",
+                sections);
     }
 
     private static Section summary(StudyResults study, List<LessonAnalysis> analyses) {
         List<Block> blocks = new ArrayList<>();
-        if (study.description() != null && !study.description().isBlank()) blocks.add(new Paragraph(study.description()));
+        if (study.description() != null && !study.description().isBlank())
+            blocks.add(new Paragraph(study.description()));
         long finished = study.runs().stream().filter(RunResult::finished).count();
         blocks.add(new Paragraph(study.runs().size() + " runs planned: " + finished + " finished, "
                 + count(study, RunStatus.FAILED) + " failed, " + count(study, RunStatus.MISSING) + " missing."
                 + " Only finished runs enter the numbers and charts."));
         if (!study.unfinished().isEmpty()) {
-            blocks.add(new Highlight("Runs that did not finish", study.unfinished().stream().map(ReportBuilder::describe)
-                    .collect(Collectors.joining("; ")), Tone.WARNING));
+            blocks.add(new Highlight(
+                    "Runs that did not finish",
+                    study.unfinished().stream().map(ReportBuilder::describe).collect(Collectors.joining("; ")),
+                    Tone.WARNING));
         }
         List<List<String>> rows = new ArrayList<>();
         for (Lesson lesson : Lesson.values()) {
-            LessonAnalysis analysis = analyses.stream().filter(a -> a.design().lesson() == lesson).findFirst().orElse(null);
+            LessonAnalysis analysis = analyses.stream()
+                    .filter(a -> a.design().lesson() == lesson)
+                    .findFirst()
+                    .orElse(null);
             if (analysis == null) {
-                rows.add(List.of(String.valueOf(lesson.number()), lesson.title(), "not tested", "the study has no arms for this lesson"));
+                rows.add(List.of(
+                        String.valueOf(lesson.number()),
+                        lesson.title(),
+                        "not tested",
+                        "the study has no arms for this lesson"));
             } else {
-                rows.add(List.of(String.valueOf(lesson.number()), lesson.title(), analysis.verdict().outcome().word(), analysis.verdict().rule()));
+                rows.add(List.of(
+                        String.valueOf(lesson.number()),
+                        lesson.title(),
+                        analysis.verdict().outcome().word(),
+                        analysis.verdict().rule()));
             }
         }
         blocks.add(new Table("Verdicts", List.of("#", "Lesson", "Verdict", "Rule"), rows));
@@ -105,36 +120,41 @@ public final class ReportBuilder {
      * how many could not fit at all (those problems count as failed); empty when no run recorded it.
      */
     private static Optional<Block> promptSummary(StudyResults study) {
-        List<PromptCheck> checks = study.runs().stream().filter(RunResult::finished)
-                .flatMap(r -> r.metrics().promptChecks().stream()).toList();
+        List<PromptCheck> checks = study.runs().stream()
+                .filter(RunResult::finished)
+                .flatMap(r -> r.metrics().promptChecks().stream())
+                .toList();
         if (checks.isEmpty()) return Optional.empty();
         int trimmed = checks.stream().mapToInt(PromptCheck::trimmed).sum();
         int unfit = checks.stream().mapToInt(PromptCheck::unfit).sum();
-        String text = "Prompts: " + trimmed + " trimmed to fit the context (doctest examples cut first, never the signature) and "
-                + unfit + " that could not fit (counted as failed), over " + checks.size() + " evaluations of finished runs; "
+        String text = "Prompts: " + trimmed
+                + " trimmed to fit the context (doctest examples cut first, never the signature) and "
+                + unfit + " that could not fit (counted as failed), over " + checks.size()
+                + " evaluations of finished runs; "
                 + "each run's section gives them per evaluation with the samples' finish reasons.";
-        return Optional.of(trimmed + unfit == 0 ? new Paragraph(text) : new Highlight("Prompts were cut", text, Tone.WARNING));
+        return Optional.of(
+                trimmed + unfit == 0 ? new Paragraph(text) : new Highlight("Prompts were cut", text, Tone.WARNING));
     }
 
     private static String methods() {
         IntervalSettings settings = Intervals.DEFAULT.settings();
         return "Method. pass@k is the unbiased estimator 1 - C(n-c, k)/C(n, k) per problem, averaged over problems. "
                 + "With two seeds or more, an arm's " + settings.percent()
-                        + " interval is Student's t over its seed means, "
+                + " interval is Student's t over its seed means, "
                 + "and a difference between arms is Welch's t over the two arms' seed means: what another study would "
                 + "redraw is the training seed. With one seed the interval is a percentile bootstrap over problems ("
                 + settings.resamples() + " resamples, seed " + settings.seed()
-                        + "), paired by problem for differences; "
+                + "), paired by problem for differences; "
                 + "it is blind to seed-to-seed spread, so such results are exploratory and carry no verdict. "
                 + "Bits per byte are seed means with t intervals when there are at least 2 seeds. "
                 + "Understanding is the share of minimal pairs (a held-out function's body against a mutant that fails its "
                 + "tests, same prompt) where the model gives the correct body the higher log-probability, 0.5 being chance; "
                 + "with one seed its interval is a bootstrap that resamples programs with their pairs, with several the seed "
                 + "mean's t interval. Verdicts use pass@" + VERDICT_K + " sampled at T = "
-                        + VerdictRules.VERDICT_TEMPERATURE
+                + VerdictRules.VERDICT_TEMPERATURE
                 + " where the study sampled it (the Codex/CodeGen convention; pass@10 at T = 0.8). A difference smaller than the "
                 + "lesson's margin (by default " + Math.round(LessonDesign.DEFAULT_MARGIN * 100)
-                        + "% of the reference arm's "
+                + "% of the reference arm's "
                 + "value; each lesson prints its own) counts as negligible. A claim about every part (metric or arm) is an "
                 + "intersection-union test; a claim about some part uses Holm's correction. With fewer than 2 seeds there is "
                 + "no verdict: the lesson is exploratory, with its direction and intervals.";
@@ -149,48 +169,73 @@ public final class ReportBuilder {
         blocks.add(new Paragraph("Margin: " + Math.round(design.margin() * 1000) / 10.0
                 + "% of the reference arm's value"
                 + " (set per lesson with margin: in the study file)."));
-        blocks.add(new Paragraph("Arms vary " + design.variedField() + ": " + design.arms().stream()
-                .map(a -> a.label() + " (" + role(a.role()) + ")").collect(Collectors.joining(", ")) + "."));
+        blocks.add(new Paragraph("Arms vary " + design.variedField() + ": "
+                + design.arms().stream()
+                        .map(a -> a.label() + " (" + role(a.role()) + ")")
+                        .collect(Collectors.joining(", "))
+                + "."));
         Verdict verdict = analysis.verdict();
         blocks.add(new Highlight("Verdict: " + verdict.outcome().word(), verdict.rule(), tone(verdict.outcome())));
         List<List<String>> comparisons = new ArrayList<>();
         for (Comparison c : analysis.comparisons()) {
-            comparisons.add(List.of(c.what(), c.difference() == null ? "n/a" : c.difference().format(DECIMALS),
-                    lesson.paperDifference(), c.verdict().text()));
+            comparisons.add(List.of(
+                    c.what(),
+                    c.difference() == null ? "n/a" : c.difference().format(DECIMALS),
+                    lesson.paperDifference(),
+                    c.verdict().text()));
         }
-        blocks.add(new Table("Comparisons (positive: the treatment is better; "
-                + Intervals.DEFAULT.settings().percent() + " interval)", List.of("Comparison", "Ours", "Paper",
-                        "Verdict"), comparisons));
+        blocks.add(new Table(
+                "Comparisons (positive: the treatment is better; "
+                        + Intervals.DEFAULT.settings().percent() + " interval)",
+                List.of("Comparison", "Ours", "Paper", "Verdict"),
+                comparisons));
         for (ArmSummary arm : analysis.arms()) {
             if (arm.unfinished().isEmpty()) continue;
-            String which = arm.unfinished().stream().map(ReportBuilder::describe).collect(Collectors.joining("; "));
-            blocks.add(new Highlight("Arm " + arm.label(), arm.finished().isEmpty()
-                    ? "no run finished, so it has no numbers in this report (" + which + ")"
-                    : arm.unfinished().size() + " of " + arm.arm().runs().size() + " runs did not finish and are left out (" + which + ")",
+            String which =
+                    arm.unfinished().stream().map(ReportBuilder::describe).collect(Collectors.joining("; "));
+            blocks.add(new Highlight(
+                    "Arm " + arm.label(),
+                    arm.finished().isEmpty()
+                            ? "no run finished, so it has no numbers in this report (" + which + ")"
+                            : arm.unfinished().size() + " of "
+                                    + arm.arm().runs().size() + " runs did not finish and are left out (" + which + ")",
                     Tone.WARNING));
         }
         String prefix = "lesson" + lesson.number();
-        for (String benchmark : benchmarks(analysis, EvalMode.L2R)) blocks.add(passTable(analysis, benchmark, EvalMode.L2R));
-        for (String benchmark : benchmarks(analysis, EvalMode.INFILL)) blocks.add(passTable(analysis, benchmark, EvalMode.INFILL));
+        for (String benchmark : benchmarks(analysis, EvalMode.L2R))
+            blocks.add(passTable(analysis, benchmark, EvalMode.L2R));
+        for (String benchmark : benchmarks(analysis, EvalMode.INFILL))
+            blocks.add(passTable(analysis, benchmark, EvalMode.INFILL));
         Table scalars = scalarTable(analysis);
         if (scalars != null) blocks.add(scalars);
-        List<LossBand> bands = new ArrayList<>(analysis.arms().stream().map(ArmSummary::lossBand).filter(Objects::nonNull).toList());
+        List<LossBand> bands = new ArrayList<>(analysis.arms().stream()
+                .map(ArmSummary::lossBand)
+                .filter(Objects::nonNull)
+                .toList());
         for (ArmSummary arm : analysis.arms()) {
             for (RunResult run : arm.unfinished()) {
-                if (!run.metrics().loss().isEmpty()) bands.add(LossBand.overSeeds(run.name() + ", "
-                        + run.status().word(), List.of(LossPoint.byTokens(run.metrics().loss()))));
+                if (!run.metrics().loss().isEmpty())
+                    bands.add(LossBand.overSeeds(
+                            run.name() + ", " + run.status().word(),
+                            List.of(LossPoint.byTokens(run.metrics().loss()))));
             }
         }
         if (!bands.isEmpty()) {
-            blocks.add(new Figure(prefix + "-loss", "Training loss against tokens; line: mean over seeds, band: min to max over seeds; "
-                    + "runs that did not finish are drawn alone, up to where they stopped.",
+            blocks.add(new Figure(
+                    prefix + "-loss",
+                    "Training loss against tokens; line: mean over seeds, band: min to max over seeds; "
+                            + "runs that did not finish are drawn alone, up to where they stopped.",
                     Charts.lossCurves("Lesson " + lesson.number() + ": training loss", bands)));
         }
         String curves = passCurveBenchmark(analysis);
         if (curves != null) {
-            blocks.add(new Figure(prefix + "-passk", "pass@k against k on " + curves + " (L2R), with "
-                    + Intervals.DEFAULT.settings().percent() + " intervals.", Charts.passAtK("Lesson " + lesson.number()
-                    + ": L2R pass@k on " + curves, passCurves(analysis, curves, EvalMode.L2R))));
+            blocks.add(new Figure(
+                    prefix + "-passk",
+                    "pass@k against k on " + curves + " (L2R), with "
+                            + Intervals.DEFAULT.settings().percent() + " intervals.",
+                    Charts.passAtK(
+                            "Lesson " + lesson.number() + ": L2R pass@k on " + curves,
+                            passCurves(analysis, curves, EvalMode.L2R))));
         }
         blocks.addAll(lessonFigures(analysis, prefix));
         return new Section(prefix, "Lesson " + lesson.number() + ": " + lesson.title(), 2, true, blocks);
@@ -213,14 +258,22 @@ public final class ReportBuilder {
                     Estimate y = a.passAtK(infill, EvalMode.INFILL, 1);
                     return x == null || y == null ? null : ChartPoint.labelled(a.label(), x, y);
                 });
-                figures.add(new Figure(prefix + "-frontier", "L2R pass@1 (" + l2r + ") against infill pass@1 (" + infill
-                        + ") per arm: the cost of infill training, if any, shows as a step left.",
-                        Charts.infillFrontier("Lesson 2: infill vs left-to-right", List.of(new ChartSeries(analysis.design().variedField(), points)))));
+                figures.add(new Figure(
+                        prefix + "-frontier",
+                        "L2R pass@1 (" + l2r + ") against infill pass@1 (" + infill
+                                + ") per arm: the cost of infill training, if any, shows as a step left.",
+                        Charts.infillFrontier(
+                                "Lesson 2: infill vs left-to-right",
+                                List.of(new ChartSeries(analysis.design().variedField(), points)))));
             }
             case OBJECTIVE -> {
                 if (infill != null) {
-                    figures.add(new Figure(prefix + "-infill-passk", "pass@k against k on " + infill + " (infill), with 95% bootstrap intervals.",
-                            Charts.passAtK("Lesson 3: infill pass@k on " + infill, passCurves(analysis, infill, EvalMode.INFILL))));
+                    figures.add(new Figure(
+                            prefix + "-infill-passk",
+                            "pass@k against k on " + infill + " (infill), with 95% bootstrap intervals.",
+                            Charts.passAtK(
+                                    "Lesson 3: infill pass@k on " + infill,
+                                    passCurves(analysis, infill, EvalMode.INFILL))));
                 }
             }
             case MIXTURE -> {
@@ -231,12 +284,18 @@ public final class ReportBuilder {
                     return x == null || y == null ? null : ChartPoint.labelled(a.label(), x, y);
                 });
                 if (points.isEmpty()) {
-                    figures.add(new Paragraph("No mixture chart: no arm has both NL bits per byte and an L2R evaluation."));
+                    figures.add(
+                            new Paragraph("No mixture chart: no arm has both NL bits per byte and an L2R evaluation."));
                     break;
                 }
-                figures.add(new Figure(prefix + "-mixture", "PL pass@" + VERDICT_K + " (" + l2r + ") against NL bits per byte per mixture; "
-                        + "up and to the left is better in both domains.",
-                        Charts.mixture("Lesson 4: programming vs natural language", List.of(new ChartSeries("mixture", points)), VERDICT_K)));
+                figures.add(new Figure(
+                        prefix + "-mixture",
+                        "PL pass@" + VERDICT_K + " (" + l2r + ") against NL bits per byte per mixture; "
+                                + "up and to the left is better in both domains.",
+                        Charts.mixture(
+                                "Lesson 4: programming vs natural language",
+                                List.of(new ChartSeries("mixture", points)),
+                                VERDICT_K)));
             }
             case EPOCHS -> {
                 if (l2r == null) break;
@@ -244,28 +303,37 @@ public final class ReportBuilder {
                 for (int k : ks(analysis, l2r, EvalMode.L2R)) {
                     series.add(new ChartSeries("pass@" + k, pointsByLevel(analysis, a -> {
                         Estimate y = a.passAtK(l2r, EvalMode.L2R, k);
-                        return y == null || !a.ks(l2r, EvalMode.L2R).contains(k) ? null : ChartPoint.at(a.arm().level(), y);
+                        return y == null || !a.ks(l2r, EvalMode.L2R).contains(k)
+                                ? null
+                                : ChartPoint.at(a.arm().level(), y);
                     })));
                 }
-                figures.add(new Figure(prefix + "-epochs", "pass@k on " + l2r + " against epochs over the capped source, at an equal token budget.",
+                figures.add(new Figure(
+                        prefix + "-epochs",
+                        "pass@k on " + l2r + " against epochs over the capped source, at an equal token budget.",
                         Charts.epochs("Lesson 5: epochs", series)));
             }
-            case PREFIX_LM -> { }
+            case PREFIX_LM -> {}
         }
         return figures;
     }
 
     /** One point per arm with a level (others left out), in order of level. */
     private static List<ChartPoint> pointsByLevel(LessonAnalysis analysis, Function<ArmSummary, ChartPoint> point) {
-        return analysis.arms().stream().filter(a -> a.arm().hasLevel() && !a.finished().isEmpty())
+        return analysis.arms().stream()
+                .filter(a -> a.arm().hasLevel() && !a.finished().isEmpty())
                 .sorted(Comparator.comparingDouble(a -> a.arm().level()))
-                .map(point).filter(Objects::nonNull).toList();
+                .map(point)
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     private static List<ChartSeries> passCurves(LessonAnalysis analysis, String benchmark, EvalMode mode) {
         List<ChartSeries> series = new ArrayList<>();
         for (ArmSummary arm : analysis.arms()) {
-            List<ChartPoint> points = arm.ks(benchmark, mode).stream().map(k -> ChartPoint.at(k, arm.passAtK(benchmark, mode, k))).toList();
+            List<ChartPoint> points = arm.ks(benchmark, mode).stream()
+                    .map(k -> ChartPoint.at(k, arm.passAtK(benchmark, mode, k)))
+                    .toList();
             if (!points.isEmpty()) series.add(new ChartSeries(arm.label(), points));
         }
         return series;
@@ -281,14 +349,22 @@ public final class ReportBuilder {
             if (arm.evaluations(benchmark, mode).isEmpty()) continue;
             List<String> row = new ArrayList<>(List.of(arm.label(), arm.seeds()));
             List<Integer> armKs = arm.ks(benchmark, mode);
-            for (int k : ks) row.add(armKs.contains(k) ? arm.passAtK(benchmark, mode, k).format(DECIMALS) : "n/a");
+            for (int k : ks)
+                row.add(armKs.contains(k) ? arm.passAtK(benchmark, mode, k).format(DECIMALS) : "n/a");
             rows.add(row);
         }
-        return new Table("pass@k on " + benchmark + " (" + mode.title() + "), pooled over seeds, 95% bootstrap interval", header, rows);
+        return new Table(
+                "pass@k on " + benchmark + " (" + mode.title() + "), pooled over seeds, 95% bootstrap interval",
+                header,
+                rows);
     }
 
     private static List<Integer> ks(LessonAnalysis analysis, String benchmark, EvalMode mode) {
-        return analysis.arms().stream().flatMap(a -> a.ks(benchmark, mode).stream()).distinct().sorted().toList();
+        return analysis.arms().stream()
+                .flatMap(a -> a.ks(benchmark, mode).stream())
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     /** Held-out bits per byte and understanding per arm, or null when no arm has any. */
@@ -325,21 +401,43 @@ public final class ReportBuilder {
     private static Section runs(StudyResults study) {
         List<List<String>> rows = new ArrayList<>();
         for (RunResult run : study.runs()) {
-            rows.add(List.of(run.name(), run.status().word(), String.valueOf(run.seed()),
+            rows.add(List.of(
+                    run.name(),
+                    run.status().word(),
+                    String.valueOf(run.seed()),
                     run.lessons().stream().map(String::valueOf).collect(Collectors.joining(", ")),
-                    diff(run), run.cellKey() == null ? "" : run.cellKey().substring(0, Math.min(10, run.cellKey().length()))));
+                    diff(run),
+                    run.cellKey() == null
+                            ? ""
+                            : run.cellKey()
+                                    .substring(0, Math.min(10, run.cellKey().length()))));
         }
-        return new Section("runs", "Runs", 2, true, List.of(new Table("Every planned run", List.of("Run", "Status", "Seed", "Lessons", "Differs from base", "Cell"), rows)));
+        return new Section(
+                "runs",
+                "Runs",
+                2,
+                true,
+                List.of(new Table(
+                        "Every planned run",
+                        List.of("Run", "Status", "Seed", "Lessons", "Differs from base", "Cell"),
+                        rows)));
     }
 
     private static Section run(RunResult run) {
         List<Block> blocks = new ArrayList<>();
         if (!run.finished()) {
-            blocks.add(new Highlight("Status: " + run.status().word(), run.statusDetail() == null ? "no detail recorded" : run.statusDetail(), Tone.WARNING));
+            blocks.add(new Highlight(
+                    "Status: " + run.status().word(),
+                    run.statusDetail() == null ? "no detail recorded" : run.statusDetail(),
+                    Tone.WARNING));
         }
         blocks.add(new Paragraph("Differs from base: " + diff(run) + "."));
         List<Evaluation> evaluations = run.metrics().evaluations();
-        List<Integer> ks = evaluations.stream().flatMap(e -> e.ks().stream()).distinct().sorted().toList();
+        List<Integer> ks = evaluations.stream()
+                .flatMap(e -> e.ks().stream())
+                .distinct()
+                .sorted()
+                .toList();
         if (!evaluations.isEmpty()) {
             List<String> header = new ArrayList<>(List.of("Benchmark", "Problems"));
             ks.forEach(k -> header.add("pass@" + k));
@@ -348,31 +446,53 @@ public final class ReportBuilder {
             List<List<String>> rows = new ArrayList<>();
             for (Evaluation e : evaluations) {
                 int minN = e.problems().stream().mapToInt(p -> p.n()).min().orElseThrow();
-                List<String> row = new ArrayList<>(List.of(e.key(), String.valueOf(e.problems().size())));
+                List<String> row = new ArrayList<>(
+                        List.of(e.key(), String.valueOf(e.problems().size())));
                 for (int k : ks) {
-                    row.add(e.ks().contains(k) && k <= minN ? Intervals.DEFAULT.of(PassMatrix.of(List.of(e.problems()),
-                            k)).format(DECIMALS) : "n/a");
+                    row.add(
+                            e.ks().contains(k) && k <= minN
+                                    ? Intervals.DEFAULT
+                                            .of(PassMatrix.of(List.of(e.problems()), k))
+                                            .format(DECIMALS)
+                                    : "n/a");
                 }
-                PromptCheck check = run.metrics().promptCheck(e.benchmark(), e.mode() == EvalMode.L2R ? "l2r" : e.mode().label());
+                PromptCheck check = run.metrics()
+                        .promptCheck(
+                                e.benchmark(),
+                                e.mode() == EvalMode.L2R ? "l2r" : e.mode().label());
                 row.add(check == null ? "not recorded" : check.trimmed() + " / " + check.unfit());
-                row.add(check == null ? "not recorded" : check.finishes().getOrDefault("stop_token", 0) + " / "
-                        + check.finishes().getOrDefault("stop_sequence", 0) + " / " + check.finishes().getOrDefault("length", 0));
+                row.add(
+                        check == null
+                                ? "not recorded"
+                                : check.finishes().getOrDefault("stop_token", 0) + " / "
+                                        + check.finishes().getOrDefault("stop_sequence", 0) + " / "
+                                        + check.finishes().getOrDefault("length", 0));
                 rows.add(row);
             }
-            blocks.add(new Table("Evaluations, 95% bootstrap interval over problems; a prompt that does not fit the context "
-                    + "even trimmed counts as failed", header, rows));
+            blocks.add(new Table(
+                    "Evaluations, 95% bootstrap interval over problems; a prompt that does not fit the context "
+                            + "even trimmed counts as failed",
+                    header, rows));
         }
         List<String> held = new ArrayList<>();
-        for (BitsPerByte b : run.metrics().bitsPerByte()) held.add(b.source() + " (" + b.domain() + ") " + Estimate.number(b.value(), DECIMALS) + " bits/byte");
+        for (BitsPerByte b : run.metrics().bitsPerByte())
+            held.add(b.source() + " (" + b.domain() + ") " + Estimate.number(b.value(), DECIMALS) + " bits/byte");
         Understanding understanding = run.metrics().understanding();
         if (understanding != null) {
-            held.add("understanding " + new Estimate(understanding.accuracy(), understanding.low(), understanding.high(), 1,
-                    IntervalKind.PROBLEM_BOOTSTRAP).format(DECIMALS));
+            held.add("understanding "
+                    + new Estimate(
+                                    understanding.accuracy(),
+                                    understanding.low(),
+                                    understanding.high(),
+                                    1,
+                                    IntervalKind.PROBLEM_BOOTSTRAP)
+                            .format(DECIMALS));
         }
         if (!held.isEmpty()) blocks.add(new Paragraph("Held-out: " + String.join("; ", held) + "."));
         blocks.add(new Paragraph("Provenance: " + provenance(run.provenance()) + "."));
         if (run.config() != null) blocks.add(new Code("config of " + run.name(), run.config()));
-        return new Section("run-" + run.name().replaceAll("[^A-Za-z0-9_-]", "_"), "Run " + run.name(), 3, false, blocks);
+        return new Section(
+                "run-" + run.name().replaceAll("[^A-Za-z0-9_-]", "_"), "Run " + run.name(), 3, false, blocks);
     }
 
     private static String provenance(Provenance p) {
@@ -394,11 +514,14 @@ public final class ReportBuilder {
 
     private static String diff(RunResult run) {
         if (run.configDiff().isEmpty()) return "nothing (the base)";
-        return run.configDiff().entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).collect(Collectors.joining(", "));
+        return run.configDiff().entrySet().stream()
+                .map(e -> e.getKey() + " = " + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     private static String describe(RunResult run) {
-        return run.name() + " (" + run.status().word() + (run.statusDetail() == null ? "" : ": " + run.statusDetail()) + ")";
+        return run.name() + " (" + run.status().word() + (run.statusDetail() == null ? "" : ": " + run.statusDetail())
+                + ")";
     }
 
     private static long count(StudyResults study, RunStatus status) {
@@ -413,7 +536,10 @@ public final class ReportBuilder {
         String best = null;
         int most = 0;
         for (String benchmark : benchmarks(analysis, EvalMode.L2R)) {
-            int ks = analysis.arms().stream().mapToInt(a -> a.ks(benchmark, EvalMode.L2R).size()).max().orElse(0);
+            int ks = analysis.arms().stream()
+                    .mapToInt(a -> a.ks(benchmark, EvalMode.L2R).size())
+                    .max()
+                    .orElse(0);
             if (ks > most) {
                 best = benchmark;
                 most = ks;
@@ -429,7 +555,9 @@ public final class ReportBuilder {
         if (first != null) benchmarks.add(first);
         for (ArmSummary arm : analysis.arms()) {
             for (RunResult run : arm.finished()) {
-                run.metrics().evaluations().stream().filter(e -> e.mode() == mode).forEach(e -> benchmarks.add(e.benchmark()));
+                run.metrics().evaluations().stream()
+                        .filter(e -> e.mode() == mode)
+                        .forEach(e -> benchmarks.add(e.benchmark()));
             }
         }
         return benchmarks;

@@ -10,6 +10,10 @@ public record ReportContent(String title, String subtitle, List<Section> section
 
     /** Every block of a kind, in order, across sections. */
     public <T extends Block> List<T> blocks(Class<T> kind) {
-        return sections.stream().flatMap(s -> s.blocks().stream()).filter(kind::isInstance).map(kind::cast).toList();
+        return sections.stream()
+                .flatMap(s -> s.blocks().stream())
+                .filter(kind::isInstance)
+                .map(kind::cast)
+                .toList();
     }
 }

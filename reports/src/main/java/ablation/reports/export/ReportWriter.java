@@ -45,7 +45,8 @@ public final class ReportWriter {
                 written.addAll(MarkdownExporter.write(report, outDir.resolve(Format.MD.fileName()), png));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report of study " + study.name() + " to " + outDir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "cannot write the report of study " + study.name() + " to " + outDir + ": " + e.getMessage(), e);
         }
         return written;
     }

@@ -1,11 +1,12 @@
 package ablation.reports.lessons;
 
+import ablation.core.config.EvalMode;
 import ablation.core.stats.Estimate;
+import ablation.core.stats.IntervalKind;
 import ablation.core.stats.Intervals;
 import ablation.core.stats.LossBand;
 import ablation.core.stats.PassMatrix;
 import ablation.core.stats.ProblemCount;
-import ablation.core.config.EvalMode;
 import ablation.reports.model.Arm;
 import ablation.reports.model.ArmRole;
 import ablation.reports.model.Domain;
@@ -14,10 +15,6 @@ import ablation.reports.model.LossPoint;
 import ablation.reports.model.RunResult;
 import ablation.reports.model.StudyResults;
 import ablation.reports.model.Understanding;
-import ablation.core.stats.Bootstrap;
-import ablation.core.stats.LossBand;
-import ablation.core.stats.PassMatrix;
-import ablation.core.stats.IntervalKind;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -37,14 +34,22 @@ public record ArmSummary(Arm arm, List<RunResult> finished, List<RunResult> unfi
 
     public static ArmSummary of(StudyResults study, Arm arm) {
         List<RunResult> runs = study.runs(arm);
-        return new ArmSummary(arm, runs.stream().filter(RunResult::finished).toList(),
+        return new ArmSummary(
+                arm,
+                runs.stream().filter(RunResult::finished).toList(),
                 runs.stream().filter(r -> !r.finished()).toList());
     }
 
     /** Runs grouped outside a lesson (a view's arm): shown, not judged. */
     public static ArmSummary of(String label, List<RunResult> runs) {
-        Arm arm = new Arm(label, ArmRole.OTHER, Double.NaN, runs.stream().map(RunResult::name).toList());
-        return new ArmSummary(arm, runs.stream().filter(RunResult::finished).toList(),
+        Arm arm = new Arm(
+                label,
+                ArmRole.OTHER,
+                Double.NaN,
+                runs.stream().map(RunResult::name).toList());
+        return new ArmSummary(
+                arm,
+                runs.stream().filter(RunResult::finished).toList(),
                 runs.stream().filter(r -> !r.finished()).toList());
     }
 
@@ -54,13 +59,18 @@ public record ArmSummary(Arm arm, List<RunResult> finished, List<RunResult> unfi
 
     /** The finished seeds' evaluations on a benchmark (those seeds that have it). */
     public List<Evaluation> evaluations(String benchmark, EvalMode mode) {
-        return finished.stream().map(r -> r.metrics().evaluation(benchmark, mode)).filter(Objects::nonNull).toList();
+        return finished.stream()
+                .map(r -> r.metrics().evaluation(benchmark, mode))
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     /** Per-seed, per-problem pass@k on a benchmark, or null when no finished seed has it. */
     public PassMatrix passMatrix(String benchmark, EvalMode mode, int k) {
         List<Evaluation> evaluations = evaluations(benchmark, mode);
-        return evaluations.isEmpty() ? null : PassMatrix.of(evaluations.stream().map(Evaluation::problems).toList(), k);
+        return evaluations.isEmpty()
+                ? null
+                : PassMatrix.of(evaluations.stream().map(Evaluation::problems).toList(), k);
     }
 
     /** pass@k over seeds and problems with its interval ({@link Intervals}), or null without data. */
@@ -75,18 +85,33 @@ public record ArmSummary(Arm arm, List<RunResult> finished, List<RunResult> unfi
      */
     public List<Integer> ks(String benchmark, EvalMode mode) {
         List<Evaluation> evaluations = evaluations(benchmark, mode);
-        int minN = evaluations.stream().flatMap(e -> e.problems().stream()).mapToInt(ProblemCount::n).min().orElse(0);
-        return evaluations.stream().flatMap(e -> e.ks().stream()).distinct().filter(k -> k <= minN).sorted().toList();
+        int minN = evaluations.stream()
+                .flatMap(e -> e.problems().stream())
+                .mapToInt(ProblemCount::n)
+                .min()
+                .orElse(0);
+        return evaluations.stream()
+                .flatMap(e -> e.ks().stream())
+                .distinct()
+                .filter(k -> k <= minN)
+                .sorted()
+                .toList();
     }
 
     /** The finished seeds' bits per byte in a domain (seeds without that domain left out). */
     public double[] bitsPerByte(Domain domain) {
-        return finished.stream().mapToDouble(r -> r.metrics().bitsPerByte(domain)).filter(v -> !Double.isNaN(v)).toArray();
+        return finished.stream()
+                .mapToDouble(r -> r.metrics().bitsPerByte(domain))
+                .filter(v -> !Double.isNaN(v))
+                .toArray();
     }
 
     /** The finished seeds' last value of an evaluation scalar (seeds without it left out). */
     public double[] scalar(String key) {
-        return finished.stream().mapToDouble(r -> r.metrics().scalar(key)).filter(v -> !Double.isNaN(v)).toArray();
+        return finished.stream()
+                .mapToDouble(r -> r.metrics().scalar(key))
+                .filter(v -> !Double.isNaN(v))
+                .toArray();
     }
 
     /** Seed mean of bits per byte with its t interval, or null without data. */
@@ -100,34 +125,49 @@ public record ArmSummary(Arm arm, List<RunResult> finished, List<RunResult> unfi
      * bootstrap interval over pairs; with several, the seed mean with its t interval.
      */
     public Estimate understanding() {
-        List<Understanding> runs = finished.stream().map(r -> r.metrics().understanding()).filter(Objects::nonNull).toList();
+        List<Understanding> runs = finished.stream()
+                .map(r -> r.metrics().understanding())
+                .filter(Objects::nonNull)
+                .toList();
         if (runs.isEmpty()) return null;
         if (runs.size() == 1) {
             Understanding only = runs.get(0);
             boolean interval = !Double.isNaN(only.low()) && !Double.isNaN(only.high());
-            return interval ? new Estimate(only.accuracy(), only.low(), only.high(), 1, IntervalKind.PROBLEM_BOOTSTRAP)
+            return interval
+                    ? new Estimate(only.accuracy(), only.low(), only.high(), 1, IntervalKind.PROBLEM_BOOTSTRAP)
                     : Estimate.point(only.accuracy(), 1);
         }
-        return Intervals.DEFAULT.seedMean(runs.stream().mapToDouble(Understanding::accuracy).toArray());
+        return Intervals.DEFAULT.seedMean(
+                runs.stream().mapToDouble(Understanding::accuracy).toArray());
     }
 
     /** Seed mean of the last logged training loss with its t interval, or null without data. */
     public Estimate finalLoss() {
-        double[] values = finished.stream().map(r -> r.metrics().loss()).filter(l -> !l.isEmpty())
-                .mapToDouble(l -> l.get(l.size() - 1).loss()).toArray();
+        double[] values = finished.stream()
+                .map(r -> r.metrics().loss())
+                .filter(l -> !l.isEmpty())
+                .mapToDouble(l -> l.get(l.size() - 1).loss())
+                .toArray();
         return values.length == 0 ? null : Intervals.DEFAULT.seedMean(values);
     }
 
     /** The loss curve over finished seeds that logged loss, or null. */
     public LossBand lossBand() {
-        var series = finished.stream().map(r -> r.metrics().loss()).filter(l -> !l.isEmpty()).toList();
-        return series.isEmpty() ? null : LossBand.overSeeds(arm.label(),
-                series.stream().map(LossPoint::byTokens).toList());
+        var series = finished.stream()
+                .map(r -> r.metrics().loss())
+                .filter(l -> !l.isEmpty())
+                .toList();
+        return series.isEmpty()
+                ? null
+                : LossBand.overSeeds(
+                        arm.label(), series.stream().map(LossPoint::byTokens).toList());
     }
 
     /** Whether the arm's runs are prefix-LMs ({@code model.arch: prefix_lm} in a finished run's config). */
     public boolean prefixLm() {
-        return finished.stream().anyMatch(r -> r.config() != null && PREFIX_LM.matcher(r.config()).find());
+        return finished.stream()
+                .anyMatch(
+                        r -> r.config() != null && PREFIX_LM.matcher(r.config()).find());
     }
 
     /** Seeds of the finished runs, for tables. */

@@ -49,26 +49,30 @@ public enum Claim {
         String plus = "+" + margin;
         String minus = "-" + margin;
         return switch (this) {
-            case NO_GAIN -> switch (outcome) {
-                case SUPPORTS -> "lies below " + plus + ": a gain of the margin or more is ruled out";
-                case CONTRADICTS -> "lies above " + plus + ": a gain larger than the margin";
-                default -> "reaches " + plus;
-            };
-            case NON_INFERIOR -> switch (outcome) {
-                case SUPPORTS -> "lies above " + minus + ": a loss of the margin or more is ruled out";
-                case CONTRADICTS -> "lies below " + minus + ": a loss larger than the margin";
-                default -> "reaches " + minus;
-            };
-            case GAINS -> switch (outcome) {
-                case SUPPORTS -> "lies above 0: a real gain";
-                case CONTRADICTS -> "lies below 0: a real loss";
-                default -> "contains 0";
-            };
-            case COSTS -> switch (outcome) {
-                case SUPPORTS -> "lies below 0: a real cost";
-                case CONTRADICTS -> "lies above " + minus + ": a cost of the margin or more is ruled out";
-                default -> "contains 0 and reaches " + minus;
-            };
+            case NO_GAIN ->
+                switch (outcome) {
+                    case SUPPORTS -> "lies below " + plus + ": a gain of the margin or more is ruled out";
+                    case CONTRADICTS -> "lies above " + plus + ": a gain larger than the margin";
+                    default -> "reaches " + plus;
+                };
+            case NON_INFERIOR ->
+                switch (outcome) {
+                    case SUPPORTS -> "lies above " + minus + ": a loss of the margin or more is ruled out";
+                    case CONTRADICTS -> "lies below " + minus + ": a loss larger than the margin";
+                    default -> "reaches " + minus;
+                };
+            case GAINS ->
+                switch (outcome) {
+                    case SUPPORTS -> "lies above 0: a real gain";
+                    case CONTRADICTS -> "lies below 0: a real loss";
+                    default -> "contains 0";
+                };
+            case COSTS ->
+                switch (outcome) {
+                    case SUPPORTS -> "lies below 0: a real cost";
+                    case CONTRADICTS -> "lies above " + minus + ": a cost of the margin or more is ruled out";
+                    default -> "contains 0 and reaches " + minus;
+                };
         };
     }
 }

@@ -13,8 +13,13 @@ import java.util.function.DoubleFunction;
  * @param difference the difference with its interval at the nominal confidence, or null when not measured
  * @param atConfidence the same difference with its interval at another confidence (for Holm), or null
  */
-public record Comparison(String what, Claim claim, Margin margin, Estimate difference,
-                         DoubleFunction<Estimate> atConfidence, Verdict verdict) {
+public record Comparison(
+        String what,
+        Claim claim,
+        Margin margin,
+        Estimate difference,
+        DoubleFunction<Estimate> atConfidence,
+        Verdict verdict) {
 
     /** A comparison that could not be made: inconclusive, "not measured", never a pass. */
     public static Comparison notMeasured(String what, Claim claim, String why) {
@@ -22,18 +27,24 @@ public record Comparison(String what, Claim claim, Margin margin, Estimate diffe
     }
 
     /** The comparison judged at the settings' confidence; exploratory when its interval does not cover seeds. */
-    public static Comparison of(String what, Claim claim, Margin margin, IntervalSettings settings,
-                                DoubleFunction<Estimate> atConfidence) {
+    public static Comparison of(
+            String what, Claim claim, Margin margin, IntervalSettings settings, DoubleFunction<Estimate> atConfidence) {
         Estimate difference = atConfidence.apply(settings.confidence());
         String measured = what + " = " + difference.format(3) + " (" + settings.percent() + " "
-                + difference.kind().description() + ", " + difference.seeds() + (difference.seeds() == 1 ? " seed"
-                        : " seeds") + ")";
+                + difference.kind().description() + ", " + difference.seeds()
+                + (difference.seeds() == 1 ? " seed" : " seeds") + ")";
         if (!difference.coversSeeds()) {
-            String direction = difference.value() > 0 ? "points up" : difference.value() < 0 ? "points down"
-                    : "shows no difference";
-            return new Comparison(what, claim, margin, difference, atConfidence,
-                    new Verdict(Outcome.EXPLORATORY, measured + " " + direction
-                            + "; fewer than 2 seeds, so no verdict"));
+            String direction = difference.value() > 0
+                    ? "points up"
+                    : difference.value() < 0 ? "points down" : "shows no difference";
+            return new Comparison(
+                    what,
+                    claim,
+                    margin,
+                    difference,
+                    atConfidence,
+                    new Verdict(
+                            Outcome.EXPLORATORY, measured + " " + direction + "; fewer than 2 seeds, so no verdict"));
         }
         double m = margin == null ? 0 : margin.absolute();
         Outcome outcome = claim.judge(difference.low(), difference.high(), m);

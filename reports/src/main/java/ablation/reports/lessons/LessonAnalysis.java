@@ -10,8 +10,13 @@ import java.util.List;
  * @param infillBenchmark the infill benchmark the verdict uses, or null
  * @param comparisons the differences the verdict rests on, each with its own verdict
  */
-public record LessonAnalysis(LessonDesign design, List<ArmSummary> arms, String l2rBenchmark, String infillBenchmark,
-                             List<Comparison> comparisons, Verdict verdict) {
+public record LessonAnalysis(
+        LessonDesign design,
+        List<ArmSummary> arms,
+        String l2rBenchmark,
+        String infillBenchmark,
+        List<Comparison> comparisons,
+        Verdict verdict) {
     public LessonAnalysis {
         arms = List.copyOf(arms);
         comparisons = List.copyOf(comparisons);

@@ -3,11 +3,11 @@ package ablation.reports.lessons;
 import static ablation.reports.lessons.VerdictRules.VERDICT_K;
 import static ablation.reports.lessons.VerdictRules.VERDICT_TEMPERATURE;
 
+import ablation.core.config.EvalMode;
 import ablation.core.stats.Estimate;
 import ablation.core.stats.IntervalSettings;
 import ablation.core.stats.Intervals;
 import ablation.core.stats.PassMatrix;
-import ablation.core.config.EvalMode;
 import ablation.reports.model.Arm;
 import ablation.reports.model.ArmRole;
 import ablation.reports.model.Domain;
@@ -45,14 +45,20 @@ public final class LessonAnalyzer {
 
     /** Every lesson the study designs, in lesson order. */
     public static List<LessonAnalysis> analyze(StudyResults study) {
-        return study.lessons().stream().sorted(Comparator.comparing(LessonDesign::lesson)).map(d -> analyze(study,
-                d)).toList();
+        return study.lessons().stream()
+                .sorted(Comparator.comparing(LessonDesign::lesson))
+                .map(d -> analyze(study, d))
+                .toList();
     }
 
     public static LessonAnalysis analyze(StudyResults study, LessonDesign design) {
-        List<ArmSummary> arms = design.arms().stream().map(a -> ArmSummary.of(study, a)).toList();
-        Parts parts = new Parts(arms, design, verdictBenchmark(arms, EvalMode.L2R), verdictBenchmark(arms,
-                EvalMode.INFILL),
+        List<ArmSummary> arms =
+                design.arms().stream().map(a -> ArmSummary.of(study, a)).toList();
+        Parts parts = new Parts(
+                arms,
+                design,
+                verdictBenchmark(arms, EvalMode.L2R),
+                verdictBenchmark(arms, EvalMode.INFILL),
                 Intervals.DEFAULT.settings());
         List<Comparison> comparisons = new ArrayList<>();
         Verdict verdict = switch (design.lesson()) {
@@ -90,8 +96,8 @@ public final class LessonAnalyzer {
             }
             case EPOCHS -> {
                 Arm base = design.arm(ArmRole.BASELINE);
-                for (Arm more : design.arms(ArmRole.TREATMENT)) comparisons.add(parts.pass(base, more, EvalMode.L2R,
-                        Claim.GAINS));
+                for (Arm more : design.arms(ArmRole.TREATMENT))
+                    comparisons.add(parts.pass(base, more, EvalMode.L2R, Claim.GAINS));
                 yield VerdictRules.some(comparisons, parts.settings, parts.seeds());
             }
         };
@@ -99,26 +105,34 @@ public final class LessonAnalyzer {
     }
 
     /** The comparisons of one lesson, made alike. */
-    private record Parts(List<ArmSummary> arms, LessonDesign design, String l2r, String infill,
-            IntervalSettings settings) {
+    private record Parts(
+            List<ArmSummary> arms, LessonDesign design, String l2r, String infill, IntervalSettings settings) {
         Comparison pass(Arm reference, Arm treatment, EvalMode mode, Claim claim) {
             String benchmark = mode == EvalMode.L2R ? l2r : infill;
             String what = "(" + treatment.label() + " - " + reference.label() + ") " + mode.title() + " pass@"
                     + VERDICT_K
                     + (benchmark == null ? "" : temperature(benchmark, mode) + " on " + benchmark);
-            if (benchmark == null) return Comparison.notMeasured(what, claim, "no finished run of this lesson has a "
-                    + mode.title() + " evaluation");
+            if (benchmark == null)
+                return Comparison.notMeasured(
+                        what, claim, "no finished run of this lesson has a " + mode.title() + " evaluation");
             PassMatrix ref = summary(reference).passMatrix(benchmark, mode, VERDICT_K);
             PassMatrix treat = summary(treatment).passMatrix(benchmark, mode, VERDICT_K);
             if (ref == null || treat == null) {
                 Arm empty = ref == null ? reference : treatment;
-                return Comparison.notMeasured(what, claim, "arm " + empty.label() + " has no finished run with a "
-                        + benchmark + " "
-                        + mode.title() + " evaluation");
+                return Comparison.notMeasured(
+                        what,
+                        claim,
+                        "arm " + empty.label() + " has no finished run with a "
+                                + benchmark + " "
+                                + mode.title() + " evaluation");
             }
             Margin margin = new Margin(design.margin(), reference.label(), ref.mean());
-            return Comparison.of(what, claim, margin, settings, c
-                    -> new Intervals(settings.withConfidence(c)).difference(ref, treat));
+            return Comparison.of(
+                    what,
+                    claim,
+                    margin,
+                    settings,
+                    c -> new Intervals(settings.withConfidence(c)).difference(ref, treat));
         }
 
         /** Bits per byte, lower is better: the comparison is the reduction {@code reference - treatment}. */
@@ -126,45 +140,79 @@ public final class LessonAnalyzer {
             String what = "(" + reference.label() + " - " + treatment.label() + ") held-out " + domain
                     + " bits per byte"
                     + " (positive: " + treatment.label() + " is better)";
-            return seedScalars(what, reference, treatment, summary(reference).bitsPerByte(domain),
+            return seedScalars(
+                    what,
+                    reference,
+                    treatment,
+                    summary(reference).bitsPerByte(domain),
                     summary(treatment).bitsPerByte(domain),
-                    claim, domain + " bits per byte", true);
+                    claim,
+                    domain + " bits per byte",
+                    true);
         }
 
         Comparison scalar(Arm reference, Arm treatment, String key, String name, Claim claim) {
             String what = "(" + treatment.label() + " - " + reference.label() + ") " + name + " (" + key + ")";
-            return seedScalars(what, reference, treatment, summary(reference).scalar(key),
+            return seedScalars(
+                    what,
+                    reference,
+                    treatment,
+                    summary(reference).scalar(key),
                     summary(treatment).scalar(key),
-                    claim, name, false);
+                    claim,
+                    name,
+                    false);
         }
 
-        private Comparison seedScalars(String what, Arm reference, Arm treatment, double[] ref, double[] treat,
+        private Comparison seedScalars(
+                String what,
+                Arm reference,
+                Arm treatment,
+                double[] ref,
+                double[] treat,
                 Claim claim,
-                                       String name, boolean lowerIsBetter) {
+                String name,
+                boolean lowerIsBetter) {
             if (ref.length == 0 || treat.length == 0) {
                 Arm empty = ref.length == 0 ? reference : treatment;
-                return Comparison.notMeasured(what, claim, "arm " + empty.label() + " has no finished run with "
-                        + name);
+                return Comparison.notMeasured(
+                        what, claim, "arm " + empty.label() + " has no finished run with " + name);
             }
-            Margin margin = new Margin(design.margin(), reference.label(), Arrays.stream(ref).average().orElseThrow());
+            Margin margin = new Margin(
+                    design.margin(),
+                    reference.label(),
+                    Arrays.stream(ref).average().orElseThrow());
             double[] better = lowerIsBetter ? ref : treat;
             double[] worse = lowerIsBetter ? treat : ref;
-            return Comparison.of(what, claim, margin, settings,
+            return Comparison.of(
+                    what,
+                    claim,
+                    margin,
+                    settings,
                     c -> new Intervals(settings.withConfidence(c)).seedDifference(worse, better));
         }
 
         /** " at T=0.2", or nothing when the evaluation's temperature is not known. */
         private String temperature(String benchmark, EvalMode mode) {
-            return arms.stream().flatMap(a -> a.evaluations(benchmark,
-                    mode).stream()).mapToDouble(Evaluation::temperature)
-                    .filter(t -> !Double.isNaN(t)).findFirst().stream().mapToObj(t -> " at T=" + Estimate.number(t, 1))
-                    .findFirst().orElse("");
+            return arms.stream()
+                    .flatMap(a -> a.evaluations(benchmark, mode).stream())
+                    .mapToDouble(Evaluation::temperature)
+                    .filter(t -> !Double.isNaN(t))
+                    .findFirst()
+                    .stream()
+                    .mapToObj(t -> " at T=" + Estimate.number(t, 1))
+                    .findFirst()
+                    .orElse("");
         }
 
         /** "seeds per arm: causal 3, prefix_lm 3". */
         String seeds() {
-            return "seeds per arm: " + String.join(", ", arms.stream().map(a -> a.label() + " "
-                    + a.finished().size()).toList());
+            return "seeds per arm: "
+                    + String.join(
+                            ", ",
+                            arms.stream()
+                                    .map(a -> a.label() + " " + a.finished().size())
+                                    .toList());
         }
 
         private ArmSummary summary(Arm arm) {
@@ -180,11 +228,16 @@ public final class LessonAnalyzer {
         List<Evaluation> found = new ArrayList<>();
         for (ArmSummary arm : arms) {
             for (RunResult run : arm.finished()) {
-                run.metrics().evaluations().stream().filter(e -> e.mode() == mode).forEach(found::add);
+                run.metrics().evaluations().stream()
+                        .filter(e -> e.mode() == mode)
+                        .forEach(found::add);
             }
         }
-        return found.stream().filter(e -> e.temperature() == VERDICT_TEMPERATURE
-                && e.ks().contains(VERDICT_K)).findFirst()
-                .or(() -> found.stream().findFirst()).map(Evaluation::benchmark).orElse(null);
+        return found.stream()
+                .filter(e -> e.temperature() == VERDICT_TEMPERATURE && e.ks().contains(VERDICT_K))
+                .findFirst()
+                .or(() -> found.stream().findFirst())
+                .map(Evaluation::benchmark)
+                .orElse(null);
     }
 }

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** What the measurements say about a claim. */
 public enum Outcome {
-    SUPPORTS, CONTRADICTS, INCONCLUSIVE,
+    SUPPORTS,
+    CONTRADICTS,
+    INCONCLUSIVE,
     /** Fewer than two seeds: no interval covers seed-to-seed spread, so direction and intervals only. */
     EXPLORATORY;
 

@@ -7,7 +7,8 @@ package ablation.reports.lessons;
  */
 public record Verdict(Outcome outcome, String rule) {
     public Verdict {
-        if (outcome == null || rule == null) throw new IllegalArgumentException("a verdict needs an outcome and its rule");
+        if (outcome == null || rule == null)
+            throw new IllegalArgumentException("a verdict needs an outcome and its rule");
     }
 
     /** An inconclusive verdict because a comparison lacks data. */

@@ -35,15 +35,19 @@ public final class VerdictRules {
         if (exploratory != null) return exploratory;
         String rule = "intersection-union over " + parts.size() + " part" + (parts.size() == 1 ? "" : "s")
                 + " (each must hold at " + settings.percent() + "; a contradiction needs Holm's correction); " + seeds;
-        List<Comparison> contradicting = holm(parts.stream().filter(Comparison::measured).toList(),
-                Outcome.CONTRADICTS, settings);
-        if (!contradicting.isEmpty()) return new Verdict(Outcome.CONTRADICTS, rule + ". Contradicted: "
-                + rules(contradicting));
+        List<Comparison> contradicting =
+                holm(parts.stream().filter(Comparison::measured).toList(), Outcome.CONTRADICTS, settings);
+        if (!contradicting.isEmpty())
+            return new Verdict(Outcome.CONTRADICTS, rule + ". Contradicted: " + rules(contradicting));
         if (parts.stream().allMatch(p -> p.verdict().outcome() == Outcome.SUPPORTS)) {
             return new Verdict(Outcome.SUPPORTS, rule + ". Every part holds: " + rules(parts));
         }
-        return new Verdict(Outcome.INCONCLUSIVE, rule + ". Not every part holds: "
-                + rules(parts.stream().filter(p -> p.verdict().outcome() != Outcome.SUPPORTS).toList()));
+        return new Verdict(
+                Outcome.INCONCLUSIVE,
+                rule + ". Not every part holds: "
+                        + rules(parts.stream()
+                                .filter(p -> p.verdict().outcome() != Outcome.SUPPORTS)
+                                .toList()));
     }
 
     /** Holm over the parts: some part supports. */
@@ -73,7 +77,8 @@ public final class VerdictRules {
         List<Comparison> rejected = new ArrayList<>();
         while (!left.isEmpty()) {
             double level = 1 - alpha / left.size();
-            List<Comparison> now = left.stream().filter(p -> p.outcomeAt(level) == outcome).toList();
+            List<Comparison> now =
+                    left.stream().filter(p -> p.outcomeAt(level) == outcome).toList();
             if (now.isEmpty()) break;
             rejected.addAll(now);
             left.removeAll(now);
@@ -84,13 +89,18 @@ public final class VerdictRules {
     /** The lesson's verdict when some measured part rests on fewer than 2 seeds, else null. */
     private static Verdict exploratory(List<Comparison> parts) {
         if (parts.stream().noneMatch(p -> p.verdict().outcome() == Outcome.EXPLORATORY)) return null;
-        return new Verdict(Outcome.EXPLORATORY,
-                "no supports or contradicts with fewer than 2 seeds; direction and intervals: "
-                + rules(parts));
+        return new Verdict(
+                Outcome.EXPLORATORY,
+                "no supports or contradicts with fewer than 2 seeds; direction and intervals: " + rules(parts));
     }
 
     private static String rules(List<Comparison> parts) {
-        return String.join("; ", parts.stream().map(p -> p.verdict().outcome() == Outcome.EXPLORATORY
-                ? p.verdict().rule() : p.verdict().text()).toList());
+        return String.join(
+                "; ",
+                parts.stream()
+                        .map(p -> p.verdict().outcome() == Outcome.EXPLORATORY
+                                ? p.verdict().rule()
+                                : p.verdict().text())
+                        .toList());
     }
 }

@@ -1,7 +1,7 @@
 package ablation.reports.model;
 
-import ablation.core.stats.ProblemCount;
 import ablation.core.config.EvalMode;
+import ablation.core.stats.ProblemCount;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,8 +15,8 @@ import java.util.Set;
  * @param ks the k values the evaluation was configured to report
  * @param temperature the sampling temperature, NaN when the config does not say
  */
-public record Evaluation(String benchmark, EvalMode mode, List<Integer> ks, List<ProblemCount> problems,
-        double temperature) {
+public record Evaluation(
+        String benchmark, EvalMode mode, List<Integer> ks, List<ProblemCount> problems, double temperature) {
     public Evaluation {
         if (benchmark == null) throw new IllegalArgumentException("evaluation benchmark is required");
         if (mode == null) throw new IllegalArgumentException("evaluation " + benchmark + ": mode is required");
@@ -26,7 +26,9 @@ public record Evaluation(String benchmark, EvalMode mode, List<Integer> ks, List
         if (problems.isEmpty()) throw new IllegalArgumentException("evaluation " + benchmark + ": has no problems");
         Set<String> ids = new HashSet<>();
         for (ProblemCount p : problems) {
-            if (!ids.add(p.taskId())) throw new IllegalArgumentException("evaluation " + benchmark + ": problem " + p.taskId() + " appears twice");
+            if (!ids.add(p.taskId()))
+                throw new IllegalArgumentException(
+                        "evaluation " + benchmark + ": problem " + p.taskId() + " appears twice");
         }
     }
 

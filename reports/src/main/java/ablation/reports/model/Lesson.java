@@ -9,28 +9,38 @@ import java.util.Arrays;
  * here, so the one number given (lesson 2) is from secondary summaries of the paper, and says so.
  */
 public enum Lesson {
-    PREFIX_LM(1, "Prefix-LM's benefit is questionable",
+    PREFIX_LM(
+            1,
+            "Prefix-LM's benefit is questionable",
             "Prefix-LM's benefit is questionable: a prefix-LM (bidirectional attention over a prefix, loss masked "
                     + "there) brings no gain for generation over a causal decoder.",
             "qualitative: no gain of the prefix-LM over the causal decoder at 1B (the paper's lesson 1; no single "
                     + "figure is quoted)",
             "no gain (qualitative)"),
-    INFILL_COST(2, "Infill is not a free lunch",
+    INFILL_COST(
+            2,
+            "Infill is not a free lunch",
             "Infill is not a free lunch: adding infill training costs some left-to-right quality.",
             "about -1 point HumanEval pass@1 at 1B when infill training is added (secondary summaries of the paper; "
                     + "its tables are not available here)",
             "about -0.01 HumanEval pass@1 (1B)"),
-    OBJECTIVE(3, "The objective can be simple, yet needs to be chosen carefully",
+    OBJECTIVE(
+            3,
+            "The objective can be simple, yet needs to be chosen carefully",
             "The objective can be simple, yet needs to be chosen carefully. Final recipe: for each sequence, causal "
                     + "LM with probability 0.5, otherwise span corruption applied within each file (no task tokens).",
             "qualitative: the 50/50 causal LM + span corruption mix is the paper's final recipe (the paper's lesson 3)",
             "competitive (qualitative)"),
-    MIXTURE(4, "Mixing natural and programming language is promising",
+    MIXTURE(
+            4,
+            "Mixing natural and programming language is promising",
             "Mixing natural and programming language is promising: at equal compute a 50/50 mix comes close to each "
                     + "domain-specific model in its own domain.",
             "qualitative: the mix comes close to the domain-specific models (the paper's lesson 4)",
             "close (qualitative)"),
-    EPOCHS(5, "Multi-epoch training is effective",
+    EPOCHS(
+            5,
+            "Multi-epoch training is effective",
             "Multi-epoch training is effective: training longer over several epochs of the same data helps.",
             "qualitative: CodeGen2.5-7B was trained on 1.4T tokens over several epochs of the same data (the "
                     + "CodeGen2.5 release notes, a secondary source; the paper's lesson 5)",
@@ -74,7 +84,9 @@ public enum Lesson {
     }
 
     public static Lesson of(int number) {
-        return Arrays.stream(values()).filter(l -> l.number == number).findFirst()
+        return Arrays.stream(values())
+                .filter(l -> l.number == number)
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("lesson " + number + " does not exist (1-5)"));
     }
 }

@@ -21,11 +21,13 @@ public record LessonDesign(Lesson lesson, String variedField, List<Arm> arms, do
 
     public LessonDesign {
         if (lesson == null) throw new IllegalArgumentException("a lesson design needs its lesson");
-        if (!(margin > 0 && margin < 1)) throw new IllegalArgumentException("lesson " + lesson.number() + ": margin "
-                + margin + " must be in (0, 1)");
+        if (!(margin > 0 && margin < 1))
+            throw new IllegalArgumentException(
+                    "lesson " + lesson.number() + ": margin " + margin + " must be in (0, 1)");
         arms = List.copyOf(arms);
         String at = "lesson " + lesson.number();
-        if (arms.stream().map(Arm::label).distinct().count() != arms.size()) throw new IllegalArgumentException(at + ": arm labels must be unique");
+        if (arms.stream().map(Arm::label).distinct().count() != arms.size())
+            throw new IllegalArgumentException(at + ": arm labels must be unique");
         switch (lesson) {
             case PREFIX_LM, OBJECTIVE -> {
                 requireCount(at, arms, ArmRole.BASELINE, 1, 1);
@@ -35,7 +37,8 @@ public record LessonDesign(Lesson lesson, String variedField, List<Arm> arms, do
                 requireCount(at, arms, ArmRole.BASELINE, 1, 1);
                 requireCount(at, arms, ArmRole.TREATMENT, 1, Integer.MAX_VALUE);
                 for (Arm arm : arms) {
-                    if (arm.role() != ArmRole.OTHER && !arm.hasLevel()) throw new IllegalArgumentException(at + ": arm " + arm.label() + " needs a numeric level");
+                    if (arm.role() != ArmRole.OTHER && !arm.hasLevel())
+                        throw new IllegalArgumentException(at + ": arm " + arm.label() + " needs a numeric level");
                 }
             }
             case MIXTURE -> {
@@ -62,7 +65,8 @@ public record LessonDesign(Lesson lesson, String variedField, List<Arm> arms, do
     private static void requireCount(String at, List<Arm> arms, ArmRole role, int min, int max) {
         long count = arms.stream().filter(a -> a.role() == role).count();
         if (count < min || count > max) {
-            throw new IllegalArgumentException(at + ": needs " + (min == max ? "exactly " + min : "at least " + min) + " " + role + " arm(s), has " + count);
+            throw new IllegalArgumentException(at + ": needs " + (min == max ? "exactly " + min : "at least " + min)
+                    + " " + role + " arm(s), has " + count);
         }
     }
 }

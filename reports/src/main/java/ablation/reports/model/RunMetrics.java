@@ -12,8 +12,13 @@ import java.util.Map;
  * @param scalars the last finite value of every other evaluation scalar, by key (e.g. {@code eval/understanding})
  * @param promptChecks trimmed and unfit prompts and finish reasons of each evaluation that recorded them
  */
-public record RunMetrics(List<LossPoint> loss, List<Evaluation> evaluations, List<BitsPerByte> bitsPerByte,
-                         Understanding understanding, Map<String, Double> scalars, List<PromptCheck> promptChecks) {
+public record RunMetrics(
+        List<LossPoint> loss,
+        List<Evaluation> evaluations,
+        List<BitsPerByte> bitsPerByte,
+        Understanding understanding,
+        Map<String, Double> scalars,
+        List<PromptCheck> promptChecks) {
     public static final RunMetrics NONE = new RunMetrics(List.of(), List.of(), List.of(), null);
 
     public RunMetrics {
@@ -25,14 +30,21 @@ public record RunMetrics(List<LossPoint> loss, List<Evaluation> evaluations, Lis
     }
 
     /** A run without other evaluation scalars and prompt checks. */
-    public RunMetrics(List<LossPoint> loss, List<Evaluation> evaluations, List<BitsPerByte> bitsPerByte,
+    public RunMetrics(
+            List<LossPoint> loss,
+            List<Evaluation> evaluations,
+            List<BitsPerByte> bitsPerByte,
             Understanding understanding) {
         this(loss, evaluations, bitsPerByte, understanding, Map.of(), List.of());
     }
 
     /** A run whose evaluations recorded no prompt checks. */
-    public RunMetrics(List<LossPoint> loss, List<Evaluation> evaluations, List<BitsPerByte> bitsPerByte,
-            Understanding understanding, Map<String, Double> scalars) {
+    public RunMetrics(
+            List<LossPoint> loss,
+            List<Evaluation> evaluations,
+            List<BitsPerByte> bitsPerByte,
+            Understanding understanding,
+            Map<String, Double> scalars) {
         this(loss, evaluations, bitsPerByte, understanding, scalars, List.of());
     }
 
@@ -43,17 +55,26 @@ public record RunMetrics(List<LossPoint> loss, List<Evaluation> evaluations, Lis
 
     /** The prompt check of the evaluation on {@code benchmark} in {@code mode} (as stored), or null. */
     public PromptCheck promptCheck(String benchmark, String mode) {
-        return promptChecks.stream().filter(c -> c.benchmark().equals(benchmark) && c.mode().equals(mode))
-                .findFirst().orElse(null);
+        return promptChecks.stream()
+                .filter(c -> c.benchmark().equals(benchmark) && c.mode().equals(mode))
+                .findFirst()
+                .orElse(null);
     }
 
     /** The evaluation on {@code benchmark} in {@code mode}, or null. */
     public Evaluation evaluation(String benchmark, EvalMode mode) {
-        return evaluations.stream().filter(e -> e.benchmark().equals(benchmark) && e.mode() == mode).findFirst().orElse(null);
+        return evaluations.stream()
+                .filter(e -> e.benchmark().equals(benchmark) && e.mode() == mode)
+                .findFirst()
+                .orElse(null);
     }
 
     /** Mean bits per byte over this run's held-out sources of {@code domain}, or NaN when it has none. */
     public double bitsPerByte(Domain domain) {
-        return bitsPerByte.stream().filter(b -> b.domain() == domain).mapToDouble(BitsPerByte::value).average().orElse(Double.NaN);
+        return bitsPerByte.stream()
+                .filter(b -> b.domain() == domain)
+                .mapToDouble(BitsPerByte::value)
+                .average()
+                .orElse(Double.NaN);
     }
 }

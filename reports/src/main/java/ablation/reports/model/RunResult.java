@@ -14,9 +14,17 @@ import java.util.TreeSet;
  * @param configDiff config path to value, for every value that differs from the study's base
  * @param config the run's full effective config (JSON or YAML text), or null for a missing run
  */
-public record RunResult(String name, RunStatus status, String statusDetail, long seed, String cellKey,
-                        Set<Integer> lessons, Map<String, String> configDiff, String config,
-                        Provenance provenance, RunMetrics metrics) {
+public record RunResult(
+        String name,
+        RunStatus status,
+        String statusDetail,
+        long seed,
+        String cellKey,
+        Set<Integer> lessons,
+        Map<String, String> configDiff,
+        String config,
+        Provenance provenance,
+        RunMetrics metrics) {
     public RunResult {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("a run needs a name");
         if (status == null) throw new IllegalArgumentException("run " + name + ": status is required");

@@ -13,23 +13,27 @@ import java.util.Set;
  * @param runs every planned run, finished or not
  * @param lessons how each lesson the study tests is made of runs; at most one design per lesson
  */
-public record StudyResults(String name, String description, String baseConfig, List<RunResult> runs,
-                           List<LessonDesign> lessons) {
+public record StudyResults(
+        String name, String description, String baseConfig, List<RunResult> runs, List<LessonDesign> lessons) {
     public StudyResults {
         if (name == null || name.isBlank()) throw new IllegalArgumentException("a study needs a name");
         runs = List.copyOf(runs);
         lessons = List.copyOf(lessons);
         Set<String> names = new HashSet<>();
         for (RunResult run : runs) {
-            if (!names.add(run.name())) throw new IllegalArgumentException("study " + name + ": run " + run.name() + " appears twice");
+            if (!names.add(run.name()))
+                throw new IllegalArgumentException("study " + name + ": run " + run.name() + " appears twice");
         }
         Set<Lesson> seen = new HashSet<>();
         for (LessonDesign design : lessons) {
-            if (!seen.add(design.lesson())) throw new IllegalArgumentException("study " + name + ": lesson " + design.lesson().number() + " is designed twice");
+            if (!seen.add(design.lesson()))
+                throw new IllegalArgumentException(
+                        "study " + name + ": lesson " + design.lesson().number() + " is designed twice");
             for (Arm arm : design.arms()) {
                 for (String run : arm.runs()) {
                     if (!names.contains(run)) {
-                        throw new IllegalArgumentException("study " + name + ": lesson " + design.lesson().number() + " arm " + arm.label() + " names unknown run " + run);
+                        throw new IllegalArgumentException("study " + name + ": lesson "
+                                + design.lesson().number() + " arm " + arm.label() + " names unknown run " + run);
                     }
                 }
             }

@@ -28,10 +28,12 @@ public final class ConfigDiff {
     public static JsonNode parse(String json) {
         try {
             JsonNode tree = JSON.readTree(json);
-            if (tree == null || !tree.isObject()) throw new IllegalArgumentException("a config must be a JSON object: " + abbreviate(json));
+            if (tree == null || !tree.isObject())
+                throw new IllegalArgumentException("a config must be a JSON object: " + abbreviate(json));
             return tree;
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("a stored config is not valid JSON (" + e.getOriginalMessage() + "): " + abbreviate(json), e);
+            throw new IllegalArgumentException(
+                    "a stored config is not valid JSON (" + e.getOriginalMessage() + "): " + abbreviate(json), e);
         }
     }
 
@@ -77,10 +79,12 @@ public final class ConfigDiff {
         Map<String, JsonNode> b = flatten(right);
         Map<String, Change> diff = new LinkedHashMap<>();
         a.forEach((path, value) -> {
-            if (!path.equals("name") && !same(value, b.get(path))) diff.put(path, new Change(value, missingAsNull(b.get(path))));
+            if (!path.equals("name") && !same(value, b.get(path)))
+                diff.put(path, new Change(value, missingAsNull(b.get(path))));
         });
         b.forEach((path, value) -> {
-            if (!path.equals("name") && !a.containsKey(path) && !same(null, value)) diff.put(path, new Change(NullNode.getInstance(), value));
+            if (!path.equals("name") && !a.containsKey(path) && !same(null, value))
+                diff.put(path, new Change(NullNode.getInstance(), value));
         });
         return diff;
     }
@@ -91,7 +95,8 @@ public final class ConfigDiff {
         Map<String, JsonNode> shared = flatten(configs.get(0));
         for (JsonNode config : configs.subList(1, configs.size())) {
             Map<String, JsonNode> values = flatten(config);
-            shared.entrySet().removeIf(e -> !values.containsKey(e.getKey()) || !same(e.getValue(), values.get(e.getKey())));
+            shared.entrySet()
+                    .removeIf(e -> !values.containsKey(e.getKey()) || !same(e.getValue(), values.get(e.getKey())));
         }
         return shared;
     }

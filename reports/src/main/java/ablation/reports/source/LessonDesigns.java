@@ -40,19 +40,35 @@ final class LessonDesigns {
      * The lesson's design, or empty (with a note saying why) when its arms lack a role the lesson's
      * verdict needs, e.g. lesson 1 without a prefix-LM arm.
      */
-    static Optional<LessonDesign> design(Lesson lesson, String variedField, List<Cell> cells, double margin,
-            List<String> notes) {
+    static Optional<LessonDesign> design(
+            Lesson lesson, String variedField, List<Cell> cells, double margin, List<String> notes) {
         List<Arm> arms = switch (lesson) {
-            case PREFIX_LM -> assign(cells, c -> Arch.CAUSAL.label().equals(text(c, "model", "arch")),
-                    c -> Arch.PREFIX_LM.label().equals(text(c, "model", "arch")), true, c -> Double.NaN);
+            case PREFIX_LM ->
+                assign(
+                        cells,
+                        c -> Arch.CAUSAL.label().equals(text(c, "model", "arch")),
+                        c -> Arch.PREFIX_LM.label().equals(text(c, "model", "arch")),
+                        true,
+                        c -> Double.NaN);
             case INFILL_COST -> assign(cells, c -> fim(c) < EPS, c -> fim(c) >= EPS, false, LessonDesigns::fim);
-            case OBJECTIVE -> assign(cells, c -> near(weight(c, ObjectiveKind.CLM), 1),
-                    c -> near(weight(c, ObjectiveKind.CLM), 0.5) && near(weight(c, ObjectiveKind.SPAN_CORRUPTION), 0.5),
-                    true, c -> Double.NaN);
+            case OBJECTIVE ->
+                assign(
+                        cells,
+                        c -> near(weight(c, ObjectiveKind.CLM), 1),
+                        c -> near(weight(c, ObjectiveKind.CLM), 0.5)
+                                && near(weight(c, ObjectiveKind.SPAN_CORRUPTION), 0.5),
+                        true,
+                        c -> Double.NaN);
             case MIXTURE -> mixture(cells);
             case EPOCHS -> {
-                double fewest = cells.stream().mapToDouble(LessonDesigns::epochs).min().orElse(Double.NaN);
-                yield assign(cells, c -> near(epochs(c), fewest), c -> epochs(c) > fewest + EPS, false, LessonDesigns::epochs);
+                double fewest =
+                        cells.stream().mapToDouble(LessonDesigns::epochs).min().orElse(Double.NaN);
+                yield assign(
+                        cells,
+                        c -> near(epochs(c), fewest),
+                        c -> epochs(c) > fewest + EPS,
+                        false,
+                        LessonDesigns::epochs);
             }
         };
         try {
@@ -65,8 +81,12 @@ final class LessonDesigns {
     }
 
     /** The first cell passing {@code baseline} is the baseline; cells passing {@code treatment} are treatments (only the first when {@code one}). */
-    private static List<Arm> assign(List<Cell> cells, Predicate<Cell> baseline, Predicate<Cell> treatment, boolean one,
-                                    ToDoubleFunction<Cell> level) {
+    private static List<Arm> assign(
+            List<Cell> cells,
+            Predicate<Cell> baseline,
+            Predicate<Cell> treatment,
+            boolean one,
+            ToDoubleFunction<Cell> level) {
         List<Arm> arms = new ArrayList<>();
         boolean haveBaseline = false;
         boolean haveTreatment = false;
@@ -85,9 +105,11 @@ final class LessonDesigns {
     }
 
     private static List<Arm> mixture(List<Cell> cells) {
-        Cell mix = cells.stream().filter(c -> SourceDomains.programmingShare(c.config()) > EPS
+        Cell mix = cells.stream()
+                .filter(c -> SourceDomains.programmingShare(c.config()) > EPS
                         && SourceDomains.programmingShare(c.config()) < 1 - EPS)
-                .min(Comparator.comparingDouble(c -> Math.abs(SourceDomains.programmingShare(c.config()) - 0.5))).orElse(null);
+                .min(Comparator.comparingDouble(c -> Math.abs(SourceDomains.programmingShare(c.config()) - 0.5)))
+                .orElse(null);
         List<Arm> arms = new ArrayList<>();
         boolean havePl = false;
         boolean haveNl = false;
@@ -118,7 +140,8 @@ final class LessonDesigns {
 
     /** Passes over the first source: the token budget over its cap, to 3 decimals; 1 when it is uncapped. */
     static double epochs(JsonNode config) {
-        double cap = config.path("data").path("sources").path(0).path("max_tokens").asDouble(0);
+        double cap =
+                config.path("data").path("sources").path(0).path("max_tokens").asDouble(0);
         if (cap <= 0) return 1;
         return Math.round(config.path("train").path("tokens").asDouble() / cap * 1000) / 1000.0;
     }

@@ -2,8 +2,8 @@ package ablation.reports.source;
 
 import ablation.core.config.Choice;
 import ablation.core.config.EvalMode;
-import ablation.core.metric.MetricKeys;
 import ablation.core.eval.StoredBenchmarks;
+import ablation.core.metric.MetricKeys;
 import ablation.core.stats.ProblemCount;
 import ablation.reports.model.BitsPerByte;
 import ablation.reports.model.Domain;
@@ -79,8 +79,10 @@ final class RunMeasurements {
         Map<List<String>, TreeMap<Long, List<EvalResult>>> byEvaluation = new TreeMap<>(
                 Comparator.<List<String>, String>comparing(key -> key.get(0)).thenComparing(key -> key.get(1)));
         for (EvalResult r : store.evaluations().results(runId)) {
-            byEvaluation.computeIfAbsent(List.of(r.benchmark(), r.mode()), key -> new TreeMap<>())
-                    .computeIfAbsent(r.checkpointStep(), step -> new ArrayList<>()).add(r);
+            byEvaluation
+                    .computeIfAbsent(List.of(r.benchmark(), r.mode()), key -> new TreeMap<>())
+                    .computeIfAbsent(r.checkpointStep(), step -> new ArrayList<>())
+                    .add(r);
         }
         List<FinalEvaluation> evaluations = new ArrayList<>();
         for (TreeMap<Long, List<EvalResult>> steps : byEvaluation.values()) {
@@ -90,13 +92,24 @@ final class RunMeasurements {
             if (mode == null) continue;
             int minN = last.stream().mapToInt(EvalResult::n).min().orElseThrow();
             List<JsonNode> entries = configured(config, any.benchmark(), any.mode());
-            List<Integer> ks = entries.stream().flatMap(e
-                    -> java.util.stream.StreamSupport.stream(e.path("k").spliterator(), false))
-                    .map(JsonNode::asInt).filter(k -> k >= 1 && k <= minN).distinct().sorted().toList();
-            double temperature = entries.stream().mapToDouble(e
-                    -> e.path("temperature").asDouble(Double.NaN)).findFirst().orElse(Double.NaN);
-            List<ProblemCount> problems = last.stream().map(r -> new ProblemCount(r.problem(), r.n(), r.c())).toList();
-            evaluations.add(new FinalEvaluation(steps.lastKey(), any.mode(),
+            List<Integer> ks = entries.stream()
+                    .flatMap(e ->
+                            java.util.stream.StreamSupport.stream(e.path("k").spliterator(), false))
+                    .map(JsonNode::asInt)
+                    .filter(k -> k >= 1 && k <= minN)
+                    .distinct()
+                    .sorted()
+                    .toList();
+            double temperature = entries.stream()
+                    .mapToDouble(e -> e.path("temperature").asDouble(Double.NaN))
+                    .findFirst()
+                    .orElse(Double.NaN);
+            List<ProblemCount> problems = last.stream()
+                    .map(r -> new ProblemCount(r.problem(), r.n(), r.c()))
+                    .toList();
+            evaluations.add(new FinalEvaluation(
+                    steps.lastKey(),
+                    any.mode(),
                     new Evaluation(any.benchmark(), mode, ks.isEmpty() ? List.of(1) : ks, problems, temperature)));
         }
         return evaluations;
@@ -110,9 +123,12 @@ final class RunMeasurements {
     private static List<JsonNode> configured(JsonNode config, String benchmark, String mode) {
         List<JsonNode> entries = new ArrayList<>();
         config.path("eval").forEach(entries::add);
-        List<String> names = StoredBenchmarks.names(entries.stream().map(e -> new StoredBenchmarks.Entry(
-                e.path("benchmark").asText(), e.path("mode").asText("l2r"),
-                        e.path("temperature").asDouble(Double.NaN))).toList());
+        List<String> names = StoredBenchmarks.names(entries.stream()
+                .map(e -> new StoredBenchmarks.Entry(
+                        e.path("benchmark").asText(),
+                        e.path("mode").asText("l2r"),
+                        e.path("temperature").asDouble(Double.NaN)))
+                .toList());
         List<JsonNode> matching = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             if (names.get(i).equals(benchmark)
@@ -125,7 +141,8 @@ final class RunMeasurements {
     static List<BitsPerByte> bitsPerByte(List<MetricSummary> summaries, JsonNode config) {
         List<BitsPerByte> values = new ArrayList<>();
         for (MetricSummary s : summaries) {
-            if (!s.key().startsWith(MetricKeys.BITS_PER_BYTE_PREFIX) || !Double.isFinite(s.last()) || s.last() < 0) continue;
+            if (!s.key().startsWith(MetricKeys.BITS_PER_BYTE_PREFIX) || !Double.isFinite(s.last()) || s.last() < 0)
+                continue;
             String source = s.key().substring(MetricKeys.BITS_PER_BYTE_PREFIX.length());
             Domain domain = SourceDomains.ofSource(config, source);
             values.add(new BitsPerByte(source, domain, s.last()));
@@ -140,7 +157,9 @@ final class RunMeasurements {
     static Map<String, Double> evalScalars(List<MetricSummary> summaries) {
         Map<String, Double> scalars = new TreeMap<>();
         for (MetricSummary s : summaries) {
-            if (s.key().startsWith(MetricKeys.EVAL_PREFIX) && !s.key().startsWith(MetricKeys.BITS_PER_BYTE_PREFIX) && Double.isFinite(s.last())) {
+            if (s.key().startsWith(MetricKeys.EVAL_PREFIX)
+                    && !s.key().startsWith(MetricKeys.BITS_PER_BYTE_PREFIX)
+                    && Double.isFinite(s.last())) {
                 scalars.put(s.key(), s.last());
             }
         }
@@ -152,7 +171,9 @@ final class RunMeasurements {
         OptionalDouble accuracy = last(summaries, MetricKeys.UNDERSTANDING);
         if (accuracy.isEmpty()) return null;
         double value = accuracy.getAsDouble();
-        return new Understanding(value, last(summaries, MetricKeys.UNDERSTANDING_LOW).orElse(Double.NaN),
+        return new Understanding(
+                value,
+                last(summaries, MetricKeys.UNDERSTANDING_LOW).orElse(Double.NaN),
                 last(summaries, MetricKeys.UNDERSTANDING_HIGH).orElse(Double.NaN));
     }
 
@@ -161,38 +182,47 @@ final class RunMeasurements {
      * {@code eval/prompts_unfit/...} and {@code eval/finish/REASON/...}, in benchmark and mode order.
      */
     static List<PromptCheck> promptChecks(List<MetricSummary> summaries) {
-        Map<List<String>, int[]> prompts = new TreeMap<>(Comparator.<List<String>, String>comparing(k -> k.get(0))
-                .thenComparing(k -> k.get(1)));
-        Map<List<String>, Map<String, Integer>> finishes = new TreeMap<>(Comparator.<List<String>, String>comparing(k -> k.get(0))
-                .thenComparing(k -> k.get(1)));
+        Map<List<String>, int[]> prompts = new TreeMap<>(
+                Comparator.<List<String>, String>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)));
+        Map<List<String>, Map<String, Integer>> finishes = new TreeMap<>(
+                Comparator.<List<String>, String>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)));
         for (MetricSummary s : summaries) {
             if (!Double.isFinite(s.last())) continue;
             int value = (int) Math.round(s.last());
             if (s.key().startsWith(MetricKeys.PROMPTS_TRIMMED_PREFIX)) {
-                prompts.computeIfAbsent(evaluation(s.key().substring(MetricKeys.PROMPTS_TRIMMED_PREFIX.length())), k -> new int[2])[0] = value;
+                prompts.computeIfAbsent(
+                                evaluation(s.key().substring(MetricKeys.PROMPTS_TRIMMED_PREFIX.length())),
+                                k -> new int[2])[0] = value;
             } else if (s.key().startsWith(MetricKeys.PROMPTS_UNFIT_PREFIX)) {
-                prompts.computeIfAbsent(evaluation(s.key().substring(MetricKeys.PROMPTS_UNFIT_PREFIX.length())), k -> new int[2])[1] = value;
+                prompts.computeIfAbsent(
+                                evaluation(s.key().substring(MetricKeys.PROMPTS_UNFIT_PREFIX.length())),
+                                k -> new int[2])[1] = value;
             } else if (s.key().startsWith(MetricKeys.FINISH_PREFIX)) {
                 String rest = s.key().substring(MetricKeys.FINISH_PREFIX.length());
                 int slash = rest.indexOf('/');
                 if (slash < 0) continue;
-                finishes.computeIfAbsent(evaluation(rest.substring(slash + 1)), k -> new TreeMap<>()).put(rest.substring(0, slash), value);
+                finishes.computeIfAbsent(evaluation(rest.substring(slash + 1)), k -> new TreeMap<>())
+                        .put(rest.substring(0, slash), value);
             }
         }
         List<PromptCheck> checks = new ArrayList<>();
-        prompts.forEach((key, counts) -> checks.add(new PromptCheck(key.get(0), key.get(1), counts[0], counts[1],
-                finishes.getOrDefault(key, Map.of()))));
+        prompts.forEach((key, counts) -> checks.add(
+                new PromptCheck(key.get(0), key.get(1), counts[0], counts[1], finishes.getOrDefault(key, Map.of()))));
         return checks;
     }
 
     /** {@code BENCHMARK/MODE} (the benchmark may be a path with slashes) → [benchmark, mode]. */
     private static List<String> evaluation(String benchmarkAndMode) {
         int slash = benchmarkAndMode.lastIndexOf('/');
-        return slash < 0 ? List.of(benchmarkAndMode, "") : List.of(benchmarkAndMode.substring(0, slash), benchmarkAndMode.substring(slash + 1));
+        return slash < 0
+                ? List.of(benchmarkAndMode, "")
+                : List.of(benchmarkAndMode.substring(0, slash), benchmarkAndMode.substring(slash + 1));
     }
 
     private static OptionalDouble last(List<MetricSummary> summaries, String key) {
-        return summaries.stream().filter(s -> s.key().equals(key) && Double.isFinite(s.last()))
-                .mapToDouble(MetricSummary::last).findFirst();
+        return summaries.stream()
+                .filter(s -> s.key().equals(key) && Double.isFinite(s.last()))
+                .mapToDouble(MetricSummary::last)
+                .findFirst();
     }
 }

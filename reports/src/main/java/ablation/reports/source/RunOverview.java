@@ -19,8 +19,14 @@ import java.util.TreeMap;
  *                   and every {@code eval/...} series, by key in name order; non-finite values kept
  * @param passAtK    pass@k at the last evaluated checkpoint, per benchmark, mode and configured k
  */
-public record RunOverview(Run run, String study, Set<Integer> lessons, JsonNode config, Map<String, JsonNode> configDiff,
-                          Map<String, Double> finals, List<PassAtK> passAtK) {
+public record RunOverview(
+        Run run,
+        String study,
+        Set<Integer> lessons,
+        JsonNode config,
+        Map<String, JsonNode> configDiff,
+        Map<String, Double> finals,
+        List<PassAtK> passAtK) {
     public RunOverview {
         lessons = Set.copyOf(lessons);
         configDiff = Collections.unmodifiableMap(new LinkedHashMap<>(configDiff));

@@ -29,7 +29,14 @@ public final class RunOverviews {
         Map<Long, List<MetricSummary>> summaries = store.metrics().summariesOfStudy(study.id());
         List<RunOverview> overviews = new ArrayList<>();
         for (Run run : runs) {
-            overviews.add(overview(store, study, run, configs.get(run.id()), base, lessons, summaries.getOrDefault(run.id(), List.of())));
+            overviews.add(overview(
+                    store,
+                    study,
+                    run,
+                    configs.get(run.id()),
+                    base,
+                    lessons,
+                    summaries.getOrDefault(run.id(), List.of())));
         }
         return overviews;
     }
@@ -40,28 +47,54 @@ public final class RunOverviews {
         Study study = store.studies().get(run.studyId()).orElseThrow();
         StoredSpec spec = StoredSpec.read(study);
         List<JsonNode> studyConfigs = store.runs().list(study.id()).stream()
-                .map(r -> ConfigDiff.parse(r.configJson())).toList();
-        return overview(store, study, run, ConfigDiff.parse(run.configJson()), spec.diffBase(studyConfigs),
-                spec.lessonsByConfigHash(), store.metrics().summaries(runId));
+                .map(r -> ConfigDiff.parse(r.configJson()))
+                .toList();
+        return overview(
+                store,
+                study,
+                run,
+                ConfigDiff.parse(run.configJson()),
+                spec.diffBase(studyConfigs),
+                spec.lessonsByConfigHash(),
+                store.metrics().summaries(runId));
     }
 
-    private static RunOverview overview(TrackingStore store, Study study, Run run, JsonNode config, Map<String, JsonNode> base,
-                                        Map<String, Set<Integer>> lessons, List<MetricSummary> summaries) {
+    private static RunOverview overview(
+            TrackingStore store,
+            Study study,
+            Run run,
+            JsonNode config,
+            Map<String, JsonNode> base,
+            Map<String, Set<Integer>> lessons,
+            List<MetricSummary> summaries) {
         Map<String, Double> finals = new LinkedHashMap<>();
         for (MetricSummary s : summaries) {
-            if (s.key().equals(MetricKeys.TRAIN_LOSS) || s.key().equals(MetricKeys.TRAIN_TOKENS) || s.key().startsWith(MetricKeys.EVAL_PREFIX)) {
+            if (s.key().equals(MetricKeys.TRAIN_LOSS)
+                    || s.key().equals(MetricKeys.TRAIN_TOKENS)
+                    || s.key().startsWith(MetricKeys.EVAL_PREFIX)) {
                 finals.put(s.key(), s.last());
             }
         }
         List<RunOverview.PassAtK> pass = new ArrayList<>();
         for (RunMeasurements.FinalEvaluation e : RunMeasurements.finalEvaluations(store, run.id(), config)) {
             for (int k : e.evaluation().ks()) {
-                pass.add(new RunOverview.PassAtK(e.evaluation().benchmark(), e.mode(), k, e.step(),
-                        Intervals.DEFAULT.of(PassMatrix.of(List.of(e.evaluation().problems()), k)),
-                                e.evaluation().problems().size()));
+                pass.add(new RunOverview.PassAtK(
+                        e.evaluation().benchmark(),
+                        e.mode(),
+                        k,
+                        e.step(),
+                        Intervals.DEFAULT.of(
+                                PassMatrix.of(List.of(e.evaluation().problems()), k)),
+                        e.evaluation().problems().size()));
             }
         }
-        return new RunOverview(run, study.name(), lessons.getOrDefault(run.configHash(), Set.of()), config,
-                ConfigDiff.fromBase(base, config), finals, pass);
+        return new RunOverview(
+                run,
+                study.name(),
+                lessons.getOrDefault(run.configHash(), Set.of()),
+                config,
+                ConfigDiff.fromBase(base, config),
+                finals,
+                pass);
     }
 }

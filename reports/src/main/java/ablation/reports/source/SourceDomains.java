@@ -23,7 +23,8 @@ final class SourceDomains {
     private SourceDomains() {}
 
     static Domain of(JsonNode source) {
-        SourceKind kind = Choice.find(SourceKind.class, source.path("kind").asText("")).orElse(null);
+        SourceKind kind =
+                Choice.find(SourceKind.class, source.path("kind").asText("")).orElse(null);
         if (kind == SourceKind.DESK_NL) return Domain.NL;
         if (kind == SourceKind.DESK_PL) return Domain.PL;
         if (kind == SourceKind.JSONL && source.path("text_field").asText("").equals("text")) return Domain.NL;

@@ -57,13 +57,21 @@ record StoredSpec(String description, JsonNode baseConfig, List<PlannedAblation>
         }
         List<PlannedAblation> ablations = new ArrayList<>();
         for (Ablation ablation : spec.ablations()) {
-            AblationSpec alone = new AblationSpec(spec.name(), spec.description(), spec.base(), List.of(ablation),
-                    spec.seeds(), spec.match(), spec.parallel(), spec.slurm());
+            AblationSpec alone = new AblationSpec(
+                    spec.name(),
+                    spec.description(),
+                    spec.base(),
+                    List.of(ablation),
+                    spec.seeds(),
+                    spec.match(),
+                    spec.parallel(),
+                    spec.slurm());
             try {
                 ablations.add(new PlannedAblation(ablation, GridExpander.expand(alone, true)));
             } catch (WorkbenchException e) {
                 notes.add((ablation.lesson() == 0 ? "An ablation" : "Lesson " + ablation.lesson())
-                        + "'s runs no longer expand from the stored spec (" + e.getMessage() + "), so it is not analysed.");
+                        + "'s runs no longer expand from the stored spec (" + e.getMessage()
+                        + "), so it is not analysed.");
             }
         }
         return new StoredSpec(spec.description(), base, ablations, notes);
@@ -75,7 +83,8 @@ record StoredSpec(String description, JsonNode baseConfig, List<PlannedAblation>
         for (PlannedAblation planned : ablations) {
             int lesson = planned.ablation().lesson();
             if (lesson == 0) continue;
-            for (RunSpec run : planned.runs()) lessons.computeIfAbsent(run.configHash(), h -> new TreeSet<>()).add(lesson);
+            for (RunSpec run : planned.runs())
+                lessons.computeIfAbsent(run.configHash(), h -> new TreeSet<>()).add(lesson);
         }
         return lessons;
     }

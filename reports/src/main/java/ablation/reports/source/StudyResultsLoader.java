@@ -51,7 +51,8 @@ public final class StudyResultsLoader {
         Map<Long, List<MetricSummary>> summaries = store.metrics().summariesOfStudy(study.id());
 
         Map<String, RunSpec> planned = new LinkedHashMap<>();
-        for (PlannedAblation ablation : spec.ablations()) ablation.runs().forEach(run -> planned.putIfAbsent(run.configHash(), run));
+        for (PlannedAblation ablation : spec.ablations())
+            ablation.runs().forEach(run -> planned.putIfAbsent(run.configHash(), run));
         Map<String, Set<Integer>> lessonsOf = spec.lessonsByConfigHash();
         Map<Long, JsonNode> configs = new LinkedHashMap<>();
         for (Run run : stored) configs.put(run.id(), ConfigDiff.parse(run.configJson()));
@@ -59,42 +60,68 @@ public final class StudyResultsLoader {
 
         List<RunResult> results = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        Map<String, String> nameOf = new HashMap<>();        // config hash -> run name in the results
-        Map<String, String> storedNameOf = new HashMap<>();  // stored run name -> its name in the results
-        Map<String, JsonNode> configOf = new HashMap<>();    // run name in the results -> config
+        Map<String, String> nameOf = new HashMap<>(); // config hash -> run name in the results
+        Map<String, String> storedNameOf = new HashMap<>(); // stored run name -> its name in the results
+        Map<String, JsonNode> configOf = new HashMap<>(); // run name in the results -> config
         for (Run run : stored) {
             JsonNode config = configs.get(run.id());
             String name = unique(run.name(), "run " + run.id(), names);
             Set<Integer> lessons = lessonsOf.getOrDefault(run.configHash(), Set.of());
             RunStatus status = status(run);
-            RunMetrics metrics = status == RunStatus.MISSING ? RunMetrics.NONE
+            RunMetrics metrics = status == RunStatus.MISSING
+                    ? RunMetrics.NONE
                     : measure(store, run, config, summaries.getOrDefault(run.id(), List.of()));
-            results.add(new RunResult(name, status, detail(run), seed(config), run.cellKey(), lessons,
-                    ConfigDiff.fromBaseAsText(base, config), pretty(config), provenance(run), metrics));
+            results.add(new RunResult(
+                    name,
+                    status,
+                    detail(run),
+                    seed(config),
+                    run.cellKey(),
+                    lessons,
+                    ConfigDiff.fromBaseAsText(base, config),
+                    pretty(config),
+                    provenance(run),
+                    metrics));
             nameOf.putIfAbsent(run.configHash(), name);
             storedNameOf.putIfAbsent(run.name(), name);
             configOf.put(name, config);
         }
         for (RunSpec run : planned.values()) {
             if (nameOf.containsKey(run.configHash())) continue;
-            String storedName = storedNameOf.get(run.name()); // same run, its config hashed differently since it was queued
+            String storedName =
+                    storedNameOf.get(run.name()); // same run, its config hashed differently since it was queued
             if (storedName != null) {
                 nameOf.put(run.configHash(), storedName);
                 continue;
             }
             JsonNode config = ConfigDiff.parse(run.configJson());
             String name = unique(run.name(), "planned", names);
-            results.add(new RunResult(name, RunStatus.MISSING, "planned by the study's spec but never queued", run.seed(),
-                    run.cellKey(), lessonsOf.getOrDefault(run.configHash(), Set.of()), ConfigDiff.fromBaseAsText(base, config),
-                    pretty(config), null, null));
+            results.add(new RunResult(
+                    name,
+                    RunStatus.MISSING,
+                    "planned by the study's spec but never queued",
+                    run.seed(),
+                    run.cellKey(),
+                    lessonsOf.getOrDefault(run.configHash(), Set.of()),
+                    ConfigDiff.fromBaseAsText(base, config),
+                    pretty(config),
+                    null,
+                    null));
             nameOf.put(run.configHash(), name);
             configOf.put(name, config);
         }
 
         List<LessonDesign> designs = designs(spec, nameOf, configOf, notes);
         String description = spec.description();
-        if (!notes.isEmpty()) description = (description == null || description.isBlank() ? "" : description + " ") + String.join(" ", notes);
-        return new StudyResults(study.name(), description, spec.baseConfig() == null ? null : pretty(spec.baseConfig()), results, designs);
+        if (!notes.isEmpty())
+            description =
+                    (description == null || description.isBlank() ? "" : description + " ") + String.join(" ", notes);
+        return new StudyResults(
+                study.name(),
+                description,
+                spec.baseConfig() == null ? null : pretty(spec.baseConfig()),
+                results,
+                designs);
     }
 
     /**
@@ -108,29 +135,44 @@ public final class StudyResultsLoader {
             Run run = store.runs().require(id);
             JsonNode config = ConfigDiff.parse(run.configJson());
             RunStatus status = status(run);
-            RunMetrics metrics = status == RunStatus.MISSING ? RunMetrics.NONE
+            RunMetrics metrics = status == RunStatus.MISSING
+                    ? RunMetrics.NONE
                     : measure(store, run, config, store.metrics().summaries(id));
-            results.add(new RunResult(run.name(), status, detail(run), seed(config), run.cellKey(), Set.of(), Map.of(),
-                    pretty(config), provenance(run), metrics));
+            results.add(new RunResult(
+                    run.name(),
+                    status,
+                    detail(run),
+                    seed(config),
+                    run.cellKey(),
+                    Set.of(),
+                    Map.of(),
+                    pretty(config),
+                    provenance(run),
+                    metrics));
         }
         return results;
     }
 
     /** A design for each lesson the spec's ablations test, unless its arms lack a role its verdict needs (then a note). */
-    private static List<LessonDesign> designs(StoredSpec spec, Map<String, String> nameOf, Map<String, JsonNode> configOf, List<String> notes) {
+    private static List<LessonDesign> designs(
+            StoredSpec spec, Map<String, String> nameOf, Map<String, JsonNode> configOf, List<String> notes) {
         List<LessonDesign> designs = new ArrayList<>();
         for (Lesson lesson : Lesson.values()) {
-            List<PlannedAblation> ablations = spec.ablations().stream().filter(a -> a.ablation().lesson() == lesson.number()).toList();
+            List<PlannedAblation> ablations = spec.ablations().stream()
+                    .filter(a -> a.ablation().lesson() == lesson.number())
+                    .toList();
             if (ablations.isEmpty()) continue;
             List<Cell> cells = cells(ablations, nameOf, configOf);
             double margin = ablations.get(0).ablation().margin();
-            LessonDesigns.design(lesson, variedField(ablations, cells), cells, margin, notes).ifPresent(designs::add);
+            LessonDesigns.design(lesson, variedField(ablations, cells), cells, margin, notes)
+                    .ifPresent(designs::add);
         }
         return designs;
     }
 
     /** The lesson's grid cells in grid order, each with its seeds' runs; a cell two ablations share appears once. */
-    private static List<Cell> cells(List<PlannedAblation> ablations, Map<String, String> nameOf, Map<String, JsonNode> configOf) {
+    private static List<Cell> cells(
+            List<PlannedAblation> ablations, Map<String, String> nameOf, Map<String, JsonNode> configOf) {
         Map<String, String> labels = new LinkedHashMap<>();
         Map<String, Set<String>> runs = new LinkedHashMap<>();
         for (PlannedAblation ablation : ablations) {
@@ -143,7 +185,10 @@ public final class StudyResultsLoader {
         Set<String> used = new HashSet<>();
         for (Map.Entry<String, Set<String>> cell : runs.entrySet()) {
             List<String> names = List.copyOf(cell.getValue());
-            cells.add(new Cell(unique(labels.get(cell.getKey()), "cell " + (cells.size() + 1), used), configOf.get(names.get(0)), names));
+            cells.add(new Cell(
+                    unique(labels.get(cell.getKey()), "cell " + (cells.size() + 1), used),
+                    configOf.get(names.get(0)),
+                    names));
         }
         return cells;
     }
@@ -151,7 +196,11 @@ public final class StudyResultsLoader {
     /** {@code fim=0.5} or {@code arch=prefix_lm,lr=0.001}: the run's axis labels in axis order, the seed left out. */
     private static String label(List<Axis> axes, RunSpec run) {
         if (axes.isEmpty()) return "base";
-        return String.join(",", axes.stream().map(a -> a.name() + "=" + run.axisLabels().get(a.name())).toList());
+        return String.join(
+                ",",
+                axes.stream()
+                        .map(a -> a.name() + "=" + run.axisLabels().get(a.name()))
+                        .toList());
     }
 
     /**
@@ -162,7 +211,8 @@ public final class StudyResultsLoader {
         Set<String> differing = new LinkedHashSet<>();
         for (Cell cell : cells) {
             ConfigDiff.between(cells.get(0).config(), cell.config()).keySet().stream()
-                    .filter(path -> !ConfigDiff.NOT_DIFFED_FROM_BASE.contains(path)).forEach(differing::add);
+                    .filter(path -> !ConfigDiff.NOT_DIFFED_FROM_BASE.contains(path))
+                    .forEach(differing::add);
         }
         Set<String> fields = new LinkedHashSet<>();
         for (PlannedAblation ablation : ablations) {
@@ -170,8 +220,11 @@ public final class StudyResultsLoader {
                 if (axis.path().equals(Axis.EPOCHS) || axis.values().stream().allMatch(JsonNode::isValueNode)) {
                     fields.add(axis.path());
                 } else {
-                    differing.stream().filter(path -> axis.path().isEmpty() || path.startsWith(axis.path() + ".")
-                            || path.startsWith(axis.path() + "[")).forEach(fields::add);
+                    differing.stream()
+                            .filter(path -> axis.path().isEmpty()
+                                    || path.startsWith(axis.path() + ".")
+                                    || path.startsWith(axis.path() + "["))
+                            .forEach(fields::add);
                 }
             }
         }
@@ -179,10 +232,15 @@ public final class StudyResultsLoader {
     }
 
     private static RunMetrics measure(TrackingStore store, Run run, JsonNode config, List<MetricSummary> summaries) {
-        return new RunMetrics(RunMeasurements.loss(store, run.id()),
-                RunMeasurements.finalEvaluations(store, run.id(), config).stream().map(RunMeasurements.FinalEvaluation::evaluation).toList(),
-                RunMeasurements.bitsPerByte(summaries, config), RunMeasurements.understanding(summaries),
-                RunMeasurements.evalScalars(summaries), RunMeasurements.promptChecks(summaries));
+        return new RunMetrics(
+                RunMeasurements.loss(store, run.id()),
+                RunMeasurements.finalEvaluations(store, run.id(), config).stream()
+                        .map(RunMeasurements.FinalEvaluation::evaluation)
+                        .toList(),
+                RunMeasurements.bitsPerByte(summaries, config),
+                RunMeasurements.understanding(summaries),
+                RunMeasurements.evalScalars(summaries),
+                RunMeasurements.promptChecks(summaries));
     }
 
     /** Finished; failed or cancelled (what they logged is kept); queued, running or orphaned count as missing. */
@@ -198,7 +256,10 @@ public final class StudyResultsLoader {
     static String detail(Run run) {
         return switch (run.status()) {
             case FINISHED -> null;
-            case FAILED -> run.error() == null || run.error().isBlank() ? "failed" : run.error().lines().findFirst().orElse("failed");
+            case FAILED ->
+                run.error() == null || run.error().isBlank()
+                        ? "failed"
+                        : run.error().lines().findFirst().orElse("failed");
             case CANCELLED -> "cancelled";
             case QUEUED -> "queued, not started yet";
             case RUNNING -> "still running";
@@ -212,8 +273,15 @@ public final class StudyResultsLoader {
 
     private static Provenance provenance(Run run) {
         ablation.storage.run.Provenance p = run.provenance();
-        return new Provenance(p.appVersion(), p.djlVersion(), p.pytorchVersion(), p.device(), p.host(), p.javaVersion(),
-                run.startedAt(), run.endedAt());
+        return new Provenance(
+                p.appVersion(),
+                p.djlVersion(),
+                p.pytorchVersion(),
+                p.device(),
+                p.host(),
+                p.javaVersion(),
+                run.startedAt(),
+                run.endedAt());
     }
 
     private static String unique(String name, String qualifier, Set<String> used) {

@@ -22,10 +22,13 @@ class ChartsTest {
 
     @Test
     void lossCurvesCarryTheSeedBand() {
-        LossBand band = LossBand.overSeeds("clm", List.of(
-                LossPoint.byTokens(List.of(new LossPoint(1, 5.0), new LossPoint(2, 4.0))),
-                LossPoint.byTokens(List.of(new LossPoint(1, 6.0), new LossPoint(2, 3.0)))));
-        IntervalXYDataset data = (IntervalXYDataset) Charts.lossCurves("loss", List.of(band)).getXYPlot().getDataset();
+        LossBand band = LossBand.overSeeds(
+                "clm",
+                List.of(
+                        LossPoint.byTokens(List.of(new LossPoint(1, 5.0), new LossPoint(2, 4.0))),
+                        LossPoint.byTokens(List.of(new LossPoint(1, 6.0), new LossPoint(2, 3.0)))));
+        IntervalXYDataset data = (IntervalXYDataset)
+                Charts.lossCurves("loss", List.of(band)).getXYPlot().getDataset();
         assertEquals("clm (2 seeds)", data.getSeriesKey(0));
         assertEquals(5.5, data.getYValue(0, 0), 1e-12);
         assertEquals(5.0, data.getStartYValue(0, 0), 1e-12);
@@ -34,7 +37,8 @@ class ChartsTest {
 
     @Test
     void passAtKHasALogAxisAndErrorBars() {
-        JFreeChart chart = Charts.passAtK("pass@k", List.of(new ChartSeries("a", List.of(ChartPoint.at(1, E), ChartPoint.at(10, E)))));
+        JFreeChart chart = Charts.passAtK(
+                "pass@k", List.of(new ChartSeries("a", List.of(ChartPoint.at(1, E), ChartPoint.at(10, E)))));
         XYPlot plot = chart.getXYPlot();
         assertTrue(plot.getDomainAxis() instanceof LogarithmicAxis);
         IntervalXYDataset data = (IntervalXYDataset) plot.getDataset();
@@ -46,8 +50,11 @@ class ChartsTest {
     @Test
     void frontierPointsAreLabelledAndHaveBothIntervals() {
         Estimate infill = new Estimate(0.1, 0.05, 0.2, 2, IntervalKind.SEED_T);
-        JFreeChart chart = Charts.infillFrontier("f", List.of(new ChartSeries("fim",
-                List.of(ChartPoint.labelled("fim=0", E, infill), ChartPoint.labelled("fim=0.5", infill, E)))));
+        JFreeChart chart = Charts.infillFrontier(
+                "f",
+                List.of(new ChartSeries(
+                        "fim",
+                        List.of(ChartPoint.labelled("fim=0", E, infill), ChartPoint.labelled("fim=0.5", infill, E)))));
         XYPlot plot = chart.getXYPlot();
         IntervalXYDataset data = (IntervalXYDataset) plot.getDataset();
         assertEquals(0.25, data.getStartXValue(0, 0), 1e-12);
@@ -57,7 +64,8 @@ class ChartsTest {
 
     @Test
     void renderingIsFixedSizeAndRepeatable() throws Exception {
-        JFreeChart chart = Charts.epochs("epochs", List.of(new ChartSeries("pass@1", List.of(ChartPoint.at(1, E), ChartPoint.at(4, E)))));
+        JFreeChart chart = Charts.epochs(
+                "epochs", List.of(new ChartSeries("pass@1", List.of(ChartPoint.at(1, E), ChartPoint.at(4, E)))));
         BufferedImage png = ImageIO.read(new ByteArrayInputStream(ChartImages.png(chart)));
         assertEquals(2 * ChartImages.WIDTH, png.getWidth());
         assertEquals(2 * ChartImages.HEIGHT, png.getHeight());
@@ -65,6 +73,8 @@ class ChartsTest {
         assertTrue(svg.startsWith("<svg id='c1'"), svg.substring(0, 100));
         assertEquals(svg, ChartImages.svg(chart, "c1"));
         assertTrue(svg.contains("id='c1-"), "definitions carry the chart's prefix");
-        assertTrue(!svg.replace("id='c1'", "").matches("(?s).*id='(?!c1-)[^']*'.*"), "every SVG id carries the chart's prefix");
+        assertTrue(
+                !svg.replace("id='c1'", "").matches("(?s).*id='(?!c1-)[^']*'.*"),
+                "every SVG id carries the chart's prefix");
     }
 }

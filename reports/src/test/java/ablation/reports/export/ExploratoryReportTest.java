@@ -17,24 +17,34 @@ class ExploratoryReportTest {
     /** The fixture study with each arm cut to its first seed. */
     private static StudyResults oneSeed() {
         StudyResults two = StudyFixture.study();
-        List<LessonDesign> designs = two.lessons().stream().map(d -> new LessonDesign(d.lesson(), d.variedField(),
-                d.arms().stream().map(a -> new Arm(a.label(), a.role(), a.level(), a.runs().subList(0, 1))).toList(),
-                d.margin())).toList();
+        List<LessonDesign> designs = two.lessons().stream()
+                .map(d -> new LessonDesign(
+                        d.lesson(),
+                        d.variedField(),
+                        d.arms().stream()
+                                .map(a -> new Arm(
+                                        a.label(), a.role(), a.level(), a.runs().subList(0, 1)))
+                                .toList(),
+                        d.margin()))
+                .toList();
         return new StudyResults(two.name(), two.description(), two.baseConfig(), two.runs(), designs);
     }
 
     @Test
     void everyVerdictOfAOneSeedStudyIsExploratoryOrNotMeasured() {
         ReportContent report = ReportBuilder.build(oneSeed());
-        Table verdicts = report.blocks(Table.class).stream().filter(t
-                -> t.caption().equals("Verdicts")).findFirst().orElseThrow();
+        Table verdicts = report.blocks(Table.class).stream()
+                .filter(t -> t.caption().equals("Verdicts"))
+                .findFirst()
+                .orElseThrow();
         int exploratory = 0;
         for (List<String> row : verdicts.rows()) {
             String verdict = row.get(2);
             assertFalse(verdict.equals("supports") || verdict.equals("contradicts"), row.toString());
             if (verdict.equals("exploratory (1 seed)")) {
                 exploratory++;
-                assertTrue(row.get(3).contains("points") && row.get(3).contains("bootstrap over problems (1 seed)"),
+                assertTrue(
+                        row.get(3).contains("points") && row.get(3).contains("bootstrap over problems (1 seed)"),
                         row.get(3));
             }
         }
@@ -45,8 +55,11 @@ class ExploratoryReportTest {
     @Test
     void theTwoSeedStudyDecides() {
         Table verdicts = ReportBuilder.build(StudyFixture.study()).blocks(Table.class).stream()
-                .filter(t -> t.caption().equals("Verdicts")).findFirst().orElseThrow();
-        assertTrue(verdicts.rows().stream().noneMatch(r -> r.get(2).startsWith("exploratory")),
+                .filter(t -> t.caption().equals("Verdicts"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                verdicts.rows().stream().noneMatch(r -> r.get(2).startsWith("exploratory")),
                 verdicts.rows().toString());
     }
 }

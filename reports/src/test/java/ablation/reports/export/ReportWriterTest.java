@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ablation.core.stats.ProblemCount;
 import ablation.core.config.EvalMode;
+import ablation.core.stats.ProblemCount;
 import ablation.reports.StudyFixture;
 import ablation.reports.export.Block.Figure;
 import ablation.reports.export.Block.Highlight;
@@ -54,31 +54,55 @@ class ReportWriterTest {
     void everyLessonHasItsSectionVerdictAndCharts() {
         for (Lesson lesson : Lesson.values()) {
             String heading = "Lesson " + lesson.number() + ": " + lesson.title();
-            Section section = content.sections().stream().filter(s -> s.heading().equals(heading)).findFirst().orElseThrow(() -> new AssertionError(heading));
-            assertTrue(section.blocks().stream().anyMatch(b -> b instanceof Highlight h && h.label().startsWith("Verdict: ")), heading);
-            List<String> figures = section.blocks().stream().filter(b -> b instanceof Figure).map(b -> ((Figure) b).id()).toList();
+            Section section = content.sections().stream()
+                    .filter(s -> s.heading().equals(heading))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(heading));
+            assertTrue(
+                    section.blocks().stream()
+                            .anyMatch(b -> b instanceof Highlight h && h.label().startsWith("Verdict: ")),
+                    heading);
+            List<String> figures = section.blocks().stream()
+                    .filter(b -> b instanceof Figure)
+                    .map(b -> ((Figure) b).id())
+                    .toList();
             String p = "lesson" + lesson.number();
             assertTrue(figures.containsAll(List.of(p + "-loss", p + "-passk")), heading + " " + figures);
         }
         List<String> ids = content.blocks(Figure.class).stream().map(Figure::id).toList();
-        assertTrue(ids.containsAll(List.of("lesson2-frontier", "lesson3-infill-passk", "lesson4-mixture", "lesson5-epochs")), ids.toString());
+        assertTrue(
+                ids.containsAll(
+                        List.of("lesson2-frontier", "lesson3-infill-passk", "lesson4-mixture", "lesson5-epochs")),
+                ids.toString());
     }
 
     @Test
     void passAtKTablesEqualAggregatesRecomputedFromRawCounts() {
         int checked = 0;
         for (Table table : content.blocks(Table.class)) {
-            Matcher m = Pattern.compile("pass@k on (\\S+) \\((L2R|infill)\\), pooled over seeds.*").matcher(table.caption());
+            Matcher m = Pattern.compile("pass@k on (\\S+) \\((L2R|infill)\\), pooled over seeds.*")
+                    .matcher(table.caption());
             if (!m.matches()) continue;
             String benchmark = m.group(1);
             EvalMode mode = m.group(2).equals("L2R") ? EvalMode.L2R : EvalMode.INFILL;
-            Section section = content.sections().stream().filter(s -> s.blocks().contains(table)).findFirst().orElseThrow();
+            Section section = content.sections().stream()
+                    .filter(s -> s.blocks().contains(table))
+                    .findFirst()
+                    .orElseThrow();
             Lesson lesson = Lesson.of(Integer.parseInt(section.id().substring("lesson".length())));
-            var design = study.lessons().stream().filter(d -> d.lesson() == lesson).findFirst().orElseThrow();
+            var design = study.lessons().stream()
+                    .filter(d -> d.lesson() == lesson)
+                    .findFirst()
+                    .orElseThrow();
             for (List<String> row : table.rows()) {
-                var arm = design.arms().stream().filter(a -> a.label().equals(row.get(0))).findFirst().orElseThrow();
-                List<Evaluation> seeds = study.runs(arm).stream().filter(RunResult::finished)
-                        .map(r -> r.metrics().evaluation(benchmark, mode)).toList();
+                var arm = design.arms().stream()
+                        .filter(a -> a.label().equals(row.get(0)))
+                        .findFirst()
+                        .orElseThrow();
+                List<Evaluation> seeds = study.runs(arm).stream()
+                        .filter(RunResult::finished)
+                        .map(r -> r.metrics().evaluation(benchmark, mode))
+                        .toList();
                 for (int col = 2; col < row.size(); col++) {
                     int k = Integer.parseInt(table.header().get(col).substring("pass@".length()));
                     String expected = String.format(java.util.Locale.ROOT, "%.3f", exactPooledMean(seeds, k));
@@ -96,8 +120,8 @@ class ReportWriterTest {
         int count = 0;
         for (Evaluation e : seeds) {
             for (ProblemCount p : e.problems()) {
-                BigDecimal fail = new BigDecimal(binomial(p.n() - p.correct(),
-                        k)).divide(new BigDecimal(binomial(p.n(), k)), MathContext.DECIMAL128);
+                BigDecimal fail = new BigDecimal(binomial(p.n() - p.correct(), k))
+                        .divide(new BigDecimal(binomial(p.n(), k)), MathContext.DECIMAL128);
                 sum = sum.add(BigDecimal.ONE.subtract(fail));
                 count++;
             }
@@ -114,20 +138,47 @@ class ReportWriterTest {
 
     @Test
     void failedAndMissingRunsAreNamedAndTheRestIsShown() {
-        Highlight summary = content.sections().get(0).blocks().stream().filter(b -> b instanceof Highlight).map(b -> (Highlight) b).findFirst().orElseThrow();
+        Highlight summary = content.sections().get(0).blocks().stream()
+                .filter(b -> b instanceof Highlight)
+                .map(b -> (Highlight) b)
+                .findFirst()
+                .orElseThrow();
         assertTrue(summary.text().contains("fim=0.9,seed=1 (failed: out of memory at step 120)"), summary.text());
         assertTrue(summary.text().contains("fim=0.9,seed=2 (missing: never started)"), summary.text());
-        Section lesson2 = content.sections().stream().filter(s -> s.id().equals("lesson2")).findFirst().orElseThrow();
-        assertTrue(lesson2.blocks().stream().anyMatch(b -> b instanceof Highlight h && h.label().equals("Arm fim=0.9") && h.text().startsWith("no run finished")));
-        Figure frontier = content.blocks(Figure.class).stream().filter(f -> f.id().equals("lesson2-frontier")).findFirst().orElseThrow();
-        XYDataset loss = content.blocks(Figure.class).stream().filter(f -> f.id().equals("lesson2-loss")).findFirst().orElseThrow().chart().getXYPlot().getDataset();
-        assertEquals("fim=0.9,seed=1, failed (1 seed)", loss.getSeriesKey(2), "the failed run's loss up to where it stopped");
+        Section lesson2 = content.sections().stream()
+                .filter(s -> s.id().equals("lesson2"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(lesson2.blocks().stream()
+                .anyMatch(b -> b instanceof Highlight h
+                        && h.label().equals("Arm fim=0.9")
+                        && h.text().startsWith("no run finished")));
+        Figure frontier = content.blocks(Figure.class).stream()
+                .filter(f -> f.id().equals("lesson2-frontier"))
+                .findFirst()
+                .orElseThrow();
+        XYDataset loss = content.blocks(Figure.class).stream()
+                .filter(f -> f.id().equals("lesson2-loss"))
+                .findFirst()
+                .orElseThrow()
+                .chart()
+                .getXYPlot()
+                .getDataset();
+        assertEquals(
+                "fim=0.9,seed=1, failed (1 seed)",
+                loss.getSeriesKey(2),
+                "the failed run's loss up to where it stopped");
         assertEquals(6, loss.getItemCount(2));
         XYDataset points = frontier.chart().getXYPlot().getDataset();
         assertEquals(2, points.getItemCount(0), "the frontier shows the two arms that finished");
-        Table passTable = lesson2.blocks().stream().filter(b -> b instanceof Table t && t.caption().startsWith("pass@k on desk-l2r"))
-                .map(b -> (Table) b).findFirst().orElseThrow();
-        assertEquals(List.of("fim=0", "fim=0.5"), passTable.rows().stream().map(r -> r.get(0)).toList());
+        Table passTable = lesson2.blocks().stream()
+                .filter(b -> b instanceof Table t && t.caption().startsWith("pass@k on desk-l2r"))
+                .map(b -> (Table) b)
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                List.of("fim=0", "fim=0.5"),
+                passTable.rows().stream().map(r -> r.get(0)).toList());
     }
 
     @Test
@@ -139,17 +190,24 @@ class ReportWriterTest {
     void formatsParseFromTheCommandLineList() {
         assertEquals(Set.of(Format.HTML, Format.PDF), Format.parse("pdf, html"));
         assertEquals(Set.of(Format.MD), Format.parse("markdown"));
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Format.parse("html,docx"));
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> Format.parse("html,docx"));
         assertEquals("unknown report format 'docx': use html, md or pdf", e.getMessage());
     }
 
     @Test
     void htmlIsSelfContained() throws Exception {
         String html = Files.readString(OUT.resolve("report.html"));
-        assertFalse(Pattern.compile("(src|href)\\s*=\\s*\"(?!#)", Pattern.CASE_INSENSITIVE).matcher(html).find(), "links outside the page");
+        assertFalse(
+                Pattern.compile("(src|href)\\s*=\\s*\"(?!#)", Pattern.CASE_INSENSITIVE)
+                        .matcher(html)
+                        .find(),
+                "links outside the page");
         assertFalse(html.contains("url(http"), "external resources in styles");
-        assertEquals(content.blocks(Figure.class).size(), html.split("<svg", -1).length - 1, "one inline SVG per chart");
-        for (Lesson lesson : Lesson.values()) assertTrue(html.contains("Lesson " + lesson.number() + ": " + lesson.title()), lesson.title());
+        assertEquals(
+                content.blocks(Figure.class).size(), html.split("<svg", -1).length - 1, "one inline SVG per chart");
+        for (Lesson lesson : Lesson.values())
+            assertTrue(html.contains("Lesson " + lesson.number() + ": " + lesson.title()), lesson.title());
         assertTrue(html.contains("about -1 point HumanEval pass@1 at 1B"), "the paper's figure beside ours");
     }
 
@@ -181,7 +239,9 @@ class ReportWriterTest {
             for (Lesson lesson : Lesson.values()) {
                 String heading = "Lesson " + lesson.number() + ": " + lesson.title();
                 int page = indexOfPageStartingWith(pages, heading);
-                assertTrue(page > previous, heading + " starts its own page after the previous lesson (page " + page + ")");
+                assertTrue(
+                        page > previous,
+                        heading + " starts its own page after the previous lesson (page " + page + ")");
                 assertTrue(pages.get(page).contains("Verdict: "), heading);
                 previous = page;
             }
@@ -191,7 +251,8 @@ class ReportWriterTest {
     }
 
     private static int indexOfPageStartingWith(List<String> pages, String heading) {
-        for (int i = 0; i < pages.size(); i++) if (pages.get(i).replaceAll("\\s+", " ").startsWith(heading)) return i;
+        for (int i = 0; i < pages.size(); i++)
+            if (pages.get(i).replaceAll("\\s+", " ").startsWith(heading)) return i;
         throw new AssertionError("no page starts with " + heading);
     }
 }

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ablation.core.stats.ProblemCount;
 import ablation.core.config.EvalMode;
+import ablation.core.stats.ProblemCount;
 import ablation.reports.model.Arm;
 import ablation.reports.model.ArmRole;
 import ablation.reports.model.BitsPerByte;
@@ -33,7 +33,7 @@ class LessonAnalyzerTest {
     private static final int PROBLEMS = 50;
 
     /** Counts spread over 2..17 of 20, shifted by {@code shift} samples per problem,
-            and one more on every fifth problem for odd seeds. */
+     * and one more on every fifth problem for odd seeds. */
     private static Evaluation eval(String benchmark, EvalMode mode, int shift, double temperature, long seed) {
         List<ProblemCount> problems = new ArrayList<>();
         for (int i = 0; i < PROBLEMS; i++) {
@@ -43,36 +43,62 @@ class LessonAnalyzerTest {
         return new Evaluation(benchmark, mode, List.of(1), problems, temperature);
     }
 
-    private static RunResult run(String name, long seed, List<Evaluation> evaluations, List<BitsPerByte> bpb,
-                                 Map<String, Double> scalars) {
-        return new RunResult(name, RunStatus.FINISHED, null, seed, name, Set.of(), Map.of(), "{}", null,
+    private static RunResult run(
+            String name, long seed, List<Evaluation> evaluations, List<BitsPerByte> bpb, Map<String, Double> scalars) {
+        return new RunResult(
+                name,
+                RunStatus.FINISHED,
+                null,
+                seed,
+                name,
+                Set.of(),
+                Map.of(),
+                "{}",
+                null,
                 new RunMetrics(List.of(), evaluations, bpb, null, scalars));
     }
 
     /** Two arms of {@code seeds} seeds; the treatment shifted by the given samples per problem (L2R at T=0.2 and infill). */
-    private static LessonAnalysis twoArms(Lesson lesson, int seeds, int l2rShift, int infillShift,
-            Double understandingShift) {
+    private static LessonAnalysis twoArms(
+            Lesson lesson, int seeds, int l2rShift, int infillShift, Double understandingShift) {
         List<RunResult> runs = new ArrayList<>();
         List<String> base = new ArrayList<>();
         List<String> treat = new ArrayList<>();
         for (int seed = 1; seed <= seeds; seed++) {
             double noise = seed % 2;
-            Map<String, Double> ref = understandingShift == null ? Map.of() : Map.of(LessonAnalyzer.UNDERSTANDING, 0.6
-                    + 0.01 * noise);
-            Map<String, Double> tr = understandingShift == null ? Map.of()
+            Map<String, Double> ref =
+                    understandingShift == null ? Map.of() : Map.of(LessonAnalyzer.UNDERSTANDING, 0.6 + 0.01 * noise);
+            Map<String, Double> tr = understandingShift == null
+                    ? Map.of()
                     : Map.of(LessonAnalyzer.UNDERSTANDING, 0.6 + understandingShift + 0.01 * noise);
-            runs.add(run("base," + seed, seed, List.of(eval("l2r@T0.8", EvalMode.L2R, 9, 0.8, seed), eval("l2r@T0.2",
-                    EvalMode.L2R, 0, 0.2, seed),
-                    eval("inf", EvalMode.INFILL, -10, 0.8, seed)), bpb(1.30 + 0.01 * noise), ref));
-            runs.add(run("treat," + seed, seed, List.of(eval("l2r@T0.8", EvalMode.L2R, 9, 0.8, seed), eval("l2r@T0.2",
-                    EvalMode.L2R, l2rShift, 0.2, seed),
-                    eval("inf", EvalMode.INFILL, infillShift - 10, 0.8, seed)), bpb(1.30 + 0.01 * noise), tr));
+            runs.add(run(
+                    "base," + seed,
+                    seed,
+                    List.of(
+                            eval("l2r@T0.8", EvalMode.L2R, 9, 0.8, seed),
+                            eval("l2r@T0.2", EvalMode.L2R, 0, 0.2, seed),
+                            eval("inf", EvalMode.INFILL, -10, 0.8, seed)),
+                    bpb(1.30 + 0.01 * noise),
+                    ref));
+            runs.add(run(
+                    "treat," + seed,
+                    seed,
+                    List.of(
+                            eval("l2r@T0.8", EvalMode.L2R, 9, 0.8, seed),
+                            eval("l2r@T0.2", EvalMode.L2R, l2rShift, 0.2, seed),
+                            eval("inf", EvalMode.INFILL, infillShift - 10, 0.8, seed)),
+                    bpb(1.30 + 0.01 * noise),
+                    tr));
             base.add("base," + seed);
             treat.add("treat," + seed);
         }
         double level = lesson == Lesson.EPOCHS ? 1 : 0;
-        LessonDesign design = new LessonDesign(lesson, "x", List.of(new Arm("base", ArmRole.BASELINE, level, base),
-                new Arm("treat", ArmRole.TREATMENT, level + 1, treat)));
+        LessonDesign design = new LessonDesign(
+                lesson,
+                "x",
+                List.of(
+                        new Arm("base", ArmRole.BASELINE, level, base),
+                        new Arm("treat", ArmRole.TREATMENT, level + 1, treat)));
         return LessonAnalyzer.analyze(new StudyResults("s", null, null, runs, List.of(design)), design);
     }
 
@@ -85,10 +111,15 @@ class LessonAnalyzerTest {
         LessonAnalysis same = twoArms(Lesson.PREFIX_LM, 3, 0, 0, 0.0);
         assertEquals(Outcome.SUPPORTS, same.verdict().outcome(), same.verdict().text());
         assertEquals(3, same.comparisons().size());
-        assertTrue(same.comparisons().get(0).what().contains("L2R pass@1 at T=0.2 on l2r@T0.2"),
+        assertTrue(
+                same.comparisons().get(0).what().contains("L2R pass@1 at T=0.2 on l2r@T0.2"),
                 same.comparisons().get(0).what());
-        assertEquals(Outcome.CONTRADICTS, twoArms(Lesson.PREFIX_LM, 3, 4, 0, 0.0).verdict().outcome());
-        assertEquals(Outcome.CONTRADICTS, twoArms(Lesson.PREFIX_LM, 3, 0, 0, 0.2).verdict().outcome(),
+        assertEquals(
+                Outcome.CONTRADICTS,
+                twoArms(Lesson.PREFIX_LM, 3, 4, 0, 0.0).verdict().outcome());
+        assertEquals(
+                Outcome.CONTRADICTS,
+                twoArms(Lesson.PREFIX_LM, 3, 0, 0, 0.2).verdict().outcome(),
                 "a gain in understanding");
         LessonAnalysis unmeasured = twoArms(Lesson.PREFIX_LM, 3, 0, 0, null);
         assertEquals(Outcome.INCONCLUSIVE, unmeasured.verdict().outcome(), "understanding not measured is no pass");
@@ -98,25 +129,44 @@ class LessonAnalyzerTest {
     @Test
     void lesson2AnyInfillCostAfterHolm() {
         LessonAnalysis costly = twoArms(Lesson.INFILL_COST, 3, -2, 0, null);
-        assertEquals(Outcome.SUPPORTS, costly.verdict().outcome(), costly.verdict().text());
+        assertEquals(
+                Outcome.SUPPORTS, costly.verdict().outcome(), costly.verdict().text());
         assertEquals(2, costly.comparisons().size(), "L2R pass@1 and PL bits per byte");
-        assertEquals(Outcome.CONTRADICTS, twoArms(Lesson.INFILL_COST, 3, 2, 0,
-                null).comparisons().get(0).verdict().outcome());
+        assertEquals(
+                Outcome.CONTRADICTS,
+                twoArms(Lesson.INFILL_COST, 3, 2, 0, null)
+                        .comparisons()
+                        .get(0)
+                        .verdict()
+                        .outcome());
     }
 
     @Test
     void lesson3NeedsCompetitiveL2rAndAnInfillGain() {
-        assertEquals(Outcome.SUPPORTS, twoArms(Lesson.OBJECTIVE, 3, 0, 4, null).verdict().outcome());
-        assertEquals(Outcome.CONTRADICTS, twoArms(Lesson.OBJECTIVE, 3, -4, 4, null).verdict().outcome());
+        assertEquals(
+                Outcome.SUPPORTS,
+                twoArms(Lesson.OBJECTIVE, 3, 0, 4, null).verdict().outcome());
+        assertEquals(
+                Outcome.CONTRADICTS,
+                twoArms(Lesson.OBJECTIVE, 3, -4, 4, null).verdict().outcome());
         LessonAnalysis noInfillGain = twoArms(Lesson.OBJECTIVE, 3, 0, 0, null);
-        assertEquals(Outcome.INCONCLUSIVE, noInfillGain.verdict().outcome(), noInfillGain.verdict().text());
+        assertEquals(
+                Outcome.INCONCLUSIVE,
+                noInfillGain.verdict().outcome(),
+                noInfillGain.verdict().text());
     }
 
     @Test
     void lesson5MoreEpochsImprove() {
-        assertEquals(Outcome.SUPPORTS, twoArms(Lesson.EPOCHS, 3, 3, 0, null).verdict().outcome());
-        assertEquals(Outcome.INCONCLUSIVE, twoArms(Lesson.EPOCHS, 3, 0, 0, null).verdict().outcome());
-        assertEquals(Outcome.CONTRADICTS, twoArms(Lesson.EPOCHS, 3, -4, 0, null).verdict().outcome());
+        assertEquals(
+                Outcome.SUPPORTS,
+                twoArms(Lesson.EPOCHS, 3, 3, 0, null).verdict().outcome());
+        assertEquals(
+                Outcome.INCONCLUSIVE,
+                twoArms(Lesson.EPOCHS, 3, 0, 0, null).verdict().outcome());
+        assertEquals(
+                Outcome.CONTRADICTS,
+                twoArms(Lesson.EPOCHS, 3, -4, 0, null).verdict().outcome());
     }
 
     @Test
@@ -131,32 +181,68 @@ class LessonAnalyzerTest {
         List<RunResult> runs = new ArrayList<>();
         for (int s = 0; s < mixNl.length; s++) {
             List<Evaluation> plEval = List.of(eval("l2r", EvalMode.L2R, 0, 0.2, s));
-            runs.add(run("pl," + s, s, plEval, List.of(new BitsPerByte("python", Domain.PL, 1.0 + 0.01 * s)),
+            runs.add(
+                    run("pl," + s, s, plEval, List.of(new BitsPerByte("python", Domain.PL, 1.0 + 0.01 * s)), Map.of()));
+            runs.add(run(
+                    "nl," + s,
+                    s,
+                    List.of(eval("l2r", EvalMode.L2R, -10, 0.2, s)),
+                    List.of(new BitsPerByte("english", Domain.NL, nlOnlyNl[s])),
                     Map.of()));
-            runs.add(run("nl," + s, s, List.of(eval("l2r", EvalMode.L2R, -10, 0.2, s)),
-                    List.of(new BitsPerByte("english", Domain.NL, nlOnlyNl[s])), Map.of()));
-            runs.add(run("mix," + s, s, List.of(eval("l2r", EvalMode.L2R, mixPlShift, 0.2, s)),
-                    List.of(new BitsPerByte("python", Domain.PL, 1.01 + 0.01 * s), new BitsPerByte("english",
-                            Domain.NL, mixNl[s])), Map.of()));
+            runs.add(run(
+                    "mix," + s,
+                    s,
+                    List.of(eval("l2r", EvalMode.L2R, mixPlShift, 0.2, s)),
+                    List.of(
+                            new BitsPerByte("python", Domain.PL, 1.01 + 0.01 * s),
+                            new BitsPerByte("english", Domain.NL, mixNl[s])),
+                    Map.of()));
         }
-        List<String> seeds = java.util.stream.IntStream.range(0, mixNl.length).mapToObj(String::valueOf).toList();
-        LessonDesign design = new LessonDesign(Lesson.MIXTURE, "data.sources[].weight", List.of(
-                new Arm("pl", ArmRole.PL_ONLY, 1, seeds.stream().map(s -> "pl," + s).toList()),
-                new Arm("nl", ArmRole.NL_ONLY, 0, seeds.stream().map(s -> "nl," + s).toList()),
-                new Arm("mix", ArmRole.TREATMENT, 0.5, seeds.stream().map(s -> "mix," + s).toList())));
+        List<String> seeds = java.util.stream.IntStream.range(0, mixNl.length)
+                .mapToObj(String::valueOf)
+                .toList();
+        LessonDesign design = new LessonDesign(
+                Lesson.MIXTURE,
+                "data.sources[].weight",
+                List.of(
+                        new Arm(
+                                "pl",
+                                ArmRole.PL_ONLY,
+                                1,
+                                seeds.stream().map(s -> "pl," + s).toList()),
+                        new Arm(
+                                "nl",
+                                ArmRole.NL_ONLY,
+                                0,
+                                seeds.stream().map(s -> "nl," + s).toList()),
+                        new Arm(
+                                "mix",
+                                ArmRole.TREATMENT,
+                                0.5,
+                                seeds.stream().map(s -> "mix," + s).toList())));
         return LessonAnalyzer.analyze(new StudyResults("s", null, null, runs, List.of(design)), design);
     }
 
     @Test
     void lesson4MixtureAgainstEachDomainModelInItsOwnDomain() {
         LessonAnalysis close = mixture(0, new double[] {1.32, 1.33, 1.34}, new double[] {1.30, 1.31, 1.30});
-        assertEquals(Outcome.SUPPORTS, close.verdict().outcome(), close.verdict().text());
-        assertEquals(3, close.comparisons().size(),
+        assertEquals(
+                Outcome.SUPPORTS, close.verdict().outcome(), close.verdict().text());
+        assertEquals(
+                3,
+                close.comparisons().size(),
                 "L2R pass@1 and PL bits per byte against pl, NL bits per byte against nl");
         LessonAnalysis farInNl = mixture(0, new double[] {1.60, 1.62, 1.61}, new double[] {1.30, 1.31, 1.30});
-        assertEquals(Outcome.CONTRADICTS, farInNl.verdict().outcome(), farInNl.verdict().text());
+        assertEquals(
+                Outcome.CONTRADICTS,
+                farInNl.verdict().outcome(),
+                farInNl.verdict().text());
         assertEquals(Outcome.CONTRADICTS, farInNl.comparisons().get(2).verdict().outcome());
-        assertEquals(Outcome.CONTRADICTS, mixture(-4, new double[] {1.32, 1.33}, new double[] {1.30, 1.31}).verdict().outcome());
+        assertEquals(
+                Outcome.CONTRADICTS,
+                mixture(-4, new double[] {1.32, 1.33}, new double[] {1.30, 1.31})
+                        .verdict()
+                        .outcome());
     }
 
     @Test
@@ -173,12 +259,21 @@ class LessonAnalyzerTest {
         List<RunResult> runs = List.of(
                 run("base", 1, List.of(eval("l2r", EvalMode.L2R, 0, 0.2, 1)), List.of(), Map.of()),
                 new RunResult("treat", RunStatus.FAILED, "diverged", 1, "t", Set.of(), Map.of(), null, null, null));
-        LessonDesign design = new LessonDesign(Lesson.PREFIX_LM, "model.arch", List.of(
-                new Arm("causal", ArmRole.BASELINE, Double.NaN, List.of("base")),
-                new Arm("prefix_lm", ArmRole.TREATMENT, Double.NaN, List.of("treat"))));
-        LessonAnalysis analysis = LessonAnalyzer.analyze(new StudyResults("s", null, null, runs, List.of(design)), design);
+        LessonDesign design = new LessonDesign(
+                Lesson.PREFIX_LM,
+                "model.arch",
+                List.of(
+                        new Arm("causal", ArmRole.BASELINE, Double.NaN, List.of("base")),
+                        new Arm("prefix_lm", ArmRole.TREATMENT, Double.NaN, List.of("treat"))));
+        LessonAnalysis analysis =
+                LessonAnalyzer.analyze(new StudyResults("s", null, null, runs, List.of(design)), design);
         assertEquals(Outcome.INCONCLUSIVE, analysis.verdict().outcome());
-        assertTrue(analysis.comparisons().get(0).verdict().rule().startsWith("not measured: arm prefix_lm has no finished run"),
+        assertTrue(
+                analysis.comparisons()
+                        .get(0)
+                        .verdict()
+                        .rule()
+                        .startsWith("not measured: arm prefix_lm has no finished run"),
                 analysis.comparisons().get(0).verdict().rule());
         assertNull(analysis.comparisons().get(0).difference());
         assertEquals(1, analysis.arm("prefix_lm").unfinished().size());

@@ -26,15 +26,34 @@ class VerdictErrorRatesTest {
     private static final int SAMPLES = 10;
     /** Logit of the mean problem: pass@1 about 0.08, the desk baseline's. */
     private static final double BASE = -2.6;
+
     private static final double PROBLEM_SD = 1.5;
     /** Gauss-Hermite nodes and weights (n = 10, physicists'), for E over a normal seed effect. */
-    private static final double[] NODES = {-3.4361591188377376, -2.5327316742327897, -1.7566836492998818,
-            -1.0366108297895136,
-        -0.3429013272237046, 0.3429013272237046, 1.0366108297895136, 1.7566836492998818, 2.5327316742327897,
-                3.4361591188377376};
-    private static final double[] WEIGHTS = {7.640432855232621e-06, 0.0013436457467812327, 0.033874394455481063,
-        0.24013861108231469, 0.6108626337353258, 0.6108626337353258, 0.24013861108231469, 0.033874394455481063,
-        0.0013436457467812327, 7.640432855232621e-06};
+    private static final double[] NODES = {
+        -3.4361591188377376,
+        -2.5327316742327897,
+        -1.7566836492998818,
+        -1.0366108297895136,
+        -0.3429013272237046,
+        0.3429013272237046,
+        1.0366108297895136,
+        1.7566836492998818,
+        2.5327316742327897,
+        3.4361591188377376
+    };
+
+    private static final double[] WEIGHTS = {
+        7.640432855232621e-06,
+        0.0013436457467812327,
+        0.033874394455481063,
+        0.24013861108231469,
+        0.6108626337353258,
+        0.6108626337353258,
+        0.24013861108231469,
+        0.033874394455481063,
+        0.0013436457467812327,
+        7.640432855232621e-06
+    };
     private static final IntervalSettings SETTINGS = new IntervalSettings(200, 20230503L, 0.95);
 
     /** What {@link #simulate} measured over the studies. */
@@ -62,7 +81,11 @@ class VerdictErrorRatesTest {
             PassMatrix treatment = arm(random, difficulty, effect, seeds, seedSd, ids);
             Estimate difference = intervals.difference(reference, treatment);
             if (difference.low() <= truth && truth <= difference.high()) covered++;
-            Comparison gain = Comparison.of("gain", Claim.GAINS, null, SETTINGS,
+            Comparison gain = Comparison.of(
+                    "gain",
+                    Claim.GAINS,
+                    null,
+                    SETTINGS,
                     c -> new Intervals(SETTINGS.withConfidence(c)).difference(reference, treatment));
             Verdict verdict = VerdictRules.some(List.of(gain), SETTINGS, seeds + " seeds");
             if (verdict.outcome().decides()) decided++;
@@ -71,8 +94,8 @@ class VerdictErrorRatesTest {
         return new Rates((double) covered / STUDIES, (double) decided / STUDIES, (double) exploratory / STUDIES);
     }
 
-    private static PassMatrix arm(SplittableRandom random, double[] difficulty, double effect, int seeds, double seedSd,
-                                  List<String> ids) {
+    private static PassMatrix arm(
+            SplittableRandom random, double[] difficulty, double effect, int seeds, double seedSd, List<String> ids) {
         double[][] values = new double[seeds][PROBLEMS];
         for (int s = 0; s < seeds; s++) {
             double shift = seedSd * random.nextGaussian();
@@ -102,7 +125,8 @@ class VerdictErrorRatesTest {
         for (int seeds : new int[] {3, 5}) {
             for (double seedSd : new double[] {0.3, 0.05}) {
                 Rates rates = simulate(seeds, 0.5, seedSd, 11L * seeds);
-                assertTrue(rates.coverage() >= 0.92 && rates.coverage() <= 0.98,
+                assertTrue(
+                        rates.coverage() >= 0.92 && rates.coverage() <= 0.98,
                         seeds + " seeds, seed sd " + seedSd + ": coverage " + rates.coverage());
             }
         }
@@ -112,10 +136,12 @@ class VerdictErrorRatesTest {
     void aNullEffectIsDecidedAtMostAtTheNominalRate() {
         for (int seeds : new int[] {3, 5}) {
             Rates rates = simulate(seeds, 0, 0.3, 7L * seeds);
-            assertTrue(rates.decisions() <= 0.06, seeds + " seeds: supports/contradicts in " + rates.decisions()
-                    + " of null studies");
-            assertTrue(rates.coverage() >= 0.92 && rates.coverage() <= 0.98, seeds + " seeds: null coverage "
-                    + rates.coverage());
+            assertTrue(
+                    rates.decisions() <= 0.06,
+                    seeds + " seeds: supports/contradicts in " + rates.decisions() + " of null studies");
+            assertTrue(
+                    rates.coverage() >= 0.92 && rates.coverage() <= 0.98,
+                    seeds + " seeds: null coverage " + rates.coverage());
         }
     }
 
@@ -124,15 +150,16 @@ class VerdictErrorRatesTest {
         Rates rates = simulate(1, 0, 0.3, 5);
         assertEquals(0.0, rates.decisions(), "no supports/contradicts with one seed");
         assertEquals(1.0, rates.exploratory(), "every one-seed study is exploratory");
-        assertTrue(rates.coverage() < 0.9, "the problem bootstrap misses the seed spread: coverage "
-                + rates.coverage());
+        assertTrue(
+                rates.coverage() < 0.9, "the problem bootstrap misses the seed spread: coverage " + rates.coverage());
     }
 
     @Test
     void theSimulationCanFail() {
         // The same intervals under a real effect: a test that only ever saw nulls would pass any rule.
         Rates rates = simulate(5, 0.5, 0.05, 3);
-        assertTrue(rates.decisions() > 0.5, "a 0.5-logit gain with 5 seeds is found in most studies: "
-                + rates.decisions());
+        assertTrue(
+                rates.decisions() > 0.5,
+                "a 0.5-logit gain with 5 seeds is found in most studies: " + rates.decisions());
     }
 }

@@ -16,7 +16,7 @@ class VerdictRulesTest {
     private static final Margin MARGIN = new Margin(0.1, "base", 0.2);
 
     /** A difference whose interval at confidence c is {@code [low,
-            high]} widened by {@code widen * (c - 0.95) / 0.05}. */
+     * high]} widened by {@code widen * (c - 0.95) / 0.05}. */
     private static Comparison part(Claim claim, double low, double high, double widen) {
         return Comparison.of("x", claim, MARGIN, SETTINGS, c -> {
             double w = widen * (c - 0.95) / 0.05;
@@ -30,7 +30,9 @@ class VerdictRulesTest {
 
     @Test
     void noGainCallsANegligibleGainASupportNotAContradiction() {
-        assertEquals(Outcome.SUPPORTS, judge(Claim.NO_GAIN, 0.005, 0.015),
+        assertEquals(
+                Outcome.SUPPORTS,
+                judge(Claim.NO_GAIN, 0.005, 0.015),
                 "a significant gain below the margin is negligible");
         assertEquals(Outcome.SUPPORTS, judge(Claim.NO_GAIN, -0.03, 0.015));
         assertEquals(Outcome.CONTRADICTS, judge(Claim.NO_GAIN, 0.025, 0.06));
@@ -53,13 +55,19 @@ class VerdictRulesTest {
     @Test
     void aVerdictStatesItsIntervalSeedsAndMargin() {
         Verdict v = part(Claim.NO_GAIN, 0.026, 0.06, 0).verdict();
-        assertEquals("x = 0.043 [0.026, 0.060] (95% t interval over seed means, 3 seeds) lies above +0.0200: a gain larger than"
-                + " the margin; margin 0.0200 (10.0% of base's 0.200)", v.rule());
+        assertEquals(
+                "x = 0.043 [0.026, 0.060] (95% t interval over seed means, 3 seeds) lies above +0.0200: a gain larger than"
+                        + " the margin; margin 0.0200 (10.0% of base's 0.200)",
+                v.rule());
     }
 
     @Test
     void oneSeedIsExploratory() {
-        Comparison one = Comparison.of("x", Claim.GAINS, MARGIN, SETTINGS,
+        Comparison one = Comparison.of(
+                "x",
+                Claim.GAINS,
+                MARGIN,
+                SETTINGS,
                 c -> new Estimate(0.05, 0.02, 0.08, 1, IntervalKind.PROBLEM_BOOTSTRAP));
         assertEquals(Outcome.EXPLORATORY, one.verdict().outcome());
         assertTrue(one.verdict().rule().contains("points up"), one.verdict().rule());
@@ -71,9 +79,11 @@ class VerdictRulesTest {
     @Test
     void everyPartNeedsEachPartAndANotMeasuredPartIsNoPass() {
         Comparison holds = part(Claim.GAINS, 0.01, 0.02, 0);
-        assertEquals(Outcome.SUPPORTS, VerdictRules.every(List.of(holds, holds), SETTINGS, "").outcome());
-        Comparison missing = Comparison.notMeasured("understanding", Claim.NO_GAIN,
-                "arm base has no finished run with it");
+        assertEquals(
+                Outcome.SUPPORTS,
+                VerdictRules.every(List.of(holds, holds), SETTINGS, "").outcome());
+        Comparison missing =
+                Comparison.notMeasured("understanding", Claim.NO_GAIN, "arm base has no finished run with it");
         Verdict v = VerdictRules.every(List.of(holds, missing), SETTINGS, "");
         assertEquals(Outcome.INCONCLUSIVE, v.outcome());
         assertTrue(v.rule().contains("not measured"), v.rule());
@@ -85,13 +95,21 @@ class VerdictRulesTest {
         Comparison weak = part(Claim.GAINS, -0.010, -0.001, 0.004);
         Comparison none = part(Claim.GAINS, -0.01, 0.01, 0.004);
         assertEquals(Outcome.CONTRADICTS, weak.verdict().outcome());
-        assertEquals(Outcome.INCONCLUSIVE, VerdictRules.every(List.of(weak, none), SETTINGS, "").outcome());
+        assertEquals(
+                Outcome.INCONCLUSIVE,
+                VerdictRules.every(List.of(weak, none), SETTINGS, "").outcome());
         Comparison strong = part(Claim.GAINS, -0.010, -0.005, 0.002);
-        assertEquals(Outcome.CONTRADICTS, VerdictRules.every(List.of(strong, none), SETTINGS, "").outcome());
+        assertEquals(
+                Outcome.CONTRADICTS,
+                VerdictRules.every(List.of(strong, none), SETTINGS, "").outcome());
 
         Comparison weakGain = part(Claim.GAINS, 0.001, 0.010, 0.004);
-        assertEquals(Outcome.SUPPORTS, VerdictRules.some(List.of(weakGain), SETTINGS, "").outcome());
-        assertEquals(Outcome.INCONCLUSIVE, VerdictRules.some(List.of(weakGain, none), SETTINGS, "").outcome(),
+        assertEquals(
+                Outcome.SUPPORTS,
+                VerdictRules.some(List.of(weakGain), SETTINGS, "").outcome());
+        assertEquals(
+                Outcome.INCONCLUSIVE,
+                VerdictRules.some(List.of(weakGain, none), SETTINGS, "").outcome(),
                 "significant alone, not after correcting for two arms");
         Comparison strongGain = part(Claim.GAINS, 0.005, 0.010, 0.002);
         Verdict v = VerdictRules.some(List.of(strongGain, none), SETTINGS, "");

@@ -29,16 +29,29 @@ class ConfigDiffTest {
         expected.put("objective.clm", "0.5");
         expected.put("objective.fim", "0.5");
         Map<String, String> diff = ConfigDiff.fromBaseAsText(ConfigDiff.flatten(BASE), run);
-        assertEquals(expected, diff, "4 equals 4.0, 1e-3 equals 0.001, a missing value equals null; name and seed are left out");
+        assertEquals(
+                expected,
+                diff,
+                "4 equals 4.0, 1e-3 equals 0.001, a missing value equals null; name and seed are left out");
         assertEquals(List.copyOf(expected.keySet()), List.copyOf(diff.keySet()), "in config order");
     }
 
     @Test
     void aValueTheRunLacksShowsAsNull() {
-        JsonNode run = ConfigDiff.parse("{\"model\": {\"arch\": \"prefix_lm\"}, \"objective\": {\"clm\": 1, \"fim\": 0}, \"train\": {\"lr\": 0.001}}");
+        JsonNode run = ConfigDiff.parse(
+                "{\"model\": {\"arch\": \"prefix_lm\"}, \"objective\": {\"clm\": 1, \"fim\": 0}, \"train\": {\"lr\": 0.001}}");
         Map<String, String> diff = ConfigDiff.fromBaseAsText(ConfigDiff.flatten(BASE), run);
-        assertEquals(Map.of("model.arch", "prefix_lm", "model.layers", "null", "data.sources[0].name", "null",
-                "data.sources[0].weight", "null"), diff);
+        assertEquals(
+                Map.of(
+                        "model.arch",
+                        "prefix_lm",
+                        "model.layers",
+                        "null",
+                        "data.sources[0].name",
+                        "null",
+                        "data.sources[0].weight",
+                        "null"),
+                diff);
     }
 
     @Test
@@ -60,13 +73,18 @@ class ConfigDiffTest {
     void theCommonValuesOfRunsAreTheirSharedLeaves() {
         JsonNode a = ConfigDiff.parse("{\"model\": {\"layers\": 2, \"arch\": \"causal\"}, \"train\": {\"lr\": 0.1}}");
         JsonNode b = ConfigDiff.parse("{\"model\": {\"layers\": 4, \"arch\": \"causal\"}, \"train\": {\"lr\": 0.10}}");
-        assertEquals(List.of("model.arch", "train.lr"), List.copyOf(ConfigDiff.common(List.of(a, b)).keySet()));
+        assertEquals(
+                List.of("model.arch", "train.lr"),
+                List.copyOf(ConfigDiff.common(List.of(a, b)).keySet()));
     }
 
     @Test
     void numbersDisplayWithoutATrailingZero() {
-        assertEquals("2000000", ConfigDiff.display(ConfigDiff.parse("{\"v\": 2.0E6}").get("v")));
-        assertEquals("0.001", ConfigDiff.display(ConfigDiff.parse("{\"v\": 1.0e-3}").get("v")));
-        assertEquals("true", ConfigDiff.display(ConfigDiff.parse("{\"v\": true}").get("v")));
+        assertEquals(
+                "2000000", ConfigDiff.display(ConfigDiff.parse("{\"v\": 2.0E6}").get("v")));
+        assertEquals(
+                "0.001", ConfigDiff.display(ConfigDiff.parse("{\"v\": 1.0e-3}").get("v")));
+        assertEquals(
+                "true", ConfigDiff.display(ConfigDiff.parse("{\"v\": true}").get("v")));
     }
 }

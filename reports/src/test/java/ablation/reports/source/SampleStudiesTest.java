@@ -29,9 +29,18 @@ class SampleStudiesTest {
             StoreFixture fixture = StoreFixture.queued(Files.readString(file));
             try {
                 StudyResults results = StudyResultsLoader.load(fixture.store, spec.name());
-                List<Integer> tested = spec.ablations().stream().map(Ablation::lesson).filter(l -> l > 0).distinct().sorted().toList();
-                assertEquals(tested, results.lessons().stream().map(d -> d.lesson().number()).toList(), file + ": " + results.description());
-                for (LessonDesign design : results.lessons()) assertFalse(design.arms().isEmpty(), file.toString());
+                List<Integer> tested = spec.ablations().stream()
+                        .map(Ablation::lesson)
+                        .filter(l -> l > 0)
+                        .distinct()
+                        .sorted()
+                        .toList();
+                assertEquals(
+                        tested,
+                        results.lessons().stream().map(d -> d.lesson().number()).toList(),
+                        file + ": " + results.description());
+                for (LessonDesign design : results.lessons())
+                    assertFalse(design.arms().isEmpty(), file.toString());
                 assertEquals(spec.description(), results.description(), file + ": the loader added notes");
             } finally {
                 fixture.store.close();
@@ -41,13 +50,16 @@ class SampleStudiesTest {
 
     private static List<Path> studies() throws IOException {
         try (Stream<Path> walk = Files.walk(SAMPLES)) {
-            return walk.filter(p -> p.toString().endsWith(".yaml")).sorted().filter(p -> {
-                try {
-                    return Files.readString(p).contains("\nbase:");
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).toList();
+            return walk.filter(p -> p.toString().endsWith(".yaml"))
+                    .sorted()
+                    .filter(p -> {
+                        try {
+                            return Files.readString(p).contains("\nbase:");
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
         }
     }
 }

@@ -75,7 +75,9 @@ final class StoreFixture {
     }
 
     Run run(String name) {
-        return store.runs().list(study.id()).stream().filter(r -> r.name().equals(name)).findFirst()
+        return store.runs().list(study.id()).stream()
+                .filter(r -> r.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no run " + name + " in " + names()));
     }
 

@@ -1,20 +1,21 @@
 package ablation.reports.source;
 
-import ablation.reports.lessons.Outcome;
-import ablation.storage.eval.EvalResult;
-import ablation.storage.metric.MetricWriter;
-import ablation.storage.run.Run;
-import java.util.ArrayList;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ablation.core.stats.ProblemCount;
 import ablation.core.config.EvalMode;
+import ablation.core.config.RunConfig;
+import ablation.core.config.TokenizerConfig;
+import ablation.core.spec.GridExpander;
+import ablation.core.spec.RunSpec;
+import ablation.core.spec.SpecLoader;
+import ablation.core.stats.ProblemCount;
 import ablation.reports.lessons.LessonAnalysis;
 import ablation.reports.lessons.LessonAnalyzer;
+import ablation.reports.lessons.Outcome;
 import ablation.reports.model.Arm;
 import ablation.reports.model.ArmRole;
 import ablation.reports.model.Domain;
@@ -26,17 +27,15 @@ import ablation.reports.model.PromptCheck;
 import ablation.reports.model.RunResult;
 import ablation.reports.model.RunStatus;
 import ablation.reports.model.StudyResults;
-import ablation.core.config.RunConfig;
-import ablation.core.config.TokenizerConfig;
-import ablation.core.spec.RunSpec;
-import ablation.core.spec.GridExpander;
-import ablation.core.spec.SpecLoader;
 import ablation.storage.StoreException;
 import ablation.storage.TrackingStore;
+import ablation.storage.eval.EvalResult;
+import ablation.storage.metric.MetricWriter;
 import ablation.storage.run.NewRun;
+import ablation.storage.run.Run;
 import ablation.storage.study.Study;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,8 +59,10 @@ class StudyResultsLoaderTest {
         }
         fixture.finish("arch=prefix_lm,seed=1", 2.5, POOR, POOR);
         fixture.measure("arch=prefix_lm,seed=2", 3.0, POOR, POOR);
-        fixture.store.runs().fail(fixture.run("arch=prefix_lm,seed=2").id(), "out of memory at step 120\n\tat Trainer.step");
-        fixture.finish("mix=half,seed=1", 2.2, GOOD, POOR);   // mix=half,seed=2 stays queued
+        fixture.store
+                .runs()
+                .fail(fixture.run("arch=prefix_lm,seed=2").id(), "out of memory at step 120\n\tat Trainer.step");
+        fixture.finish("mix=half,seed=1", 2.2, GOOD, POOR); // mix=half,seed=2 stays queued
         fixture.finish("epochs=4,seed=2", 2.3, GOOD, POOR);
         fixture.measure("epochs=4,seed=1", 2.9, GOOD, POOR);
         fixture.store.runs().cancel(fixture.run("epochs=4,seed=1").id());
@@ -85,11 +86,18 @@ class StudyResultsLoaderTest {
         assertEquals("cancelled", study.run("epochs=4,seed=1").statusDetail());
         RunResult queued = study.run("mix=half,seed=2");
         assertEquals(RunStatus.MISSING, queued.status());
-        assertTrue(queued.metrics().loss().isEmpty() && queued.metrics().evaluations().isEmpty());
+        assertTrue(queued.metrics().loss().isEmpty()
+                && queued.metrics().evaluations().isEmpty());
         assertEquals(2, queued.seed());
-        assertEquals(Set.of(1, 2, 4), study.run("arch=causal,seed=2").lessons(), "the shared causal base serves three lessons");
+        assertEquals(
+                Set.of(1, 2, 4),
+                study.run("arch=causal,seed=2").lessons(),
+                "the shared causal base serves three lessons");
         assertEquals(Set.of(5), study.run("epochs=4,seed=2").lessons());
-        assertEquals(fixture.run("fim=0.5,seed=1").cellKey(), study.run("fim=0.5,seed=2").cellKey(), "seeds share a cell");
+        assertEquals(
+                fixture.run("fim=0.5,seed=1").cellKey(),
+                study.run("fim=0.5,seed=2").cellKey(),
+                "seeds share a cell");
         assertEquals("cpu", study.run("fim=0.5,seed=1").provenance().device());
         assertNotNull(study.run("fim=0.5,seed=1").provenance().started());
     }
@@ -97,11 +105,19 @@ class StudyResultsLoaderTest {
     @Test
     void configDiffsHoldOnlyWhatDiffersFromTheBase() {
         StudyResults study = StudyResultsLoader.load(fixture.store, StoreFixture.STUDY);
-        assertEquals(Map.of(), study.run("arch=causal,seed=2").configDiff(), "the base itself differs in nothing but its seed");
-        assertEquals(Map.of("objective.clm", "0.5", "objective.fim", "0.5"), study.run("fim=0.5,seed=1").configDiff());
-        assertEquals(Map.of("model.arch", "prefix_lm", "objective.clm", "0", "objective.prefix_lm", "1"),
+        assertEquals(
+                Map.of(),
+                study.run("arch=causal,seed=2").configDiff(),
+                "the base itself differs in nothing but its seed");
+        assertEquals(
+                Map.of("objective.clm", "0.5", "objective.fim", "0.5"),
+                study.run("fim=0.5,seed=1").configDiff());
+        assertEquals(
+                Map.of("model.arch", "prefix_lm", "objective.clm", "0", "objective.prefix_lm", "1"),
                 study.run("arch=prefix_lm,seed=1").configDiff());
-        assertEquals(Map.of("data.sources[0].max_tokens", "32000"), study.run("epochs=4,seed=2").configDiff());
+        assertEquals(
+                Map.of("data.sources[0].max_tokens", "32000"),
+                study.run("epochs=4,seed=2").configDiff());
         assertTrue(study.baseConfig().contains("\"d_model\" : 32"), study.baseConfig());
     }
 
@@ -110,56 +126,93 @@ class StudyResultsLoaderTest {
         // every run pinned to one study tokenizer, as the study queue stores them (hashes unchanged)
         var spec = SpecLoader.parse(StoreFixture.SPEC);
         try (TrackingStore store = TrackingStore.open("jdbc:h2:mem:" + UUID.randomUUID())) {
-            Study created = store.studies().create(spec.name(), new ObjectMapper().writeValueAsString(
-                    new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(StoreFixture.SPEC)));
+            Study created = store.studies()
+                    .create(
+                            spec.name(),
+                            new ObjectMapper()
+                                    .writeValueAsString(
+                                            new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                                                    .readTree(StoreFixture.SPEC)));
             for (RunSpec run : GridExpander.expand(spec, false)) {
                 RunConfig c = run.config();
-                TokenizerConfig shared = new TokenizerConfig("/studies/mini/tokenizers/tokenizer-1.json", null,
+                TokenizerConfig shared = new TokenizerConfig(
+                        "/studies/mini/tokenizers/tokenizer-1.json",
+                        null,
                         c.tokenizer().maskTokens());
-                RunConfig pinned = new RunConfig(c.name(), c.model(), shared, c.data(), c.objective(), c.train(), c.eval());
-                RunSpec queued = new RunSpec(run.name(), pinned, run.axisLabels(), run.lessons(), run.configHash(),
-                        run.cellKey(), run.vocabSize(), run.parameters(), run.trainingFlops());
-                store.runs().create(created.id(),
-                        new NewRun(queued.name(), queued.configJson(), queued.configHash(), queued.cellKey()));
+                RunConfig pinned =
+                        new RunConfig(c.name(), c.model(), shared, c.data(), c.objective(), c.train(), c.eval());
+                RunSpec queued = new RunSpec(
+                        run.name(),
+                        pinned,
+                        run.axisLabels(),
+                        run.lessons(),
+                        run.configHash(),
+                        run.cellKey(),
+                        run.vocabSize(),
+                        run.parameters(),
+                        run.trainingFlops());
+                store.runs()
+                        .create(
+                                created.id(),
+                                new NewRun(queued.name(), queued.configJson(), queued.configHash(), queued.cellKey()));
             }
             StudyResults study = StudyResultsLoader.load(store, spec.name());
             assertEquals(Map.of(), study.run("arch=causal,seed=2").configDiff(), "the pinned tokenizer is the base's");
-            assertEquals(Map.of("objective.clm", "0.5", "objective.fim", "0.5"),
+            assertEquals(
+                    Map.of("objective.clm", "0.5", "objective.fim", "0.5"),
                     study.run("fim=0.5,seed=1").configDiff());
             long runId = store.runs().list(created.id()).get(0).id();
-            assertEquals(List.of(), RunOverviews.of(store, runId).configDiff().keySet().stream()
-                    .filter(path -> path.startsWith("tokenizer.")).toList(), "runs show diffs against the same base");
+            assertEquals(
+                    List.of(),
+                    RunOverviews.of(store, runId).configDiff().keySet().stream()
+                            .filter(path -> path.startsWith("tokenizer."))
+                            .toList(),
+                    "runs show diffs against the same base");
         }
     }
 
     @Test
     void lossIsDownsampledAgainstTokens() {
-        List<LossPoint> loss = StudyResultsLoader.load(fixture.store, StoreFixture.STUDY).run("fim=0.5,seed=1").metrics().loss();
-        assertTrue(loss.size() <= RunMeasurements.MAX_LOSS_POINTS && loss.size() >= RunMeasurements.MAX_LOSS_POINTS / 2, "points: " + loss.size());
+        List<LossPoint> loss = StudyResultsLoader.load(fixture.store, StoreFixture.STUDY)
+                .run("fim=0.5,seed=1")
+                .metrics()
+                .loss();
+        assertTrue(
+                loss.size() <= RunMeasurements.MAX_LOSS_POINTS && loss.size() >= RunMeasurements.MAX_LOSS_POINTS / 2,
+                "points: " + loss.size());
         LossPoint last = loss.get(loss.size() - 1);
         assertEquals(StoreFixture.STEPS * StoreFixture.TOKENS_PER_STEP, last.tokens());
         assertEquals(2.1 + 5.0 / StoreFixture.STEPS, last.loss(), 1e-9);
-        for (int i = 1; i < loss.size(); i++) assertTrue(loss.get(i).tokens() > loss.get(i - 1).tokens());
+        for (int i = 1; i < loss.size(); i++)
+            assertTrue(loss.get(i).tokens() > loss.get(i - 1).tokens());
     }
 
     @Test
     void evaluationsAreTakenAtTheLastCheckpointWithTheConfiguredKs() {
-        RunResult run = StudyResultsLoader.load(fixture.store, StoreFixture.STUDY).run("arch=causal,seed=1");
+        RunResult run =
+                StudyResultsLoader.load(fixture.store, StoreFixture.STUDY).run("arch=causal,seed=1");
         Evaluation l2r = run.metrics().evaluation("desk-l2r", EvalMode.L2R);
         assertEquals(List.of(1, 2), l2r.ks(), "k = 10 is more than the n = 4 samples stored");
         assertEquals(GOOD.length, l2r.problems().size());
-        assertEquals(List.of(4, 3, 2, 1, 0), l2r.problems().stream().map(ProblemCount::correct).toList(),
+        assertEquals(
+                List.of(4, 3, 2, 1, 0),
+                l2r.problems().stream().map(ProblemCount::correct).toList(),
                 "the step-1000 counts, not step 10's");
-        assertEquals(List.of(1), run.metrics().evaluation("desk-infill", EvalMode.INFILL).ks());
+        assertEquals(
+                List.of(1),
+                run.metrics().evaluation("desk-infill", EvalMode.INFILL).ks());
         double finalLoss = 2.1; // seed 1
         assertEquals(finalLoss / 2, run.metrics().bitsPerByte(Domain.PL), 1e-12, "python is a desk-pl source");
         assertEquals(finalLoss / 3, run.metrics().bitsPerByte(Domain.NL), 1e-12, "english is a desk-nl source");
         assertEquals(0.5 + finalLoss / 100, run.metrics().understanding().accuracy(), 1e-12);
         assertEquals(0.45 + finalLoss / 100, run.metrics().understanding().low(), 1e-12);
         assertEquals(0.55 + finalLoss / 100, run.metrics().understanding().high(), 1e-12);
-        assertEquals(new PromptCheck("desk-infill", "infill", 2, 1, Map.of("stop_token", 7, "prompt_too_long", 4)),
+        assertEquals(
+                new PromptCheck("desk-infill", "infill", 2, 1, Map.of("stop_token", 7, "prompt_too_long", 4)),
                 run.metrics().promptCheck("desk-infill", "infill"));
-        assertEquals(new PromptCheck("/data/HumanEval.jsonl", "l2r", 0, 0, Map.of()), run.metrics().promptCheck("/data/HumanEval.jsonl", "l2r"),
+        assertEquals(
+                new PromptCheck("/data/HumanEval.jsonl", "l2r", 0, 0, Map.of()),
+                run.metrics().promptCheck("/data/HumanEval.jsonl", "l2r"),
                 "a benchmark path keeps its slashes");
         assertEquals(2, run.metrics().promptChecks().size());
     }
@@ -167,12 +220,25 @@ class StudyResultsLoaderTest {
     @Test
     void lessonArmsAndRolesComeFromTheStoredSpec() {
         StudyResults study = StudyResultsLoader.load(fixture.store, StoreFixture.STUDY);
-        assertEquals(List.of(Lesson.PREFIX_LM, Lesson.INFILL_COST, Lesson.MIXTURE, Lesson.EPOCHS),
+        assertEquals(
+                List.of(Lesson.PREFIX_LM, Lesson.INFILL_COST, Lesson.MIXTURE, Lesson.EPOCHS),
                 study.lessons().stream().map(LessonDesign::lesson).toList());
         LessonDesign prefix = design(study, Lesson.PREFIX_LM);
         assertEquals("model.arch, objective.clm, objective.prefix_lm", prefix.variedField());
-        assertArm(prefix.arms().get(0), "arch=causal", ArmRole.BASELINE, Double.NaN, "arch=causal,seed=1", "arch=causal,seed=2");
-        assertArm(prefix.arms().get(1), "arch=prefix_lm", ArmRole.TREATMENT, Double.NaN, "arch=prefix_lm,seed=1", "arch=prefix_lm,seed=2");
+        assertArm(
+                prefix.arms().get(0),
+                "arch=causal",
+                ArmRole.BASELINE,
+                Double.NaN,
+                "arch=causal,seed=1",
+                "arch=causal,seed=2");
+        assertArm(
+                prefix.arms().get(1),
+                "arch=prefix_lm",
+                ArmRole.TREATMENT,
+                Double.NaN,
+                "arch=prefix_lm,seed=1",
+                "arch=prefix_lm,seed=2");
         LessonDesign infill = design(study, Lesson.INFILL_COST);
         assertEquals("objective.clm, objective.fim", infill.variedField(), "the fields the objective maps change");
         assertArm(infill.arms().get(0), "fim=0", ArmRole.BASELINE, 0, "arch=causal,seed=1", "arch=causal,seed=2");
@@ -190,19 +256,24 @@ class StudyResultsLoaderTest {
 
     @Test
     void theLoadedStudyIsAnalysedWithItsUnfinishedRunsLeftOut() {
-        List<LessonAnalysis> analyses = LessonAnalyzer.analyze(StudyResultsLoader.load(fixture.store, StoreFixture.STUDY));
+        List<LessonAnalysis> analyses =
+                LessonAnalyzer.analyze(StudyResultsLoader.load(fixture.store, StoreFixture.STUDY));
         assertEquals(4, analyses.size());
         LessonAnalysis prefix = analyses.get(0);
         assertEquals("desk-l2r", prefix.l2rBenchmark());
         assertEquals(1, prefix.arms().get(1).finished().size(), "the failed prefix-LM seed enters no number");
         LessonAnalysis mixture = analyses.get(2);
-        assertEquals(List.of("mix=half,seed=2"), mixture.arms().get(2).unfinished().stream().map(RunResult::name).toList());
+        assertEquals(
+                List.of("mix=half,seed=2"),
+                mixture.arms().get(2).unfinished().stream().map(RunResult::name).toList());
     }
 
     @Test
     void aLessonWithoutTheArmsItsVerdictNeedsIsLeftOutWithANote() throws Exception {
-        String spec = StoreFixture.SPEC.replace("\"labels\": [\"causal\", \"prefix_lm\"]", "\"labels\": [\"causal\", \"causal-lr\"]")
-                .replace("{\"model\": {\"arch\": \"prefix_lm\"}, \"objective\": {\"clm\": 0.0, \"prefix_lm\": 1.0}}",
+        String spec = StoreFixture.SPEC
+                .replace("\"labels\": [\"causal\", \"prefix_lm\"]", "\"labels\": [\"causal\", \"causal-lr\"]")
+                .replace(
+                        "{\"model\": {\"arch\": \"prefix_lm\"}, \"objective\": {\"clm\": 0.0, \"prefix_lm\": 1.0}}",
                         "{\"model\": {\"arch\": \"causal\"}, \"train\": {\"lr\": 0.002}}");
         StoreFixture withoutPrefixLm = StoreFixture.queued(spec);
         StudyResults study;
@@ -221,7 +292,8 @@ class StudyResultsLoaderTest {
     @Test
     void runsWithoutAStoredSpecAreDiffedAgainstWhatTheyShare() {
         Study adHoc = fixture.store.studies().create("ad-hoc", null);
-        String config = "{\"name\": \"%s\", \"model\": {\"arch\": \"causal\", \"layers\": %d}, \"train\": {\"seed\": 1, \"lr\": 0.001}}";
+        String config =
+                "{\"name\": \"%s\", \"model\": {\"arch\": \"causal\", \"layers\": %d}, \"train\": {\"seed\": 1, \"lr\": 0.001}}";
         fixture.store.runs().create(adHoc.id(), NewRun.fromConfig("a", config.formatted("a", 2), "train.seed"));
         fixture.store.runs().create(adHoc.id(), NewRun.fromConfig("b", config.formatted("b", 4), "train.seed"));
         StudyResults study = StudyResultsLoader.load(fixture.store, "ad-hoc");
@@ -251,7 +323,10 @@ class StudyResultsLoaderTest {
     }
 
     private static LessonDesign design(StudyResults study, Lesson lesson) {
-        return study.lessons().stream().filter(d -> d.lesson() == lesson).findFirst().orElseThrow();
+        return study.lessons().stream()
+                .filter(d -> d.lesson() == lesson)
+                .findFirst()
+                .orElseThrow();
     }
 
     private static void assertArm(Arm arm, String label, ArmRole role, double level, String... runs) {
@@ -303,19 +378,26 @@ class StudyResultsLoaderTest {
             }
             StudyResults study = StudyResultsLoader.load(temperatures.store, "temperatures");
             RunResult causal = study.run("arch=causal,seed=1");
-            assertEquals(0.2, causal.metrics().evaluation("desk-l2r@T0.2", EvalMode.L2R).temperature());
-            assertEquals(List.of(1), causal.metrics().evaluation("desk-l2r@T0.2", EvalMode.L2R).ks());
-            assertEquals(List.of(1, 2), causal.metrics().evaluation("desk-l2r@T0.8", EvalMode.L2R).ks());
+            assertEquals(
+                    0.2,
+                    causal.metrics().evaluation("desk-l2r@T0.2", EvalMode.L2R).temperature());
+            assertEquals(
+                    List.of(1),
+                    causal.metrics().evaluation("desk-l2r@T0.2", EvalMode.L2R).ks());
+            assertEquals(
+                    List.of(1, 2),
+                    causal.metrics().evaluation("desk-l2r@T0.8", EvalMode.L2R).ks());
             assertEquals(0.7, causal.metrics().scalar(LessonAnalyzer.UNDERSTANDING), 1e-12);
             assertEquals(0.25, study.lessons().get(0).margin());
             LessonAnalysis lesson = LessonAnalyzer.analyze(study).get(0);
             assertEquals("desk-l2r@T0.2", lesson.l2rBenchmark());
-            assertTrue(lesson.comparisons().get(0).what().contains("L2R pass@1 at T=0.2"),
+            assertTrue(
+                    lesson.comparisons().get(0).what().contains("L2R pass@1 at T=0.2"),
                     lesson.comparisons().get(0).what());
             assertEquals(0.25, lesson.comparisons().get(0).margin().relative());
             assertTrue(lesson.comparisons().get(2).measured(), "understanding is measured");
-            assertEquals(Outcome.INCONCLUSIVE, lesson.verdict().outcome(),
-                    "no infill evaluation: not measured, no pass");
+            assertEquals(
+                    Outcome.INCONCLUSIVE, lesson.verdict().outcome(), "no infill evaluation: not measured, no pass");
         } finally {
             temperatures.store.close();
         }

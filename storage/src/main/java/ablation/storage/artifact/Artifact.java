@@ -9,6 +9,13 @@ import java.time.Instant;
  * @param runId null for a study-level artifact (a report)
  * @param step  training step of a checkpoint, else null
  */
-public record Artifact(long id, long studyId, Long runId, String kind, String path, Long step, long sizeBytes,
-                       String sha256, Instant createdAt) {
-}
+public record Artifact(
+        long id,
+        long studyId,
+        Long runId,
+        String kind,
+        String path,
+        Long step,
+        long sizeBytes,
+        String sha256,
+        Instant createdAt) {}

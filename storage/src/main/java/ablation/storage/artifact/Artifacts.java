@@ -2,7 +2,6 @@ package ablation.storage.artifact;
 
 import ablation.storage.StoreException;
 import ablation.storage.jdbc.Jdbc;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -36,11 +35,26 @@ public final class Artifacts {
     }
 
     /** Inserts a row as given (import). */
-    public Artifact insert(long studyId, Long runId, String kind, String path, Long step, long sizeBytes,
-                           String sha256, Instant createdAt) {
-        long id = jdbc.insert("INSERT INTO artifacts (study_id, run_id, kind, path, step, size_bytes, sha256,"
-                        + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", studyId, Jdbc.nullableLong(runId), kind,
-                path, Jdbc.nullableLong(step), sizeBytes, sha256, createdAt);
+    public Artifact insert(
+            long studyId,
+            Long runId,
+            String kind,
+            String path,
+            Long step,
+            long sizeBytes,
+            String sha256,
+            Instant createdAt) {
+        long id = jdbc.insert(
+                "INSERT INTO artifacts (study_id, run_id, kind, path, step, size_bytes, sha256,"
+                        + " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                studyId,
+                Jdbc.nullableLong(runId),
+                kind,
+                path,
+                Jdbc.nullableLong(step),
+                sizeBytes,
+                sha256,
+                createdAt);
         return new Artifact(id, studyId, runId, kind, path, step, sizeBytes, sha256, createdAt);
     }
 
@@ -50,8 +64,8 @@ public final class Artifacts {
 
     /** Every artifact of a study, its runs' included. */
     public List<Artifact> ofStudy(long studyId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM artifacts WHERE study_id = ? ORDER BY id", Artifacts::map,
-                studyId);
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM artifacts WHERE study_id = ? ORDER BY id", Artifacts::map, studyId);
     }
 
     /** Whether the file is still there with the recorded size and checksum. */
@@ -93,8 +107,15 @@ public final class Artifacts {
     }
 
     private static Artifact map(ResultSet row) throws SQLException {
-        return new Artifact(row.getLong("id"), row.getLong("study_id"), Jdbc.nullableLong(row, "run_id"),
-                row.getString("kind"), row.getString("path"), Jdbc.nullableLong(row, "step"),
-                row.getLong("size_bytes"), row.getString("sha256"), Jdbc.instant(row, "created_at"));
+        return new Artifact(
+                row.getLong("id"),
+                row.getLong("study_id"),
+                Jdbc.nullableLong(row, "run_id"),
+                row.getString("kind"),
+                row.getString("path"),
+                Jdbc.nullableLong(row, "step"),
+                row.getLong("size_bytes"),
+                row.getString("sha256"),
+                Jdbc.instant(row, "created_at"));
     }
 }

@@ -7,7 +7,6 @@ import ablation.storage.metric.SeriesBucket;
 import ablation.storage.run.NewRun;
 import ablation.storage.run.Provenance;
 import ablation.storage.study.Study;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -28,6 +27,7 @@ import java.util.stream.Stream;
 public final class StoreBenchmark {
     /** Points per series: the view is measured on a series of this length. */
     public static final int SERIES_LENGTH = 1_000_000;
+
     public static final int VIEW_POINTS = 500;
     private static final int VIEW_REPEATS = 7;
 
@@ -41,12 +41,17 @@ public final class StoreBenchmark {
      * @param cpuSeconds   CPU time this process spent writing (all threads): points / cpuSeconds is the
      *                     rate per busy core, a figure that holds up when other processes load the machine
      */
-    public record Result(long points, int writers, double pointsPerS, double viewMillis, int viewBuckets,
-                         long seriesLength, double writeSeconds, double cpuSeconds) {
-    }
+    public record Result(
+            long points,
+            int writers,
+            double pointsPerS,
+            double viewMillis,
+            int viewBuckets,
+            long seriesLength,
+            double writeSeconds,
+            double cpuSeconds) {}
 
-    private StoreBenchmark() {
-    }
+    private StoreBenchmark() {}
 
     /** Writes {@code points} with {@code writers} concurrent runs into a temporary store, then times views. */
     public static Result run(long points, int writers) {
@@ -70,8 +75,11 @@ public final class StoreBenchmark {
         Study study = store.studies().create("bench", null);
         long[] runIds = new long[writers];
         for (int w = 0; w < writers; w++) {
-            runIds[w] = store.runs().create(study.id(), NewRun.fromConfig("bench-" + w,
-                    "{\"train\": {\"seed\": " + w + "}}", "train.seed")).id();
+            runIds[w] = store.runs()
+                    .create(
+                            study.id(),
+                            NewRun.fromConfig("bench-" + w, "{\"train\": {\"seed\": " + w + "}}", "train.seed"))
+                    .id();
             store.runs().start(runIds[w], Provenance.UNKNOWN);
         }
         long start = System.nanoTime();
@@ -81,13 +89,15 @@ public final class StoreBenchmark {
         for (int w = 0; w < writers; w++) {
             long share = points / writers + (w < points % writers ? 1 : 0);
             long runId = runIds[w];
-            Thread thread = new Thread(() -> {
-                try {
-                    write(store, runId, share);
-                } catch (RuntimeException e) { // thread boundary: handed to the caller, which rethrows
-                    failures.add(e);
-                }
-            }, "bench-writer-" + w);
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            write(store, runId, share);
+                        } catch (RuntimeException e) { // thread boundary: handed to the caller, which rethrows
+                            failures.add(e);
+                        }
+                    },
+                    "bench-writer-" + w);
             thread.start();
             threads.add(thread);
         }
@@ -112,9 +122,17 @@ public final class StoreBenchmark {
             viewMillis[i] = (System.nanoTime() - t0) / 1e6;
         }
         Arrays.sort(viewMillis);
-        long seriesLength = store.metrics().summary(runIds[0], "series/0").orElseThrow().points();
-        return new Result(points, writers, points / writeSeconds, viewMillis[VIEW_REPEATS / 2], view.size(),
-                seriesLength, writeSeconds, cpuSeconds);
+        long seriesLength =
+                store.metrics().summary(runIds[0], "series/0").orElseThrow().points();
+        return new Result(
+                points,
+                writers,
+                points / writeSeconds,
+                viewMillis[VIEW_REPEATS / 2],
+                view.size(),
+                seriesLength,
+                writeSeconds,
+                cpuSeconds);
     }
 
     private static long processCpuNanos() {
@@ -128,8 +146,8 @@ public final class StoreBenchmark {
             long wall = System.currentTimeMillis();
             for (long i = 0; i < points; i++) {
                 long step = i % SERIES_LENGTH;
-                double value = 2.0 / (1 + step * 1e-4) + ((step * 2654435761L) % 1000) * 1e-5
-                        + (step % 100_003 == 0 ? 5 : 0);
+                double value =
+                        2.0 / (1 + step * 1e-4) + ((step * 2654435761L) % 1000) * 1e-5 + (step % 100_003 == 0 ? 5 : 0);
                 writer.log("series/" + i / SERIES_LENGTH, step, value, wall + step);
             }
         }

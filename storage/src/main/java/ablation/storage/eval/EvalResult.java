@@ -7,8 +7,8 @@ package ablation.storage.eval;
 public record EvalResult(long runId, long checkpointStep, String benchmark, String mode, String problem, int n, int c) {
     public EvalResult {
         if (n < 1 || c < 0 || c > n) {
-            throw new IllegalArgumentException("problem " + problem + ": need n >= 1 and 0 <= c <= n, got n=" + n
-                    + " c=" + c);
+            throw new IllegalArgumentException(
+                    "problem " + problem + ": need n >= 1 and 0 <= c <= n, got n=" + n + " c=" + c);
         }
     }
 }

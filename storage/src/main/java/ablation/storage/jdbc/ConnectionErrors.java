@@ -1,7 +1,6 @@
 package ablation.storage.jdbc;
 
 import ablation.storage.StoreException;
-
 import java.sql.SQLException;
 import java.util.regex.Pattern;
 
@@ -11,11 +10,9 @@ import java.util.regex.Pattern;
  * the standard SQLSTATE classes; both are handled.
  */
 public final class ConnectionErrors {
-    private static final Pattern PASSWORD_IN_URL =
-            Pattern.compile("(?i)(password=)[^;&]*");
+    private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^;&]*");
 
-    private ConnectionErrors() {
-    }
+    private ConnectionErrors() {}
 
     /** The URL with any embedded password replaced by {@code ***}, fit for messages and logs. */
     public static String redact(String url) {
@@ -47,8 +44,8 @@ public final class ConnectionErrors {
                     + " (workbench db serve) and connect with its jdbc:h2:tcp:// URL (" + detail + ")";
         }
         if (code == 90030 || code == 90048 || (code == 90028 && unreadableStore(e))) {
-            return url + " is not a workbench database (not an H2 database file, or a damaged one: "
-                    + detail + "); point --db at a workbench database or at a new file";
+            return url + " is not a workbench database (not an H2 database file, or a damaged one: " + detail
+                    + "); point --db at a workbench database or at a new file";
         }
         if (damaged(e)) {
             return "the store " + url + " is damaged (" + detail + ")"

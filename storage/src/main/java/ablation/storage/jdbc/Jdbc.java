@@ -1,8 +1,6 @@
 package ablation.storage.jdbc;
 
 import ablation.storage.StoreException;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * The one place that talks JDBC: borrows pooled connections, binds parameters, maps rows, runs
@@ -191,7 +190,8 @@ public final class Jdbc {
     /** The database's clock, so that heartbeats from several machines compare on one clock. */
     public Instant now() {
         return withConnection(c -> {
-            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT CURRENT_TIMESTAMP")) {
+            try (Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery("SELECT CURRENT_TIMESTAMP")) {
                 r.next();
                 return r.getObject(1, OffsetDateTime.class).toInstant();
             }

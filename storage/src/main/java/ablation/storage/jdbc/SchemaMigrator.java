@@ -1,18 +1,17 @@
 package ablation.storage.jdbc;
 
 import ablation.storage.StoreException;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.MigrationInfo;
-import org.flywaydb.core.api.MigrationInfoService;
-import org.flywaydb.core.api.MigrationState;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
 
 /**
  * Brings a store's schema to this application's version through the numbered Flyway migrations in
@@ -24,8 +23,7 @@ import java.util.List;
 public final class SchemaMigrator {
     private static final String HISTORY_TABLE = "flyway_schema_history";
 
-    private SchemaMigrator() {
-    }
+    private SchemaMigrator() {}
 
     public static void migrate(DataSource dataSource, String url) {
         Flyway flyway = Flyway.configure()
@@ -99,7 +97,8 @@ public final class SchemaMigrator {
     private static String latestKnown(MigrationInfo[] all) {
         String latest = "none";
         for (MigrationInfo m : all) {
-            if (m.getState() != MigrationState.FUTURE_SUCCESS && m.getState() != MigrationState.FUTURE_FAILED
+            if (m.getState() != MigrationState.FUTURE_SUCCESS
+                    && m.getState() != MigrationState.FUTURE_FAILED
                     && m.getVersion() != null) {
                 latest = m.getVersion().toString();
             }
@@ -110,8 +109,8 @@ public final class SchemaMigrator {
     private static void refuseForeignTables(DataSource dataSource, String url) {
         List<String> tables = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-             ResultSet rows = connection.getMetaData().getTables(null, connection.getSchema(), "%",
-                     new String[] {"TABLE"})) {
+                ResultSet rows =
+                        connection.getMetaData().getTables(null, connection.getSchema(), "%", new String[] {"TABLE"})) {
             while (rows.next() && tables.size() < 5) {
                 tables.add(rows.getString("TABLE_NAME"));
             }

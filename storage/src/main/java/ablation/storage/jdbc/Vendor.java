@@ -4,7 +4,8 @@ import ablation.storage.StoreException;
 
 /** The database products the store runs on; told apart by JDBC URL. */
 public enum Vendor {
-    H2, POSTGRESQL;
+    H2,
+    POSTGRESQL;
 
     public static Vendor of(String url) {
         if (url.startsWith("jdbc:h2:")) {

@@ -10,6 +10,14 @@ package ablation.storage.metric;
  * @param min       smallest finite value, NaN when there is none
  * @param max       largest finite value, NaN when there is none
  */
-public record MetricSummary(long runId, String key, long points, long nonFinite, long firstStep, double first,
-                            long lastStep, double last, double min, double max) {
-}
+public record MetricSummary(
+        long runId,
+        String key,
+        long points,
+        long nonFinite,
+        long firstStep,
+        double first,
+        long lastStep,
+        double last,
+        double min,
+        double max) {}

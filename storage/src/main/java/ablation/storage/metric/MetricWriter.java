@@ -1,15 +1,14 @@
 package ablation.storage.metric;
 
 import ablation.storage.StoreException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Buffers one run's metric points and writes them in JDBC batches, one transaction per flush that
@@ -108,7 +107,10 @@ public final class MetricWriter implements AutoCloseable {
         try {
             flush();
         } catch (StoreException e) {
-            LOG.warn("metrics of run {}: flush failed, {} points kept for the next one: {}", runId, buffer.size,
+            LOG.warn(
+                    "metrics of run {}: flush failed, {} points kept for the next one: {}",
+                    runId,
+                    buffer.size,
                     e.getMessage());
         }
     }

@@ -2,18 +2,15 @@ package ablation.storage.metric;
 
 import ablation.storage.StoreException;
 import ablation.storage.jdbc.Jdbc;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -49,8 +46,11 @@ public final class Metrics {
             throw new StoreException("metric key must be 1 to 255 characters, got '" + key + "'");
         }
         int keyId = insertIfAbsent(() -> findKeyId(key), "INSERT INTO metric_keys (name) VALUES (?)", key);
-        long seriesId = insertIfAbsent(() -> findSeriesId(runId, keyId),
-                "INSERT INTO metric_series (run_id, key_id, points, nonfinite) VALUES (?, ?, 0, 0)", runId, keyId);
+        long seriesId = insertIfAbsent(
+                () -> findSeriesId(runId, keyId),
+                "INSERT INTO metric_series (run_id, key_id, points, nonfinite) VALUES (?, ?, 0, 0)",
+                runId,
+                keyId);
         PointKey.base(seriesId);
         return seriesId;
     }
@@ -77,13 +77,17 @@ public final class Metrics {
     }
 
     private Optional<Long> findSeriesId(long runId, int keyId) {
-        return jdbc.queryOne("SELECT id FROM metric_series WHERE run_id = ? AND key_id = ?", r -> r.getLong(1),
-                runId, keyId);
+        return jdbc.queryOne(
+                "SELECT id FROM metric_series WHERE run_id = ? AND key_id = ?", r -> r.getLong(1), runId, keyId);
     }
 
     private Optional<Long> findSeriesId(long runId, String key) {
-        return jdbc.queryOne("SELECT s.id FROM metric_series s JOIN metric_keys k ON k.id = s.key_id"
-                + " WHERE s.run_id = ? AND k.name = ?", r -> r.getLong(1), runId, key);
+        return jdbc.queryOne(
+                "SELECT s.id FROM metric_series s JOIN metric_keys k ON k.id = s.key_id"
+                        + " WHERE s.run_id = ? AND k.name = ?",
+                r -> r.getLong(1),
+                runId,
+                key);
     }
 
     /** Inserts a buffer of points and updates summaries and rollups, in one transaction. */
@@ -96,35 +100,49 @@ public final class Metrics {
 
     /** The run's metric summaries, by key name. */
     public List<MetricSummary> summaries(long runId) {
-        return jdbc.query(SUMMARY + " WHERE s.run_id = ? AND s.points > 0 ORDER BY k.name", Metrics::mapSummary,
-                runId);
+        return jdbc.query(SUMMARY + " WHERE s.run_id = ? AND s.points > 0 ORDER BY k.name", Metrics::mapSummary, runId);
     }
 
     /** The summaries of every run of a study: run id -> summaries (what a run table reads). */
     public Map<Long, List<MetricSummary>> summariesOfStudy(long studyId) {
         Map<Long, List<MetricSummary>> byRun = new LinkedHashMap<>();
-        for (MetricSummary s : jdbc.query(SUMMARY + " JOIN runs r ON r.id = s.run_id WHERE r.study_id = ?"
-                + " AND s.points > 0 ORDER BY s.run_id, k.name", Metrics::mapSummary, studyId)) {
+        for (MetricSummary s : jdbc.query(
+                SUMMARY + " JOIN runs r ON r.id = s.run_id WHERE r.study_id = ?"
+                        + " AND s.points > 0 ORDER BY s.run_id, k.name",
+                Metrics::mapSummary,
+                studyId)) {
             byRun.computeIfAbsent(s.runId(), id -> new ArrayList<>()).add(s);
         }
         return byRun;
     }
 
     public Optional<MetricSummary> summary(long runId, String key) {
-        return jdbc.queryOne(SUMMARY + " WHERE s.run_id = ? AND k.name = ? AND s.points > 0", Metrics::mapSummary,
-                runId, key);
+        return jdbc.queryOne(
+                SUMMARY + " WHERE s.run_id = ? AND k.name = ? AND s.points > 0", Metrics::mapSummary, runId, key);
     }
 
     private static MetricSummary mapSummary(ResultSet row) throws SQLException {
         Aggregate a = SeriesWriter.readSummary(row);
-        return new MetricSummary(row.getLong("run_id"), row.getString("name"), a.points, a.nonFinite, a.firstStep,
-                a.first, a.lastStep, a.last, a.min, a.max);
+        return new MetricSummary(
+                row.getLong("run_id"),
+                row.getString("name"),
+                a.points,
+                a.nonFinite,
+                a.firstStep,
+                a.first,
+                a.lastStep,
+                a.last,
+                a.min,
+                a.max);
     }
 
     /** The metric names a run has logged. */
     public List<String> keys(long runId) {
-        return jdbc.query("SELECT k.name FROM metric_series s JOIN metric_keys k ON k.id = s.key_id"
-                + " WHERE s.run_id = ? AND s.points > 0 ORDER BY k.name", r -> r.getString(1), runId);
+        return jdbc.query(
+                "SELECT k.name FROM metric_series s JOIN metric_keys k ON k.id = s.key_id"
+                        + " WHERE s.run_id = ? AND s.points > 0 ORDER BY k.name",
+                r -> r.getString(1),
+                runId);
     }
 
     /** The whole series downsampled to at most {@code maxPoints} buckets. */
@@ -133,7 +151,8 @@ public final class Metrics {
         if (summary.isEmpty()) {
             return List.of();
         }
-        return series(runId, key, maxPoints, summary.get().firstStep(), summary.get().lastStep());
+        return series(
+                runId, key, maxPoints, summary.get().firstStep(), summary.get().lastStep());
     }
 
     /**
@@ -170,19 +189,29 @@ public final class Metrics {
                     + " AND bucket BETWEEN ? AND ? GROUP BY " + b + ") g"
                     + " JOIN metric_rollups r ON r.series_id = ? AND r.level = ? AND r.bucket = g.s1 / "
                     + cut.levelWidth() + " ORDER BY g.s0";
-            params = new Object[] {series, (short) cut.level(), cut.firstBucket(), cut.lastBucket(), series,
-                    (short) cut.level()};
+            params = new Object[] {
+                series, (short) cut.level(), cut.firstBucket(), cut.lastBucket(), series, (short) cut.level()
+            };
         }
-        return jdbc.query(sql, row -> new SeriesBucket(row.getLong("s0"), row.getLong("s1"),
-                orNaN(Jdbc.nullableDouble(row, "lo")), orNaN(Jdbc.nullableDouble(row, "hi")),
-                NonFinite.decode(row.getDouble("last_val"), row.getInt("last_flag")), row.getLong("n")), params);
+        return jdbc.query(
+                sql,
+                row -> new SeriesBucket(
+                        row.getLong("s0"),
+                        row.getLong("s1"),
+                        orNaN(Jdbc.nullableDouble(row, "lo")),
+                        orNaN(Jdbc.nullableDouble(row, "hi")),
+                        NonFinite.decode(row.getDouble("last_val"), row.getInt("last_flag")),
+                        row.getLong("n")),
+                params);
     }
 
     /** Every raw point of a run, ordered by key and step, streamed (for export). */
     public void forEachPoint(long runId, Consumer<MetricPoint> consumer) {
-        List<Object[]> series = jdbc.query("SELECT s.id, k.name FROM metric_series s JOIN metric_keys k"
-                + " ON k.id = s.key_id WHERE s.run_id = ? ORDER BY k.name", r -> new Object[] {r.getLong(1),
-                r.getString(2)}, runId);
+        List<Object[]> series = jdbc.query(
+                "SELECT s.id, k.name FROM metric_series s JOIN metric_keys k"
+                        + " ON k.id = s.key_id WHERE s.run_id = ? ORDER BY k.name",
+                r -> new Object[] {r.getLong(1), r.getString(2)},
+                runId);
         jdbc.withConnection(c -> {
             c.setAutoCommit(false); // lets the PostgreSQL driver stream with a fetch size
             try (PreparedStatement select = c.prepareStatement("SELECT series_step, val, flag, wall_ms"
@@ -194,8 +223,11 @@ public final class Metrics {
                     Jdbc.bind(select, base, base + PointKey.MAX_STEP);
                     try (ResultSet row = select.executeQuery()) {
                         while (row.next()) {
-                            consumer.accept(new MetricPoint(key, row.getLong(1) - base,
-                                    NonFinite.decode(row.getDouble(2), row.getInt(3)), row.getLong(4)));
+                            consumer.accept(new MetricPoint(
+                                    key,
+                                    row.getLong(1) - base,
+                                    NonFinite.decode(row.getDouble(2), row.getInt(3)),
+                                    row.getLong(4)));
                         }
                     }
                 }
@@ -214,10 +246,13 @@ public final class Metrics {
             return List.of();
         }
         long base = PointKey.base(seriesId.get());
-        return jdbc.query("SELECT series_step, val, flag, wall_ms FROM metric_points WHERE series_step BETWEEN ? AND ?"
-                        + " ORDER BY series_step", row -> new MetricPoint(key, row.getLong(1) - base,
-                        NonFinite.decode(row.getDouble(2), row.getInt(3)), row.getLong(4)),
-                base, base + PointKey.MAX_STEP);
+        return jdbc.query(
+                "SELECT series_step, val, flag, wall_ms FROM metric_points WHERE series_step BETWEEN ? AND ?"
+                        + " ORDER BY series_step",
+                row -> new MetricPoint(
+                        key, row.getLong(1) - base, NonFinite.decode(row.getDouble(2), row.getInt(3)), row.getLong(4)),
+                base,
+                base + PointKey.MAX_STEP);
     }
 
     /**
@@ -228,7 +263,10 @@ public final class Metrics {
         if (step >= PointKey.MAX_STEP) return; // nothing can lie after it (and base + step + 1 would overflow)
         for (long series : seriesOf(c, runId)) {
             long base = PointKey.base(series);
-            Jdbc.update(c, "DELETE FROM metric_points WHERE series_step BETWEEN ? AND ?", base + step + 1,
+            Jdbc.update(
+                    c,
+                    "DELETE FROM metric_points WHERE series_step BETWEEN ? AND ?",
+                    base + step + 1,
                     base + PointKey.MAX_STEP);
             SeriesWriter.rebuild(c, series);
         }
@@ -238,8 +276,8 @@ public final class Metrics {
     public void deleteRun(Connection c, long runId) throws SQLException {
         for (long series : seriesOf(c, runId)) {
             long base = PointKey.base(series);
-            Jdbc.update(c, "DELETE FROM metric_points WHERE series_step BETWEEN ? AND ?", base,
-                    base + PointKey.MAX_STEP);
+            Jdbc.update(
+                    c, "DELETE FROM metric_points WHERE series_step BETWEEN ? AND ?", base, base + PointKey.MAX_STEP);
             Jdbc.update(c, "DELETE FROM metric_rollups WHERE series_id = ?", series);
         }
     }

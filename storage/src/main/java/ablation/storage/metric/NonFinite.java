@@ -11,8 +11,7 @@ public final class NonFinite {
     public static final int POSITIVE_INFINITY = 2;
     public static final int NEGATIVE_INFINITY = 3;
 
-    private NonFinite() {
-    }
+    private NonFinite() {}
 
     public static int flag(double value) {
         if (Double.isNaN(value)) {

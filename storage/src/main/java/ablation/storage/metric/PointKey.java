@@ -14,8 +14,7 @@ public final class PointKey {
     /** Largest series id (run x metric pairs in one store): about 8.4 million. */
     public static final long MAX_SERIES = (1L << (63 - STEP_BITS)) - 1;
 
-    private PointKey() {
-    }
+    private PointKey() {}
 
     public static long of(long seriesId, long step) {
         if (step < 0 || step > MAX_STEP) {
@@ -27,8 +26,8 @@ public final class PointKey {
     /** The key of step 0 of a series: subtract it from a key to get the step. */
     public static long base(long seriesId) {
         if (seriesId < 1 || seriesId > MAX_SERIES) {
-            throw new StoreException("metric series id " + seriesId + " is beyond what the store can key (max "
-                    + MAX_SERIES + ")");
+            throw new StoreException(
+                    "metric series id " + seriesId + " is beyond what the store can key (max " + MAX_SERIES + ")");
         }
         return seriesId << STEP_BITS;
     }

@@ -10,5 +10,4 @@ package ablation.storage.metric;
  * @param last   value at {@code toStep} (may be non-finite)
  * @param points how many raw points the bucket holds
  */
-public record SeriesBucket(long fromStep, long toStep, double min, double max, double last, long points) {
-}
+public record SeriesBucket(long fromStep, long toStep, double min, double max, double last, long points) {}

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,8 +16,8 @@ import java.util.HexFormat;
  * normalised), and the same without the seed, the "cell key" that groups the seeds of one arm.
  */
 public record ConfigHashes(String configHash, String cellKey) {
-    private static final ObjectMapper CANONICAL = new ObjectMapper()
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    private static final ObjectMapper CANONICAL =
+            new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     /**
      * @param seedPath dotted path of the seed field (e.g. {@code train.seed}); the cell key is the hash
@@ -40,8 +39,8 @@ public record ConfigHashes(String configHash, String cellKey) {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new StoreException("run config is not valid JSON (" + e.getOriginalMessage() + "): "
-                    + abbreviate(configJson), e);
+            throw new StoreException(
+                    "run config is not valid JSON (" + e.getOriginalMessage() + "): " + abbreviate(configJson), e);
         }
     }
 
@@ -69,8 +68,8 @@ public record ConfigHashes(String configHash, String cellKey) {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

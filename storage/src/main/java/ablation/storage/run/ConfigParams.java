@@ -1,7 +1,6 @@
 package ablation.storage.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -9,8 +8,7 @@ import java.util.Map;
 
 /** Flattens a config JSON object into typed parameters: {@code model.layers = 4}, {@code eval[0].mode = l2r}. */
 final class ConfigParams {
-    private ConfigParams() {
-    }
+    private ConfigParams() {}
 
     static List<Param> flatten(String configJson) {
         List<Param> params = new ArrayList<>();

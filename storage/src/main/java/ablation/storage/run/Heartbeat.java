@@ -1,14 +1,13 @@
 package ablation.storage.run;
 
 import ablation.storage.StoreException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tells the store, every interval on a daemon thread, that a run's worker is alive; the orphan
@@ -22,6 +21,7 @@ import java.util.function.Consumer;
 public final class Heartbeat implements AutoCloseable {
     /** Intervals without a successful beat after which the run counts as lost. */
     public static final int LOST_AFTER_BEATS = 3;
+
     private static final Logger LOG = LoggerFactory.getLogger(Heartbeat.class);
 
     private final ScheduledExecutorService timer;
@@ -37,25 +37,33 @@ public final class Heartbeat implements AutoCloseable {
             return thread;
         });
         long millis = Math.max(1, interval.toMillis());
-        timer.scheduleAtFixedRate(() -> {
-            try {
-                runs.heartbeat(runId);
-                lastBeatNanos = System.nanoTime();
-            } catch (RuntimeException e) { // thread boundary: a task that throws is never scheduled again
-                if (e instanceof StoreException && isNotRunning(runs, runId)) {
-                    lose("run " + runId + " is no longer this worker's: " + e.getMessage());
-                } else {
-                    LOG.warn("heartbeat of run {} failed: {}", runId, e.getMessage());
-                }
-            }
-        }, millis, millis, TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        runs.heartbeat(runId);
+                        lastBeatNanos = System.nanoTime();
+                    } catch (RuntimeException e) { // thread boundary: a task that throws is never scheduled again
+                        if (e instanceof StoreException && isNotRunning(runs, runId)) {
+                            lose("run " + runId + " is no longer this worker's: " + e.getMessage());
+                        } else {
+                            LOG.warn("heartbeat of run {} failed: {}", runId, e.getMessage());
+                        }
+                    }
+                },
+                millis,
+                millis,
+                TimeUnit.MILLISECONDS);
         // Checked on its own thread: a beat may hang for the pool's connection timeout.
         long limit = LOST_AFTER_BEATS * millis;
-        timer.scheduleAtFixedRate(() -> {
-            if (System.nanoTime() - lastBeatNanos > TimeUnit.MILLISECONDS.toNanos(limit)) {
-                lose("no heartbeat of run " + runId + " reached the store for " + limit + " ms");
-            }
-        }, millis / 2, Math.max(1, millis / 2), TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(
+                () -> {
+                    if (System.nanoTime() - lastBeatNanos > TimeUnit.MILLISECONDS.toNanos(limit)) {
+                        lose("no heartbeat of run " + runId + " reached the store for " + limit + " ms");
+                    }
+                },
+                millis / 2,
+                Math.max(1, millis / 2),
+                TimeUnit.MILLISECONDS);
     }
 
     /** Whether the store says the run is not running (false when the store cannot say). */

@@ -10,7 +10,17 @@ import java.time.Instant;
  * @param cellKey    hash of the config without the seed: the seeds of one grid cell share it
  * @param error      why it failed, or null
  */
-public record Run(long id, long studyId, String name, RunStatus status, String configJson, String configHash,
-                  String cellKey, Instant createdAt, Instant startedAt, Instant endedAt, Instant heartbeatAt,
-                  String error, Provenance provenance) {
-}
+public record Run(
+        long id,
+        long studyId,
+        String name,
+        RunStatus status,
+        String configJson,
+        String configHash,
+        String cellKey,
+        Instant createdAt,
+        Instant startedAt,
+        Instant endedAt,
+        Instant heartbeatAt,
+        String error,
+        Provenance provenance) {}

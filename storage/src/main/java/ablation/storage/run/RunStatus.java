@@ -9,7 +9,12 @@ import java.util.Set;
  * can be resumed (back to running, from its last checkpoint) or, when orphaned, failed.
  */
 public enum RunStatus {
-    QUEUED, RUNNING, FINISHED, FAILED, CANCELLED, ORPHANED;
+    QUEUED,
+    RUNNING,
+    FINISHED,
+    FAILED,
+    CANCELLED,
+    ORPHANED;
 
     /** The statuses a run may move to this one from. */
     public Set<RunStatus> from() {

@@ -4,7 +4,6 @@ import ablation.core.names.StudyNames;
 import ablation.storage.StoreException;
 import ablation.storage.jdbc.Jdbc;
 import ablation.storage.metric.Metrics;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -34,10 +33,11 @@ public final class Studies {
             throw new StoreException("study name '" + name + "': " + problem);
         });
         if (byName(name).isPresent()) {
-            throw new StoreException("a study named '" + name + "' already exists: choose another name or delete it first");
+            throw new StoreException(
+                    "a study named '" + name + "' already exists: choose another name or delete it first");
         }
-        long id = jdbc.insert("INSERT INTO studies (name, spec_json, created_at) VALUES (?, ?, ?)",
-                name, specJson, createdAt);
+        long id = jdbc.insert(
+                "INSERT INTO studies (name, spec_json, created_at) VALUES (?, ?, ?)", name, specJson, createdAt);
         return new Study(id, name, specJson, createdAt);
     }
 
@@ -51,8 +51,9 @@ public final class Studies {
 
     /** The study of that name, or a {@link StoreException} listing the studies there are. */
     public Study require(String name) {
-        return byName(name).orElseThrow(() -> new StoreException("no study named '" + name + "'; studies here: "
-                + list().stream().map(Study::name).toList()));
+        return byName(name)
+                .orElseThrow(() -> new StoreException("no study named '" + name + "'; studies here: "
+                        + list().stream().map(Study::name).toList()));
     }
 
     public List<Study> list() {
@@ -71,7 +72,7 @@ public final class Studies {
     }
 
     private static Study map(ResultSet row) throws SQLException {
-        return new Study(row.getLong("id"), row.getString("name"), row.getString("spec_json"),
-                Jdbc.instant(row, "created_at"));
+        return new Study(
+                row.getLong("id"), row.getString("name"), row.getString("spec_json"), Jdbc.instant(row, "created_at"));
     }
 }

@@ -7,5 +7,4 @@ import java.time.Instant;
  *
  * @param specJson the study's spec as JSON text, or null when the runs were added one by one
  */
-public record Study(long id, String name, String specJson, Instant createdAt) {
-}
+public record Study(long id, String name, String specJson, Instant createdAt) {}

@@ -1,12 +1,11 @@
 package ablation.storage.study;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A study lease this process holds, renewed on a daemon thread every third of its timeout and
@@ -64,7 +63,9 @@ public final class StudyLease implements AutoCloseable {
                 lastRenewalNanos = System.nanoTime();
             } else {
                 lost = "the lease of study '" + studyName + "' was taken over by "
-                        + leases.holder(studyName).map(h -> h.owner().describe()).orElse("another process");
+                        + leases.holder(studyName)
+                                .map(h -> h.owner().describe())
+                                .orElse("another process");
                 LOG.error(lost);
             }
         } catch (RuntimeException e) {
@@ -78,7 +79,10 @@ public final class StudyLease implements AutoCloseable {
         try {
             if (lost == null) leases.release(studyName, owner);
         } catch (RuntimeException e) {
-            LOG.warn("lease of study {}: not released ({}); it lapses in {} s", studyName, e.getMessage(),
+            LOG.warn(
+                    "lease of study {}: not released ({}); it lapses in {} s",
+                    studyName,
+                    e.getMessage(),
                     timeout.toSeconds());
         }
     }

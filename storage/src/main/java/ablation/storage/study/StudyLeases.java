@@ -2,7 +2,6 @@ package ablation.storage.study;
 
 import ablation.storage.StoreException;
 import ablation.storage.jdbc.Jdbc;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -36,16 +35,31 @@ public final class StudyLeases {
     public StudyLease acquire(String studyName, LeaseOwner owner, Duration timeout) {
         Instant now = jdbc.now();
         Instant expired = now.minus(timeout);
-        int taken = jdbc.update("UPDATE study_leases SET owner_host = ?, owner_pid = ?, owner_started_at = ?,"
+        int taken = jdbc.update(
+                "UPDATE study_leases SET owner_host = ?, owner_pid = ?, owner_started_at = ?,"
                         + " acquired_at = ?, renewed_at = ? WHERE study_name = ? AND (renewed_at < ?"
                         + " OR (owner_host = ? AND owner_pid = ? AND owner_started_at = ?))",
-                owner.host(), owner.pid(), owner.startedAt(), now, now, studyName, expired,
-                owner.host(), owner.pid(), owner.startedAt());
+                owner.host(),
+                owner.pid(),
+                owner.startedAt(),
+                now,
+                now,
+                studyName,
+                expired,
+                owner.host(),
+                owner.pid(),
+                owner.startedAt());
         if (taken == 0) {
             try {
-                taken = jdbc.update("INSERT INTO study_leases (study_name, owner_host, owner_pid, owner_started_at,"
-                        + " acquired_at, renewed_at) VALUES (?, ?, ?, ?, ?, ?)", studyName, owner.host(), owner.pid(),
-                        owner.startedAt(), now, now);
+                taken = jdbc.update(
+                        "INSERT INTO study_leases (study_name, owner_host, owner_pid, owner_started_at,"
+                                + " acquired_at, renewed_at) VALUES (?, ?, ?, ?, ?, ?)",
+                        studyName,
+                        owner.host(),
+                        owner.pid(),
+                        owner.startedAt(),
+                        now,
+                        now);
             } catch (StoreException held) {
                 taken = 0; // the row exists: a live holder (or one that raced us to it)
             }
@@ -54,19 +68,32 @@ public final class StudyLeases {
             Optional<Holder> dead = holder(studyName).filter(h -> isGoneOnThisHost(h.owner(), owner));
             if (dead.isPresent()) {
                 LeaseOwner gone = dead.get().owner();
-                taken = jdbc.update("UPDATE study_leases SET owner_host = ?, owner_pid = ?, owner_started_at = ?,"
+                taken = jdbc.update(
+                        "UPDATE study_leases SET owner_host = ?, owner_pid = ?, owner_started_at = ?,"
                                 + " acquired_at = ?, renewed_at = ? WHERE study_name = ? AND owner_host = ?"
-                                + " AND owner_pid = ? AND owner_started_at = ?", owner.host(), owner.pid(),
-                        owner.startedAt(), now, now, studyName, gone.host(), gone.pid(), gone.startedAt());
+                                + " AND owner_pid = ? AND owner_started_at = ?",
+                        owner.host(),
+                        owner.pid(),
+                        owner.startedAt(),
+                        now,
+                        now,
+                        studyName,
+                        gone.host(),
+                        gone.pid(),
+                        gone.startedAt());
             }
         }
         if (taken == 0) {
-            Holder holder = holder(studyName).orElseThrow(() -> new StoreException("the lease of study '"
-                    + studyName + "' could not be taken; start the study again"));
+            Holder holder = holder(studyName)
+                    .orElseThrow(() -> new StoreException(
+                            "the lease of study '" + studyName + "' could not be taken; start the study again"));
             long ago = Math.max(0, Duration.between(holder.renewedAt(), now).toSeconds());
-            throw new StudyLeaseHeldException("study '" + studyName + "' is already being run by "
-                    + holder.owner().describe() + ", lease renewed " + ago + " s ago; stop that process, or wait:"
-                    + " its lease lapses " + timeout.toSeconds() + " s after its last renewal", holder.owner());
+            throw new StudyLeaseHeldException(
+                    "study '" + studyName + "' is already being run by "
+                            + holder.owner().describe() + ", lease renewed " + ago
+                            + " s ago; stop that process, or wait:"
+                            + " its lease lapses " + timeout.toSeconds() + " s after its last renewal",
+                    holder.owner());
         }
         return new StudyLease(this, studyName, owner, timeout);
     }
@@ -78,29 +105,50 @@ public final class StudyLeases {
     private static boolean isGoneOnThisHost(LeaseOwner holder, LeaseOwner self) {
         if (!holder.host().equals(self.host())) return false;
         return ProcessHandle.of(holder.pid())
-                .map(process -> !process.isAlive() || process.info().startInstant()
-                        .map(start -> !new LeaseOwner(holder.host(), holder.pid(), start).equals(holder)).orElse(false))
+                .map(process -> !process.isAlive()
+                        || process.info()
+                                .startInstant()
+                                .map(start -> !new LeaseOwner(holder.host(), holder.pid(), start).equals(holder))
+                                .orElse(false))
                 .orElse(true);
     }
 
     /** The study's lease row, live or expired. */
     public Optional<Holder> holder(String studyName) {
-        return jdbc.queryOne("SELECT owner_host, owner_pid, owner_started_at, acquired_at, renewed_at FROM study_leases"
-                        + " WHERE study_name = ?", row -> new Holder(new LeaseOwner(row.getString("owner_host"),
-                        row.getLong("owner_pid"), Jdbc.instant(row, "owner_started_at")),
-                        Jdbc.instant(row, "acquired_at"), Jdbc.instant(row, "renewed_at")), studyName);
+        return jdbc.queryOne(
+                "SELECT owner_host, owner_pid, owner_started_at, acquired_at, renewed_at FROM study_leases"
+                        + " WHERE study_name = ?",
+                row -> new Holder(
+                        new LeaseOwner(
+                                row.getString("owner_host"),
+                                row.getLong("owner_pid"),
+                                Jdbc.instant(row, "owner_started_at")),
+                        Jdbc.instant(row, "acquired_at"),
+                        Jdbc.instant(row, "renewed_at")),
+                studyName);
     }
 
     /** Renews the owner's lease; false when the lease is no longer the owner's. */
     boolean renew(String studyName, LeaseOwner owner) {
-        return jdbc.update("UPDATE study_leases SET renewed_at = ? WHERE study_name = ? AND owner_host = ?"
-                        + " AND owner_pid = ? AND owner_started_at = ?", jdbc.now(), studyName, owner.host(),
-                owner.pid(), owner.startedAt()) == 1;
+        return jdbc.update(
+                        "UPDATE study_leases SET renewed_at = ? WHERE study_name = ? AND owner_host = ?"
+                                + " AND owner_pid = ? AND owner_started_at = ?",
+                        jdbc.now(),
+                        studyName,
+                        owner.host(),
+                        owner.pid(),
+                        owner.startedAt())
+                == 1;
     }
 
     /** Gives the lease up, if it is still the owner's. */
     void release(String studyName, LeaseOwner owner) {
-        jdbc.update("DELETE FROM study_leases WHERE study_name = ? AND owner_host = ? AND owner_pid = ?"
-                + " AND owner_started_at = ?", studyName, owner.host(), owner.pid(), owner.startedAt());
+        jdbc.update(
+                "DELETE FROM study_leases WHERE study_name = ? AND owner_host = ? AND owner_pid = ?"
+                        + " AND owner_started_at = ?",
+                studyName,
+                owner.host(),
+                owner.pid(),
+                owner.startedAt());
     }
 }

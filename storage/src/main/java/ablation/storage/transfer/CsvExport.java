@@ -7,7 +7,6 @@ import ablation.storage.metric.MetricSummary;
 import ablation.storage.run.Param;
 import ablation.storage.run.Run;
 import ablation.storage.study.Study;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,8 +24,7 @@ import java.util.stream.Stream;
  * {@code evaluations.csv}. Non-finite values are written NaN, Infinity, -Infinity.
  */
 public final class CsvExport {
-    private CsvExport() {
-    }
+    private CsvExport() {}
 
     /**
      * Writes the files into {@code dir} (created if needed) and returns their paths. Each is written
@@ -37,13 +35,19 @@ public final class CsvExport {
         Study study = store.studies().require(studyName);
         List<Run> runs = store.runs().list(study.id());
         List<Path> names = Stream.of("runs.csv", "params.csv", "metrics.csv", "summaries.csv", "evaluations.csv")
-                .map(dir::resolve).toList();
-        List<Path> partials = names.stream().map(f -> f.resolveSibling(f.getFileName() + ".partial")).toList();
+                .map(dir::resolve)
+                .toList();
+        List<Path> partials = names.stream()
+                .map(f -> f.resolveSibling(f.getFileName() + ".partial"))
+                .toList();
         try {
             Files.createDirectories(dir);
             writeAll(store, study, runs, partials);
             for (int i = 0; i < names.size(); i++) {
-                Files.move(partials.get(i), names.get(i), StandardCopyOption.REPLACE_EXISTING,
+                Files.move(
+                        partials.get(i),
+                        names.get(i),
+                        StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE);
             }
             return names;
@@ -70,17 +74,40 @@ public final class CsvExport {
             throws IOException {
         Path runsCsv = files.get(0);
         try (BufferedWriter out = Files.newBufferedWriter(runsCsv, StandardCharsets.UTF_8)) {
-            row(out, "run_id", "name", "status", "cell_key", "config_hash", "created_at", "started_at", "ended_at",
-                    "device", "host", "error");
+            row(
+                    out,
+                    "run_id",
+                    "name",
+                    "status",
+                    "cell_key",
+                    "config_hash",
+                    "created_at",
+                    "started_at",
+                    "ended_at",
+                    "device",
+                    "host",
+                    "error");
             for (Run r : runs) {
-                row(out, r.id(), r.name(), r.status().dbValue(), r.cellKey(), r.configHash(), r.createdAt(),
-                        r.startedAt(), r.endedAt(), r.provenance().device(), r.provenance().host(), r.error());
+                row(
+                        out,
+                        r.id(),
+                        r.name(),
+                        r.status().dbValue(),
+                        r.cellKey(),
+                        r.configHash(),
+                        r.createdAt(),
+                        r.startedAt(),
+                        r.endedAt(),
+                        r.provenance().device(),
+                        r.provenance().host(),
+                        r.error());
             }
         }
         Path paramsCsv = files.get(1);
         try (BufferedWriter out = Files.newBufferedWriter(paramsCsv, StandardCharsets.UTF_8)) {
             row(out, "run_id", "name", "value");
-            for (Map.Entry<Long, Map<String, Param>> run : store.runs().paramsOfStudy(study.id()).entrySet()) {
+            for (Map.Entry<Long, Map<String, Param>> run :
+                    store.runs().paramsOfStudy(study.id()).entrySet()) {
                 for (Param p : run.getValue().values()) {
                     row(out, run.getKey(), p.name(), p.display());
                 }
@@ -101,12 +128,22 @@ public final class CsvExport {
         }
         Path summariesCsv = files.get(3);
         try (BufferedWriter out = Files.newBufferedWriter(summariesCsv, StandardCharsets.UTF_8)) {
-            row(out, "run_id", "key", "points", "nonfinite", "first_step", "first", "last_step", "last", "min",
-                    "max");
-            for (List<MetricSummary> summaries : store.metrics().summariesOfStudy(study.id()).values()) {
+            row(out, "run_id", "key", "points", "nonfinite", "first_step", "first", "last_step", "last", "min", "max");
+            for (List<MetricSummary> summaries :
+                    store.metrics().summariesOfStudy(study.id()).values()) {
                 for (MetricSummary s : summaries) {
-                    row(out, s.runId(), s.key(), s.points(), s.nonFinite(), s.firstStep(), s.first(), s.lastStep(),
-                            s.last(), s.min(), s.max());
+                    row(
+                            out,
+                            s.runId(),
+                            s.key(),
+                            s.points(),
+                            s.nonFinite(),
+                            s.firstStep(),
+                            s.first(),
+                            s.lastStep(),
+                            s.last(),
+                            s.min(),
+                            s.max());
                 }
             }
         }

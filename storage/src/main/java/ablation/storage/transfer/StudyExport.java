@@ -12,7 +12,6 @@ import ablation.storage.study.Study;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -32,10 +31,10 @@ import java.util.Map;
 public final class StudyExport {
     /** The {@code format} field of an export; {@link StudyImport} checks it. */
     public static final String FORMAT = "ablation-workbench-study";
+
     public static final int VERSION = 1;
 
-    private StudyExport() {
-    }
+    private StudyExport() {}
 
     public static void write(TrackingStore store, String studyName, OutputStream out) {
         Study study = store.studies().require(studyName);
@@ -55,7 +54,11 @@ public final class StudyExport {
             json.writeEndObject();
             json.writeArrayFieldStart("runs");
             for (Run run : runs) {
-                writeRun(json, run, refs.get(run.id()), store.runs().params(run.id()).values());
+                writeRun(
+                        json,
+                        run,
+                        refs.get(run.id()),
+                        store.runs().params(run.id()).values());
             }
             json.writeEndArray();
             json.writeArrayFieldStart("metrics");
@@ -65,7 +68,8 @@ public final class StudyExport {
             json.writeEndArray();
             json.writeArrayFieldStart("evaluations");
             for (Run run : runs) {
-                for (Map.Entry<EvalResult, List<Sample>> e : store.evaluations().resultsWithSamples(run.id()).entrySet()) {
+                for (Map.Entry<EvalResult, List<Sample>> e :
+                        store.evaluations().resultsWithSamples(run.id()).entrySet()) {
                     writeEvaluation(json, e.getKey(), refs.get(run.id()), e.getValue());
                 }
             }

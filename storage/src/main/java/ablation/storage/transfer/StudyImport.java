@@ -15,7 +15,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -54,8 +53,10 @@ public final class StudyImport {
             return importer.study;
         } catch (IOException e) {
             importer.rollBack();
-            throw new StoreException(source + " is not a workbench study export (" + e.getMessage().split("\n")[0]
-                    + ")", e);
+            throw new StoreException(
+                    source + " is not a workbench study export ("
+                            + e.getMessage().split("\n")[0] + ")",
+                    e);
         } catch (RuntimeException e) { // any failure: roll the partial import back, then rethrow
             importer.rollBack();
             throw e;
@@ -80,7 +81,8 @@ public final class StudyImport {
                 case "version" -> {
                     if (json.getIntValue() > StudyExport.VERSION) {
                         throw new StoreException(source + " is a version " + json.getIntValue() + " export; this"
-                                + " application reads up to version " + StudyExport.VERSION + ": use a newer workbench");
+                                + " application reads up to version " + StudyExport.VERSION
+                                + ": use a newer workbench");
                     }
                 }
                 case "study" -> {
@@ -122,17 +124,32 @@ public final class StudyImport {
 
     private void readRun(JsonNode node, String source) {
         JsonNode p = node.path("provenance");
-        Run run = new Run(0, study.id(), text(node, "name"), RunStatus.ofDbValue(text(node, "status")),
-                text(node, "config_json"), text(node, "config_hash"), text(node, "cell_key"),
-                instant(node, "created_at", source), instant(node, "started_at", source),
-                instant(node, "ended_at", source), instant(node, "heartbeat_at", source), text(node, "error"),
-                new Provenance(text(p, "app_version"), text(p, "djl_version"), text(p, "pytorch_version"),
-                        text(p, "device"), text(p, "host"), text(p, "os"), text(p, "java_version")));
+        Run run = new Run(
+                0,
+                study.id(),
+                text(node, "name"),
+                RunStatus.ofDbValue(text(node, "status")),
+                text(node, "config_json"),
+                text(node, "config_hash"),
+                text(node, "cell_key"),
+                instant(node, "created_at", source),
+                instant(node, "started_at", source),
+                instant(node, "ended_at", source),
+                instant(node, "heartbeat_at", source),
+                text(node, "error"),
+                new Provenance(
+                        text(p, "app_version"),
+                        text(p, "djl_version"),
+                        text(p, "pytorch_version"),
+                        text(p, "device"),
+                        text(p, "host"),
+                        text(p, "os"),
+                        text(p, "java_version")));
         List<Param> params = new ArrayList<>();
         for (JsonNode param : node.path("params")) {
             JsonNode number = param.path("number");
-            params.add(new Param(text(param, "name"), text(param, "text"),
-                    number.isNumber() ? number.doubleValue() : null));
+            params.add(new Param(
+                    text(param, "name"), text(param, "text"), number.isNumber() ? number.doubleValue() : null));
         }
         runIds.put(node.path("ref").asInt(), store.runs().restore(study.id(), run, params));
     }
@@ -144,14 +161,20 @@ public final class StudyImport {
         JsonNode values = node.path("values");
         JsonNode walls = node.path("wall_ms");
         if (steps.size() != values.size() || steps.size() != walls.size()) {
-            throw malformed(source, "metric '" + key + "' has " + steps.size() + " steps, " + values.size()
-                    + " values and " + walls.size() + " wall times");
+            throw malformed(
+                    source,
+                    "metric '" + key + "' has " + steps.size() + " steps, " + values.size() + " values and "
+                            + walls.size() + " wall times");
         }
-        try (MetricWriter writer = store.metrics().writer(runId, new MetricWriter.Settings(50_000, Duration.ofHours(1)))) {
+        try (MetricWriter writer =
+                store.metrics().writer(runId, new MetricWriter.Settings(50_000, Duration.ofHours(1)))) {
             for (int i = 0; i < steps.size(); i++) {
                 JsonNode value = values.get(i);
-                writer.log(key, steps.get(i).asLong(), value.isTextual() ? Double.parseDouble(value.asText())
-                        : value.doubleValue(), walls.get(i).asLong());
+                writer.log(
+                        key,
+                        steps.get(i).asLong(),
+                        value.isTextual() ? Double.parseDouble(value.asText()) : value.doubleValue(),
+                        walls.get(i).asLong());
             }
         }
     }
@@ -159,20 +182,39 @@ public final class StudyImport {
     private void readEvaluation(JsonNode node, String source) {
         List<Sample> samples = new ArrayList<>();
         for (JsonNode s : node.path("samples")) {
-            samples.add(new Sample(s.path("index").asInt(), text(s, "completion"), text(s, "verdict"),
-                    text(s, "detail"), text(s, "finish_reason")));
+            samples.add(new Sample(
+                    s.path("index").asInt(),
+                    text(s, "completion"),
+                    text(s, "verdict"),
+                    text(s, "detail"),
+                    text(s, "finish_reason")));
         }
-        store.evaluations().record(new EvalResult(runId(node, source), node.path("step").asLong(),
-                text(node, "benchmark"), text(node, "mode"), text(node, "problem"), node.path("n").asInt(),
-                node.path("c").asInt()), samples);
+        store.evaluations()
+                .record(
+                        new EvalResult(
+                                runId(node, source),
+                                node.path("step").asLong(),
+                                text(node, "benchmark"),
+                                text(node, "mode"),
+                                text(node, "problem"),
+                                node.path("n").asInt(),
+                                node.path("c").asInt()),
+                        samples);
     }
 
     private void readArtifact(JsonNode node, String source) {
         Long runId = node.path("run").isNull() || node.path("run").isMissingNode() ? null : runId(node, source);
         JsonNode step = node.path("step");
-        store.artifacts().insert(study.id(), runId, text(node, "kind"), text(node, "path"),
-                step.isNumber() ? step.asLong() : null, node.path("size_bytes").asLong(), text(node, "sha256"),
-                instant(node, "created_at", source));
+        store.artifacts()
+                .insert(
+                        study.id(),
+                        runId,
+                        text(node, "kind"),
+                        text(node, "path"),
+                        step.isNumber() ? step.asLong() : null,
+                        node.path("size_bytes").asLong(),
+                        text(node, "sha256"),
+                        instant(node, "created_at", source));
     }
 
     private long runId(JsonNode node, String source) {

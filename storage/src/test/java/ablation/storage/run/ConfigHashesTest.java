@@ -1,18 +1,20 @@
 package ablation.storage.run;
 
-import ablation.storage.StoreException;
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ablation.storage.StoreException;
+import org.junit.jupiter.api.Test;
+
 class ConfigHashesTest {
     @Test
     void keyOrderAndNumberSpellingDoNotChangeTheHash() {
-        ConfigHashes a = ConfigHashes.of("{\"train\": {\"seed\": 1, \"lr\": 0.001}, \"model\": {\"layers\": 4}}", "train.seed");
-        ConfigHashes b = ConfigHashes.of("{\"model\": {\"layers\": 4}, \"train\": {\"lr\": 1e-3, \"seed\": 1}}", "train.seed");
+        ConfigHashes a =
+                ConfigHashes.of("{\"train\": {\"seed\": 1, \"lr\": 0.001}, \"model\": {\"layers\": 4}}", "train.seed");
+        ConfigHashes b =
+                ConfigHashes.of("{\"model\": {\"layers\": 4}, \"train\": {\"lr\": 1e-3, \"seed\": 1}}", "train.seed");
         assertEquals(a, b);
         assertEquals(64, a.configHash().length());
     }
@@ -29,7 +31,8 @@ class ConfigHashesTest {
 
     @Test
     void badConfigsAreNamed() {
-        StoreException missing = assertThrows(StoreException.class, () -> ConfigHashes.of("{\"train\": {}}", "train.seed"));
+        StoreException missing =
+                assertThrows(StoreException.class, () -> ConfigHashes.of("{\"train\": {}}", "train.seed"));
         assertTrue(missing.getMessage().contains("train.seed"), missing.getMessage());
         StoreException notJson = assertThrows(StoreException.class, () -> ConfigHashes.of("model: x", "seed"));
         assertTrue(notJson.getMessage().contains("not valid JSON"), notJson.getMessage());
@@ -39,8 +42,13 @@ class ConfigHashesTest {
     void parametersAreFlattenedWithTypes() {
         var params = ConfigParams.flatten("{\"model\": {\"layers\": 4, \"arch\": \"causal\"},"
                 + " \"eval\": [{\"k\": [1, 10]}], \"file_level\": true, \"note\": null}");
-        assertEquals(java.util.List.of(new Param("model.layers", null, 4.0), new Param("model.arch", "causal", null),
-                new Param("eval[0].k[0]", null, 1.0), new Param("eval[0].k[1]", null, 10.0),
-                new Param("file_level", "true", null)), params);
+        assertEquals(
+                java.util.List.of(
+                        new Param("model.layers", null, 4.0),
+                        new Param("model.arch", "causal", null),
+                        new Param("eval[0].k[0]", null, 1.0),
+                        new Param("eval[0].k[1]", null, 10.0),
+                        new Param("file_level", "true", null)),
+                params);
     }
 }

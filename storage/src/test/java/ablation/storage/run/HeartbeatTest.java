@@ -47,7 +47,8 @@ class HeartbeatTest {
 
     private static long startedRun(TrackingStore store) {
         long studyId = store.studies().create("beats", null).id();
-        long runId = store.runs().create(studyId, new NewRun("r", "{}", "h", "c")).id();
+        long runId =
+                store.runs().create(studyId, new NewRun("r", "{}", "h", "c")).id();
         store.runs().start(runId, HERE);
         return runId;
     }

@@ -17,11 +17,14 @@ import org.junit.jupiter.api.io.TempDir;
 class StudyLeaseTest {
     private static final Duration LONG = Duration.ofMinutes(5);
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     /** A live process on this host other than this JVM: the lease's holder in these tests. */
     private static LeaseOwner otherLiveProcess(Process process) {
-        return new LeaseOwner(LeaseOwner.thisProcess().host(), process.pid(),
+        return new LeaseOwner(
+                LeaseOwner.thisProcess().host(),
+                process.pid(),
                 process.info().startInstant().orElseThrow());
     }
 
@@ -35,17 +38,23 @@ class StudyLeaseTest {
         try (TrackingStore store = TrackingStore.open("jdbc:h2:file:" + dir.resolve("db"))) {
             LeaseOwner holder = otherLiveProcess(other);
             try (StudyLease held = store.leases().acquire("s", holder, LONG)) {
-                StudyLeaseHeldException refused = assertThrows(StudyLeaseHeldException.class,
+                StudyLeaseHeldException refused = assertThrows(
+                        StudyLeaseHeldException.class,
                         () -> store.leases().acquire("s", LeaseOwner.thisProcess(), LONG));
-                assertTrue(refused.getMessage().contains("pid " + other.pid() + " on " + holder.host()),
+                assertTrue(
+                        refused.getMessage().contains("pid " + other.pid() + " on " + holder.host()),
                         refused.getMessage());
                 assertEquals(holder, refused.holder());
-                store.leases().acquire("another study", LeaseOwner.thisProcess(), LONG).close();
+                store.leases()
+                        .acquire("another study", LeaseOwner.thisProcess(), LONG)
+                        .close();
                 assertNull(held.lostReason());
             }
             // released on close: the next process takes it at once
             try (StudyLease mine = store.leases().acquire("s", LeaseOwner.thisProcess(), LONG)) {
-                assertEquals(LeaseOwner.thisProcess(), store.leases().holder("s").orElseThrow().owner());
+                assertEquals(
+                        LeaseOwner.thisProcess(),
+                        store.leases().holder("s").orElseThrow().owner());
                 assertNull(mine.lostReason());
             }
         } finally {
@@ -62,7 +71,9 @@ class StudyLeaseTest {
             killed.destroyForcibly();
             killed.waitFor(10, TimeUnit.SECONDS);
             try (StudyLease mine = store.leases().acquire("s", LeaseOwner.thisProcess(), LONG)) {
-                assertEquals(LeaseOwner.thisProcess(), store.leases().holder("s").orElseThrow().owner());
+                assertEquals(
+                        LeaseOwner.thisProcess(),
+                        store.leases().holder("s").orElseThrow().owner());
             }
             orphaned.close();
         }

@@ -29,14 +29,17 @@ final class ArmLabels {
      * @param withSeed whether the seed can tell arms apart (runs picked one by one) or is pooled (cells)
      */
     static List<String> of(List<List<CompareRun>> arms, boolean withSeed) {
-        List<Map<String, String>> parts = arms.stream().map(arm -> parts(arm, withSeed)).toList();
+        List<Map<String, String>> parts =
+                arms.stream().map(arm -> parts(arm, withSeed)).toList();
         Set<String> keys = new LinkedHashSet<>();
         parts.forEach(p -> keys.addAll(p.keySet()));
         List<String> differing = keys.stream()
-                .filter(k -> parts.stream().map(p -> p.get(k)).distinct().count() > 1).toList();
+                .filter(k -> parts.stream().map(p -> p.get(k)).distinct().count() > 1)
+                .toList();
         List<String> labels = new ArrayList<>();
         for (Map<String, String> arm : parts) {
-            List<String> shown = arm.keySet().stream().filter(differing::contains).toList();
+            List<String> shown =
+                    arm.keySet().stream().filter(differing::contains).toList();
             labels.add(join(arm, shown.isEmpty() ? List.copyOf(arm.keySet()) : shown));
         }
         if (new HashSet<>(labels).size() == labels.size()) return labels;
@@ -67,7 +70,8 @@ final class ArmLabels {
 
     private static String join(Map<String, String> parts, List<String> keys) {
         List<String> shown = keys.stream()
-                .map(k -> Objects.requireNonNull(parts.get(k)).isEmpty() ? k : k + "=" + parts.get(k)).toList();
+                .map(k -> Objects.requireNonNull(parts.get(k)).isEmpty() ? k : k + "=" + parts.get(k))
+                .toList();
         return String.join(", ", shown);
     }
 }

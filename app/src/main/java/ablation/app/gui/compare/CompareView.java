@@ -58,8 +58,12 @@ public final class CompareView {
         Function<String, Optional<String>> details = model::armDetails;
         model.charts().addListener((ListChangeListener<JFreeChart>) c -> show(charts, model.charts(), details));
         TableView<List<String>> metrics = table("compare-metrics");
-        model.comparisonProperty().addListener((obs, old, now) -> fill(metrics, now == null ? List.of() : now.header(),
-                now == null ? List.of() : now.rows(), details));
+        model.comparisonProperty()
+                .addListener((obs, old, now) -> fill(
+                        metrics,
+                        now == null ? List.of() : now.header(),
+                        now == null ? List.of() : now.rows(),
+                        details));
         TableView<List<String>> diff = table("config-diff");
         Label same = new Label("The arms' configs differ in no field.");
         same.getStyleClass().add("hint");
@@ -72,17 +76,27 @@ public final class CompareView {
             header.addAll(now.arms());
             List<List<String>> rows = new java.util.ArrayList<>();
             for (int i = 0; i < now.fields().size(); i++) {
-                List<String> row = new java.util.ArrayList<>(List.of(now.fields().get(i)));
+                List<String> row =
+                        new java.util.ArrayList<>(List.of(now.fields().get(i)));
                 row.addAll(now.values().get(i));
                 rows.add(row);
             }
             fill(diff, header, rows, details);
         });
-        same.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.diffProperty().get() != null
-                && model.diffProperty().get().isEmpty(), model.diffProperty()));
+        same.visibleProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> model.diffProperty().get() != null
+                                && model.diffProperty().get().isEmpty(),
+                        model.diffProperty()));
         same.managedProperty().bind(same.visibleProperty());
-        VBox results = new VBox(8, charts, heading("Final metrics (95% intervals over seeds and problems)"), metrics,
-                heading("Config diff: only the fields that differ"), same, diff);
+        VBox results = new VBox(
+                8,
+                charts,
+                heading("Final metrics (95% intervals over seeds and problems)"),
+                metrics,
+                heading("Config diff: only the fields that differ"),
+                same,
+                diff);
         results.setPadding(new Insets(0, 8, 8, 0));
         ScrollPane scroll = new ScrollPane(results);
         scroll.setFitToWidth(true);
@@ -94,31 +108,41 @@ public final class CompareView {
 
         ListView<CompareRun> picker = new ListView<>(model.runs());
         picker.setId("run-picker");
-        picker.setCellFactory(CheckBoxListCell.forListView(run -> {
-            var checked = new javafx.beans.property.SimpleBooleanProperty(model.picked().contains(run.id()));
-            checked.addListener((obs, was, is) -> {
-                if (is) model.picked().add(run.id());
-                else model.picked().remove(run.id());
-            });
-            return checked;
-        }, new StringConverter<>() {
-            @Override
-            public String toString(CompareRun run) {
-                return run == null ? "" : run.name() + " (" + run.status() + ")";
-            }
+        picker.setCellFactory(CheckBoxListCell.forListView(
+                run -> {
+                    var checked = new javafx.beans.property.SimpleBooleanProperty(
+                            model.picked().contains(run.id()));
+                    checked.addListener((obs, was, is) -> {
+                        if (is) model.picked().add(run.id());
+                        else model.picked().remove(run.id());
+                    });
+                    return checked;
+                },
+                new StringConverter<>() {
+                    @Override
+                    public String toString(CompareRun run) {
+                        return run == null ? "" : run.name() + " (" + run.status() + ")";
+                    }
 
-            @Override
-            public CompareRun fromString(String text) {
-                throw new UnsupportedOperationException();
-            }
-        }));
+                    @Override
+                    public CompareRun fromString(String text) {
+                        throw new UnsupportedOperationException();
+                    }
+                }));
         picker.setPrefWidth(240);
         SplitPane split = new SplitPane(body);
         model.modeProperty().addListener((obs, old, now) -> showPicker(split, picker, body, now));
         showPicker(split, picker, body, model.modeProperty().get());
 
-        root = EmptyState.view("Compare", "the arms side by side, seeds pooled", split, model.emptyMessageProperty(),
-                new Label("Arms:"), mode, field, refresh);
+        root = EmptyState.view(
+                "Compare",
+                "the arms side by side, seeds pooled",
+                split,
+                model.emptyMessageProperty(),
+                new Label("Arms:"),
+                mode,
+                field,
+                refresh);
     }
 
     private static void showPicker(SplitPane split, Node picker, Node body, CompareViewModel.Mode mode) {
@@ -148,8 +172,11 @@ public final class CompareView {
      * Columns from the header, rows as given; the table is as tall as its rows. An arm's label, in
      * the header or the first column, has the arm's full config as its tooltip.
      */
-    private static void fill(TableView<List<String>> table, List<String> header, List<List<String>> rows,
-                             Function<String, Optional<String>> details) {
+    private static void fill(
+            TableView<List<String>> table,
+            List<String> header,
+            List<List<String>> rows,
+            Function<String, Optional<String>> details) {
         table.getColumns().clear();
         for (int i = 0; i < header.size(); i++) {
             int index = i;
@@ -157,20 +184,27 @@ public final class CompareView {
             Label title = new Label(header.get(i));
             details.apply(header.get(i)).ifPresent(text -> title.setTooltip(tooltip(text)));
             column.setGraphic(title);
-            column.setCellValueFactory(c -> new ReadOnlyStringWrapper(index < c.getValue().size() ? c.getValue().get(index) : ""));
-            if (index == 0) column.setCellFactory(c -> new TableCell<>() {
-                @Override
-                protected void updateItem(String item, boolean empty) {
-                    super.updateItem(item, empty);
-                    setText(empty ? null : item);
-                    setTooltip(empty || item == null ? null
-                            : details.apply(item).map(CompareView::tooltip).orElse(null));
-                }
-            });
+            column.setCellValueFactory(c -> new ReadOnlyStringWrapper(
+                    index < c.getValue().size() ? c.getValue().get(index) : ""));
+            if (index == 0)
+                column.setCellFactory(c -> new TableCell<>() {
+                    @Override
+                    protected void updateItem(String item, boolean empty) {
+                        super.updateItem(item, empty);
+                        setText(empty ? null : item);
+                        setTooltip(
+                                empty || item == null
+                                        ? null
+                                        : details.apply(item)
+                                                .map(CompareView::tooltip)
+                                                .orElse(null));
+                    }
+                });
             column.setSortable(false);
             // wide enough for the header and the longest cell, as far as a character's width tells
             int chars = header.get(i).length();
-            for (List<String> row : rows) if (index < row.size()) chars = Math.max(chars, row.get(index).length());
+            for (List<String> row : rows)
+                if (index < row.size()) chars = Math.max(chars, row.get(index).length());
             column.setPrefWidth(Math.min(360, 16 + 7.5 * chars));
             table.getColumns().add(column);
         }

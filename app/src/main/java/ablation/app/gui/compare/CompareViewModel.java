@@ -30,7 +30,9 @@ import org.jfree.chart.JFreeChart;
 public final class CompareViewModel {
     /** How the runs form the arms. */
     public enum Mode {
-        CELLS("grid cells, seeds pooled"), FIELD("one config field, the rest pooled"), PICK("runs picked one by one");
+        CELLS("grid cells, seeds pooled"),
+        FIELD("one config field, the rest pooled"),
+        PICK("runs picked one by one");
 
         private final String label;
 
@@ -62,13 +64,17 @@ public final class CompareViewModel {
     private final ReadOnlyStringWrapper hint = new ReadOnlyStringWrapper(this, "hint");
     /** The arms compared now, by label: their details are the tooltips of their labels. */
     private Map<String, RunGroup> arms = Map.of();
+
     private boolean active;
     private String loaded;
     /** Counts the arm changes: a comparison computed for older arms is dropped. */
     private long generation;
 
-    public CompareViewModel(Optional<CompareSource> source, Background background, ObservableStringValue study,
-                            Consumer<String> status) {
+    public CompareViewModel(
+            Optional<CompareSource> source,
+            Background background,
+            ObservableStringValue study,
+            Consumer<String> status) {
         this.source = source;
         this.background = background;
         this.study = study;
@@ -104,16 +110,22 @@ public final class CompareViewModel {
             return;
         }
         loaded = name;
-        background.run(() -> source.get().runs(name), list -> {
-            if (!name.equals(study.get())) return;
-            runs.setAll(list);
-            fields.setAll(Grouping.varyingFields(list));
-            if (field.get() == null || !fields.contains(field.get())) {
-                field.set(fields.stream().filter(f -> !f.equals(Grouping.SEED)).findFirst().orElse(fields.isEmpty() ? null : fields.get(0)));
-            }
-            picked.retainAll(list.stream().map(CompareRun::id).toList());
-            compare();
-        }, e -> status.accept("cannot read the runs of " + name + ": " + e.getMessage()));
+        background.run(
+                () -> source.get().runs(name),
+                list -> {
+                    if (!name.equals(study.get())) return;
+                    runs.setAll(list);
+                    fields.setAll(Grouping.varyingFields(list));
+                    if (field.get() == null || !fields.contains(field.get())) {
+                        field.set(fields.stream()
+                                .filter(f -> !f.equals(Grouping.SEED))
+                                .findFirst()
+                                .orElse(fields.isEmpty() ? null : fields.get(0)));
+                    }
+                    picked.retainAll(list.stream().map(CompareRun::id).toList());
+                    compare();
+                },
+                e -> status.accept("cannot read the runs of " + name + ": " + e.getMessage()));
     }
 
     /** The arms the current mode forms from the runs. */
@@ -121,7 +133,8 @@ public final class CompareViewModel {
         return switch (mode.get()) {
             case CELLS -> Grouping.byCell(runs);
             case FIELD -> field.get() == null ? List.of() : Grouping.byField(runs, field.get());
-            case PICK -> Grouping.each(runs.stream().filter(r -> picked.contains(r.id())).toList());
+            case PICK ->
+                Grouping.each(runs.stream().filter(r -> picked.contains(r.id())).toList());
         };
     }
 
@@ -143,11 +156,14 @@ public final class CompareViewModel {
         groups.forEach(g -> byLabel.put(g.label(), g));
         arms = byLabel;
         diff.set(ConfigDiff.of(groups));
-        background.run(() -> source.orElseThrow().compare(groups), result -> {
-            if (mine != generation) return;
-            comparison.set(result);
-            charts.setAll(result.charts());
-        }, e -> status.accept("cannot compare the runs: " + e.getMessage()));
+        background.run(
+                () -> source.orElseThrow().compare(groups),
+                result -> {
+                    if (mine != generation) return;
+                    comparison.set(result);
+                    charts.setAll(result.charts());
+                },
+                e -> status.accept("cannot compare the runs: " + e.getMessage()));
     }
 
     private void clear(String message) {
@@ -162,8 +178,10 @@ public final class CompareViewModel {
     public Optional<String> armDetails(String label) {
         RunGroup arm = arms.get(label);
         if (arm == null) {
-            arm = arms.values().stream().filter(g -> label.startsWith(g.label() + " ("))
-                    .max(java.util.Comparator.comparingInt(g -> g.label().length())).orElse(null);
+            arm = arms.values().stream()
+                    .filter(g -> label.startsWith(g.label() + " ("))
+                    .max(java.util.Comparator.comparingInt(g -> g.label().length()))
+                    .orElse(null);
         }
         return Optional.ofNullable(arm).map(RunGroup::details);
     }

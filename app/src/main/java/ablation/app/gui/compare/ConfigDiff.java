@@ -14,7 +14,8 @@ public record ConfigDiff(List<String> arms, List<String> fields, List<List<Strin
         List<List<CompareRun>> runs = groups.stream().map(RunGroup::runs).toList();
         List<String> fields = Grouping.differingFields(runs);
         List<List<String>> values = fields.stream()
-                .map(f -> runs.stream().map(g -> Grouping.values(g, f)).toList()).toList();
+                .map(f -> runs.stream().map(g -> Grouping.values(g, f)).toList())
+                .toList();
         return new ConfigDiff(groups.stream().map(RunGroup::label).toList(), fields, values);
     }
 

@@ -22,15 +22,19 @@ public final class Grouping {
     /** One arm per grid cell, named by the axis labels in which the cells differ ({@link ArmLabels}). */
     public static List<RunGroup> byCell(List<CompareRun> runs) {
         Map<String, List<CompareRun>> cells = new LinkedHashMap<>();
-        runs.forEach(r -> cells.computeIfAbsent(r.cellKey(), k -> new ArrayList<>()).add(r));
+        runs.forEach(
+                r -> cells.computeIfAbsent(r.cellKey(), k -> new ArrayList<>()).add(r));
         return named(List.copyOf(cells.values()), false);
     }
 
     /** One arm per value of {@code field}, in order of first appearance. */
     public static List<RunGroup> byField(List<CompareRun> runs, String field) {
         Map<String, List<CompareRun>> byValue = new LinkedHashMap<>();
-        runs.forEach(r -> byValue.computeIfAbsent(r.value(field), k -> new ArrayList<>()).add(r));
-        return byValue.entrySet().stream().map(e -> new RunGroup(shortName(field) + "=" + e.getKey(), e.getValue())).toList();
+        runs.forEach(r ->
+                byValue.computeIfAbsent(r.value(field), k -> new ArrayList<>()).add(r));
+        return byValue.entrySet().stream()
+                .map(e -> new RunGroup(shortName(field) + "=" + e.getKey(), e.getValue()))
+                .toList();
     }
 
     /** One arm per picked run, named by the axis labels (and seeds) in which the runs differ. */

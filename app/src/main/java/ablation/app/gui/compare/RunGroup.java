@@ -26,7 +26,8 @@ public record RunGroup(String label, List<CompareRun> runs) {
     public String details() {
         Set<String> fields = new TreeSet<>();
         runs.forEach(r -> fields.addAll(r.config().keySet()));
-        StringBuilder text = new StringBuilder(label).append("\nruns: ")
+        StringBuilder text = new StringBuilder(label)
+                .append("\nruns: ")
                 .append(String.join(", ", runs.stream().map(CompareRun::name).toList()));
         for (String field : fields) {
             if (field.equals(Grouping.NAME)) continue;

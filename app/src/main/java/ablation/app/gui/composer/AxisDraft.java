@@ -26,6 +26,7 @@ public final class AxisDraft {
     private final StringProperty values = new SimpleStringProperty(this, "values");
     /** Name and labels of an axis read from a file; labels hold only while its values are unchanged. */
     private final String name;
+
     private final List<String> labels;
     private final String loadedValues;
 
@@ -54,12 +55,16 @@ public final class AxisDraft {
             case "":
                 return loaded(AxisKind.VARIANT, axis, FlowYaml.renderList(values));
             case "objective": {
-                if (isFimRateAxis(axis)) return new AxisDraft(AxisKind.FIM_RATE, null, String.join(", ", axis.labels()), axis.name(), List.of());
+                if (isFimRateAxis(axis))
+                    return new AxisDraft(
+                            AxisKind.FIM_RATE, null, String.join(", ", axis.labels()), axis.name(), List.of());
                 return loaded(AxisKind.OBJECTIVE_MIX, axis, FlowYaml.renderList(values));
             }
             case "data.sources": {
                 List<JsonNode> mixes = sourceWeights(values, base);
-                if (mixes != null) return new AxisDraft(AxisKind.DATA_MIXTURE, null, FlowYaml.renderList(mixes), axis.name(), List.of());
+                if (mixes != null)
+                    return new AxisDraft(
+                            AxisKind.DATA_MIXTURE, null, FlowYaml.renderList(mixes), axis.name(), List.of());
                 return loaded(AxisKind.FIELD, axis, FlowYaml.renderList(values));
             }
             default:
@@ -77,7 +82,8 @@ public final class AxisDraft {
         for (int i = 0; i < axis.values().size(); i++) {
             JsonNode fim = axis.values().get(i).path("fim");
             String label = axis.labels().get(i);
-            if (!fim.isNumber() || !label.matches("\\d+(\\.\\d+)?") || Double.parseDouble(label) != fim.asDouble()) return false;
+            if (!fim.isNumber() || !label.matches("\\d+(\\.\\d+)?") || Double.parseDouble(label) != fim.asDouble())
+                return false;
         }
         return true;
     }
@@ -101,7 +107,8 @@ public final class AxisDraft {
     public ObjectNode toNode(BaseView base) {
         String where = "axes[" + describe() + "].values";
         String axisPath = path.get() == null ? "" : path.get().trim();
-        if (kind == AxisKind.FIELD && axisPath.isEmpty()) throw new ConfigException("axes[].path", axisPath, "pick the config field the axis varies");
+        if (kind == AxisKind.FIELD && axisPath.isEmpty())
+            throw new ConfigException("axes[].path", axisPath, "pick the config field the axis varies");
         List<JsonNode> parsed = FlowYaml.parseList(where, values.get());
         ObjectNode axis = NODES.objectNode();
         axis.put("path", axisPath);
@@ -138,12 +145,16 @@ public final class AxisDraft {
 
     private static ArrayNode reweighted(String where, JsonNode weights, BaseView base) {
         if (!weights.isArray() || weights.size() != base.sources().size()) {
-            throw new ConfigException(where, FlowYaml.render(weights), "give one weight per data source of the base ("
-                    + base.sources().size() + "), like [0.5, 0.5]");
+            throw new ConfigException(
+                    where,
+                    FlowYaml.render(weights),
+                    "give one weight per data source of the base ("
+                            + base.sources().size() + "), like [0.5, 0.5]");
         }
         ArrayNode sources = NODES.arrayNode();
         for (int i = 0; i < weights.size(); i++) {
-            if (!weights.get(i).isNumber()) throw new ConfigException(where, FlowYaml.render(weights), "weights must be numbers");
+            if (!weights.get(i).isNumber())
+                throw new ConfigException(where, FlowYaml.render(weights), "weights must be numbers");
             ObjectNode source = base.sources().get(i).deepCopy();
             source.put("weight", weights.get(i).asDouble());
             sources.add(source);

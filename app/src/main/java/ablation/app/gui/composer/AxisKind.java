@@ -13,7 +13,10 @@ public enum AxisKind {
     DATA_MIXTURE("Data mixture", "data.sources", "mix", "[1, 0], [0.5, 0.5], [0, 1]"),
     EPOCHS("Epochs", "epochs", "epochs", "1, 2, 4"),
     /** Maps merged into the whole config, for arms that change several sections together. */
-    VARIANT("Config variant", "", "variant",
+    VARIANT(
+            "Config variant",
+            "",
+            "variant",
             "{model: {arch: causal}}, {model: {arch: prefix_lm}, objective: {clm: 0, prefix_lm: 1}}"),
     /** Any config path (numeric fields offered), values written as YAML. */
     FIELD("Any field", null, null, "2, 4, 8");

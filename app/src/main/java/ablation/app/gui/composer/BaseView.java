@@ -1,6 +1,5 @@
 package ablation.app.gui.composer;
 
-import ablation.core.config.ObjectiveKind;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 

@@ -82,9 +82,11 @@ public final class ComposerView {
         launchButton.getStyleClass().add("launch");
         launchButton.setOnAction(e -> launch.run());
         launchButton.disableProperty().bind(model.launchable().not());
-        launchButton.setTooltip(new Tooltip(model.canLaunchAtAll()
-                ? "Save the study and queue its runs (Ctrl+L)"
-                : "No run queue is connected to this window: save the study and run it with `workbench study FILE`"));
+        launchButton.setTooltip(
+                new Tooltip(
+                        model.canLaunchAtAll()
+                                ? "Save the study and queue its runs (Ctrl+L)"
+                                : "No run queue is connected to this window: save the study and run it with `workbench study FILE`"));
         HBox bar = new HBox(8, new Label("Study"), name, description, saveButton, launchButton);
         bar.setAlignment(Pos.CENTER_LEFT);
 
@@ -93,8 +95,13 @@ public final class ComposerView {
         validation.getStyleClass().add("validation-error");
         validation.setWrapText(true);
         validation.setMaxWidth(Double.MAX_VALUE);
-        validation.textProperty().bind(Bindings.createStringBinding(
-                () -> model.errorProperty().get() == null ? "" : "⚠ " + model.errorProperty().get(), model.errorProperty()));
+        validation
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.errorProperty().get() == null
+                                ? ""
+                                : "⚠ " + model.errorProperty().get(),
+                        model.errorProperty()));
         validation.visibleProperty().bind(model.errorProperty().isNotNull());
         validation.managedProperty().bind(validation.visibleProperty());
 
@@ -153,7 +160,8 @@ public final class ComposerView {
 
     private Node sources() {
         VBox rows = new VBox(4);
-        Runnable rebuild = () -> rows.getChildren().setAll(model.sources().stream().map(this::sourceRow).toList());
+        Runnable rebuild = () -> rows.getChildren()
+                .setAll(model.sources().stream().map(this::sourceRow).toList());
         rebuildOnMembership(model.sources(), rebuild);
         Button add = new Button("+ Add source");
         add.setId("add-source");
@@ -174,17 +182,27 @@ public final class ComposerView {
         path.setPromptText("path");
         path.setPrefColumnCount(8);
         path.disableProperty().bind(Bindings.createBooleanBinding(() -> !source.readsFiles(), source.kindProperty()));
-        Slider weight = new Slider(0, Math.max(1, source.weightProperty().get()), source.weightProperty().get());
+        Slider weight = new Slider(
+                0,
+                Math.max(1, source.weightProperty().get()),
+                source.weightProperty().get());
         weight.valueProperty().bindBidirectional(source.weightProperty());
         weight.getStyleClass().add("source-weight");
         HBox.setHgrow(weight, Priority.ALWAYS);
         Label share = new Label();
         share.setMinWidth(Region.USE_PREF_SIZE);
-        share.textProperty().bind(Bindings.createStringBinding(() -> {
-            double total = model.sources().stream().mapToDouble(s -> s.weightProperty().get()).sum();
-            return String.format("%.2f (%.0f%%)", source.weightProperty().get(),
-                    total > 0 ? 100 * source.weightProperty().get() / total : 0);
-        }, model.sources()));
+        share.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            double total = model.sources().stream()
+                                    .mapToDouble(s -> s.weightProperty().get())
+                                    .sum();
+                            return String.format(
+                                    "%.2f (%.0f%%)",
+                                    source.weightProperty().get(),
+                                    total > 0 ? 100 * source.weightProperty().get() / total : 0);
+                        },
+                        model.sources()));
         share.setPrefWidth(86);
         Button remove = removeButton("Remove this source", () -> model.sources().remove(source));
         HBox row = new HBox(6, name, kind, path, weight, share, remove);
@@ -201,8 +219,9 @@ public final class ComposerView {
             slider.setBlockIncrement(0.05);
             slider.valueProperty().bindBidirectional(model.objective(kind));
             Label value = new Label();
-            value.textProperty().bind(Bindings.createStringBinding(
-                    () -> String.format("%.2f", model.objective(kind).get()), model.objective(kind)));
+            value.textProperty()
+                    .bind(Bindings.createStringBinding(
+                            () -> String.format("%.2f", model.objective(kind).get()), model.objective(kind)));
             value.setMinWidth(36);
             GridPane.setHgrow(slider, Priority.ALWAYS);
             grid.add(new Label(kind.title()), 0, i);
@@ -213,7 +232,8 @@ public final class ComposerView {
         rule.getStyleClass().add("hint");
         grid.add(rule, 0, 4, 4, 1);
         ChoiceBox<String> format = choice("fim-format", ComposerViewModel.FIM_FORMATS);
-        format.valueProperty().bindBidirectional(model.field("objective.fim_format").textProperty());
+        format.valueProperty()
+                .bindBidirectional(model.field("objective.fim_format").textProperty());
         format.setTooltip(new Tooltip("codegen2: mask sentinels; psm_spm: Bavarian et al. (2022)"));
         grid.add(new Label("FIM format"), 0, 5);
         grid.add(format, 1, 5);
@@ -231,7 +251,8 @@ public final class ComposerView {
 
     private Node evals() {
         VBox rows = new VBox(4);
-        Runnable rebuild = () -> rows.getChildren().setAll(model.evals().stream().map(this::evalRow).toList());
+        Runnable rebuild = () -> rows.getChildren()
+                .setAll(model.evals().stream().map(this::evalRow).toList());
         rebuildOnMembership(model.evals(), rebuild);
         Button add = new Button("+ Add evaluation");
         add.setId("add-eval");
@@ -256,7 +277,8 @@ public final class ComposerView {
         TextField k = new TextField();
         k.textProperty().bindBidirectional(eval.kProperty());
         k.setPrefColumnCount(7);
-        Button remove = removeButton("Remove this evaluation", () -> model.evals().remove(eval));
+        Button remove =
+                removeButton("Remove this evaluation", () -> model.evals().remove(eval));
         HBox row = new HBox(6, benchmark, mode, new Label("n"), n, new Label("k"), k, remove);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
@@ -290,8 +312,11 @@ public final class ComposerView {
 
         VBox axisRows = new VBox(4);
         axisRows.setId("axes");
-        Consumer<AblationDraft> showAxes = shown -> axisRows.getChildren().setAll(
-                shown == null ? List.of() : shown.axes().stream().map(this::axisRow).toList());
+        Consumer<AblationDraft> showAxes = shown -> axisRows.getChildren()
+                .setAll(
+                        shown == null
+                                ? List.of()
+                                : shown.axes().stream().map(this::axisRow).toList());
         ListChangeListener<AxisDraft> axesChanged = c -> {
             while (c.next()) {
                 if (c.wasAdded() || c.wasRemoved()) {
@@ -318,7 +343,8 @@ public final class ComposerView {
         noAxes.visibleProperty().bind(Bindings.isEmpty(axisRows.getChildren()));
         noAxes.managedProperty().bind(noAxes.visibleProperty());
 
-        right.getChildren().addAll(axesHeader, ablationRow, axisRows, noAxes, newAxisRow(), previewHeader(), previewTable());
+        right.getChildren()
+                .addAll(axesHeader, ablationRow, axisRows, noAxes, newAxisRow(), previewHeader(), previewTable());
         return right;
     }
 
@@ -354,12 +380,14 @@ public final class ComposerView {
         path.managedProperty().bind(path.visibleProperty());
         TextField values = new TextField();
         values.setId("axis-values");
-        values.promptTextProperty().bind(Bindings.createStringBinding(
-                () -> kind.getValue() == null ? "" : kind.getValue().example(), kind.valueProperty()));
+        values.promptTextProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> kind.getValue() == null ? "" : kind.getValue().example(), kind.valueProperty()));
         HBox.setHgrow(values, Priority.ALWAYS);
         Button add = new Button("Add axis");
         add.setId("add-axis");
-        add.disableProperty().bind(values.textProperty().isEmpty().or(kind.valueProperty().isNull()));
+        add.disableProperty()
+                .bind(values.textProperty().isEmpty().or(kind.valueProperty().isNull()));
         Runnable addAxis = () -> {
             String fieldPath = path.getEditor().getText();
             model.addAxis(AxisDraft.of(kind.getValue(), fieldPath, values.getText()));
@@ -378,10 +406,17 @@ public final class ComposerView {
     private Node previewHeader() {
         Label summary = new Label();
         summary.setId("preview-summary");
-        summary.textProperty().bind(Bindings.createStringBinding(() -> {
-            if (!model.previewCurrentProperty().get()) return "updating…";
-            return model.errorProperty().get() != null ? "invalid: see the message above" : model.summaryProperty().get();
-        }, model.previewCurrentProperty(), model.errorProperty(), model.summaryProperty()));
+        summary.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            if (!model.previewCurrentProperty().get()) return "updating…";
+                            return model.errorProperty().get() != null
+                                    ? "invalid: see the message above"
+                                    : model.summaryProperty().get();
+                        },
+                        model.previewCurrentProperty(),
+                        model.errorProperty(),
+                        model.summaryProperty()));
         summary.getStyleClass().add("hint");
         HBox header = new HBox(10, section("Grid preview"), summary);
         header.setAlignment(Pos.BASELINE_LEFT);
@@ -412,8 +447,8 @@ public final class ComposerView {
         return table;
     }
 
-    private static TableColumn<PreviewRow, Number> numberColumn(String title, ToDoubleFunction<PreviewRow> value,
-                                                                Function<Double, String> format) {
+    private static TableColumn<PreviewRow, Number> numberColumn(
+            String title, ToDoubleFunction<PreviewRow> value, Function<Double, String> format) {
         TableColumn<PreviewRow, Number> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.applyAsDouble(c.getValue())));
         column.setCellFactory(c -> new TableCell<>() {
@@ -445,7 +480,8 @@ public final class ComposerView {
     }
 
     private TextField fieldFor(String path) {
-        TextField field = text(path.replace('.', '-').replace('_', '-'), model.field(path).textProperty());
+        TextField field =
+                text(path.replace('.', '-').replace('_', '-'), model.field(path).textProperty());
         field.setPrefColumnCount(7);
         return field;
     }

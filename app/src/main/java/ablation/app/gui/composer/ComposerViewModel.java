@@ -76,10 +76,23 @@ public final class ComposerViewModel {
     public static final String[] MATCHES = Choice.labels(Match.class).toArray(String[]::new);
     public static final String[] COMBINES = {Ablation.GRID, Ablation.ZIP};
     /** Config paths offered for an "any field" axis: the numeric settings researchers vary most. */
-    public static final List<String> NUMERIC_PATHS = List.of("model.layers", "model.d_model", "model.heads",
-            "model.rotary_dim", "model.context", "tokenizer.train.vocab_size", "objective.fim_rate",
-            "objective.fim_spm_share", "objective.span.ratio_max", "objective.span.length_max", "train.batch",
-            "train.lr", "train.warmup", "train.min_lr", "train.weight_decay", "data.sources[0].weight",
+    public static final List<String> NUMERIC_PATHS = List.of(
+            "model.layers",
+            "model.d_model",
+            "model.heads",
+            "model.rotary_dim",
+            "model.context",
+            "tokenizer.train.vocab_size",
+            "objective.fim_rate",
+            "objective.fim_spm_share",
+            "objective.span.ratio_max",
+            "objective.span.length_max",
+            "train.batch",
+            "train.lr",
+            "train.warmup",
+            "train.min_lr",
+            "train.weight_decay",
+            "data.sources[0].weight",
             "data.sources[1].weight");
 
     private final Background background;
@@ -95,7 +108,8 @@ public final class ComposerViewModel {
     private final BooleanProperty tokenizerFromFile = new SimpleBooleanProperty(this, "tokenizerFromFile");
     private final ObservableList<SourceDraft> sources = FXCollections.observableArrayList(SourceDraft::observables);
     private final ObservableList<EvalDraft> evals = FXCollections.observableArrayList(EvalDraft::observables);
-    private final ObservableList<AblationDraft> ablations = FXCollections.observableArrayList(AblationDraft::observables);
+    private final ObservableList<AblationDraft> ablations =
+            FXCollections.observableArrayList(AblationDraft::observables);
     private final ObjectProperty<AblationDraft> selectedAblation = new SimpleObjectProperty<>(this, "selectedAblation");
 
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
@@ -111,6 +125,7 @@ public final class ComposerViewModel {
     private final Duration debounceDelay;
     /** The pending preview after an edit, or null. */
     private Scheduler.Timer debounce;
+
     private long generation;
     private Preview preview;
     private ObjectNode loadedBase = NODES.objectNode();
@@ -122,8 +137,12 @@ public final class ComposerViewModel {
      * @param flopsPerSecond training throughput the time estimates assume
      * @param debounceDelay pause after the last edit before the preview is recomputed
      */
-    public ComposerViewModel(Background background, Scheduler scheduler, Optional<StudyLauncher> launcher,
-                             double flopsPerSecond, Duration debounceDelay) {
+    public ComposerViewModel(
+            Background background,
+            Scheduler scheduler,
+            Optional<StudyLauncher> launcher,
+            double flopsPerSecond,
+            Duration debounceDelay) {
         this.background = background;
         this.scheduler = scheduler;
         this.debounceDelay = debounceDelay;
@@ -155,7 +174,10 @@ public final class ComposerViewModel {
         fields.values().forEach(f -> watched.add(f.textProperty()));
         watched.addAll(List.of(objective));
         watched.forEach(o -> o.addListener(edited));
-        launchable = previewCurrent.and(error.isNull()).and(launching.not()).and(new SimpleBooleanProperty(launcher.isPresent()));
+        launchable = previewCurrent
+                .and(error.isNull())
+                .and(launching.not())
+                .and(new SimpleBooleanProperty(launcher.isPresent()));
     }
 
     private void addField(String path, FormField.Type type) {
@@ -215,7 +237,8 @@ public final class ComposerViewModel {
         AblationSpec spec = preview.spec();
         Path studyFile = file.get();
         launching.set(true);
-        background.run(() -> launcher.orElseThrow().launch(spec, studyFile),
+        background.run(
+                () -> launcher.orElseThrow().launch(spec, studyFile),
                 message -> {
                     launching.set(false);
                     onLaunched.accept(message);
@@ -261,7 +284,13 @@ public final class ComposerViewModel {
     /** The study tree; throws a {@link ConfigException} naming the first field that cannot be read. */
     ObjectNode buildStudy() {
         ObjectNode base = buildBase();
-        return StudyTree.study(name.get().trim(), description.get().trim(), base, ablations, baseView(base), parseSeeds(),
+        return StudyTree.study(
+                name.get().trim(),
+                description.get().trim(),
+                base,
+                ablations,
+                baseView(base),
+                parseSeeds(),
                 match.get());
     }
 
@@ -272,7 +301,9 @@ public final class ComposerViewModel {
             StudyTree.writeIfSet(base, field.path(), field.value());
         }
         for (ObjectiveKind kind : ObjectiveKind.values()) {
-            StudyTree.writeIfSet(base, "objective." + kind.label(),
+            StudyTree.writeIfSet(
+                    base,
+                    "objective." + kind.label(),
                     NODES.numberNode(ObjectiveMix.round(objective[kind.ordinal()].get())));
         }
         ArrayNode sourceList = NODES.arrayNode();
@@ -339,26 +370,32 @@ public final class ComposerViewModel {
             JsonNode effective = ConfigLoader.withDefaults(loadedBase);
             name.set(spec.name());
             description.set(spec.description() == null ? "" : spec.description());
-            seeds.set(String.join(", ", spec.seeds().stream().map(String::valueOf).toList()));
+            seeds.set(
+                    String.join(", ", spec.seeds().stream().map(String::valueOf).toList()));
             match.set(spec.match().label());
             fields.values().forEach(f -> f.show(effective));
             tokenizerFromFile.set(loadedBase.path("tokenizer").has("path"));
             for (ObjectiveKind kind : ObjectiveKind.values()) {
-                objective[kind.ordinal()].set(effective.path("objective").path(kind.label()).asDouble());
+                objective[kind.ordinal()].set(
+                        effective.path("objective").path(kind.label()).asDouble());
             }
             sources.clear();
             loadedBase.path("data").path("sources").forEach(s -> sources.add(SourceDraft.fromNode(s)));
             List<EvalDraft> evalDrafts = new ArrayList<>();
             JsonNode writtenEvals = loadedBase.path("eval");
             for (int i = 0; i < writtenEvals.size(); i++) {
-                evalDrafts.add(EvalDraft.fromNode(writtenEvals.get(i), effective.path("eval").get(i)));
+                evalDrafts.add(EvalDraft.fromNode(
+                        writtenEvals.get(i), effective.path("eval").get(i)));
             }
             evals.setAll(evalDrafts);
             BaseView view = baseView(loadedBase);
             List<AblationDraft> drafts = new ArrayList<>();
             for (Ablation ablation : spec.ablations()) {
-                AblationDraft draft = new AblationDraft(ablation.lesson(), ablation.title(),
-                        ablation.overrides().deepCopy(), ablation.combine());
+                AblationDraft draft = new AblationDraft(
+                        ablation.lesson(),
+                        ablation.title(),
+                        ablation.overrides().deepCopy(),
+                        ablation.combine());
                 for (Axis axis : ablation.axes()) draft.axes().add(AxisDraft.fromAxis(axis, view));
                 drafts.add(draft);
             }
@@ -402,7 +439,8 @@ public final class ComposerViewModel {
             showError(e);
             return;
         }
-        background.run(() -> Preview.of(yaml, flopsPerSecond),
+        background.run(
+                () -> Preview.of(yaml, flopsPerSecond),
                 result -> {
                     if (requested == generation) showPreview(result);
                 },

@@ -46,8 +46,12 @@ public final class EvalDraft {
         List<String> ks = new ArrayList<>();
         effective.path("k").forEach(each -> ks.add(each.asText()));
         String mode = effective.path("mode").asText(EvalMode.L2R.label());
-        return new EvalDraft(effective.path("benchmark").asText(""), mode,
-                effective.path("n").asText(), String.join(", ", ks), others);
+        return new EvalDraft(
+                effective.path("benchmark").asText(""),
+                mode,
+                effective.path("n").asText(),
+                String.join(", ", ks),
+                others);
     }
 
     /** The element of {@code eval} to write; a value that is not a number is an error naming the field. */

@@ -24,7 +24,8 @@ public final class FlowYaml {
         try {
             list = ConfigLoader.YAML.readTree("[" + text + "]");
         } catch (JsonProcessingException e) {
-            throw new ConfigException(field, text, "is not a comma-separated list of values (" + e.getOriginalMessage() + ")");
+            throw new ConfigException(
+                    field, text, "is not a comma-separated list of values (" + e.getOriginalMessage() + ")");
         }
         List<JsonNode> values = new ArrayList<>();
         ((ArrayNode) list).forEach(values::add);
@@ -42,7 +43,8 @@ public final class FlowYaml {
         if (value.isTextual()) {
             String text = value.asText();
             return text.matches("[A-Za-z_][A-Za-z0-9_./-]*") && !text.matches("(?i)true|false|null|yes|no|on|off")
-                    ? text : "'" + text.replace("'", "''") + "'";
+                    ? text
+                    : "'" + text.replace("'", "''") + "'";
         }
         if (value.isArray()) {
             List<String> items = new ArrayList<>();

@@ -15,7 +15,12 @@ import javafx.beans.property.StringProperty;
  */
 public final class FormField {
     /** How the text is read. Integers accept exponents ({@code 2e6}) when the result is whole. */
-    public enum Type { INT, LONG, DOUBLE, TEXT }
+    public enum Type {
+        INT,
+        LONG,
+        DOUBLE,
+        TEXT
+    }
 
     private final String path;
     private final Type type;

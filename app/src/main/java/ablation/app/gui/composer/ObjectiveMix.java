@@ -33,9 +33,12 @@ public final class ObjectiveMix {
         double others = 0;
         for (int i = 0; i < weights.length; i++) if (i != moved) others += Math.max(0, weights[i]);
         if (others > 0) {
-            for (int i = 0; i < weights.length; i++) if (i != moved) next[i] = round(Math.max(0, weights[i]) * rest / others);
+            for (int i = 0; i < weights.length; i++)
+                if (i != moved) next[i] = round(Math.max(0, weights[i]) * rest / others);
         } else {
-            int[] sharing = IntStream.range(0, weights.length).filter(i -> i != moved && usable[i]).toArray();
+            int[] sharing = IntStream.range(0, weights.length)
+                    .filter(i -> i != moved && usable[i])
+                    .toArray();
             if (sharing.length == 0) {
                 next[moved] = 1;
                 return next;

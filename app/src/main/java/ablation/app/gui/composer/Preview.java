@@ -17,7 +17,9 @@ public record Preview(AblationSpec spec, List<PreviewRow> rows) {
     /** Parses and expands a study; throws the spec's or the grid's error. Runs off the FX thread. */
     static Preview of(String studyYaml, double flopsPerSecond) {
         AblationSpec spec = SpecLoader.parse(studyYaml);
-        List<PreviewRow> rows = GridExpander.expand(spec, false).stream().map(r -> PreviewRow.of(r, flopsPerSecond)).toList();
+        List<PreviewRow> rows = GridExpander.expand(spec, false).stream()
+                .map(r -> PreviewRow.of(r, flopsPerSecond))
+                .toList();
         return new Preview(spec, rows);
     }
 

@@ -41,8 +41,12 @@ public final class SourceDraft {
     public static SourceDraft fromNode(JsonNode node) {
         ObjectNode others = node.deepCopy();
         others.remove(List.of("name", "kind", "path", "weight"));
-        return new SourceDraft(node.path("name").asText(""), node.path("kind").asText(""),
-                node.path("path").asText(""), node.path("weight").asDouble(1.0), others);
+        return new SourceDraft(
+                node.path("name").asText(""),
+                node.path("kind").asText(""),
+                node.path("path").asText(""),
+                node.path("weight").asDouble(1.0),
+                others);
     }
 
     /** The element of {@code data.sources} to write. */

@@ -20,8 +20,14 @@ final class StudyTree {
 
     private StudyTree() {}
 
-    static ObjectNode study(String name, String description, ObjectNode base, List<AblationDraft> ablations,
-                            BaseView view, List<Long> seeds, String match) {
+    static ObjectNode study(
+            String name,
+            String description,
+            ObjectNode base,
+            List<AblationDraft> ablations,
+            BaseView view,
+            List<Long> seeds,
+            String match) {
         ObjectNode study = NODES.objectNode();
         study.put("name", name);
         if (!description.isBlank()) study.put("description", description);
@@ -31,7 +37,8 @@ final class StudyTree {
             study.set("base", base);
             ArrayNode list = study.putArray("ablations");
             for (AblationDraft ablation : ablations) {
-                writeAblation(list.addObject(), ablation, ablation.overrides().isEmpty() ? null : ablation.overrides(), view);
+                writeAblation(
+                        list.addObject(), ablation, ablation.overrides().isEmpty() ? null : ablation.overrides(), view);
             }
         }
         ArrayNode seedList = study.putArray("seeds");
@@ -47,7 +54,8 @@ final class StudyTree {
         if (base != null) node.set("base", base);
         ArrayNode axes = node.putArray("axes");
         for (AxisDraft axis : ablation.axes()) axes.add(axis.toNode(view));
-        if (!Ablation.GRID.equals(ablation.combineProperty().get())) node.put("combine", ablation.combineProperty().get());
+        if (!Ablation.GRID.equals(ablation.combineProperty().get()))
+            node.put("combine", ablation.combineProperty().get());
     }
 
     /** Sets a value at a dotted path when the base already has it or it differs from the default. */

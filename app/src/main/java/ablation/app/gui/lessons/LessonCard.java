@@ -13,6 +13,12 @@ import org.jfree.chart.JFreeChart;
  * @param rule the rule that produced the verdict, in words
  * @param chart the lesson's chart, or null
  */
-public record LessonCard(int lesson, String title, String claim, String measurement, String paper, String verdict,
-                         String rule, JFreeChart chart) {
-}
+public record LessonCard(
+        int lesson,
+        String title,
+        String claim,
+        String measurement,
+        String paper,
+        String verdict,
+        String rule,
+        JFreeChart chart) {}

@@ -30,22 +30,29 @@ public final class LessonsView {
     public LessonsView(FeedViewModel<LessonCard> model, Consumer<Set<Format>> export) {
         VBox cards = new VBox(12);
         cards.setId("lessons");
-        model.items().addListener((ListChangeListener<LessonCard>) c -> cards.getChildren().setAll(
-                model.items().stream().map(LessonsView::card).toList()));
+        model.items().addListener((ListChangeListener<LessonCard>) c -> cards.getChildren()
+                .setAll(model.items().stream().map(LessonsView::card).toList()));
         ScrollPane scroll = new ScrollPane(cards);
         scroll.setFitToWidth(true);
         MenuButton exportButton = new MenuButton("Export report");
         exportButton.setId("export-report");
-        exportButton.getItems().addAll(
-                exportItem("HTML (self-contained)", EnumSet.of(Format.HTML), export),
-                exportItem("Markdown with chart images", EnumSet.of(Format.MD), export),
-                exportItem("PDF", EnumSet.of(Format.PDF), export),
-                exportItem("All three", EnumSet.allOf(Format.class), export));
+        exportButton
+                .getItems()
+                .addAll(
+                        exportItem("HTML (self-contained)", EnumSet.of(Format.HTML), export),
+                        exportItem("Markdown with chart images", EnumSet.of(Format.MD), export),
+                        exportItem("PDF", EnumSet.of(Format.PDF), export),
+                        exportItem("All three", EnumSet.allOf(Format.class), export));
         exportButton.disableProperty().bind(model.emptyMessageProperty().isNotNull());
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> model.refresh());
-        root = EmptyState.view("Lessons", "the CodeGen2 lessons, measured here", scroll,
-                model.emptyMessageProperty(), exportButton, refresh);
+        root = EmptyState.view(
+                "Lessons",
+                "the CodeGen2 lessons, measured here",
+                scroll,
+                model.emptyMessageProperty(),
+                exportButton,
+                refresh);
     }
 
     private static MenuItem exportItem(String title, Set<Format> formats, Consumer<Set<Format>> export) {

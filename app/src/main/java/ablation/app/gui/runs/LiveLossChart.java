@@ -45,7 +45,8 @@ final class LiveLossChart {
             viewer.setChart(Charts.lossCurves("Training loss", curves));
         } else {
             JFreeChart chart = viewer.getChart();
-            YIntervalSeriesCollection data = (YIntervalSeriesCollection) chart.getXYPlot().getDataset();
+            YIntervalSeriesCollection data =
+                    (YIntervalSeriesCollection) chart.getXYPlot().getDataset();
             chart.setNotify(false);
             for (int s = 0; s < curves.size(); s++) replace(data.getSeries(s), curves.get(s));
             chart.setNotify(true);

@@ -15,8 +15,16 @@ import java.time.Instant;
  * @param updated last heartbeat or end, null before the run starts
  * @param error why the run failed, or null
  */
-public record RunRow(long id, String name, String status, long step, long steps, double loss, Duration eta,
-                     Instant updated, String error) {
+public record RunRow(
+        long id,
+        String name,
+        String status,
+        long step,
+        long steps,
+        double loss,
+        Duration eta,
+        Instant updated,
+        String error) {
     /** {@code 120/500 (24%)}. */
     public String progress() {
         if (steps <= 0) return String.valueOf(step);

@@ -36,7 +36,8 @@ import javafx.scene.control.Tooltip;
  * the live loss chart of the selected runs, and cancel, retry and the log of a failed run.
  */
 public final class RunsView {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     private final Parent root;
     private final TableView<RunRow> table = new TableView<>();
@@ -44,6 +45,7 @@ public final class RunsView {
     private final LiveLossChart chart = new LiveLossChart();
     /** The selected runs by id: a poll replaces the rows, the selection stays. */
     private final Set<Long> selectedIds = new HashSet<>();
+
     private boolean restoring;
 
     public RunsView(RunsViewModel model) {
@@ -55,9 +57,14 @@ public final class RunsView {
         table.getColumns().add(column("Status", 80, RunRow::status));
         table.getColumns().add(progressColumn());
         table.getColumns().add(column("Loss", 70, r -> Double.isNaN(r.loss()) ? "" : String.format("%.4f", r.loss())));
-        table.getColumns().add(column("Time left", 90, r -> r.eta() == null ? "" : Formats.duration(r.eta().toSeconds())));
+        table.getColumns()
+                .add(column(
+                        "Time left",
+                        90,
+                        r -> r.eta() == null ? "" : Formats.duration(r.eta().toSeconds())));
         table.getColumns().add(column("Updated", 80, r -> r.updated() == null ? "" : TIME.format(r.updated())));
-        model.rows().items().addListener((ListChangeListener<RunRow>) c -> replaceRows(model.rows().items()));
+        model.rows().items().addListener((ListChangeListener<RunRow>)
+                c -> replaceRows(model.rows().items()));
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<RunRow>) c -> {
             if (restoring) return;
             selectedIds.clear();
@@ -76,13 +83,24 @@ public final class RunsView {
         TabPane details = new TabPane(lossTab, logTab);
         details.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
-        Button cancel = action("Cancel", "cancel-run", "Stop the selected runs that have not ended", RunRow::cancellable, model::cancel);
-        Button retry = action("Retry", "retry-run", "Resume the selected failed or cancelled runs from their last checkpoint",
-                RunRow::retryable, model::retry);
+        Button cancel = action(
+                "Cancel",
+                "cancel-run",
+                "Stop the selected runs that have not ended",
+                RunRow::cancellable,
+                model::cancel);
+        Button retry = action(
+                "Retry",
+                "retry-run",
+                "Resume the selected failed or cancelled runs from their last checkpoint",
+                RunRow::retryable,
+                model::retry);
         Button showLog = new Button("Log");
         showLog.setId("show-log");
         showLog.setTooltip(new Tooltip("The selected run's error and the end of its worker log"));
-        showLog.disableProperty().bind(Bindings.size(table.getSelectionModel().getSelectedItems()).isNotEqualTo(1));
+        showLog.disableProperty()
+                .bind(Bindings.size(table.getSelectionModel().getSelectedItems())
+                        .isNotEqualTo(1));
         showLog.setOnAction(e -> {
             model.showLog(table.getSelectionModel().getSelectedItem());
             details.getSelectionModel().select(logTab);
@@ -99,8 +117,15 @@ public final class RunsView {
         SplitPane split = new SplitPane(table, details);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.45);
-        root = EmptyState.view("Runs", "status, progress and loss of the study's runs; select runs to chart them", split,
-                model.rows().emptyMessageProperty(), cancel, retry, showLog, refresh);
+        root = EmptyState.view(
+                "Runs",
+                "status, progress and loss of the study's runs; select runs to chart them",
+                split,
+                model.rows().emptyMessageProperty(),
+                cancel,
+                retry,
+                showLog,
+                refresh);
     }
 
     /** Puts the polled rows in the table and selects again the runs that were selected. */
@@ -110,7 +135,8 @@ public final class RunsView {
             rows.setAll(polled);
             table.getSelectionModel().clearSelection();
             for (int i = 0; i < polled.size(); i++) {
-                if (selectedIds.contains(polled.get(i).id())) table.getSelectionModel().select(i);
+                if (selectedIds.contains(polled.get(i).id()))
+                    table.getSelectionModel().select(i);
             }
         } finally {
             restoring = false;
@@ -118,12 +144,14 @@ public final class RunsView {
     }
 
     /** A button acting on each selected run it applies to, enabled when it applies to one. */
-    private Button action(String title, String id, String tip, Predicate<RunRow> applies, java.util.function.Consumer<RunRow> act) {
+    private Button action(
+            String title, String id, String tip, Predicate<RunRow> applies, java.util.function.Consumer<RunRow> act) {
         Button button = new Button(title);
         button.setId(id);
         button.setTooltip(new Tooltip(tip));
         ObservableList<RunRow> selection = table.getSelectionModel().getSelectedItems();
-        BooleanBinding none = Bindings.createBooleanBinding(() -> selection.stream().noneMatch(applies), selection, rows);
+        BooleanBinding none =
+                Bindings.createBooleanBinding(() -> selection.stream().noneMatch(applies), selection, rows);
         button.disableProperty().bind(none);
         button.setOnAction(e -> List.copyOf(selection).stream().filter(applies).forEach(act));
         return button;

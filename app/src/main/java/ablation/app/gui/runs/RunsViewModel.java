@@ -37,8 +37,8 @@ public final class RunsViewModel {
     /** The runs and steps of the curves shown: a poll that changes neither reads nothing. */
     private List<List<Long>> lastRead = List.of();
 
-    public RunsViewModel(Optional<RunsSource> source, Background background, ObservableStringValue study,
-                         Consumer<String> status) {
+    public RunsViewModel(
+            Optional<RunsSource> source, Background background, ObservableStringValue study, Consumer<String> status) {
         this.source = source;
         this.background = background;
         this.study = study;
@@ -75,7 +75,10 @@ public final class RunsViewModel {
             selected.forEach(r -> ids.add(r.id()));
             return rows.items().stream().filter(r -> ids.contains(r.id())).toList();
         }
-        return rows.items().stream().filter(r -> r.step() > 0).limit(MAX_UNSELECTED_CURVES).toList();
+        return rows.items().stream()
+                .filter(r -> r.step() > 0)
+                .limit(MAX_UNSELECTED_CURVES)
+                .toList();
     }
 
     /** Reads the charted runs' curves (once more after the read in flight, if one is). */
@@ -90,14 +93,17 @@ public final class RunsViewModel {
         if (key.equals(lastRead) && !runs.isEmpty()) return;
         lastRead = key;
         reading = true;
-        background.run(() -> runs.isEmpty() ? List.<LossBand>of() : source.get().loss(runs, MAX_POINTS), read -> {
-            finishRead();
-            curves.setAll(read);
-        }, e -> {
-            lastRead = List.of();
-            finishRead();
-            status.accept("cannot read the loss curves: " + e.getMessage());
-        });
+        background.run(
+                () -> runs.isEmpty() ? List.<LossBand>of() : source.get().loss(runs, MAX_POINTS),
+                read -> {
+                    finishRead();
+                    curves.setAll(read);
+                },
+                e -> {
+                    lastRead = List.of();
+                    finishRead();
+                    status.accept("cannot read the loss curves: " + e.getMessage());
+                });
     }
 
     private void finishRead() {
@@ -124,15 +130,20 @@ public final class RunsViewModel {
     public void showLog(RunRow run) {
         if (source.isEmpty()) return;
         String name = study.get();
-        background.run(() -> source.get().log(name, run), log::set,
+        background.run(
+                () -> source.get().log(name, run),
+                log::set,
                 e -> log.set("cannot read the log of " + run.name() + ": " + e.getMessage()));
     }
 
     private void act(java.util.function.Supplier<String> action) {
         if (source.isEmpty()) return;
-        background.run(action, message -> {
-            status.accept(message);
-            rows.refresh();
-        }, e -> status.accept(e.getMessage()));
+        background.run(
+                action,
+                message -> {
+                    status.accept(message);
+                    rows.refresh();
+                },
+                e -> status.accept(e.getMessage()));
     }
 }

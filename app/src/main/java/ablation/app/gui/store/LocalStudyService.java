@@ -5,15 +5,15 @@ import ablation.core.spec.AblationSpec;
 import ablation.core.spec.GridExpander;
 import ablation.core.spec.RunSpec;
 import ablation.core.spec.SpecLoader;
+import ablation.engine.train.MemoryBudget;
 import ablation.experiments.executor.ExecutionListener;
 import ablation.experiments.executor.LocalExecutor;
 import ablation.experiments.executor.StudyProgress;
 import ablation.experiments.executor.WorkerCommand;
+import ablation.experiments.preflight.Preflight;
 import ablation.experiments.queue.RunRetry;
 import ablation.experiments.queue.StudyQueue;
 import ablation.experiments.tokenizer.StudyTokenizers;
-import ablation.engine.train.MemoryBudget;
-import ablation.experiments.preflight.Preflight;
 import ablation.storage.TrackingStore;
 import ablation.storage.run.Run;
 import ablation.storage.run.RunStatus;
@@ -49,12 +49,13 @@ public final class LocalStudyService implements StudyLauncher, AutoCloseable {
     });
     /** The executors of the studies waiting for the thread or training on it, by study name. */
     private final Map<String, LocalExecutor> scheduled = new HashMap<>();
-    private volatile Consumer<String> progress = line -> { };
+
+    private volatile Consumer<String> progress = line -> {};
     private String currentStudy;
 
     /** @param dbUrl the store's JDBC URL as the worker processes open it */
-    public LocalStudyService(TrackingStore store, String dbUrl, StudyFiles files, WorkerCommand command,
-                             LocalExecutor.Options options) {
+    public LocalStudyService(
+            TrackingStore store, String dbUrl, StudyFiles files, WorkerCommand command, LocalExecutor.Options options) {
         this.store = store;
         this.dbUrl = dbUrl;
         this.files = files;
@@ -71,12 +72,14 @@ public final class LocalStudyService implements StudyLauncher, AutoCloseable {
     public String launch(AblationSpec spec, Path studyFile) {
         List<RunSpec> runs = GridExpander.expand(spec, false);
         Preflight.check(runs, MemoryBudget.ofThisMachine());
-        StudyTokenizers.Plan tokenizers = StudyTokenizers.plan(runs, files.layout(spec.name()).root());
+        StudyTokenizers.Plan tokenizers =
+                StudyTokenizers.plan(runs, files.layout(spec.name()).root());
         tokenizers.train();
         Study study = StudyQueue.enqueue(store, spec.name(), SpecLoader.tree(studyFile), tokenizers.runs());
         tokenizers.record(store, study);
         String waiting = schedule(study, null);
-        return "Queued " + runs.size() + " runs of " + spec.name() + (waiting == null ? "; training" : "; it trains after " + waiting);
+        return "Queued " + runs.size() + " runs of " + spec.name()
+                + (waiting == null ? "; training" : "; it trains after " + waiting);
     }
 
     /**
@@ -95,9 +98,11 @@ public final class LocalStudyService implements StudyLauncher, AutoCloseable {
         }
         RunRetry.Outcome outcome = RunRetry.handBack(store, run);
         String waiting = schedule(study, null);
-        return (outcome == RunRetry.Outcome.HANDED_BACK ? "Handed " + run.name() + " back to its study"
-                : run.name() + " is orphaned")
-                + ": it resumes from its last checkpoint within about " + options.staleAfter().toSeconds() + " s"
+        return (outcome == RunRetry.Outcome.HANDED_BACK
+                        ? "Handed " + run.name() + " back to its study"
+                        : run.name() + " is orphaned")
+                + ": it resumes from its last checkpoint within about "
+                + options.staleAfter().toSeconds() + " s"
                 + (waiting == null ? "" : " after " + waiting);
     }
 
@@ -134,8 +139,8 @@ public final class LocalStudyService implements StudyLauncher, AutoCloseable {
             }
         };
         // One process drives a study at a time (a `workbench study` of the same study, another window).
-        try (StudyLease lease = store.leases().acquire(study.name(), LeaseOwner.thisProcess(),
-                StudyLeases.DEFAULT_TIMEOUT)) {
+        try (StudyLease lease =
+                store.leases().acquire(study.name(), LeaseOwner.thisProcess(), StudyLeases.DEFAULT_TIMEOUT)) {
             executor.holding(lease);
             while (true) {
                 StudyProgress done = executor.run(study.id(), listener);

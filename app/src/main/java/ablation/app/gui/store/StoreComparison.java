@@ -4,16 +4,15 @@ import ablation.app.gui.compare.CompareRun;
 import ablation.app.gui.compare.CompareSource;
 import ablation.app.gui.compare.Comparison;
 import ablation.app.gui.compare.RunGroup;
+import ablation.core.config.Choice;
 import ablation.core.config.EvalConfig;
-import ablation.engine.train.MetricsSink;
+import ablation.core.config.EvalMode;
 import ablation.core.stats.Estimate;
 import ablation.core.stats.LossBand;
 import ablation.reports.charts.ChartPoint;
 import ablation.reports.charts.ChartSeries;
 import ablation.reports.charts.Charts;
 import ablation.reports.lessons.ArmSummary;
-import ablation.core.config.Choice;
-import ablation.core.config.EvalMode;
 import ablation.reports.source.StudyResultsLoader;
 import ablation.storage.TrackingStore;
 import ablation.storage.run.Param;
@@ -49,7 +48,8 @@ public final class StoreComparison implements CompareSource {
     public List<CompareRun> runs(String study) {
         Optional<Study> found = store.studies().byName(study);
         if (found.isEmpty()) return List.of();
-        Map<Long, Map<String, Param>> params = store.runs().paramsOfStudy(found.get().id());
+        Map<Long, Map<String, Param>> params =
+                store.runs().paramsOfStudy(found.get().id());
         List<CompareRun> list = new ArrayList<>();
         for (Run run : store.runs().list(found.get().id())) {
             runs.put(run.id(), run);
@@ -64,14 +64,20 @@ public final class StoreComparison implements CompareSource {
     public Comparison compare(List<RunGroup> groups) {
         // The arms' runs read in parallel: each scans its runs' points, the store's pool has connections to spare.
         List<ArmSummary> arms = groups.parallelStream()
-                .map(g -> ArmSummary.of(g.label(), StudyResultsLoader.runs(store, g.ids()))).toList();
-        List<LossBand> bands = arms.stream().map(ArmSummary::lossBand).filter(Objects::nonNull)
-                .filter(b -> b.tokens().length > 0).toList();
+                .map(g -> ArmSummary.of(g.label(), StudyResultsLoader.runs(store, g.ids())))
+                .toList();
+        List<LossBand> bands = arms.stream()
+                .map(ArmSummary::lossBand)
+                .filter(Objects::nonNull)
+                .filter(b -> b.tokens().length > 0)
+                .toList();
         Map<String, TreeSet<Integer>> evaluations = evaluations(groups);
         List<String> header = new ArrayList<>(List.of("Arm", "Finished", "Final loss"));
         List<List<String>> rows = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
-            rows.add(new ArrayList<>(List.of(groups.get(g).label(), finished(arms.get(g)),
+            rows.add(new ArrayList<>(List.of(
+                    groups.get(g).label(),
+                    finished(arms.get(g)),
                     format(arms.get(g).finalLoss()))));
         }
         List<org.jfree.chart.JFreeChart> charts = new ArrayList<>();
@@ -105,7 +111,9 @@ public final class StoreComparison implements CompareSource {
         for (RunGroup group : groups) {
             for (long id : group.ids()) {
                 for (EvalConfig eval : configs.of(run(id)).eval()) {
-                    evaluations.computeIfAbsent(eval.benchmark() + " " + eval.mode(), key -> new TreeSet<>()).addAll(eval.k());
+                    evaluations
+                            .computeIfAbsent(eval.benchmark() + " " + eval.mode(), key -> new TreeSet<>())
+                            .addAll(eval.k());
                 }
             }
         }
@@ -113,7 +121,8 @@ public final class StoreComparison implements CompareSource {
     }
 
     private static String finished(ArmSummary arm) {
-        return arm.finished().size() + "/" + (arm.finished().size() + arm.unfinished().size());
+        return arm.finished().size() + "/"
+                + (arm.finished().size() + arm.unfinished().size());
     }
 
     private static String format(Estimate estimate) {

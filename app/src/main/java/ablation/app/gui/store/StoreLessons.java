@@ -40,7 +40,9 @@ public final class StoreLessons implements LessonSource {
         if (store.studies().byName(study).isEmpty()) return List.of();
         StudyResults results = StudyResultsLoader.load(store, study);
         ReportContent report = ReportBuilder.build(results);
-        return LessonAnalyzer.analyze(results).stream().map(analysis -> card(analysis, report)).toList();
+        return LessonAnalyzer.analyze(results).stream()
+                .map(analysis -> card(analysis, report))
+                .toList();
     }
 
     @Override
@@ -50,14 +52,24 @@ public final class StoreLessons implements LessonSource {
 
     private static LessonCard card(LessonAnalysis analysis, ReportContent report) {
         Lesson lesson = analysis.design().lesson();
-        String measurement = analysis.comparisons().stream().map(StoreLessons::describe).collect(Collectors.joining("; "));
-        return new LessonCard(lesson.number(), lesson.title(), lesson.claim(),
-                measurement.isEmpty() ? "nothing measured yet" : measurement, lesson.paperFigure(),
-                analysis.verdict().outcome().word(), analysis.verdict().rule(), chart(report, lesson));
+        String measurement =
+                analysis.comparisons().stream().map(StoreLessons::describe).collect(Collectors.joining("; "));
+        return new LessonCard(
+                lesson.number(),
+                lesson.title(),
+                lesson.claim(),
+                measurement.isEmpty() ? "nothing measured yet" : measurement,
+                lesson.paperFigure(),
+                analysis.verdict().outcome().word(),
+                analysis.verdict().rule(),
+                chart(report, lesson));
     }
 
     private static String describe(Comparison comparison) {
-        return comparison.what() + ": " + (comparison.difference() == null ? "n/a" : comparison.difference().format(DECIMALS));
+        return comparison.what() + ": "
+                + (comparison.difference() == null
+                        ? "n/a"
+                        : comparison.difference().format(DECIMALS));
     }
 
     /**
@@ -66,9 +78,15 @@ public final class StoreLessons implements LessonSource {
      */
     private static JFreeChart chart(ReportContent report, Lesson lesson) {
         String prefix = "lesson" + lesson.number();
-        return report.sections().stream().filter(s -> s.id().equals(prefix)).map(Section::blocks).flatMap(List::stream)
-                .filter(Block.Figure.class::isInstance).map(Block.Figure.class::cast)
-                .min(Comparator.comparingInt(f -> f.id().equals(prefix + "-loss") ? 2 : f.id().equals(prefix + "-passk") ? 1 : 0))
-                .map(Block.Figure::chart).orElse(null);
+        return report.sections().stream()
+                .filter(s -> s.id().equals(prefix))
+                .map(Section::blocks)
+                .flatMap(List::stream)
+                .filter(Block.Figure.class::isInstance)
+                .map(Block.Figure.class::cast)
+                .min(Comparator.comparingInt(
+                        f -> f.id().equals(prefix + "-loss") ? 2 : f.id().equals(prefix + "-passk") ? 1 : 0))
+                .map(Block.Figure::chart)
+                .orElse(null);
     }
 }

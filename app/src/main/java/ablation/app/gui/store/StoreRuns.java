@@ -42,7 +42,8 @@ public final class StoreRuns implements RunsSource {
     public List<RunRow> runs(String study) {
         Optional<Study> found = store.studies().byName(study);
         if (found.isEmpty()) return List.of();
-        Map<Long, List<MetricSummary>> summaries = store.metrics().summariesOfStudy(found.get().id());
+        Map<Long, List<MetricSummary>> summaries =
+                store.metrics().summariesOfStudy(found.get().id());
         List<RunRow> rows = new ArrayList<>();
         for (Run run : store.runs().list(found.get().id())) {
             List<MetricSummary> metrics = summaries.getOrDefault(run.id(), List.of());
@@ -51,13 +52,24 @@ public final class StoreRuns implements RunsSource {
             // the last logged step, also for a finished run: its last points may land just after it is marked finished
             long step = loss.map(MetricSummary::lastStep).orElse(0L);
             Duration eta = null;
-            double tokensPerSecond = summary(metrics, MetricsSink.TOKENS_PER_SECOND).map(MetricSummary::last).orElse(Double.NaN);
+            double tokensPerSecond = summary(metrics, MetricsSink.TOKENS_PER_SECOND)
+                    .map(MetricSummary::last)
+                    .orElse(Double.NaN);
             if (run.status() == RunStatus.RUNNING && tokensPerSecond > 0) {
-                eta = Duration.ofSeconds(Math.round((steps - step) * (double) configs.tokensPerStep(run) / tokensPerSecond));
+                eta = Duration.ofSeconds(
+                        Math.round((steps - step) * (double) configs.tokensPerStep(run) / tokensPerSecond));
             }
             Instant updated = run.endedAt() != null ? run.endedAt() : run.heartbeatAt();
-            rows.add(new RunRow(run.id(), run.name(), run.status().dbValue(), step, steps,
-                    loss.map(MetricSummary::last).orElse(Double.NaN), eta, updated, run.error()));
+            rows.add(new RunRow(
+                    run.id(),
+                    run.name(),
+                    run.status().dbValue(),
+                    step,
+                    steps,
+                    loss.map(MetricSummary::last).orElse(Double.NaN),
+                    eta,
+                    updated,
+                    run.error()));
         }
         return rows;
     }
@@ -70,7 +82,8 @@ public final class StoreRuns implements RunsSource {
             if (run.isEmpty()) continue;
             long tokensPerStep = configs.tokensPerStep(run.get());
             List<SeriesBucket> series = store.metrics().series(row.id(), MetricsSink.TRAIN_LOSS, maxPoints).stream()
-                    .filter(b -> Double.isFinite(b.last())).toList();
+                    .filter(b -> Double.isFinite(b.last()))
+                    .toList();
             int n = series.size();
             if (n == 0) continue;
             double[] tokens = new double[n];
@@ -115,7 +128,10 @@ public final class StoreRuns implements RunsSource {
         try {
             List<String> lines = Files.readAllLines(log);
             int from = Math.max(0, lines.size() - LOG_LINES);
-            text.append("worker log ").append(log).append(from > 0 ? " (last " + LOG_LINES + " lines)" : "").append(":\n");
+            text.append("worker log ")
+                    .append(log)
+                    .append(from > 0 ? " (last " + LOG_LINES + " lines)" : "")
+                    .append(":\n");
             lines.subList(from, lines.size()).forEach(line -> text.append(line).append('\n'));
         } catch (IOException e) {
             text.append("cannot read the worker log ").append(log).append(": ").append(e.getMessage());

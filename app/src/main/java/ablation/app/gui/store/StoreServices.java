@@ -19,7 +19,8 @@ public final class StoreServices implements AutoCloseable {
     private final StudyFiles files;
 
     /** @param url the store's JDBC URL, which the worker processes open too */
-    public StoreServices(TrackingStore store, String url, StudyFiles files, WorkerCommand worker, LocalExecutor.Options options) {
+    public StoreServices(
+            TrackingStore store, String url, StudyFiles files, WorkerCommand worker, LocalExecutor.Options options) {
         this.store = store;
         this.files = files;
         this.runner = new LocalStudyService(store, url, files, worker, options);
@@ -34,9 +35,15 @@ public final class StoreServices implements AutoCloseable {
     }
 
     public GuiServices services(StudyCatalog studyFiles, Dialogs dialogs, double flopsPerSecond) {
-        return new GuiServices(new StoreStudyCatalog(studyFiles, store), dialogs, Optional.of(runner),
-                Optional.of(new StoreRuns(store, runner, files)), Optional.of(new StoreComparison(store)),
-                Optional.of(new StoreLessons(store)), store.displayUrl(), flopsPerSecond);
+        return new GuiServices(
+                new StoreStudyCatalog(studyFiles, store),
+                dialogs,
+                Optional.of(runner),
+                Optional.of(new StoreRuns(store, runner, files)),
+                Optional.of(new StoreComparison(store)),
+                Optional.of(new StoreLessons(store)),
+                store.displayUrl(),
+                flopsPerSecond);
     }
 
     public TrackingStore store() {

@@ -63,9 +63,13 @@ public final class StoreStudyCatalog implements StudyCatalog {
         if (runs.isEmpty()) return "no runs";
         Map<RunStatus, Integer> counts = new EnumMap<>(RunStatus.class);
         runs.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
-        StringBuilder text = new StringBuilder().append(counts.getOrDefault(RunStatus.FINISHED, 0)).append('/')
-                .append(runs.size()).append(" finished");
-        for (RunStatus status : List.of(RunStatus.RUNNING, RunStatus.QUEUED, RunStatus.FAILED, RunStatus.CANCELLED, RunStatus.ORPHANED)) {
+        StringBuilder text = new StringBuilder()
+                .append(counts.getOrDefault(RunStatus.FINISHED, 0))
+                .append('/')
+                .append(runs.size())
+                .append(" finished");
+        for (RunStatus status : List.of(
+                RunStatus.RUNNING, RunStatus.QUEUED, RunStatus.FAILED, RunStatus.CANCELLED, RunStatus.ORPHANED)) {
             int count = counts.getOrDefault(status, 0);
             if (count > 0) text.append(", ").append(count).append(' ').append(status.dbValue());
         }

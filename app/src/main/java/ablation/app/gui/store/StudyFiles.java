@@ -1,7 +1,7 @@
 package ablation.app.gui.store;
 
-import ablation.core.names.StudyNames;
 import ablation.core.WorkbenchException;
+import ablation.core.names.StudyNames;
 import ablation.experiments.executor.StudyLayout;
 import java.nio.file.Path;
 

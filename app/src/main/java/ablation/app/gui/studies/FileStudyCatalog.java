@@ -57,7 +57,9 @@ public final class FileStudyCatalog implements StudyCatalog {
     private List<Path> sampleFiles() {
         if (!Files.isDirectory(samples)) return List.of();
         try (Stream<Path> files = Files.list(samples)) {
-            return files.filter(f -> f.getFileName().toString().matches(".*\\.ya?ml")).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().matches(".*\\.ya?ml"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list sample studies in " + samples, e);
         }
@@ -68,8 +70,13 @@ public final class FileStudyCatalog implements StudyCatalog {
         try {
             if (RunTemplate.isRunConfig(SpecLoader.tree(file))) {
                 AblationSpec spec = RunTemplate.study(file);
-                return new StudyEntry(spec.name(), "a run config: opens as the base of a new study", file,
-                        StudyEntry.Origin.RUN_TEMPLATE, GridExpander.expand(spec, false).size(), "ready");
+                return new StudyEntry(
+                        spec.name(),
+                        "a run config: opens as the base of a new study",
+                        file,
+                        StudyEntry.Origin.RUN_TEMPLATE,
+                        GridExpander.expand(spec, false).size(),
+                        "ready");
             }
             AblationSpec spec = SpecLoader.load(file);
             int runs = GridExpander.expand(spec, false).size();

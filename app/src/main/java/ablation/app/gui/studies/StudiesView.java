@@ -38,8 +38,12 @@ public final class StudiesView {
      * @param openFile asks for a study file to open
      * @param open opens a listed study: its file in the composer, or a study only in the store in the runs view
      */
-    public StudiesView(StudiesViewModel model, Runnable newStudy, Consumer<StudyEntry> fromTemplate, Runnable openFile,
-                       Consumer<StudyEntry> open) {
+    public StudiesView(
+            StudiesViewModel model,
+            Runnable newStudy,
+            Consumer<StudyEntry> fromTemplate,
+            Runnable openFile,
+            Consumer<StudyEntry> open) {
         root.setPadding(new Insets(12));
         root.getStyleClass().add("studies");
 
@@ -50,8 +54,11 @@ public final class StudiesView {
         MenuButton templates = new MenuButton("New from template");
         templates.setId("new-from-template");
         templates.disableProperty().bind(Bindings.isEmpty(model.templates()));
-        model.templates().addListener((ListChangeListener<StudyEntry>) c -> templates.getItems().setAll(
-                model.templates().stream().map(t -> templateItem(t, fromTemplate)).toList()));
+        model.templates().addListener((ListChangeListener<StudyEntry>) c -> templates
+                .getItems()
+                .setAll(model.templates().stream()
+                        .map(t -> templateItem(t, fromTemplate))
+                        .toList()));
         Button openButton = new Button("Open…");
         openButton.setId("open-study");
         openButton.setTooltip(new Tooltip("Open a study file (Ctrl+O)"));
@@ -70,22 +77,27 @@ public final class StudiesView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("Name", 200, StudyEntry::name));
         TableColumn<StudyEntry, Number> runs = new TableColumn<>("Runs");
-        runs.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().valid() ? c.getValue().runs() : null));
+        runs.setCellValueFactory(c ->
+                new ReadOnlyObjectWrapper<>(c.getValue().valid() ? c.getValue().runs() : null));
         runs.setPrefWidth(60);
         runs.getStyleClass().add("number");
         table.getColumns().add(runs);
         table.getColumns().add(column("Status", 260, StudyEntry::status));
         table.getColumns().add(column("Kind", 110, s -> s.origin().label()));
-        table.getColumns().add(column("File", 300, s -> s.file() == null ? "" : s.file().toString()));
-        Label empty = new Label("No studies yet: create one (Ctrl+N), start from a template, or open a study file (Ctrl+O).");
+        table.getColumns()
+                .add(column("File", 300, s -> s.file() == null ? "" : s.file().toString()));
+        Label empty =
+                new Label("No studies yet: create one (Ctrl+N), start from a template, or open a study file (Ctrl+O).");
         empty.getStyleClass().add("empty-state");
         Label loading = new Label("Loading studies…");
         loading.getStyleClass().add("empty-state");
-        table.placeholderProperty().bind(Bindings.when(model.loadedProperty()).then(empty).otherwise(loading));
+        table.placeholderProperty()
+                .bind(Bindings.when(model.loadedProperty()).then(empty).otherwise(loading));
         table.setRowFactory(t -> {
             TableRow<StudyEntry> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
-                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) open.accept(row.getItem());
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty())
+                    open.accept(row.getItem());
             });
             return row;
         });
@@ -99,25 +111,32 @@ public final class StudiesView {
         details.setId("study-details");
         details.getStyleClass().add("hint");
         details.setWrapText(true);
-        details.textProperty().bind(Bindings.createStringBinding(() -> {
-            StudyEntry selected = table.getSelectionModel().getSelectedItem();
-            if (selected == null) return "Double-click a study to open it in the composer, or its runs if it has no file here.";
-            if (!selected.valid()) return selected.file() + ": " + selected.status();
-            if (selected.description() != null) return selected.name() + ": " + selected.description();
-            return selected.file() == null ? selected.name() + ": in the tracking store only" : selected.file().toString();
-        }, table.getSelectionModel().selectedItemProperty()));
+        details.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            StudyEntry selected = table.getSelectionModel().getSelectedItem();
+                            if (selected == null)
+                                return "Double-click a study to open it in the composer, or its runs if it has no file here.";
+                            if (!selected.valid()) return selected.file() + ": " + selected.status();
+                            if (selected.description() != null) return selected.name() + ": " + selected.description();
+                            return selected.file() == null
+                                    ? selected.name() + ": in the tracking store only"
+                                    : selected.file().toString();
+                        },
+                        table.getSelectionModel().selectedItemProperty()));
 
         root.getChildren().addAll(actions, table, details);
     }
 
     private static MenuItem templateItem(StudyEntry template, Consumer<StudyEntry> fromTemplate) {
-        MenuItem item = new MenuItem(template.name() + (template.description() == null ? "" : ": " + template.description()));
+        MenuItem item =
+                new MenuItem(template.name() + (template.description() == null ? "" : ": " + template.description()));
         item.setOnAction(e -> fromTemplate.accept(template));
         return item;
     }
 
-    private static TableColumn<StudyEntry, String> column(String title, double width,
-                                                          Function<StudyEntry, String> value) {
+    private static TableColumn<StudyEntry, String> column(
+            String title, double width, Function<StudyEntry, String> value) {
         TableColumn<StudyEntry, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
         column.setPrefWidth(width);

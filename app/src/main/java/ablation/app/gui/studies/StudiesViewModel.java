@@ -26,11 +26,15 @@ public final class StudiesViewModel {
 
     /** Reloads the list (each study is loaded and expanded, so this runs in the background). */
     public void refresh() {
-        background.run(catalog::studies, list -> {
-            studies.setAll(list);
-            templates.setAll(list.stream().filter(s -> s.template() && s.valid()).toList());
-            loaded.set(true);
-        }, e -> status.accept("cannot list studies: " + e.getMessage()));
+        background.run(
+                catalog::studies,
+                list -> {
+                    studies.setAll(list);
+                    templates.setAll(
+                            list.stream().filter(s -> s.template() && s.valid()).toList());
+                    loaded.set(true);
+                },
+                e -> status.accept("cannot list studies: " + e.getMessage()));
     }
 
     /** Adds a file the user opened or saved, then reloads. */

@@ -12,7 +12,6 @@ public interface StudyCatalog {
     /** Every study to list, templates included. */
     List<StudyEntry> studies();
 
-
     /** Adds a study file the user opened or saved to the list. */
     void remember(Path file);
 }

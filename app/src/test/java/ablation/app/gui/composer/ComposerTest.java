@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ablation.app.gui.GuiTestSupport;
 import ablation.app.gui.GuiTestSupport.FakeDialogs;
 import ablation.app.gui.GuiTestSupport.RecordingLauncher;
-import ablation.app.gui.GuiTestSupport;
 import ablation.app.gui.Section;
 import ablation.app.gui.WorkbenchWindow;
 import ablation.core.config.ObjectiveKind;
@@ -40,6 +40,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class ComposerTest {
     @TempDir
     Path dir;
+
     private FakeDialogs dialogs;
     private RecordingLauncher launcher;
     private WorkbenchWindow window;
@@ -48,12 +49,12 @@ class ComposerTest {
     void start(Stage stage) {
         dialogs = new FakeDialogs(dir);
         launcher = new RecordingLauncher();
-        window = GuiTestSupport.window(GuiTestSupport.services(dialogs, Optional.of(launcher),
-                Optional.empty(), Optional.empty(), Optional.empty()));
+        window = GuiTestSupport.window(GuiTestSupport.services(
+                dialogs, Optional.of(launcher), Optional.empty(), Optional.empty(), Optional.empty()));
         window.start(Optional.empty(), Section.STUDIES);
         stage.setWidth(1400);
         stage.setHeight(900);
-        window.show(stage, s -> { });
+        window.show(stage, s -> {});
     }
 
     @AfterEach
@@ -77,28 +78,45 @@ class ComposerTest {
         settle(window);
 
         TableView<?> table = robot.lookup("#preview").queryAs(TableView.class);
-        List<String> previewNames = window.model().composer().previewRows().stream().map(PreviewRow::name).toList();
+        List<String> previewNames = window.model().composer().previewRows().stream()
+                .map(PreviewRow::name)
+                .toList();
         assertEquals(8, table.getItems().size(), "2 architectures x 2 FIM rates x 2 seeds: " + previewNames);
         assertTrue(previewNames.contains("arch=prefix_lm,fim=0.5,seed=2"), previewNames.toString());
         assertTrue(previewNames.contains("arch=causal,fim=0,seed=1"), previewNames.toString());
-        assertTrue(robot.lookup("#preview-summary").queryAs(Label.class).getText().startsWith("8 runs"));
+        assertTrue(
+                robot.lookup("#preview-summary").queryAs(Label.class).getText().startsWith("8 runs"));
 
         robot.push(KeyCode.CONTROL, KeyCode.S);
         Path saved = dir.resolve("two-axis.yaml");
-        waitUntil("the saved file", () -> Files.exists(saved) && !window.model().composer().dirtyProperty().get());
+        waitUntil(
+                "the saved file",
+                () -> Files.exists(saved)
+                        && !window.model().composer().dirtyProperty().get());
         AblationSpec spec = SpecLoader.load(saved);
         assertEquals("two-axis", spec.name());
         assertEquals(List.of(1L, 2L), spec.seeds());
-        assertEquals(List.of("model.arch", "objective"), spec.ablations().get(0).axes().stream().map(Axis::path).toList());
+        assertEquals(
+                List.of("model.arch", "objective"),
+                spec.ablations().get(0).axes().stream().map(Axis::path).toList());
         List<RunSpec> reloaded = GridExpander.expand(spec, false);
-        assertEquals(previewNames, reloaded.stream().map(RunSpec::name).toList(), "the file expands to the previewed grid");
-        RunSpec fimHalf = reloaded.stream().filter(r -> r.name().equals("arch=causal,fim=0.5,seed=1")).findFirst().orElseThrow();
+        assertEquals(
+                previewNames, reloaded.stream().map(RunSpec::name).toList(), "the file expands to the previewed grid");
+        RunSpec fimHalf = reloaded.stream()
+                .filter(r -> r.name().equals("arch=causal,fim=0.5,seed=1"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(0.5, fimHalf.config().objective().fim());
         assertEquals(0.5, fimHalf.config().objective().clm(), "the FIM rate takes its share from causal LM");
-        assertTrue(Files.readString(saved).contains("fim_rate") == false, "defaults are not written:\n" + Files.readString(saved));
+        assertTrue(
+                Files.readString(saved).contains("fim_rate") == false,
+                "defaults are not written:\n" + Files.readString(saved));
 
         robot.push(KeyCode.CONTROL, KeyCode.L);
-        waitUntil("the launch", () -> !launcher.launched.isEmpty() && window.model().sectionProperty().get() == Section.RUNS);
+        waitUntil(
+                "the launch",
+                () -> !launcher.launched.isEmpty()
+                        && window.model().sectionProperty().get() == Section.RUNS);
         assertEquals(saved.toAbsolutePath().normalize(), launcher.launched.get(0));
     }
 
@@ -114,16 +132,20 @@ class ComposerTest {
         replaceText(robot, "#model-heads", "3");
         settle(window);
         assertTrue(validation.isVisible());
-        assertTrue(validation.getText().contains("model.d_model = 256") && validation.getText().contains("heads (3)"),
+        assertTrue(
+                validation.getText().contains("model.d_model = 256")
+                        && validation.getText().contains("heads (3)"),
                 validation.getText());
         assertTrue(launch.isDisabled());
-        assertTrue(window.model().composer().previewRows().isEmpty() || !window.model().composer().previewCurrentProperty().get()
+        assertTrue(window.model().composer().previewRows().isEmpty()
+                || !window.model().composer().previewCurrentProperty().get()
                 || window.model().composer().errorProperty().get() != null);
 
         replaceText(robot, "#model-heads", "4");
         replaceText(robot, "#model-layers", "four");
         settle(window);
-        assertTrue(validation.getText().contains("model.layers = 'four': must be a whole number"), validation.getText());
+        assertTrue(
+                validation.getText().contains("model.layers = 'four': must be a whole number"), validation.getText());
         assertTrue(launch.isDisabled());
 
         replaceText(robot, "#model-layers", "4");
@@ -153,7 +175,11 @@ class ComposerTest {
         double span = model.objective(ObjectiveKind.SPAN_CORRUPTION).get();
         assertTrue(span > 0.2 && span < 0.8, "span corruption moved: " + span);
         assertSumIsOne(model);
-        assertEquals(clm / fimNow, model.objective(ObjectiveKind.CLM).get() / model.objective(ObjectiveKind.FIM).get(), 0.01,
+        assertEquals(
+                clm / fimNow,
+                model.objective(ObjectiveKind.CLM).get()
+                        / model.objective(ObjectiveKind.FIM).get(),
+                0.01,
                 "the others keep their proportions");
         assertEquals(0, model.objective(ObjectiveKind.PREFIX_LM).get(), "prefix-LM stays off on a causal model");
         settle(window);
@@ -163,17 +189,23 @@ class ComposerTest {
     @Test
     void aTemplateOpensWithItsAxesRecognisedAndSavesUnderANewFile(FxRobot robot) throws Exception {
         waitUntil("the templates", () -> window.model().studies().templates().size() == 3);
-        var template = window.model().studies().templates().stream().filter(t -> t.name().equals("lesson2-infill"))
-                .findFirst().orElseThrow();
+        var template = window.model().studies().templates().stream()
+                .filter(t -> t.name().equals("lesson2-infill"))
+                .findFirst()
+                .orElseThrow();
         robot.interact(() -> window.model().newFromTemplate(template));
         settle(window);
         ComposerViewModel model = window.model().composer();
         AblationDraft ablation = model.selectedAblationProperty().get();
         assertEquals(AxisKind.FIM_RATE, ablation.axes().get(0).kind());
         assertEquals("0, 0.5", ablation.axes().get(0).valuesProperty().get());
-        List<String> expected = GridExpander.expand(SpecLoader.load(GuiTestSupport.SAMPLES.resolve("lesson2-infill.yaml")), false)
-                .stream().map(RunSpec::name).toList();
-        assertEquals(expected, model.previewRows().stream().map(PreviewRow::name).toList());
+        List<String> expected =
+                GridExpander.expand(SpecLoader.load(GuiTestSupport.SAMPLES.resolve("lesson2-infill.yaml")), false)
+                        .stream()
+                        .map(RunSpec::name)
+                        .toList();
+        assertEquals(
+                expected, model.previewRows().stream().map(PreviewRow::name).toList());
 
         robot.clickOn(".axis-values").push(KeyCode.END).write(", 0.9", 0);
         settle(window);
@@ -183,19 +215,29 @@ class ComposerTest {
         assertEquals(List.of("lesson2-infill.yaml"), dialogs.saveRequests, "a template is never overwritten");
         AblationSpec saved = SpecLoader.load(dir.resolve("lesson2-infill.yaml"));
         assertEquals(2, saved.ablations().get(0).lesson());
-        assertEquals(List.of("0", "0.5", "0.9"), saved.ablations().get(0).axes().get(0).labels());
-        assertEquals("english", GridExpander.expand(saved, false).get(0).config().data().sources().get(1).name(),
+        assertEquals(
+                List.of("0", "0.5", "0.9"),
+                saved.ablations().get(0).axes().get(0).labels());
+        assertEquals(
+                "english",
+                GridExpander.expand(saved, false)
+                        .get(0)
+                        .config()
+                        .data()
+                        .sources()
+                        .get(1)
+                        .name(),
                 "settings the form does not show survive");
     }
 
     private static void assertSumIsOne(ComposerViewModel model) {
         double sum = 0;
-        for (ObjectiveKind kind : ObjectiveKind.values()) sum += model.objective(kind).get();
+        for (ObjectiveKind kind : ObjectiveKind.values())
+            sum += model.objective(kind).get();
         assertEquals(1.0, sum, 1e-9);
     }
 
     private static void replaceText(FxRobot robot, String query, String text) {
         robot.doubleClickOn(query).push(KeyCode.CONTROL, KeyCode.A).write(text, 0);
     }
-
 }

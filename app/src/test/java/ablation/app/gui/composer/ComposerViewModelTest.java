@@ -16,8 +16,8 @@ class ComposerViewModelTest {
     private final Background background = new Background(Runnable::run, Runnable::run, e -> {
         throw new AssertionError(e);
     });
-    private final ComposerViewModel model = new ComposerViewModel(background, time, Optional.empty(), 1e10,
-            Duration.ofMillis(250));
+    private final ComposerViewModel model =
+            new ComposerViewModel(background, time, Optional.empty(), 1e10, Duration.ofMillis(250));
 
     @Test
     void thePreviewIsRecomputedOnceTheEditsPause() {
@@ -38,7 +38,9 @@ class ComposerViewModelTest {
         time.advance(Duration.ofMillis(50));
         assertTrue(model.previewCurrentProperty().get(), "250 ms after the last edit");
         assertEquals(0, background.pendingProperty().get());
-        assertTrue(model.summaryProperty().get().contains("1 run"), model.summaryProperty().get());
+        assertTrue(
+                model.summaryProperty().get().contains("1 run"),
+                model.summaryProperty().get());
         assertFalse(before.equals(model.summaryProperty().get()), "ten times the tokens, ten times the FLOPs");
         assertEquals(0, time.scheduled(), "no timer left behind");
     }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CompareViewModelTest {
     @TempDir
     Path dir;
+
     private StoreFixture fixture;
     private final List<String> status = new ArrayList<>();
     private final SimpleStringProperty study = new SimpleStringProperty();
@@ -44,11 +45,17 @@ class CompareViewModelTest {
         model.setActive(true);
         study.set(StoreFixture.STUDY);
         assertEquals(List.of(), status, "nothing failed");
-        assertEquals(List.of("fim=0", "fim=0.5"), model.groups().stream().map(RunGroup::label).toList());
-        assertEquals(List.of("fim=0", "fim=0.5"),
-                model.comparisonProperty().get().rows().stream().map(r -> r.get(0)).toList(),
+        assertEquals(
+                List.of("fim=0", "fim=0.5"),
+                model.groups().stream().map(RunGroup::label).toList());
+        assertEquals(
+                List.of("fim=0", "fim=0.5"),
+                model.comparisonProperty().get().rows().stream()
+                        .map(r -> r.get(0))
+                        .toList(),
                 "the table names the arms as the legend does");
-        assertTrue(model.armDetails("fim=0.5 (2 seeds)").orElseThrow().contains("\nobjective.fim = 0.5"),
+        assertTrue(
+                model.armDetails("fim=0.5 (2 seeds)").orElseThrow().contains("\nobjective.fim = 0.5"),
                 "a chart series' key finds its arm's config");
         assertEquals(Optional.empty(), model.armDetails("objective.fim=0.5"));
 

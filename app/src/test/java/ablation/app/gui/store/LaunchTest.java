@@ -55,6 +55,7 @@ class LaunchTest {
 
     @TempDir
     Path dir;
+
     private StoreServices store;
     private WorkbenchWindow window;
     private final List<String> statusLines = new CopyOnWriteArrayList<>();
@@ -62,13 +63,16 @@ class LaunchTest {
     @Start
     void start(Stage stage) {
         String url = "jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=TRUE";
-        store = new StoreServices(TrackingStore.open(url), url, new StudyFiles(dir.resolve("studies")),
+        store = new StoreServices(
+                TrackingStore.open(url),
+                url,
+                new StudyFiles(dir.resolve("studies")),
                 new WorkerCommand(WorkerCommand.standard().mainClass(), List.of("-Xmx1g")),
                 new LocalExecutor.Options(2, 2, 0, Duration.ofSeconds(30), Duration.ofMillis(300)));
-        window = GuiTestSupport.window(store.services(new FileStudyCatalog(GuiTestSupport.SAMPLES, List.of()),
-                new GuiTestSupport.FakeDialogs(dir), 1e10));
+        window = GuiTestSupport.window(store.services(
+                new FileStudyCatalog(GuiTestSupport.SAMPLES, List.of()), new GuiTestSupport.FakeDialogs(dir), 1e10));
         window.start(Optional.empty(), Section.STUDIES);
-        window.show(stage, s -> { });
+        window.show(stage, s -> {});
     }
 
     @AfterEach
@@ -88,34 +92,59 @@ class LaunchTest {
 
         robot.push(KeyCode.CONTROL, KeyCode.L);
         waitUntil("the runs view", () -> window.model().sectionProperty().get() == Section.RUNS);
-        assertTrue(statusLines.stream().anyMatch(l -> l.startsWith("Queued 2 runs of tiny-launch")), statusLines.toString());
+        assertTrue(
+                statusLines.stream().anyMatch(l -> l.startsWith("Queued 2 runs of tiny-launch")),
+                statusLines.toString());
         TableView<?> table = GuiTestSupport.await(robot, "#runs", TableView.class);
         try {
-            waitUntil("both runs finished", Duration.ofMinutes(4), () -> table.getItems().size() == 2
-                    && table.getItems().stream().map(RunRow.class::cast).allMatch(r -> r.status().equals("ended")
-                    || r.status().equals("finished") || r.status().equals("failed")));
+            waitUntil(
+                    "both runs finished",
+                    Duration.ofMinutes(4),
+                    () -> table.getItems().size() == 2
+                            && table.getItems().stream()
+                                    .map(RunRow.class::cast)
+                                    .allMatch(r -> r.status().equals("ended")
+                                            || r.status().equals("finished")
+                                            || r.status().equals("failed")));
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "; runs: " + table.getItems() + "; status: " + statusLines, e);
         }
         List<RunRow> rows = table.getItems().stream().map(RunRow.class::cast).toList();
         for (RunRow row : rows) {
-            Path log = new StudyFiles(dir.resolve("studies")).layout("tiny-launch").workerLog(row.id());
-            assertEquals("finished", row.status(), row + "\n" + (Files.isRegularFile(log) ? Files.readString(log) : "no log"));
+            Path log =
+                    new StudyFiles(dir.resolve("studies")).layout("tiny-launch").workerLog(row.id());
+            assertEquals(
+                    "finished",
+                    row.status(),
+                    row + "\n" + (Files.isRegularFile(log) ? Files.readString(log) : "no log"));
         }
-        assertTrue(statusLines.stream().anyMatch(l -> l.startsWith("tiny-launch: runs ")), "progress in the status bar: " + statusLines);
-        waitUntil("the study's end in the status bar", Duration.ofSeconds(30),
+        assertTrue(
+                statusLines.stream().anyMatch(l -> l.startsWith("tiny-launch: runs ")),
+                "progress in the status bar: " + statusLines);
+        waitUntil(
+                "the study's end in the status bar",
+                Duration.ofSeconds(30),
                 () -> status.getText().startsWith("tiny-launch: 2 of 2 runs finished"));
 
-        waitUntil("the loss curves of both runs", () -> window.model().runs().curves().size() == 2);
+        waitUntil(
+                "the loss curves of both runs",
+                () -> window.model().runs().curves().size() == 2);
         long steps = ((RunRow) table.getItems().get(0)).steps();
         assertEquals(4096 / (4 * 32), steps);
-        assertTrue(window.model().runs().curves().stream().allMatch(c -> c.tokens().length == steps), () -> "one point per logged step: "
-                + window.model().runs().curves().stream().map(c -> c.arm() + " " + java.util.Arrays.toString(c.tokens())).toList());
+        assertTrue(
+                window.model().runs().curves().stream().allMatch(c -> c.tokens().length == steps),
+                () -> "one point per logged step: "
+                        + window.model().runs().curves().stream()
+                                .map(c -> c.arm() + " " + java.util.Arrays.toString(c.tokens()))
+                                .toList());
         ChartViewer chart = GuiTestSupport.await(robot, "#loss-chart", ChartViewer.class);
-        assertTrue(chart.isVisible() && chart.getChart().getXYPlot().getDataset().getItemCount(0) == steps, "the chart draws them");
+        assertTrue(
+                chart.isVisible() && chart.getChart().getXYPlot().getDataset().getItemCount(0) == steps,
+                "the chart draws them");
 
         RunRow first = (RunRow) table.getItems().get(0);
         StudyLayout layout = new StudyFiles(dir.resolve("studies")).layout("tiny-launch");
-        assertTrue(Files.isRegularFile(layout.workerLog(first.id())), "the worker wrote its log in the study's directory");
+        assertTrue(
+                Files.isRegularFile(layout.workerLog(first.id())), "the worker wrote its log in the study's directory");
     }
 }

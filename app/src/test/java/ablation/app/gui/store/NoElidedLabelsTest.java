@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ablation.app.gui.GuiTestSupport;
 import ablation.app.gui.Section;
+import ablation.app.gui.UnexpectedErrors;
 import ablation.app.gui.WindowState;
 import ablation.app.gui.WorkbenchWindow;
-import ablation.app.gui.UnexpectedErrors;
 import ablation.app.gui.studies.FileStudyCatalog;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,6 +43,7 @@ class NoElidedLabelsTest {
 
     @TempDir
     static Path dir;
+
     private static StoreFixture fixture;
     private WorkbenchWindow window;
     private Stage stage;
@@ -60,12 +61,15 @@ class NoElidedLabelsTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        var services = fixture.services.services(new FileStudyCatalog(GuiTestSupport.SAMPLES, List.of()),
-                new GuiTestSupport.FakeDialogs(dir), 1e10);
-        window = WorkbenchWindow.create(services, WindowState.INITIAL.withBounds(0, 0, 1280, 800, false),
-                java.time.Duration.ofMillis(1), new UnexpectedErrors(Platform::runLater));
+        var services = fixture.services.services(
+                new FileStudyCatalog(GuiTestSupport.SAMPLES, List.of()), new GuiTestSupport.FakeDialogs(dir), 1e10);
+        window = WorkbenchWindow.create(
+                services,
+                WindowState.INITIAL.withBounds(0, 0, 1280, 800, false),
+                java.time.Duration.ofMillis(1),
+                new UnexpectedErrors(Platform::runLater));
         window.start(Optional.of(QUICK_STUDY), Section.STUDIES);
-        window.show(stage, s -> { });
+        window.show(stage, s -> {});
         stage.sizeToScene(); // the stage is shared between the test classes: another may have resized it
     }
 
@@ -108,9 +112,14 @@ class NoElidedLabelsTest {
     /** Visible labeled nodes whose rendered text differs from their text (table and list cells hold data: left out). */
     private static void collectElided(Node node, Section section, List<String> elided) {
         if (!node.isVisible() || node instanceof IndexedCell<?>) return;
-        if (node instanceof Labeled labeled && labeled.getText() != null && !labeled.getText().isEmpty()) {
-            String shown = labeled.getChildrenUnmodifiable().stream().filter(Text.class::isInstance)
-                    .map(t -> ((Text) t).getText()).findFirst().orElse(labeled.getText());
+        if (node instanceof Labeled labeled
+                && labeled.getText() != null
+                && !labeled.getText().isEmpty()) {
+            String shown = labeled.getChildrenUnmodifiable().stream()
+                    .filter(Text.class::isInstance)
+                    .map(t -> ((Text) t).getText())
+                    .findFirst()
+                    .orElse(labeled.getText());
             if (!shown.equals(labeled.getText())) {
                 elided.add(section.cliName() + ": '" + labeled.getText() + "' shown as '" + shown + "'");
             }

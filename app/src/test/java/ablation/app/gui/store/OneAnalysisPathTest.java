@@ -7,6 +7,7 @@ import ablation.app.gui.compare.CompareRun;
 import ablation.app.gui.compare.Comparison;
 import ablation.app.gui.compare.RunGroup;
 import ablation.app.gui.lessons.LessonCard;
+import ablation.core.config.EvalMode;
 import ablation.reports.export.Block;
 import ablation.reports.export.ReportBuilder;
 import ablation.reports.export.ReportContent;
@@ -14,7 +15,6 @@ import ablation.reports.lessons.ArmSummary;
 import ablation.reports.lessons.LessonAnalysis;
 import ablation.reports.lessons.LessonAnalyzer;
 import ablation.reports.model.Arm;
-import ablation.core.config.EvalMode;
 import ablation.reports.model.StudyResults;
 import ablation.reports.source.RunOverview;
 import ablation.reports.source.RunOverviews;
@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OneAnalysisPathTest {
     @TempDir
     static Path dir;
+
     private static StoreFixture fixture;
     private static StudyResults results;
     private static LessonAnalysis lesson;
@@ -53,15 +54,21 @@ class OneAnalysisPathTest {
 
     /** The compare view's arms formed like the report's: one per lesson arm, its seeds pooled. */
     private static List<RunGroup> reportArms(List<CompareRun> runs) {
-        return lesson.arms().stream().map(arm -> new RunGroup(arm.label(),
-                runs.stream().filter(r -> arm.arm().runs().contains(r.name())).toList())).toList();
+        return lesson.arms().stream()
+                .map(arm -> new RunGroup(
+                        arm.label(),
+                        runs.stream()
+                                .filter(r -> arm.arm().runs().contains(r.name()))
+                                .toList()))
+                .toList();
     }
 
     @Test
     void compareTableShowsTheReportsArmNumbers() {
         StoreComparison compare = new StoreComparison(fixture.store);
         Comparison table = compare.compare(reportArms(compare.runs(StoreFixture.STUDY)));
-        assertEquals(List.of("Arm", "Finished", "Final loss", "desk-l2r l2r pass@1", "desk-l2r l2r pass@10"),
+        assertEquals(
+                List.of("Arm", "Finished", "Final loss", "desk-l2r l2r pass@1", "desk-l2r l2r pass@10"),
                 table.header());
         ReportContent report = ReportBuilder.build(results);
         String reportText = text(report);
@@ -85,7 +92,8 @@ class OneAnalysisPathTest {
         assertEquals(1, cards.size());
         LessonCard card = cards.get(0);
         String measured = lesson.comparisons().stream()
-                .map(c -> c.what() + ": " + (c.difference() == null ? "n/a" : c.difference().format(3)))
+                .map(c -> c.what() + ": "
+                        + (c.difference() == null ? "n/a" : c.difference().format(3)))
                 .collect(Collectors.joining("; "));
         assertEquals(measured, card.measurement());
         assertEquals(lesson.verdict().outcome().word(), card.verdict());
@@ -98,7 +106,10 @@ class OneAnalysisPathTest {
             String runName = arm.finished().get(0).name();
             long id = fixture.run(runName).id();
             RunOverview overview = RunOverviews.of(fixture.store, id);
-            RunOverview.PassAtK pass1 = overview.passAtK().stream().filter(p -> p.k() == 1).findFirst().orElseThrow();
+            RunOverview.PassAtK pass1 = overview.passAtK().stream()
+                    .filter(p -> p.k() == 1)
+                    .findFirst()
+                    .orElseThrow();
             Arm single = new Arm(runName, arm.arm().role(), Double.NaN, List.of(runName));
             ArmSummary alone = new ArmSummary(single, List.of(arm.finished().get(0)), List.of());
             assertEquals(alone.passAtK("desk-l2r", EvalMode.L2R, 1), pass1.estimate(), "run " + runName);
@@ -106,7 +117,9 @@ class OneAnalysisPathTest {
     }
 
     private static String text(ReportContent report) {
-        return report.sections().stream().flatMap(s -> s.blocks().stream()).map(OneAnalysisPathTest::text)
+        return report.sections().stream()
+                .flatMap(s -> s.blocks().stream())
+                .map(OneAnalysisPathTest::text)
                 .collect(Collectors.joining("\n"));
     }
 

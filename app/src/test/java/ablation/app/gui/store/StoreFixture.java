@@ -51,8 +51,13 @@ public final class StoreFixture implements AutoCloseable {
     public StoreFixture(String url, Path studies) throws Exception {
         store = TrackingStore.open(url);
         var spec = SpecLoader.parse(SPEC);
-        study = StudyQueue.enqueue(store, spec.name(), new ObjectMapper().readTree(SPEC), GridExpander.expand(spec, false));
-        services = new StoreServices(store, "unused: nothing is launched", new StudyFiles(studies), WorkerCommand.standard(),
+        study = StudyQueue.enqueue(
+                store, spec.name(), new ObjectMapper().readTree(SPEC), GridExpander.expand(spec, false));
+        services = new StoreServices(
+                store,
+                "unused: nothing is launched",
+                new StudyFiles(studies),
+                WorkerCommand.standard(),
                 new LocalExecutor.Options(1, 1, 0, Duration.ofSeconds(30), Duration.ofMillis(200)));
         for (Run run : store.runs().list(study.id())) {
             boolean fim = run.name().contains("fim=0.5");
@@ -65,7 +70,9 @@ public final class StoreFixture implements AutoCloseable {
     }
 
     Run run(String name) {
-        return store.runs().list(study.id()).stream().filter(r -> r.name().equals(name)).findFirst()
+        return store.runs().list(study.id()).stream()
+                .filter(r -> r.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no run " + name + " in " + names()));
     }
 

@@ -41,9 +41,20 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The studies list, templates, and the store-fed views with and without a store. */
 @ExtendWith(ApplicationExtension.class)
 class StudiesAndFeedsTest {
-    private static final Map<String, List<RunRow>> RUNS = Map.of("lesson2-infill", List.of(
-            new RunRow(1, "fim=0,seed=1", "finished", 97, 97, 2.31, null, Instant.EPOCH, null),
-            new RunRow(2, "fim=0.5,seed=1", "running", 40, 97, 3.02, Duration.ofSeconds(90), Instant.EPOCH, null)));
+    private static final Map<String, List<RunRow>> RUNS = Map.of(
+            "lesson2-infill",
+            List.of(
+                    new RunRow(1, "fim=0,seed=1", "finished", 97, 97, 2.31, null, Instant.EPOCH, null),
+                    new RunRow(
+                            2,
+                            "fim=0.5,seed=1",
+                            "running",
+                            40,
+                            97,
+                            3.02,
+                            Duration.ofSeconds(90),
+                            Instant.EPOCH,
+                            null)));
 
     /** Runs from {@link #RUNS}; no curves; the actions are not used here. */
     private static final class FakeRuns implements RunsSource {
@@ -75,6 +86,7 @@ class StudiesAndFeedsTest {
 
     @TempDir
     Path dir;
+
     private WorkbenchWindow window;
 
     @Start
@@ -82,9 +94,17 @@ class StudiesAndFeedsTest {
         LessonSource lessons = new LessonSource() {
             @Override
             public List<LessonCard> lessons(String study) {
-                return RUNS.containsKey(study) ? List.of(new LessonCard(2, "Infill is not a free lunch", "Adding infill costs L2R.",
-                        "L2R pass@1 -0.011 [-0.030, -0.002]", "about -1 point", "supports",
-                        "the interval of clm+fim - clm lies below 0", null)) : List.of();
+                return RUNS.containsKey(study)
+                        ? List.of(new LessonCard(
+                                2,
+                                "Infill is not a free lunch",
+                                "Adding infill costs L2R.",
+                                "L2R pass@1 -0.011 [-0.030, -0.002]",
+                                "about -1 point",
+                                "supports",
+                                "the interval of clm+fim - clm lies below 0",
+                                null))
+                        : List.of();
             }
 
             @Override
@@ -92,8 +112,12 @@ class StudiesAndFeedsTest {
                 throw new UnsupportedOperationException();
             }
         };
-        window = GuiTestSupport.window(GuiTestSupport.services(new GuiTestSupport.FakeDialogs(dir), Optional.empty(),
-                Optional.of(new FakeRuns()), Optional.empty(), Optional.of(lessons)));
+        window = GuiTestSupport.window(GuiTestSupport.services(
+                new GuiTestSupport.FakeDialogs(dir),
+                Optional.empty(),
+                Optional.of(new FakeRuns()),
+                Optional.empty(),
+                Optional.of(lessons)));
         window.start(Optional.empty(), Section.STUDIES);
         window.show(stage, saved::add);
     }
@@ -109,14 +133,24 @@ class StudiesAndFeedsTest {
     void listsSamplesWithRunCountsAndOpensOneInTheComposer(FxRobot robot) {
         waitUntil("the studies", () -> window.model().studies().studies().size() == 4);
         List<StudyEntry> studies = window.model().studies().studies();
-        StudyEntry broken = studies.stream().filter(s -> s.name().equals("broken")).findFirst().orElseThrow();
+        StudyEntry broken = studies.stream()
+                .filter(s -> s.name().equals("broken"))
+                .findFirst()
+                .orElseThrow();
         assertFalse(broken.valid());
         assertTrue(broken.status().contains("model.d_model = 100"), broken.status());
-        StudyEntry lesson1 = studies.stream().filter(s -> s.name().equals("lesson1-prefix-lm")).findFirst().orElseThrow();
+        StudyEntry lesson1 = studies.stream()
+                .filter(s -> s.name().equals("lesson1-prefix-lm"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(4, lesson1.runs(), "2 architectures x 2 seeds");
         assertEquals(StudyEntry.Origin.TEMPLATE, lesson1.origin());
-        StudyEntry runConfig = studies.stream().filter(s -> s.name().equals("tiny-train")).findFirst().orElseThrow();
-        assertEquals(StudyEntry.Origin.RUN_TEMPLATE, runConfig.origin(), "a run config is a template, not an invalid study");
+        StudyEntry runConfig = studies.stream()
+                .filter(s -> s.name().equals("tiny-train"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                StudyEntry.Origin.RUN_TEMPLATE, runConfig.origin(), "a run config is a template, not an invalid study");
         assertEquals("ready", runConfig.status());
         assertEquals(1, runConfig.runs(), "one run per seed, no axes");
         assertEquals(3, window.model().studies().templates().size(), "two lesson templates and the run config");
@@ -124,14 +158,19 @@ class StudiesAndFeedsTest {
         robot.doubleClickOn("lesson1-prefix-lm");
         settle(window);
         assertEquals(Section.COMPOSER, window.model().sectionProperty().get());
-        assertEquals("lesson1-prefix-lm", window.model().composer().nameProperty().get());
+        assertEquals(
+                "lesson1-prefix-lm", window.model().composer().nameProperty().get());
         assertEquals(4, window.model().composer().previewRows().size());
-        assertEquals("lesson1-prefix-lm", window.model().studyProperty().get(), "the runs views follow the opened study");
+        assertEquals(
+                "lesson1-prefix-lm", window.model().studyProperty().get(), "the runs views follow the opened study");
     }
 
     @Test
     void aRunConfigOpensAsTheBaseOfANewUnsavedStudy(FxRobot robot) {
-        waitUntil("the run template", () -> window.model().studies().studies().stream().anyMatch(s -> s.name().equals("tiny-train")));
+        waitUntil(
+                "the run template",
+                () -> window.model().studies().studies().stream()
+                        .anyMatch(s -> s.name().equals("tiny-train")));
         robot.clickOn("tiny-train").push(KeyCode.ENTER);
         settle(window);
         assertEquals(Section.COMPOSER, window.model().sectionProperty().get());
@@ -151,8 +190,12 @@ class StudiesAndFeedsTest {
         WindowState state = saved.get(saved.size() - 1);
         assertEquals("compare", state.lastView());
         assertTrue(state.width() >= 400 && !Double.isNaN(state.x()), state.toString());
-        robot.interact(() -> assertFalse(robot.listTargetWindows().stream().anyMatch(w -> w.isShowing() && w.getScene() != null
-                && w.getScene().lookup("#navigation") != null), "the window closed"));
+        robot.interact(() -> assertFalse(
+                robot.listTargetWindows().stream()
+                        .anyMatch(w -> w.isShowing()
+                                && w.getScene() != null
+                                && w.getScene().lookup("#navigation") != null),
+                "the window closed"));
     }
 
     @Test
@@ -169,15 +212,26 @@ class StudiesAndFeedsTest {
 
         robot.interact(() -> window.model().studyProperty().set("never-launched"));
         waitUntil("no runs", () -> FeedViewModel.NO_RUNS.equals(empty.getText()) && empty.isVisible());
-        Node compare = robot.lookup("#empty-state").queryAll().stream().filter(Node::isVisible).findFirst().orElseThrow();
+        Node compare = robot.lookup("#empty-state").queryAll().stream()
+                .filter(Node::isVisible)
+                .findFirst()
+                .orElseThrow();
         assertEquals(FeedViewModel.NO_RUNS, ((Label) compare).getText());
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT4);
-        waitUntil("the compare view without a store", () -> robot.lookup("#empty-state").queryAll().stream()
-                .anyMatch(n -> n.isVisible() && FeedViewModel.NO_STORE.equals(((Label) n).getText())));
+        waitUntil(
+                "the compare view without a store",
+                () -> robot.lookup("#empty-state").queryAll().stream()
+                        .anyMatch(n -> n.isVisible() && FeedViewModel.NO_STORE.equals(((Label) n).getText())));
 
         robot.push(KeyCode.CONTROL, KeyCode.DIGIT5);
         robot.interact(() -> window.model().studyProperty().set("lesson2-infill"));
-        waitUntil("the lesson card", () -> robot.lookup(".verdict-supports").tryQuery().map(Node::isVisible).orElse(false));
-        assertTrue(robot.lookup("Lesson 2: Infill is not a free lunch").tryQuery().isPresent());
+        waitUntil(
+                "the lesson card",
+                () -> robot.lookup(".verdict-supports")
+                        .tryQuery()
+                        .map(Node::isVisible)
+                        .orElse(false));
+        assertTrue(
+                robot.lookup("Lesson 2: Infill is not a free lunch").tryQuery().isPresent());
     }
 }

@@ -24,7 +24,7 @@ public final class BitsPerByte {
         Map<String, double[]> natsAndBytes = new LinkedHashMap<>();
         for (HeldOutDocument document : documents) {
             if (document.text().isEmpty()) continue;
-            int[] ids = PromptFormat.L2R.render(tokenizer, document.text(), "");  // <|endoftext|> text
+            int[] ids = PromptFormat.L2R.render(tokenizer, document.text(), ""); // <|endoftext|> text
             double[] sums = natsAndBytes.computeIfAbsent(document.source(), source -> new double[2]);
             sums[0] += model.meanTokenLoss(ids) * (ids.length - 1);
             sums[1] += document.text().getBytes(StandardCharsets.UTF_8).length;

@@ -1,14 +1,13 @@
 package ablation.engine.eval.model;
 
+import ablation.core.config.EvalConfig;
+import ablation.core.config.EvalMode;
+import ablation.core.config.RunConfig;
 import ablation.core.stats.IntervalSettings;
 import ablation.core.stats.PassAtKEstimate;
-import ablation.core.config.EvalConfig;
-import ablation.core.config.RunConfig;
+import ablation.core.stats.ProblemCount;
 import ablation.engine.data.DataPipeline;
 import ablation.engine.desk.DeskBenchmarks;
-import ablation.core.stats.Bootstrap;
-import ablation.core.config.EvalMode;
-import ablation.core.stats.ProblemCount;
 import ablation.engine.eval.sandbox.Outcome;
 import ablation.engine.eval.sandbox.Sandbox;
 import ablation.engine.eval.sandbox.SandboxOptions;
@@ -53,7 +52,7 @@ public final class CheckpointEvaluation {
         default void evaluating(EvalConfig eval, int problems) {}
 
         default Evaluator.Progress progress(EvalConfig eval) {
-            return (sampled, executed, problems, tokens) -> { };
+            return (sampled, executed, problems, tokens) -> {};
         }
 
         default void evaluated(EvalResult result) {}
@@ -71,7 +70,8 @@ public final class CheckpointEvaluation {
         for (EvalConfig eval : evals) {
             var problems = evaluator.problems(eval);
             listener.evaluating(eval, problems.size());
-            EvalResult result = evaluator.evaluate(eval, problems, options.seed(), options.sandbox(), listener.progress(eval));
+            EvalResult result =
+                    evaluator.evaluate(eval, problems, options.seed(), options.sandbox(), listener.progress(eval));
             listener.evaluated(result);
             results.add(result);
         }
@@ -79,15 +79,22 @@ public final class CheckpointEvaluation {
         Map<String, Double> bits = Map.of();
         if (options.bitsPerByte()) {
             listener.measuring("bits per byte");
-            bits = BitsPerByte.of(loaded.model(), loaded.tokenizer(),
-                    DataPipeline.prepare(config, loaded.tokenizer(), config.train().seed()).heldOut());
+            bits = BitsPerByte.of(
+                    loaded.model(),
+                    loaded.tokenizer(),
+                    DataPipeline.prepare(
+                                    config, loaded.tokenizer(), config.train().seed())
+                            .heldOut());
         }
         UnderstandingResult understanding = null;
         if (options.understanding()) {
             listener.measuring("understanding");
             List<MinimalPair> pairs;
             try (Sandbox sandbox = Sandbox.open(options.sandbox())) {
-                pairs = MinimalPairs.of(Understanding.problems(config.data().deskSeed(), config.data().desk()), sandbox,
+                pairs = MinimalPairs.of(
+                        Understanding.problems(
+                                config.data().deskSeed(), config.data().desk()),
+                        sandbox,
                         options.seed());
             }
             understanding = Understanding.measure(loaded.model(), loaded.tokenizer(), pairs);
@@ -102,15 +109,19 @@ public final class CheckpointEvaluation {
      * Left out when no {@code desk-l2r} evaluation covers every one of those problems.
      */
     static List<EvalResult> ceilings(List<EvalResult> results) {
-        List<EvalResult> l2rs = results.stream().filter(r -> r.config().benchmark().equals(Benchmarks.DESK_L2R)
-                && r.mode() == EvalMode.L2R).toList();
+        List<EvalResult> l2rs = results.stream()
+                .filter(r -> r.config().benchmark().equals(Benchmarks.DESK_L2R) && r.mode() == EvalMode.L2R)
+                .toList();
         if (l2rs.isEmpty()) return List.of();
         Map<String, EvalResult> byBenchmark = new LinkedHashMap<>();
         for (EvalResult infill : results) {
-            if (!infill.config().benchmark().equals(Benchmarks.DESK_INFILL) || !infill.mode().isInfill()) continue;
+            if (!infill.config().benchmark().equals(Benchmarks.DESK_INFILL)
+                    || !infill.mode().isInfill()) continue;
             // sampled as the infill tasks were (same temperature), where the run did so
-            EvalResult l2r = l2rs.stream().filter(r -> r.config().temperature() == infill.config().temperature())
-                    .findFirst().orElse(l2rs.get(0));
+            EvalResult l2r = l2rs.stream()
+                    .filter(r -> r.config().temperature() == infill.config().temperature())
+                    .findFirst()
+                    .orElse(l2rs.get(0));
             Set<String> sources = new LinkedHashSet<>();
             infill.counts().forEach(c -> sources.add(DeskBenchmarks.l2rTaskId(c.taskId())));
             EvalResult ceiling = restrict(l2r, sources, EvalMetrics.ceilingBenchmark(Benchmarks.DESK_INFILL));
@@ -121,10 +132,13 @@ public final class CheckpointEvaluation {
 
     /** {@code result} on the problems {@code taskIds} only, renamed {@code benchmark}; null unless it holds them all. */
     private static EvalResult restrict(EvalResult result, Set<String> taskIds, String benchmark) {
-        List<ProblemCount> counts = result.counts().stream().filter(c -> taskIds.contains(c.taskId())).toList();
+        List<ProblemCount> counts = result.counts().stream()
+                .filter(c -> taskIds.contains(c.taskId()))
+                .toList();
         if (counts.size() != taskIds.size()) return null;
         List<GeneratedSample> samples = result.samples().stream()
-                .filter(s -> taskIds.contains(s.scored().sample().taskId())).toList();
+                .filter(s -> taskIds.contains(s.scored().sample().taskId()))
+                .toList();
         Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
         Map<Completion.Finish, Integer> finishes = new EnumMap<>(Completion.Finish.class);
         for (GeneratedSample s : samples) {
@@ -132,11 +146,32 @@ public final class CheckpointEvaluation {
             finishes.merge(s.finish(), 1, Integer::sum);
         }
         EvalConfig c = result.config();
-        EvalConfig renamed = new EvalConfig(benchmark, c.mode(), c.n(), c.k(), c.temperature(), c.topP(), c.topK(),
-                c.maxNewTokens(), counts.size(), c.timeout());
-        return new EvalResult(renamed, result.promptFormat(), result.seed(), counts,
-                c.k().stream().map(k -> PassAtKEstimate.overProblems(counts, k, IntervalSettings.DEFAULT)).toList(), samples, outcomes, finishes,
+        EvalConfig renamed = new EvalConfig(
+                benchmark,
+                c.mode(),
+                c.n(),
+                c.k(),
+                c.temperature(),
+                c.topP(),
+                c.topK(),
+                c.maxNewTokens(),
+                counts.size(),
+                c.timeout());
+        return new EvalResult(
+                renamed,
+                result.promptFormat(),
+                result.seed(),
+                counts,
+                c.k().stream()
+                        .map(k -> PassAtKEstimate.overProblems(counts, k, IntervalSettings.DEFAULT))
+                        .toList(),
+                samples,
+                outcomes,
+                finishes,
                 result.trimmedPrompts().stream().filter(taskIds::contains).toList(),
-                result.unfitProblems().stream().filter(taskIds::contains).toList(), 0, 0, 0);
+                result.unfitProblems().stream().filter(taskIds::contains).toList(),
+                0,
+                0,
+                0);
     }
 }

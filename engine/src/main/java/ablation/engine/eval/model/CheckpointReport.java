@@ -14,8 +14,12 @@ import java.util.Map;
  * @param bitsPerByte per held-out source; empty when not asked for
  * @param understanding the understanding test, or null when not asked for
  */
-public record CheckpointReport(long step, List<EvalResult> evaluations, List<EvalResult> ceilings,
-                               Map<String, Double> bitsPerByte, UnderstandingResult understanding) {
+public record CheckpointReport(
+        long step,
+        List<EvalResult> evaluations,
+        List<EvalResult> ceilings,
+        Map<String, Double> bitsPerByte,
+        UnderstandingResult understanding) {
     public CheckpointReport {
         evaluations = List.copyOf(evaluations);
         ceilings = List.copyOf(ceilings);

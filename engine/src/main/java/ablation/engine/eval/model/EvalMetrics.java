@@ -67,7 +67,8 @@ public final class EvalMetrics {
         metrics.put(PROMPTS_TRIMMED + where, (double) result.trimmedPrompts().size());
         metrics.put(PROMPTS_UNFIT + where, (double) result.unfitProblems().size());
         for (Completion.Finish finish : Completion.Finish.values()) {
-            metrics.put(FINISH + finish.label() + "/" + where, (double) result.finishes().getOrDefault(finish, 0));
+            metrics.put(FINISH + finish.label() + "/" + where, (double)
+                    result.finishes().getOrDefault(finish, 0));
         }
         return metrics;
     }

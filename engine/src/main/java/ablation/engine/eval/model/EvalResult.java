@@ -1,10 +1,9 @@
 package ablation.engine.eval.model;
 
 import ablation.core.config.EvalConfig;
-import ablation.core.stats.ProblemCount;
-import ablation.core.stats.PassAtKEstimate;
-import ablation.core.stats.Estimate;
 import ablation.core.config.EvalMode;
+import ablation.core.stats.PassAtKEstimate;
+import ablation.core.stats.ProblemCount;
 import ablation.engine.eval.ScoredSample;
 import ablation.engine.eval.sandbox.Outcome;
 import ablation.engine.sampling.Completion;
@@ -27,11 +26,20 @@ import java.util.Map;
  * @param samplingSeconds wall time spent in the model
  * @param seconds wall time of the whole evaluation (execution overlaps sampling)
  */
-public record EvalResult(EvalConfig config, String promptFormat, long seed, List<ProblemCount> counts,
-                         List<PassAtKEstimate> passAtK,
-                         List<GeneratedSample> samples, Map<Outcome, Integer> outcomes,
-                         Map<Completion.Finish, Integer> finishes, List<String> trimmedPrompts, List<String> unfitProblems,
-                         long generatedTokens, double samplingSeconds, double seconds) {
+public record EvalResult(
+        EvalConfig config,
+        String promptFormat,
+        long seed,
+        List<ProblemCount> counts,
+        List<PassAtKEstimate> passAtK,
+        List<GeneratedSample> samples,
+        Map<Outcome, Integer> outcomes,
+        Map<Completion.Finish, Integer> finishes,
+        List<String> trimmedPrompts,
+        List<String> unfitProblems,
+        long generatedTokens,
+        double samplingSeconds,
+        double seconds) {
     public EvalResult {
         counts = List.copyOf(counts);
         passAtK = List.copyOf(passAtK);

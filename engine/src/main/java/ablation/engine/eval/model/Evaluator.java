@@ -4,12 +4,10 @@ import ablation.core.WorkbenchException;
 import ablation.core.config.EvalConfig;
 import ablation.core.config.EvalMode;
 import ablation.core.config.RunConfig;
-import ablation.engine.benchmark.Problem;
 import ablation.core.stats.IntervalSettings;
 import ablation.core.stats.PassAtKEstimate;
 import ablation.core.stats.ProblemCount;
-import ablation.core.stats.Bootstrap;
-import ablation.core.stats.Estimate;
+import ablation.engine.benchmark.Problem;
 import ablation.engine.eval.Sample;
 import ablation.engine.eval.ScoreReport;
 import ablation.engine.eval.ScoredSample;
@@ -83,7 +81,8 @@ public final class Evaluator {
 
     /** The problems {@code eval} asks for (its benchmark, the first {@code problems} of them). */
     public List<Problem> problems(EvalConfig eval) {
-        return Benchmarks.load(eval.benchmark(), run.data().deskSeed(), run.data().desk(), eval.problems());
+        return Benchmarks.load(
+                eval.benchmark(), run.data().deskSeed(), run.data().desk(), eval.problems());
     }
 
     /** The prompt layout of a mode for this model. */
@@ -101,7 +100,8 @@ public final class Evaluator {
         return evaluate(eval, problems(eval), seed, sandbox, progress);
     }
 
-    public EvalResult evaluate(EvalConfig eval, List<Problem> problems, long seed, SandboxOptions sandboxOptions, Progress progress) {
+    public EvalResult evaluate(
+            EvalConfig eval, List<Problem> problems, long seed, SandboxOptions sandboxOptions, Progress progress) {
         EvalMode mode = eval.mode();
         if (mode.isInfill() && problems.stream().noneMatch(Problem::isInfill)) {
             throw new WorkbenchException("eval[" + eval.benchmark() + "]: mode " + mode.label()
@@ -134,13 +134,15 @@ public final class Evaluator {
                 Problem problem = problems.get(p);
                 long sampleSeed = seeds.nextLong();
                 long t0 = System.nanoTime();
-                FittedPrompt prompt = format.fit(tokenizer, problem.prompt(), mode.isInfill() ? problem.suffix() : "", limit);
+                FittedPrompt prompt =
+                        format.fit(tokenizer, problem.prompt(), mode.isInfill() ? problem.suffix() : "", limit);
                 if (prompt == null) {
                     unfit.add(problem.taskId());
                     finishes.merge(Completion.Finish.PROMPT_TOO_LONG, eval.n(), Integer::sum);
                     finishesByProblem.add(Collections.nCopies(eval.n(), Completion.Finish.PROMPT_TOO_LONG));
                     scored.add(CompletableFuture.completedFuture(notRun(problem, eval.n(), mode, limit)));
-                    progress.update(sampled.incrementAndGet(), executed.incrementAndGet(), problems.size(), tokens.get());
+                    progress.update(
+                            sampled.incrementAndGet(), executed.incrementAndGet(), problems.size(), tokens.get());
                     continue;
                 }
                 if (prompt.trimmed()) trimmed.add(problem.taskId());
@@ -156,12 +158,21 @@ public final class Evaluator {
                 }
                 finishesByProblem.add(problemFinishes);
                 int sampledNow = sampled.incrementAndGet();
-                scored.add(CompletableFuture.supplyAsync(() -> {
-                    ScoreReport report = Scorer.score(List.of(problem), samples, mode, eval.k(), false, sandbox, (d, t) -> { },
-                            IntervalSettings.DEFAULT);
-                    progress.update(sampled.get(), executed.incrementAndGet(), problems.size(), tokens.get());
-                    return report;
-                }, executor));
+                scored.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            ScoreReport report = Scorer.score(
+                                    List.of(problem),
+                                    samples,
+                                    mode,
+                                    eval.k(),
+                                    false,
+                                    sandbox,
+                                    (d, t) -> {},
+                                    IntervalSettings.DEFAULT);
+                            progress.update(sampled.get(), executed.incrementAndGet(), problems.size(), tokens.get());
+                            return report;
+                        },
+                        executor));
                 progress.update(sampledNow, executed.get(), problems.size(), tokens.get());
             }
             List<ProblemCount> counts = new ArrayList<>();
@@ -171,14 +182,28 @@ public final class Evaluator {
                 ScoreReport report = join(scored.get(p));
                 counts.addAll(report.counts());
                 for (int i = 0; i < report.scored().size(); i++) {
-                    all.add(new GeneratedSample(report.scored().get(i), finishesByProblem.get(p).get(i)));
+                    all.add(new GeneratedSample(
+                            report.scored().get(i), finishesByProblem.get(p).get(i)));
                 }
                 report.outcomes().forEach((outcome, count) -> outcomes.merge(outcome, count, Integer::sum));
             }
             List<PassAtKEstimate> passAtK = eval.k().stream()
-                    .map(k -> PassAtKEstimate.overProblems(counts, k, IntervalSettings.DEFAULT)).toList();
-            return new EvalResult(eval, format.label(), seed, counts, passAtK, all, outcomes, finishes, trimmed, unfit,
-                    tokens.get(), samplingNanos / 1e9, (System.nanoTime() - started) / 1e9);
+                    .map(k -> PassAtKEstimate.overProblems(counts, k, IntervalSettings.DEFAULT))
+                    .toList();
+            return new EvalResult(
+                    eval,
+                    format.label(),
+                    seed,
+                    counts,
+                    passAtK,
+                    all,
+                    outcomes,
+                    finishes,
+                    trimmed,
+                    unfit,
+                    tokens.get(),
+                    samplingNanos / 1e9,
+                    (System.nanoTime() - started) / 1e9);
         } finally {
             executor.shutdownNow();
         }
@@ -186,11 +211,20 @@ public final class Evaluator {
 
     /** A problem whose prompt cannot fit: n empty samples, none run, none passed. */
     private static ScoreReport notRun(Problem problem, int n, EvalMode mode, int limit) {
-        ExecResult result = new ExecResult(Outcome.NOT_RUN, "the prompt does not fit in " + limit
-                + " tokens (the context less max_new_tokens) even with its doctest examples cut", 0);
+        ExecResult result = new ExecResult(
+                Outcome.NOT_RUN,
+                "the prompt does not fit in " + limit
+                        + " tokens (the context less max_new_tokens) even with its doctest examples cut",
+                0);
         List<ScoredSample> samples = Collections.nCopies(n, new ScoredSample(new Sample(problem.taskId(), ""), result));
-        return new ScoreReport(mode, 1, 1, List.of(new ProblemCount(problem.taskId(), n, 0)), List.of(),
-                Map.of(Outcome.NOT_RUN, n), samples);
+        return new ScoreReport(
+                mode,
+                1,
+                1,
+                List.of(new ProblemCount(problem.taskId(), n, 0)),
+                List.of(),
+                Map.of(Outcome.NOT_RUN, n),
+                samples);
     }
 
     private static ScoreReport join(CompletableFuture<ScoreReport> future) {

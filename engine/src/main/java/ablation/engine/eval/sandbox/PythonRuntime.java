@@ -35,7 +35,9 @@ public record PythonRuntime(Path executable, String version, List<Path> roots) {
         List<String> lines = new ArrayList<>();
         int exit;
         try {
-            Process process = new ProcessBuilder(command, "-s", "-S", "-c", DESCRIBE).redirectErrorStream(true).start();
+            Process process = new ProcessBuilder(command, "-s", "-S", "-c", DESCRIBE)
+                    .redirectErrorStream(true)
+                    .start();
             process.getOutputStream().close();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -50,7 +52,8 @@ public record PythonRuntime(Path executable, String version, List<Path> roots) {
             Thread.currentThread().interrupt();
             throw new WorkbenchException("interrupted while looking for " + command, e);
         }
-        if (exit != 0 || lines.size() < 5) throw missing(command, "it exited with " + exit + ": " + String.join(" ", lines));
+        if (exit != 0 || lines.size() < 5)
+            throw missing(command, "it exited with " + exit + ": " + String.join(" ", lines));
         String[] major = lines.get(2).split("\\.");
         if (!major[0].equals("3") || Integer.parseInt(major[1]) < 9) {
             throw new WorkbenchException("the sandbox needs Python 3.9 or newer; " + command + " is " + lines.get(1)

@@ -72,8 +72,13 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    private Sandbox(SandboxOptions options, PythonRuntime python, WorkerCommand command, List<Worker> workers,
-                    ExecutorService launcher, ScheduledExecutorService watchdog) {
+    private Sandbox(
+            SandboxOptions options,
+            PythonRuntime python,
+            WorkerCommand command,
+            List<Worker> workers,
+            ExecutorService launcher,
+            ScheduledExecutorService watchdog) {
         this.options = options;
         this.python = python;
         this.command = command;
@@ -120,8 +125,8 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /** Starts the workers with the first of {@code commands} that works; {@code refusals} say why others did not. */
-    static Sandbox start(SandboxOptions options, PythonRuntime python, List<WorkerCommand> commands,
-                         List<String> refusals) {
+    static Sandbox start(
+            SandboxOptions options, PythonRuntime python, List<WorkerCommand> commands, List<String> refusals) {
         // bubblewrap's --die-with-parent follows the *thread* that started it: workers are started from
         // this one long-lived thread, so they live exactly as long as the sandbox.
         ExecutorService launcher = Executors.newSingleThreadExecutor(daemon("sandbox-launcher"));
@@ -149,14 +154,21 @@ public final class Sandbox implements AutoCloseable {
         }
         launcher.shutdownNow();
         watchdog.shutdownNow();
-        throw new WorkbenchException("cannot start the sandbox (" + options.isolation().label() + "): "
-                + String.join("; ", refusals));
+        throw new WorkbenchException(
+                "cannot start the sandbox (" + options.isolation().label() + "): " + String.join("; ", refusals));
     }
 
-    private static Worker launch(ExecutorService launcher, WorkerCommand command, PythonRuntime python,
-                                 SandboxOptions options, int slot, ScheduledExecutorService watchdog) throws Worker.WorkerFailure {
+    private static Worker launch(
+            ExecutorService launcher,
+            WorkerCommand command,
+            PythonRuntime python,
+            SandboxOptions options,
+            int slot,
+            ScheduledExecutorService watchdog)
+            throws Worker.WorkerFailure {
         try {
-            return launcher.submit(() -> Worker.start(command, python, options, uidFor(slot), watchdog)).get();
+            return launcher.submit(() -> Worker.start(command, python, options, uidFor(slot), watchdog))
+                    .get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof Worker.WorkerFailure failure) throw failure;
             throw new WorkbenchException("cannot start a sandbox worker: " + e.getCause(), e.getCause());
@@ -177,7 +189,8 @@ public final class Sandbox implements AutoCloseable {
     private static void warnIfWeak(WorkerCommand command, Worker worker, List<String> refusals) {
         List<String> gaps = new ArrayList<>();
         if (command.isolation() == Isolation.RLIMIT) {
-            gaps.add("no network or filesystem isolation" + (refusals.isEmpty() ? "" : " (" + String.join("; ", refusals) + ")"));
+            gaps.add("no network or filesystem isolation"
+                    + (refusals.isEmpty() ? "" : " (" + String.join("; ", refusals) + ")"));
         }
         if (!worker.unprivileged() && command.isolation() == Isolation.RLIMIT) {
             gaps.add("candidates run under this user's uid: they can read what it reads and signal its processes");
@@ -206,7 +219,7 @@ public final class Sandbox implements AutoCloseable {
 
     /** Runs the programs in parallel; results in the same order. */
     public List<ExecResult> run(List<String> programs) {
-        return run(programs, (done, total) -> { });
+        return run(programs, (done, total) -> {});
     }
 
     public List<ExecResult> run(List<String> programs, Progress progress) {
@@ -215,7 +228,8 @@ public final class Sandbox implements AutoCloseable {
         AtomicInteger done = new AtomicInteger();
         List<CompletableFuture<ExecResult>> futures = new ArrayList<>(total);
         for (String program : programs) {
-            futures.add(submit(program).whenComplete((result, error) -> progress.update(done.incrementAndGet(), total)));
+            futures.add(
+                    submit(program).whenComplete((result, error) -> progress.update(done.incrementAndGet(), total)));
         }
         List<ExecResult> results = new ArrayList<>(total);
         for (CompletableFuture<ExecResult> future : futures) {
@@ -263,7 +277,7 @@ public final class Sandbox implements AutoCloseable {
                 LOG.warn("sandbox worker {} failed ({}); starting a new one", slot.index, e.getMessage());
                 slot.worker.close();
                 slot.worker = null;
-                cache.remove(program);  // not the program's fault: the next identical one runs again
+                cache.remove(program); // not the program's fault: the next identical one runs again
                 return new ExecResult(Outcome.KILLED, e.getMessage(), 0);
             }
         } finally {

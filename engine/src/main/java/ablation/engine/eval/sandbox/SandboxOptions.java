@@ -20,12 +20,22 @@ import java.util.Objects;
  * @param seed {@code PYTHONHASHSEED} of the workers and the seed of {@code random} in every candidate, so set
  *     iteration order and unseeded randomness repeat from run to run
  */
-public record SandboxOptions(int workers, double timeoutSeconds, long memoryBytes, long fileSizeBytes, int openFiles,
-                             int processes, boolean cache, Isolation isolation, String python, long seed) {
+public record SandboxOptions(
+        int workers,
+        double timeoutSeconds,
+        long memoryBytes,
+        long fileSizeBytes,
+        int openFiles,
+        int processes,
+        boolean cache,
+        Isolation isolation,
+        String python,
+        long seed) {
     public static final int MAX_WORKERS = 64;
 
     public SandboxOptions {
-        if (workers < 1 || workers > MAX_WORKERS) throw new ConfigException("workers", workers, "must be between 1 and " + MAX_WORKERS);
+        if (workers < 1 || workers > MAX_WORKERS)
+            throw new ConfigException("workers", workers, "must be between 1 and " + MAX_WORKERS);
         Check.positive("timeout", timeoutSeconds);
         if (timeoutSeconds > 3600) throw new ConfigException("timeout", timeoutSeconds, "must be at most 3600 seconds");
         if (memoryBytes < 64L << 20) throw new ConfigException("memory", memoryBytes, "must be at least 64 MiB");
@@ -40,31 +50,73 @@ public record SandboxOptions(int workers, double timeoutSeconds, long memoryByte
     /** Conventional HumanEval settings: 3 s per program, 1 GiB, one worker per core, cache on. */
     public static SandboxOptions defaults() {
         String python = System.getenv("WORKBENCH_PYTHON");
-        return new SandboxOptions(Math.min(MAX_WORKERS, Runtime.getRuntime().availableProcessors()), 3.0, 1L << 30,
-                16L << 20, 64, 16, true, Isolation.AUTO, python == null || python.isBlank() ? "python3" : python, 0);
+        return new SandboxOptions(
+                Math.min(MAX_WORKERS, Runtime.getRuntime().availableProcessors()),
+                3.0,
+                1L << 30,
+                16L << 20,
+                64,
+                16,
+                true,
+                Isolation.AUTO,
+                python == null || python.isBlank() ? "python3" : python,
+                0);
     }
 
     public SandboxOptions withWorkers(int value) {
-        return new SandboxOptions(value, timeoutSeconds, memoryBytes, fileSizeBytes, openFiles, processes, cache, isolation, python, seed);
+        return new SandboxOptions(
+                value,
+                timeoutSeconds,
+                memoryBytes,
+                fileSizeBytes,
+                openFiles,
+                processes,
+                cache,
+                isolation,
+                python,
+                seed);
     }
 
     public SandboxOptions withTimeout(double seconds) {
-        return new SandboxOptions(workers, seconds, memoryBytes, fileSizeBytes, openFiles, processes, cache, isolation, python, seed);
+        return new SandboxOptions(
+                workers, seconds, memoryBytes, fileSizeBytes, openFiles, processes, cache, isolation, python, seed);
     }
 
     public SandboxOptions withMemory(long bytes) {
-        return new SandboxOptions(workers, timeoutSeconds, bytes, fileSizeBytes, openFiles, processes, cache, isolation, python, seed);
+        return new SandboxOptions(
+                workers, timeoutSeconds, bytes, fileSizeBytes, openFiles, processes, cache, isolation, python, seed);
     }
 
     public SandboxOptions withCache(boolean value) {
-        return new SandboxOptions(workers, timeoutSeconds, memoryBytes, fileSizeBytes, openFiles, processes, value, isolation, python, seed);
+        return new SandboxOptions(
+                workers,
+                timeoutSeconds,
+                memoryBytes,
+                fileSizeBytes,
+                openFiles,
+                processes,
+                value,
+                isolation,
+                python,
+                seed);
     }
 
     public SandboxOptions withIsolation(Isolation value) {
-        return new SandboxOptions(workers, timeoutSeconds, memoryBytes, fileSizeBytes, openFiles, processes, cache, value, python, seed);
+        return new SandboxOptions(
+                workers, timeoutSeconds, memoryBytes, fileSizeBytes, openFiles, processes, cache, value, python, seed);
     }
 
     public SandboxOptions withPython(String value) {
-        return new SandboxOptions(workers, timeoutSeconds, memoryBytes, fileSizeBytes, openFiles, processes, cache, isolation, value, seed);
+        return new SandboxOptions(
+                workers,
+                timeoutSeconds,
+                memoryBytes,
+                fileSizeBytes,
+                openFiles,
+                processes,
+                cache,
+                isolation,
+                value,
+                seed);
     }
 }

@@ -31,6 +31,7 @@ final class Worker implements AutoCloseable {
     private static final byte[] HARNESS = loadHarness();
     /** Margin over the harness's own timeout before Java decides the worker hangs and kills it. */
     private static final long GRACE_MS = 10_000;
+
     private static final long START_TIMEOUT_MS = 30_000;
     /** USER_HZ of /proc/PID/stat: 100 on every Linux architecture Java runs on. */
     private static final double CLOCK_TICKS = 100;
@@ -65,8 +66,13 @@ final class Worker implements AutoCloseable {
      * @param uid the uid its candidates run under when it is root, or null to keep its own
      * @throws WorkerFailure when the process cannot start or does not become ready (e.g. bubblewrap refused)
      */
-    static Worker start(WorkerCommand command, PythonRuntime python, SandboxOptions options, Integer uid,
-                        ScheduledExecutorService watchdog) throws WorkerFailure {
+    static Worker start(
+            WorkerCommand command,
+            PythonRuntime python,
+            SandboxOptions options,
+            Integer uid,
+            ScheduledExecutorService watchdog)
+            throws WorkerFailure {
         ProcessBuilder builder = new ProcessBuilder(command.command(python));
         Map<String, String> env = builder.environment();
         env.clear();
@@ -78,7 +84,8 @@ final class Worker implements AutoCloseable {
             throw new WorkerFailure("cannot start " + builder.command().get(0) + ": " + e.getMessage());
         }
         StringBuilder stderr = new StringBuilder();
-        Thread drain = new Thread(() -> logStderr(process.getErrorStream(), stderr), "sandbox-worker-stderr-" + process.pid());
+        Thread drain =
+                new Thread(() -> logStderr(process.getErrorStream(), stderr), "sandbox-worker-stderr-" + process.pid());
         drain.setDaemon(true);
         drain.start();
         Worker worker = new Worker(process, options, watchdog, command.dropUid() ? uid : null);
@@ -93,7 +100,8 @@ final class Worker implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             synchronized (stderr) {
-                throw new WorkerFailure(e.getMessage() + (stderr.length() > 0 ? ": " + stderr.toString().strip() : ""));
+                throw new WorkerFailure(e.getMessage()
+                        + (stderr.length() > 0 ? ": " + stderr.toString().strip() : ""));
             }
         }
     }
@@ -118,12 +126,14 @@ final class Worker implements AutoCloseable {
                 .put("root", command.workRoot() + process.pid());
         if (uid == null) settings.putNull("uid");
         else settings.put("uid", uid);
-        JsonNode ready = exchange(() -> {
-            requests.write((HARNESS.length + "\n").getBytes(StandardCharsets.US_ASCII));
-            requests.write(HARNESS);
-            requests.write((settings + "\n").getBytes(StandardCharsets.UTF_8));
-            requests.flush();
-        }, START_TIMEOUT_MS);
+        JsonNode ready = exchange(
+                () -> {
+                    requests.write((HARNESS.length + "\n").getBytes(StandardCharsets.US_ASCII));
+                    requests.write(HARNESS);
+                    requests.write((settings + "\n").getBytes(StandardCharsets.UTF_8));
+                    requests.flush();
+                },
+                START_TIMEOUT_MS);
         if (!ready.path("ready").asBoolean()) {
             String error = ready.path("error").asText("");
             throw new WorkerFailure(error.isEmpty() ? "the sandbox worker did not start: " + ready : error);
@@ -149,13 +159,17 @@ final class Worker implements AutoCloseable {
     ExecResult execute(String program) throws WorkerFailure {
         byte[] bytes = program.getBytes(StandardCharsets.UTF_8);
         long limitMs = (long) Math.ceil(options.timeoutSeconds() * 1000) + GRACE_MS;
-        JsonNode reply = exchange(() -> {
-            requests.write((bytes.length + "\n").getBytes(StandardCharsets.US_ASCII));
-            requests.write(bytes);
-            requests.flush();
-        }, limitMs);
+        JsonNode reply = exchange(
+                () -> {
+                    requests.write((bytes.length + "\n").getBytes(StandardCharsets.US_ASCII));
+                    requests.write(bytes);
+                    requests.flush();
+                },
+                limitMs);
         try {
-            return new ExecResult(Outcome.fromLabel(reply.path("outcome").asText()), reply.path("error").asText(""),
+            return new ExecResult(
+                    Outcome.fromLabel(reply.path("outcome").asText()),
+                    reply.path("error").asText(""),
                     reply.path("seconds").asDouble());
         } catch (IllegalArgumentException e) {
             throw new WorkerFailure("the sandbox worker answered " + reply);
@@ -173,7 +187,8 @@ final class Worker implements AutoCloseable {
             request.send();
             String line = replies.readLine();
             if (line == null) {
-                throw new WorkerFailure(kill.isDone() ? "the sandbox worker hung and was killed" : "the sandbox worker died");
+                throw new WorkerFailure(
+                        kill.isDone() ? "the sandbox worker hung and was killed" : "the sandbox worker died");
             }
             return JSON.readTree(line);
         } catch (IOException | UncheckedIOException e) {
@@ -208,12 +223,13 @@ final class Worker implements AutoCloseable {
      */
     double cpuSeconds() {
         double ticks = 0;
-        for (ProcessHandle handle : Stream.concat(Stream.of(process.toHandle()),
-                process.descendants()).toList()) {
+        for (ProcessHandle handle : Stream.concat(Stream.of(process.toHandle()), process.descendants())
+                .toList()) {
             try {
                 String stat = Files.readString(Path.of("/proc", Long.toString(handle.pid()), "stat"));
                 String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                for (int field = 11; field <= 14; field++) ticks += Long.parseLong(fields[field]); // utime stime cutime cstime
+                for (int field = 11; field <= 14; field++)
+                    ticks += Long.parseLong(fields[field]); // utime stime cutime cstime
             } catch (IOException | RuntimeException e) {
                 // the process ended meanwhile
             }

@@ -58,8 +58,15 @@ record WorkerCommand(Isolation isolation, List<String> prefix, boolean namespace
     static List<WorkerCommand> bubblewrapVariants(Path bwrap, PythonRuntime python, boolean root) {
         List<WorkerCommand> variants = new ArrayList<>();
         if (root) {
-            List<String> args = new ArrayList<>(List.of(bwrap.toString(), "--unshare-ipc", "--unshare-pid", "--unshare-net",
-                    "--unshare-uts", "--unshare-cgroup-try", "--cap-drop", "ALL"));
+            List<String> args = new ArrayList<>(List.of(
+                    bwrap.toString(),
+                    "--unshare-ipc",
+                    "--unshare-pid",
+                    "--unshare-net",
+                    "--unshare-uts",
+                    "--unshare-cgroup-try",
+                    "--cap-drop",
+                    "ALL"));
             for (String capability : ROOT_CAPABILITIES) args.addAll(List.of("--cap-add", capability));
             args.addAll(commonArgs(python));
             variants.add(new WorkerCommand(Isolation.BWRAP, args, true, true, "/tmp/sandbox-"));
@@ -79,7 +86,8 @@ record WorkerCommand(Isolation isolation, List<String> prefix, boolean namespace
             Path path = Path.of(top);
             try {
                 if (Files.isSymbolicLink(path)) {
-                    args.addAll(List.of("--symlink", Files.readSymbolicLink(path).toString(), top));
+                    args.addAll(
+                            List.of("--symlink", Files.readSymbolicLink(path).toString(), top));
                 } else if (Files.isDirectory(path)) {
                     args.addAll(List.of("--ro-bind", top, top));
                 }
@@ -87,18 +95,30 @@ record WorkerCommand(Isolation isolation, List<String> prefix, boolean namespace
                 // unreadable link: leave it out of the sandbox
             }
         }
-        for (String file : List.of("/etc/ld.so.cache", "/etc/localtime")) args.addAll(List.of("--ro-bind-try", file, file));
+        for (String file : List.of("/etc/ld.so.cache", "/etc/localtime"))
+            args.addAll(List.of("--ro-bind-try", file, file));
         for (Path root : python.roots()) {
             // bubblewrap copies the modes of the directories it creates (/root is 0700): open them for candidates
             List<Path> parents = new ArrayList<>();
-            for (Path parent = root.getParent(); parent != null && parent.getParent() != null; parent = parent.getParent()) {
+            for (Path parent = root.getParent();
+                    parent != null && parent.getParent() != null;
+                    parent = parent.getParent()) {
                 parents.add(0, parent);
             }
             for (Path parent : parents) args.addAll(List.of("--perms", "0755", "--dir", parent.toString()));
             args.addAll(List.of("--ro-bind", root.toString(), root.toString()));
         }
-        args.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--size", Long.toString(TMP_BYTES), "--tmpfs", "/tmp",
-                "--chdir", "/tmp"));
+        args.addAll(List.of(
+                "--proc",
+                "/proc",
+                "--dev",
+                "/dev",
+                "--size",
+                Long.toString(TMP_BYTES),
+                "--tmpfs",
+                "/tmp",
+                "--chdir",
+                "/tmp"));
         return args;
     }
 

@@ -1,10 +1,9 @@
 package ablation.engine.eval.model;
 
-import ablation.core.config.EvalMode;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ablation.core.config.EvalConfig;
+import ablation.core.config.EvalMode;
 import ablation.core.stats.ProblemCount;
 import ablation.engine.eval.Sample;
 import ablation.engine.eval.ScoredSample;
@@ -25,26 +24,43 @@ class CheckpointEvaluationTest {
             counts.add(new ProblemCount(ids.get(i), 2, passes[i]));
             for (int s = 0; s < 2; s++) {
                 Outcome outcome = s < passes[i] ? Outcome.PASSED : Outcome.ASSERTION;
-                samples.add(new GeneratedSample(new ScoredSample(new Sample(ids.get(i), "x"), new ExecResult(outcome, "", 0)),
+                samples.add(new GeneratedSample(
+                        new ScoredSample(new Sample(ids.get(i), "x"), new ExecResult(outcome, "", 0)),
                         Completion.Finish.STOP_TOKEN));
             }
         }
-        EvalConfig config = new EvalConfig(benchmark, EvalMode.fromLabel(mode), 2, List.of(1, 2), 0.8, 0.95, 0, 8, ids.size(), 3);
-        return new EvalResult(config, mode, 1, counts, List.of(), samples, Map.of(), Map.of(Completion.Finish.STOP_TOKEN,
-                samples.size()), List.of(ids.get(0)), List.of(), 0, 0, 0);
+        EvalConfig config =
+                new EvalConfig(benchmark, EvalMode.fromLabel(mode), 2, List.of(1, 2), 0.8, 0.95, 0, 8, ids.size(), 3);
+        return new EvalResult(
+                config,
+                mode,
+                1,
+                counts,
+                List.of(),
+                samples,
+                Map.of(),
+                Map.of(Completion.Finish.STOP_TOKEN, samples.size()),
+                List.of(ids.get(0)),
+                List.of(),
+                0,
+                0,
+                0);
     }
 
     @Test
     void theCeilingOfDeskInfillIsDeskL2rOnTheProblemsItsTasksAreCutFrom() {
         EvalResult l2r = result("desk-l2r", "l2r", List.of("DeskL2R/0", "DeskL2R/1", "DeskL2R/2"), new int[] {2, 1, 0});
-        EvalResult infill = result("desk-infill", "infill", List.of("DeskInfill/0/R", "DeskInfill/2/L1"), new int[] {0, 0});
-        EvalResult line = result("desk-infill", "infill-line", List.of("DeskInfill/0/R", "DeskInfill/2/L1"), new int[] {1, 0});
+        EvalResult infill =
+                result("desk-infill", "infill", List.of("DeskInfill/0/R", "DeskInfill/2/L1"), new int[] {0, 0});
+        EvalResult line =
+                result("desk-infill", "infill-line", List.of("DeskInfill/0/R", "DeskInfill/2/L1"), new int[] {1, 0});
         List<EvalResult> ceilings = CheckpointEvaluation.ceilings(List.of(l2r, infill, line));
         assertEquals(1, ceilings.size(), "one ceiling per infill benchmark, whatever its modes");
         EvalResult ceiling = ceilings.get(0);
         assertEquals("desk-l2r@desk-infill", ceiling.config().benchmark());
         assertEquals("l2r", ceiling.config().mode());
-        assertEquals(List.of(new ProblemCount("DeskL2R/0", 2, 2), new ProblemCount("DeskL2R/2", 2, 0)), ceiling.counts());
+        assertEquals(
+                List.of(new ProblemCount("DeskL2R/0", 2, 2), new ProblemCount("DeskL2R/2", 2, 0)), ceiling.counts());
         assertEquals(0.5, ceiling.passAtK().get(0).value(), 1e-12);
         assertEquals(4, ceiling.samples().size());
         assertEquals(Map.of(Outcome.PASSED, 2, Outcome.ASSERTION, 2), ceiling.outcomes());
@@ -53,7 +69,8 @@ class CheckpointEvaluationTest {
 
     @Test
     void noCeilingWithoutAnL2rEvaluationThatCoversEveryProblem() {
-        EvalResult infill = result("desk-infill", "infill", List.of("DeskInfill/0/R", "DeskInfill/5/L0"), new int[] {0, 0});
+        EvalResult infill =
+                result("desk-infill", "infill", List.of("DeskInfill/0/R", "DeskInfill/5/L0"), new int[] {0, 0});
         EvalResult l2r = result("desk-l2r", "l2r", List.of("DeskL2R/0", "DeskL2R/1"), new int[] {1, 1});
         assertEquals(List.of(), CheckpointEvaluation.ceilings(List.of(infill)));
         assertEquals(List.of(), CheckpointEvaluation.ceilings(List.of(l2r, infill)));

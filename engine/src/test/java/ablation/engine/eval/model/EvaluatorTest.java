@@ -1,6 +1,5 @@
 package ablation.engine.eval.model;
 
-import ablation.core.stats.ProblemCount;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ablation.core.WorkbenchException;
 import ablation.core.config.Arch;
 import ablation.core.config.ConfigLoader;
-import ablation.core.config.DeskDifficulty;
 import ablation.core.config.EvalConfig;
 import ablation.core.config.EvalMode;
 import ablation.core.config.ModelConfig;
 import ablation.core.config.RunConfig;
+import ablation.core.stats.ProblemCount;
 import ablation.engine.benchmark.Problem;
 import ablation.engine.eval.ScoredSample;
 import ablation.engine.eval.sandbox.Outcome;
@@ -33,7 +32,8 @@ import org.junit.jupiter.api.Test;
 class EvaluatorTest {
     static final Tokenizer TOKENIZER = new ByteTokenizer(4);
     static final SandboxOptions SANDBOX = SandboxOptions.defaults().withWorkers(2);
-    static final String TEST = "\n\ndef check(candidate):\n    assert candidate(2) == 3\n    assert candidate(5) == 6\n";
+    static final String TEST =
+            "\n\ndef check(candidate):\n    assert candidate(2) == 3\n    assert candidate(5) == 6\n";
     static NDManager manager;
 
     @BeforeAll
@@ -75,8 +75,13 @@ class EvaluatorTest {
                 new Problem("stub", "def inc(x):\n", "", "    return x + 1\n", TEST, "inc"));
         try (CodeGenModel model = emptyWriter(Tokenizer.END_OF_TEXT)) {
             AtomicInteger lastExecuted = new AtomicInteger();
-            EvalResult result = new Evaluator(model, TOKENIZER, run("{clm: 1.0}")).evaluate(eval("file", EvalMode.L2R, 3, List.of(1, 3), 0), problems,
-                    5, SANDBOX, (sampled, executed, total, tokens) -> lastExecuted.accumulateAndGet(executed, Math::max));
+            EvalResult result = new Evaluator(model, TOKENIZER, run("{clm: 1.0}"))
+                    .evaluate(
+                            eval("file", EvalMode.L2R, 3, List.of(1, 3), 0),
+                            problems,
+                            5,
+                            SANDBOX,
+                            (sampled, executed, total, tokens) -> lastExecuted.accumulateAndGet(executed, Math::max));
             assertEquals(List.of(new ProblemCount("whole", 3, 3), new ProblemCount("stub", 3, 0)), result.counts());
             assertEquals(0.5, result.passAtK().get(0).value(), 1e-12);
             assertEquals(3, result.passAtK().get(1).k());
@@ -90,14 +95,18 @@ class EvaluatorTest {
 
     @Test
     void infillUsesTheTrainedLayoutAndExecutesPrefixMiddleSuffix() {
-        List<Problem> problems = List.of(new Problem("hole", "def inc(x):\n    y = x + 1\n", "    return y\n", "    y = x + 1\n", TEST, "inc"));
+        List<Problem> problems = List.of(
+                new Problem("hole", "def inc(x):\n    y = x + 1\n", "    return y\n", "    y = x + 1\n", TEST, "inc"));
         try (CodeGenModel model = emptyWriter(Tokenizer.END_OF_MASK)) {
             EvalResult codegen2 = new Evaluator(model, TOKENIZER, run("{clm: 0.5, span_corruption: 0.5}"))
-                    .evaluate(eval("file", EvalMode.INFILL, 2, List.of(1), 0), problems, 1, SANDBOX, (a, b, c, d) -> { });
+                    .evaluate(
+                            eval("file", EvalMode.INFILL, 2, List.of(1), 0), problems, 1, SANDBOX, (a, b, c, d) -> {});
             assertEquals("codegen2", codegen2.promptFormat());
             assertEquals(List.of(new ProblemCount("hole", 2, 2)), codegen2.counts());
-            EvalResult psm = new Evaluator(model, TOKENIZER, run("{clm: 0.5, fim: 0.5, fim_format: psm_spm, fim_spm_share: 0}"))
-                    .evaluate(eval("file", EvalMode.INFILL, 2, List.of(1), 0), problems, 1, SANDBOX, (a, b, c, d) -> { });
+            EvalResult psm = new Evaluator(
+                            model, TOKENIZER, run("{clm: 0.5, fim: 0.5, fim_format: psm_spm, fim_spm_share: 0}"))
+                    .evaluate(
+                            eval("file", EvalMode.INFILL, 2, List.of(1), 0), problems, 1, SANDBOX, (a, b, c, d) -> {});
             assertEquals("psm", psm.promptFormat());
         }
     }
@@ -105,21 +114,28 @@ class EvaluatorTest {
     @Test
     void deskBenchmarksAreTheRunsHeldOutProblemsAndSamplesRepeatForASeed() {
         // bytes: a desk prompt is a few hundred tokens, so this model has a longer context than TinyModels'
-        try (CodeGenModel model = new CodeGenModel(new ModelConfig(Arch.CAUSAL, 2, 32, 4, 4, 512, 1e-5, 0.2),
-                TOKENIZER.vocabSize(), manager, 2)) {
+        try (CodeGenModel model = new CodeGenModel(
+                new ModelConfig(Arch.CAUSAL, 2, 32, 4, 4, 512, 1e-5, 0.2), TOKENIZER.vocabSize(), manager, 2)) {
             Evaluator evaluator = new Evaluator(model, TOKENIZER, run("{clm: 1.0}"));
             EvalConfig config = eval(Benchmarks.DESK_L2R, EvalMode.L2R, 4, List.of(1, 4), 3);
-            assertEquals(Benchmarks.load(Benchmarks.DESK_L2R, 7, ablation.core.config.DeskDifficulty.DEFAULT, 3), evaluator.problems(config));
-            EvalResult first = evaluator.evaluate(config, 11, SANDBOX, (a, b, c, d) -> { });
-            EvalResult again = evaluator.evaluate(config, 11, SANDBOX, (a, b, c, d) -> { });
+            assertEquals(
+                    Benchmarks.load(Benchmarks.DESK_L2R, 7, ablation.core.config.DeskDifficulty.DEFAULT, 3),
+                    evaluator.problems(config));
+            EvalResult first = evaluator.evaluate(config, 11, SANDBOX, (a, b, c, d) -> {});
+            EvalResult again = evaluator.evaluate(config, 11, SANDBOX, (a, b, c, d) -> {});
             assertEquals(3, first.counts().size());
             assertTrue(first.counts().stream().allMatch(c -> c.n() == 4));
             assertEquals(List.of(), first.trimmedPrompts());
             assertEquals(List.of(), first.unfitProblems());
-            List<String> completions = first.scored().stream().map(s -> s.sample().completion()).toList();
-            assertEquals(completions, again.scored().stream().map(s -> s.sample().completion()).toList());
+            List<String> completions =
+                    first.scored().stream().map(s -> s.sample().completion()).toList();
+            assertEquals(
+                    completions,
+                    again.scored().stream().map(s -> s.sample().completion()).toList());
             assertTrue(completions.stream().distinct().count() > 1, "sampling at temperature 0.8 varies");
-            for (ScoredSample s : first.scored()) assertTrue(first.counts().stream().anyMatch(c -> c.taskId().equals(s.sample().taskId())));
+            for (ScoredSample s : first.scored())
+                assertTrue(first.counts().stream()
+                        .anyMatch(c -> c.taskId().equals(s.sample().taskId())));
         }
     }
 
@@ -133,21 +149,40 @@ class EvaluatorTest {
                 new Problem("examples", examples, "", "    return x + 1\n", TEST, "inc"),
                 new Problem("long", tooLong, "", "    return x + 1\n", TEST, "inc"));
         try (CodeGenModel model = emptyWriter(Tokenizer.END_OF_TEXT)) {
-            EvalResult result = new Evaluator(model, TOKENIZER, run("{clm: 1.0}")).evaluate(eval("file", EvalMode.L2R, 2, List.of(1), 0),
-                    problems, 5, SANDBOX, (a, b, c, d) -> { });
+            EvalResult result = new Evaluator(model, TOKENIZER, run("{clm: 1.0}"))
+                    .evaluate(eval("file", EvalMode.L2R, 2, List.of(1), 0), problems, 5, SANDBOX, (a, b, c, d) -> {});
             assertEquals(List.of("examples"), result.trimmedPrompts());
             assertEquals(List.of("long"), result.unfitProblems());
-            assertEquals(List.of(new ProblemCount("whole", 2, 2), new ProblemCount("examples", 2, 0), new ProblemCount("long", 2, 0)),
-                    result.counts(), "the unfit problem is counted, as failed");
+            assertEquals(
+                    List.of(
+                            new ProblemCount("whole", 2, 2),
+                            new ProblemCount("examples", 2, 0),
+                            new ProblemCount("long", 2, 0)),
+                    result.counts(),
+                    "the unfit problem is counted, as failed");
             assertEquals(1 / 3.0, result.passAtK().get(0).value(), 1e-12);
-            assertEquals(Map.of(Completion.Finish.STOP_TOKEN, 4, Completion.Finish.PROMPT_TOO_LONG, 2), result.finishes());
+            assertEquals(
+                    Map.of(Completion.Finish.STOP_TOKEN, 4, Completion.Finish.PROMPT_TOO_LONG, 2), result.finishes());
             assertEquals(2, result.outcomes().get(Outcome.NOT_RUN));
             List<GeneratedSample> longSamples = result.samples().subList(4, 6);
-            assertTrue(longSamples.stream().allMatch(s -> s.finish() == Completion.Finish.PROMPT_TOO_LONG
-                    && s.scored().result().outcome() == Outcome.NOT_RUN && s.scored().sample().taskId().equals("long")));
-            assertEquals(Map.of(EvalMetrics.PROMPTS_TRIMMED + "file/l2r", 1.0, EvalMetrics.PROMPTS_UNFIT + "file/l2r", 1.0,
-                    EvalMetrics.FINISH + "stop_token/file/l2r", 4.0, EvalMetrics.FINISH + "stop_sequence/file/l2r", 0.0,
-                    EvalMetrics.FINISH + "length/file/l2r", 0.0, EvalMetrics.FINISH + "prompt_too_long/file/l2r", 2.0),
+            assertTrue(longSamples.stream()
+                    .allMatch(s -> s.finish() == Completion.Finish.PROMPT_TOO_LONG
+                            && s.scored().result().outcome() == Outcome.NOT_RUN
+                            && s.scored().sample().taskId().equals("long")));
+            assertEquals(
+                    Map.of(
+                            EvalMetrics.PROMPTS_TRIMMED + "file/l2r",
+                            1.0,
+                            EvalMetrics.PROMPTS_UNFIT + "file/l2r",
+                            1.0,
+                            EvalMetrics.FINISH + "stop_token/file/l2r",
+                            4.0,
+                            EvalMetrics.FINISH + "stop_sequence/file/l2r",
+                            0.0,
+                            EvalMetrics.FINISH + "length/file/l2r",
+                            0.0,
+                            EvalMetrics.FINISH + "prompt_too_long/file/l2r",
+                            2.0),
                     EvalMetrics.of(result));
         }
     }
@@ -156,8 +191,13 @@ class EvaluatorTest {
     void infillModeOnALeftToRightBenchmarkIsAnError() {
         try (CodeGenModel model = TinyModels.random(Arch.CAUSAL, TOKENIZER, manager, 3)) {
             Evaluator evaluator = new Evaluator(model, TOKENIZER, run("{clm: 1.0}"));
-            WorkbenchException e = assertThrows(WorkbenchException.class,
-                    () -> evaluator.evaluate(eval(Benchmarks.DESK_L2R, EvalMode.INFILL, 1, List.of(1), 1), 1, SANDBOX, (a, b, c, d) -> { }));
+            WorkbenchException e = assertThrows(
+                    WorkbenchException.class,
+                    () -> evaluator.evaluate(
+                            eval(Benchmarks.DESK_L2R, EvalMode.INFILL, 1, List.of(1), 1),
+                            1,
+                            SANDBOX,
+                            (a, b, c, d) -> {}));
             assertTrue(e.getMessage().contains("suffix"), e.getMessage());
         }
     }

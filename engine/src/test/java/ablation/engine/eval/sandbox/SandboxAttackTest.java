@@ -34,7 +34,8 @@ class SandboxAttackTest {
         Path dir = Path.of(SandboxAttackTest.class.getResource(folder).toURI());
         Map<String, String> programs = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".py")).sorted().toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".py")).sorted().toList()) {
                 programs.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
             }
         }
@@ -54,15 +55,16 @@ class SandboxAttackTest {
         List<String> wrong = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             boolean attack = i < attacks.size();
-            if (results.get(i).passed() == attack) wrong.add((attack ? "forged: " : "control failed: ") + names.get(i)
-                    + " " + results.get(i));
+            if (results.get(i).passed() == attack)
+                wrong.add((attack ? "forged: " : "control failed: ") + names.get(i) + " " + results.get(i));
         }
         return wrong;
     }
 
     @Test
     void noAttackPassesAndEveryControlDoesWithTheBestIsolation() throws Exception {
-        try (Sandbox sandbox = Sandbox.open(SandboxOptions.defaults().withWorkers(2).withTimeout(10).withCache(false))) {
+        try (Sandbox sandbox = Sandbox.open(
+                SandboxOptions.defaults().withWorkers(2).withTimeout(10).withCache(false))) {
             assertEquals(List.of(), misjudged(sandbox), "isolation " + sandbox.isolation());
         }
     }
@@ -70,8 +72,12 @@ class SandboxAttackTest {
     @Test
     void noAttackPassesAndEveryControlDoesWithResourceLimitsOnly() throws Exception {
         assumeTrue(Files.isExecutable(SYSTEM_PYTHON), SYSTEM_PYTHON + " not found");
-        try (Sandbox sandbox = Sandbox.open(SandboxOptions.defaults().withWorkers(2).withTimeout(10).withCache(false)
-                .withIsolation(Isolation.RLIMIT).withPython(SYSTEM_PYTHON.toString()))) {
+        try (Sandbox sandbox = Sandbox.open(SandboxOptions.defaults()
+                .withWorkers(2)
+                .withTimeout(10)
+                .withCache(false)
+                .withIsolation(Isolation.RLIMIT)
+                .withPython(SYSTEM_PYTHON.toString()))) {
             assertEquals(List.of(), misjudged(sandbox));
         }
     }
@@ -84,7 +90,8 @@ class SandboxAttackTest {
     void noAttackPassesInAUserNamespace() throws Exception {
         Optional<Path> bwrap = WorkerCommand.findBubblewrap();
         assumeTrue(bwrap.isPresent(), "bwrap is not installed (.ci/setup.d/20-bubblewrap.sh installs it)");
-        SandboxOptions options = SandboxOptions.defaults().withWorkers(2).withTimeout(10).withCache(false);
+        SandboxOptions options =
+                SandboxOptions.defaults().withWorkers(2).withTimeout(10).withCache(false);
         PythonRuntime python = PythonRuntime.locate(options.python());
         List<WorkerCommand> variants = WorkerCommand.bubblewrapVariants(bwrap.get(), python, SandboxRlimitTest.root());
         WorkerCommand userNamespace = variants.get(variants.size() - 1);
@@ -105,12 +112,15 @@ class SandboxAttackTest {
     /** The suite can fail: the same checks with the right answer pass, so the attacks fail for their attack alone. */
     @Test
     void aCorrectAnswerBesideAnAttackIsStillJudgedOnItsMerits() throws Exception {
-        try (Sandbox sandbox = Sandbox.open(SandboxOptions.defaults().withWorkers(2).withTimeout(10).withCache(false))) {
+        try (Sandbox sandbox = Sandbox.open(
+                SandboxOptions.defaults().withWorkers(2).withTimeout(10).withCache(false))) {
             String exitZero = programs("attacks").get("exit_zero.py");
             String right = exitZero.substring(exitZero.indexOf("\ndef f():")).replace("return 2", "return 1");
             String wrong = exitZero.substring(exitZero.indexOf("\ndef f():"));
             List<ExecResult> results = sandbox.run(List.of(right, wrong));
-            assertEquals(List.of(Outcome.PASSED, Outcome.ASSERTION), results.stream().map(ExecResult::outcome).toList());
+            assertEquals(
+                    List.of(Outcome.PASSED, Outcome.ASSERTION),
+                    results.stream().map(ExecResult::outcome).toList());
         }
     }
 }

@@ -31,8 +31,12 @@ class SandboxRlimitTest {
     @Test
     void judgesWithResourceLimitsOnly() {
         assumeTrue(Files.isExecutable(SYSTEM_PYTHON), SYSTEM_PYTHON + " not found");
-        try (Sandbox sandbox = Sandbox.open(SandboxOptions.defaults().withWorkers(2).withTimeout(0.5)
-                .withMemory(512L << 20).withIsolation(Isolation.RLIMIT).withPython(SYSTEM_PYTHON.toString()))) {
+        try (Sandbox sandbox = Sandbox.open(SandboxOptions.defaults()
+                .withWorkers(2)
+                .withTimeout(0.5)
+                .withMemory(512L << 20)
+                .withIsolation(Isolation.RLIMIT)
+                .withPython(SYSTEM_PYTHON.toString()))) {
             assertEquals(Isolation.RLIMIT, sandbox.isolation());
             List<ExecResult> results = sandbox.run(List.of(
                     CHECK,
@@ -41,8 +45,16 @@ class SandboxRlimitTest {
                     "import os\nos._exit(0)\n" + CHECK,
                     "import sys\nprint('passed')\nsys.exit(0)\n" + CHECK,
                     "x = bytearray(4 << 30)\n" + CHECK));
-            assertEquals(List.of(Outcome.PASSED, Outcome.ASSERTION, Outcome.TIMEOUT, Outcome.EXIT, Outcome.EXIT, Outcome.MEMORY),
-                    results.stream().map(ExecResult::outcome).collect(Collectors.toList()), results.toString());
+            assertEquals(
+                    List.of(
+                            Outcome.PASSED,
+                            Outcome.ASSERTION,
+                            Outcome.TIMEOUT,
+                            Outcome.EXIT,
+                            Outcome.EXIT,
+                            Outcome.MEMORY),
+                    results.stream().map(ExecResult::outcome).collect(Collectors.toList()),
+                    results.toString());
         }
         assertTrue(ProcessHandle.current().descendants().findAny().isEmpty(), "workers left after close()");
     }
@@ -51,16 +63,21 @@ class SandboxRlimitTest {
     @Test
     void unprivilegedUidContainsProcesses() {
         assumeTrue(Files.isExecutable(SYSTEM_PYTHON), SYSTEM_PYTHON + " not found");
-        try (Sandbox sandbox = Sandbox.open(SandboxOptions.defaults().withWorkers(2).withTimeout(0.5)
-                .withIsolation(Isolation.RLIMIT).withPython(SYSTEM_PYTHON.toString()))) {
+        try (Sandbox sandbox = Sandbox.open(SandboxOptions.defaults()
+                .withWorkers(2)
+                .withTimeout(0.5)
+                .withIsolation(Isolation.RLIMIT)
+                .withPython(SYSTEM_PYTHON.toString()))) {
             assumeTrue(sandbox.unprivileged(), "candidates run under their own uid only when the tests run as root");
             List<ExecResult> results = sandbox.run(List.of(
                     "import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass\n" + CHECK,
                     "import os, time\nif os.fork() == 0:\n    os.setsid()\n    if os.fork() == 0:\n        time.sleep(60)\n"
                             + "    os._exit(0)\nos.wait()\n" + CHECK,
                     "import os\nos.kill(os.getppid(), 9)\n" + CHECK));
-            assertEquals(List.of(Outcome.TIMEOUT, Outcome.PASSED, Outcome.EXCEPTION),
-                    results.stream().map(ExecResult::outcome).collect(Collectors.toList()), results.toString());
+            assertEquals(
+                    List.of(Outcome.TIMEOUT, Outcome.PASSED, Outcome.EXCEPTION),
+                    results.stream().map(ExecResult::outcome).collect(Collectors.toList()),
+                    results.toString());
             assertEquals(List.of(), SandboxTest.candidateProcesses(), "processes left after the verdicts");
         }
         assertEquals(List.of(), SandboxTest.candidateProcesses());
@@ -80,16 +97,21 @@ class SandboxRlimitTest {
     /** Every isolation that starts runs candidates under a uid other than 0. */
     @Test
     void candidatesNeverRunAsRoot() {
-        List<SandboxOptions> modes = new ArrayList<>(List.of(SandboxOptions.defaults().withWorkers(1)));
+        List<SandboxOptions> modes =
+                new ArrayList<>(List.of(SandboxOptions.defaults().withWorkers(1)));
         if (Files.isExecutable(SYSTEM_PYTHON)) {
-            modes.add(SandboxOptions.defaults().withWorkers(1).withIsolation(Isolation.RLIMIT)
+            modes.add(SandboxOptions.defaults()
+                    .withWorkers(1)
+                    .withIsolation(Isolation.RLIMIT)
                     .withPython(SYSTEM_PYTHON.toString()));
         }
         for (SandboxOptions options : modes) {
             try (Sandbox sandbox = Sandbox.open(options)) {
                 ExecResult result = sandbox.run(List.of(NOT_ROOT + CHECK)).get(0);
                 assertEquals(Outcome.PASSED, result.outcome(), sandbox.isolation() + ": " + result);
-                assertEquals(Outcome.ASSERTION, sandbox.run(List.of(NOT_ROOT + "assert False\n")).get(0).outcome());
+                assertEquals(
+                        Outcome.ASSERTION,
+                        sandbox.run(List.of(NOT_ROOT + "assert False\n")).get(0).outcome());
             }
         }
     }
@@ -101,11 +123,14 @@ class SandboxRlimitTest {
     @Test
     void rlimitRefusesWhenOnlyRootCanReadPython() {
         PythonRuntime python = PythonRuntime.locate(SandboxOptions.defaults().python());
-        assumeTrue(root() && !worldReadable(python), "needs root and a Python under a directory only root can read, "
-                + "e.g. pyenv in /root; " + python.executable() + " is readable by everyone");
+        assumeTrue(
+                root() && !worldReadable(python),
+                "needs root and a Python under a directory only root can read, " + "e.g. pyenv in /root; "
+                        + python.executable() + " is readable by everyone");
         SandboxOptions options = SandboxOptions.defaults().withWorkers(1).withIsolation(Isolation.RLIMIT);
         WorkbenchException e = assertThrows(WorkbenchException.class, () -> Sandbox.open(options));
-        assertTrue(e.getMessage().contains("WORKBENCH_PYTHON") && e.getMessage().contains("bubblewrap"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("WORKBENCH_PYTHON") && e.getMessage().contains("bubblewrap"), e.getMessage());
         assertTrue(e.getMessage().contains("never run as root"), e.getMessage());
     }
 
@@ -114,9 +139,11 @@ class SandboxRlimitTest {
     void autoDoesNotFallBackToRootWhenBubblewrapFails(@TempDir Path dir) throws IOException {
         PythonRuntime python = PythonRuntime.locate(SandboxOptions.defaults().python());
         assumeTrue(root() && !worldReadable(python), "needs root and a Python only root can read");
-        Path brokenBwrap = Files.writeString(dir.resolve("bwrap"), "#!/bin/sh\necho 'bwrap: setting up uid map: Permission denied' >&2\nexit 1\n");
+        Path brokenBwrap = Files.writeString(
+                dir.resolve("bwrap"), "#!/bin/sh\necho 'bwrap: setting up uid map: Permission denied' >&2\nexit 1\n");
         Files.setPosixFilePermissions(brokenBwrap, PosixFilePermissions.fromString("rwxr-xr-x"));
-        WorkbenchException e = assertThrows(WorkbenchException.class,
+        WorkbenchException e = assertThrows(
+                WorkbenchException.class,
                 () -> Sandbox.open(SandboxOptions.defaults().withWorkers(1), Optional.of(brokenBwrap), true));
         assertTrue(e.getMessage().contains("uid map") && e.getMessage().contains("WORKBENCH_PYTHON"), e.getMessage());
     }
@@ -124,9 +151,12 @@ class SandboxRlimitTest {
     /** An ordinary user without working bubblewrap: auto refuses rather than run candidates under that user's uid. */
     @Test
     void autoWithoutBubblewrapRefusesForAnOrdinaryUser() {
-        WorkbenchException e = assertThrows(WorkbenchException.class,
+        WorkbenchException e = assertThrows(
+                WorkbenchException.class,
                 () -> Sandbox.open(SandboxOptions.defaults().withWorkers(1), Optional.empty(), false));
-        assertTrue(e.getMessage().contains("apt-get install bubblewrap") && e.getMessage().contains("--isolation rlimit"),
+        assertTrue(
+                e.getMessage().contains("apt-get install bubblewrap")
+                        && e.getMessage().contains("--isolation rlimit"),
                 e.getMessage());
     }
 
@@ -135,8 +165,15 @@ class SandboxRlimitTest {
     void aRootWorkerWithoutAnUnprivilegedUidRefuses() {
         assumeTrue(root(), "the worker only refuses when it actually runs as root");
         assumeTrue(Files.isExecutable(SYSTEM_PYTHON), SYSTEM_PYTHON + " not found");
-        WorkbenchException e = assertThrows(WorkbenchException.class, () -> Sandbox.open(SandboxOptions.defaults()
-                .withWorkers(1).withIsolation(Isolation.RLIMIT).withPython(SYSTEM_PYTHON.toString()), Optional.empty(), false));
+        WorkbenchException e = assertThrows(
+                WorkbenchException.class,
+                () -> Sandbox.open(
+                        SandboxOptions.defaults()
+                                .withWorkers(1)
+                                .withIsolation(Isolation.RLIMIT)
+                                .withPython(SYSTEM_PYTHON.toString()),
+                        Optional.empty(),
+                        false));
         assertTrue(e.getMessage().contains("refusing to run them"), e.getMessage());
     }
 
@@ -146,8 +183,11 @@ class SandboxRlimitTest {
         assumeTrue(Files.isExecutable(SYSTEM_PYTHON), SYSTEM_PYTHON + " not found");
         long jvm = ProcessHandle.current().pid();
         String marker = "workbench-sandbox-intruder-" + jvm;
-        try (Sandbox sandbox = Sandbox.open(SandboxOptions.defaults().withWorkers(1).withTimeout(5)
-                .withIsolation(Isolation.RLIMIT).withPython(SYSTEM_PYTHON.toString()))) {
+        try (Sandbox sandbox = Sandbox.open(SandboxOptions.defaults()
+                .withWorkers(1)
+                .withTimeout(5)
+                .withIsolation(Isolation.RLIMIT)
+                .withPython(SYSTEM_PYTHON.toString()))) {
             List<ExecResult> results = sandbox.run(List.of(
                     "open('/proc/" + jvm + "/environ', 'rb').read()\n" + CHECK,
                     "import os\nos.killpg(os.getpgid(" + jvm + "), 0)\n" + CHECK,
@@ -155,9 +195,15 @@ class SandboxRlimitTest {
                     "open('/tmp/" + marker + "', 'w').write('x')\n" + CHECK,
                     "open('/dev/shm/" + marker + "', 'w').write('x')\n" + CHECK,
                     "import os\nos.mkdir('/var/tmp/" + marker + "')\n" + CHECK,
-                    "import os\nassert set(os.environ) <= {'PATH', 'HOME', 'TMPDIR', 'LANG'}, sorted(os.environ)\n" + CHECK));
-            for (int i = 0; i < 6; i++) assertEquals(Outcome.EXCEPTION, results.get(i).outcome(), results.get(i).toString());
-            assertEquals(Outcome.PASSED, results.get(6).outcome(), results.get(6).toString());
+                    "import os\nassert set(os.environ) <= {'PATH', 'HOME', 'TMPDIR', 'LANG'}, sorted(os.environ)\n"
+                            + CHECK));
+            for (int i = 0; i < 6; i++)
+                assertEquals(
+                        Outcome.EXCEPTION,
+                        results.get(i).outcome(),
+                        results.get(i).toString());
+            assertEquals(
+                    Outcome.PASSED, results.get(6).outcome(), results.get(6).toString());
         }
         for (String shared : List.of("/tmp/", "/dev/shm/", "/var/tmp/")) {
             assertFalse(Files.exists(Path.of(shared + marker)), shared + marker + " was written");
@@ -171,30 +217,48 @@ class SandboxRlimitTest {
     @Test
     void anOrdinaryUsersRlimitWorkerRefusesFork() {
         Path setpriv = Path.of("/usr/bin/setpriv");
-        assumeTrue(root() && Files.isExecutable(setpriv) && Files.isExecutable(SYSTEM_PYTHON),
+        assumeTrue(
+                root() && Files.isExecutable(setpriv) && Files.isExecutable(SYSTEM_PYTHON),
                 "needs root (to become uid 65534), setpriv and " + SYSTEM_PYTHON);
-        SandboxOptions options = SandboxOptions.defaults().withWorkers(1).withTimeout(5)
-                .withIsolation(Isolation.RLIMIT).withPython(SYSTEM_PYTHON.toString());
-        WorkerCommand ordinaryUser = new WorkerCommand(Isolation.RLIMIT,
-                List.of(setpriv.toString(), "--reuid=65534", "--regid=65534", "--clear-groups"), false, false,
+        SandboxOptions options = SandboxOptions.defaults()
+                .withWorkers(1)
+                .withTimeout(5)
+                .withIsolation(Isolation.RLIMIT)
+                .withPython(SYSTEM_PYTHON.toString());
+        WorkerCommand ordinaryUser = new WorkerCommand(
+                Isolation.RLIMIT,
+                List.of(setpriv.toString(), "--reuid=65534", "--regid=65534", "--clear-groups"),
+                false,
+                false,
                 "/tmp/workbench-sandbox-");
-        try (Sandbox sandbox = Sandbox.start(options, PythonRuntime.locate(options.python()), List.of(ordinaryUser),
-                new ArrayList<>())) {
+        try (Sandbox sandbox = Sandbox.start(
+                options, PythonRuntime.locate(options.python()), List.of(ordinaryUser), new ArrayList<>())) {
             assertFalse(sandbox.unprivileged());
-            List<ExecResult> results = sandbox.run(List.of(CHECK,
-                    "import os, time\nif os.fork() == 0:\n    os.setsid()\n    time.sleep(60)\n    os._exit(0)\n" + CHECK));
-            assertEquals(Outcome.PASSED, results.get(0).outcome(), results.get(0).toString());
-            assertEquals(Outcome.EXCEPTION, results.get(1).outcome(), results.get(1).toString());
+            List<ExecResult> results = sandbox.run(List.of(
+                    CHECK,
+                    "import os, time\nif os.fork() == 0:\n    os.setsid()\n    time.sleep(60)\n    os._exit(0)\n"
+                            + CHECK));
+            assertEquals(
+                    Outcome.PASSED, results.get(0).outcome(), results.get(0).toString());
+            assertEquals(
+                    Outcome.EXCEPTION, results.get(1).outcome(), results.get(1).toString());
             assertTrue(results.get(1).error().contains("fork"), results.get(1).toString());
         }
-        assertEquals(List.of(), ProcessHandle.allProcesses().filter(p -> p.info().user().orElse("").equals("nobody")
-                && p.info().command().orElse("").contains("python")).map(ProcessHandle::pid).toList());
+        assertEquals(
+                List.of(),
+                ProcessHandle.allProcesses()
+                        .filter(p -> p.info().user().orElse("").equals("nobody")
+                                && p.info().command().orElse("").contains("python"))
+                        .map(ProcessHandle::pid)
+                        .toList());
     }
 
     /** Nothing of this JVM's environment reaches a worker but an allow-list. */
     @Test
     void workersGetAnAllowListedEnvironment() {
-        assertEquals(Set.of("PATH", "LANG", "PYTHONHASHSEED"), Worker.environment(SandboxOptions.defaults()).keySet());
+        assertEquals(
+                Set.of("PATH", "LANG", "PYTHONHASHSEED"),
+                Worker.environment(SandboxOptions.defaults()).keySet());
     }
 
     static boolean worldReadable(PythonRuntime python) {

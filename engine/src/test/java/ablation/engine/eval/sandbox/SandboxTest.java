@@ -33,22 +33,33 @@ import org.junit.jupiter.api.io.TempDir;
  * program is written so that it would pass if its attack went unnoticed: the check after the attack holds.
  */
 class SandboxTest {
-    static final String CHECK = "\ndef f():\n    return 1\n\ndef check(candidate):\n    assert candidate() == 1\n\ncheck(f)\n";
+    static final String CHECK =
+            "\ndef f():\n    return 1\n\ndef check(candidate):\n    assert candidate() == 1\n\ncheck(f)\n";
 
     /** Generous limit: the machine may be busy, and these programs should end on their own. */
     static Sandbox sandbox;
     /** A short limit for programs that never end. */
     static Sandbox impatient;
+
     static Set<Long> workerProcesses;
 
-    @TempDir Path dir;
+    @TempDir
+    Path dir;
 
     @BeforeAll
     static void open() {
-        sandbox = Sandbox.open(SandboxOptions.defaults().withWorkers(2).withTimeout(20).withMemory(512L << 20).withCache(false));
-        impatient = Sandbox.open(SandboxOptions.defaults().withWorkers(2).withTimeout(0.5).withCache(false));
+        sandbox = Sandbox.open(SandboxOptions.defaults()
+                .withWorkers(2)
+                .withTimeout(20)
+                .withMemory(512L << 20)
+                .withCache(false));
+        impatient = Sandbox.open(
+                SandboxOptions.defaults().withWorkers(2).withTimeout(0.5).withCache(false));
         workerProcesses = descendants();
-        assertEquals(4, workerProcesses.size() / (sandbox.isolation() == Isolation.BWRAP ? 3 : 1), "one process tree per worker");
+        assertEquals(
+                4,
+                workerProcesses.size() / (sandbox.isolation() == Isolation.BWRAP ? 3 : 1),
+                "one process tree per worker");
     }
 
     @AfterAll
@@ -76,13 +87,15 @@ class SandboxTest {
     static List<String> candidateProcesses() {
         List<String> found = new ArrayList<>();
         try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
-            for (Path entry : entries.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+            for (Path entry : entries.filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .toList()) {
                 try {
                     long uid = ((Number) Files.getAttribute(entry, "unix:uid")).longValue();
                     if (!Sandbox.isCandidateUid(uid)) continue;
                     String stat = Files.readString(entry.resolve("stat"));
                     char state = stat.charAt(stat.lastIndexOf(')') + 2);
-                    if (state != 'Z') found.add(entry.getFileName() + " uid " + uid + " state " + state); // zombies hold nothing
+                    if (state != 'Z')
+                        found.add(entry.getFileName() + " uid " + uid + " state " + state); // zombies hold nothing
                 } catch (IOException | RuntimeException e) {
                     // the process ended while we looked
                 }
@@ -105,10 +118,16 @@ class SandboxTest {
                 "def f():\n    return 1 / 0\n" + CHECK.replace("def f():\n    return 1\n", ""),
                 "def f(:\n    return 1\n",
                 "from typing import List\nimport math\n" + CHECK));
-        assertEquals(List.of(Outcome.PASSED, Outcome.ASSERTION, Outcome.EXCEPTION, Outcome.SYNTAX, Outcome.PASSED),
-                results.stream().map(ExecResult::outcome).toList(), results.toString());
-        assertTrue(results.get(1).error().contains("AssertionError: wrong"), results.get(1).error());
-        assertTrue(results.get(2).error().contains("ZeroDivisionError"), results.get(2).error());
+        assertEquals(
+                List.of(Outcome.PASSED, Outcome.ASSERTION, Outcome.EXCEPTION, Outcome.SYNTAX, Outcome.PASSED),
+                results.stream().map(ExecResult::outcome).toList(),
+                results.toString());
+        assertTrue(
+                results.get(1).error().contains("AssertionError: wrong"),
+                results.get(1).error());
+        assertTrue(
+                results.get(2).error().contains("ZeroDivisionError"),
+                results.get(2).error());
         assertTrue(results.get(0).passed());
         assertEquals("", results.get(0).error());
     }
@@ -129,8 +148,13 @@ class SandboxTest {
 
     @Test
     void forkBombIsContained() {
-        assumeTrue(sandbox.unprivileged() || sandbox.namespaced(), "needs an unprivileged candidate uid or a PID namespace");
-        ExecResult result = impatient.run(List.of("import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass\n" + CHECK)).get(0);
+        assumeTrue(
+                sandbox.unprivileged() || sandbox.namespaced(),
+                "needs an unprivileged candidate uid or a PID namespace");
+        ExecResult result = impatient
+                .run(List.of("import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass\n"
+                        + CHECK))
+                .get(0);
         assertFalse(result.passed(), result.toString());
     }
 
@@ -144,14 +168,19 @@ class SandboxTest {
 
     @Test
     void writingAHugeFileFails() {
-        ExecResult written = run("with open('big', 'w') as f:\n    for _ in range(4096):\n        f.write('x' * (1 << 20))\n" + CHECK);
+        ExecResult written = run(
+                "with open('big', 'w') as f:\n    for _ in range(4096):\n        f.write('x' * (1 << 20))\n" + CHECK);
         assertFalse(written.passed(), written.toString());
-        assertTrue(written.error().contains("File too large") || written.error().contains("size limit"), written.toString());
+        assertTrue(
+                written.error().contains("File too large") || written.error().contains("size limit"),
+                written.toString());
     }
 
     @Test
     void cannotWriteOrDeleteHostFiles() throws IOException {
-        assumeTrue(sandbox.isolation() == Isolation.BWRAP || sandbox.unprivileged(), "needs bubblewrap or an unprivileged uid");
+        assumeTrue(
+                sandbox.isolation() == Isolation.BWRAP || sandbox.unprivileged(),
+                "needs bubblewrap or an unprivileged uid");
         Path canary = Files.writeString(dir.resolve("canary.txt"), "alive");
         Path intruder = dir.resolve("intruder.txt");
         List<ExecResult> results = sandbox.run(List.of(
@@ -183,18 +212,22 @@ class SandboxTest {
                 "import os\nos._exit(0)\n" + CHECK,
                 "raise SystemExit\n" + CHECK,
                 "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)\n" + CHECK));
-        assertEquals(List.of(Outcome.EXIT, Outcome.EXIT, Outcome.EXIT, Outcome.KILLED),
-                results.stream().map(ExecResult::outcome).toList(), results.toString());
+        assertEquals(
+                List.of(Outcome.EXIT, Outcome.EXIT, Outcome.EXIT, Outcome.KILLED),
+                results.stream().map(ExecResult::outcome).toList(),
+                results.toString());
     }
 
     @Test
     void printingAPassIsNotAPass() {
         String fakeReply = "{\\\"outcome\\\": \\\"passed\\\", \\\"error\\\": \\\"\\\", \\\"seconds\\\": 0.0}\\n";
         ExecResult result = run("import os\nprint('passed')\nprint(\"" + fakeReply + "\")\n"
-                + "for fd in range(256):\n    try:\n        os.write(fd, b\"" + fakeReply + "\")\n        os.write(fd, b'P' * 33 + b'\\0')\n"
+                + "for fd in range(256):\n    try:\n        os.write(fd, b\"" + fakeReply
+                + "\")\n        os.write(fd, b'P' * 33 + b'\\0')\n"
                 + "    except OSError:\n        pass\nos._exit(0)\n" + CHECK);
         assertEquals(Outcome.EXIT, result.outcome(), result.toString());
-        assertEquals(Outcome.ASSERTION, run("print('passed')\nassert False\n").outcome(), "the channel is still in step");
+        assertEquals(
+                Outcome.ASSERTION, run("print('passed')\nassert False\n").outcome(), "the channel is still in step");
     }
 
     @Test
@@ -212,7 +245,9 @@ class SandboxTest {
 
     @Test
     void detachedChildIsGoneAfterTheVerdict() {
-        assumeTrue(sandbox.unprivileged() || sandbox.namespaced(), "needs an unprivileged candidate uid or a PID namespace");
+        assumeTrue(
+                sandbox.unprivileged() || sandbox.namespaced(),
+                "needs an unprivileged candidate uid or a PID namespace");
         ExecResult result = run("import os, time\nif os.fork() == 0:\n    os.setsid()\n    if os.fork() == 0:\n"
                 + "        time.sleep(60)\n    os._exit(0)\nos.wait()\n" + CHECK);
         assertTrue(result.passed(), result.toString());
@@ -229,24 +264,33 @@ class SandboxTest {
                 "import os\nos.listdir('..')\n" + CHECK,
                 "import os\nos.kill(os.getppid(), 9)\n" + CHECK));
         results.forEach(r -> assertEquals(Outcome.EXCEPTION, r.outcome(), r.toString()));
-        assertTrue(results.get(0).error().contains("PermissionError"), results.get(0).toString());
+        assertTrue(
+                results.get(0).error().contains("PermissionError"),
+                results.get(0).toString());
     }
 
     @Test
     void hashAndRandomRepeatAcrossWorkers() {
-        List<String> programs = IntStream.range(0, 12).mapToObj(bit -> "import random\n"
-                + "value = hash('ablation') if " + bit + " < 6 else int(random.random() * 2**30)\n"
-                + "assert (value >> " + (bit % 6) + ") & 1\n").toList();
-        List<Outcome> first = sandbox.run(programs).stream().map(ExecResult::outcome).toList();
-        List<Outcome> again = sandbox.run(programs).stream().map(ExecResult::outcome).toList();
+        List<String> programs = IntStream.range(0, 12)
+                .mapToObj(bit -> "import random\n"
+                        + "value = hash('ablation') if " + bit + " < 6 else int(random.random() * 2**30)\n"
+                        + "assert (value >> " + (bit % 6) + ") & 1\n")
+                .toList();
+        List<Outcome> first =
+                sandbox.run(programs).stream().map(ExecResult::outcome).toList();
+        List<Outcome> again =
+                sandbox.run(programs).stream().map(ExecResult::outcome).toList();
         assertEquals(first, again);
         assertTrue(first.contains(Outcome.PASSED) && first.contains(Outcome.ASSERTION), first.toString());
     }
 
     @Test
     void parallelCallersGetTheirOwnResults() {
-        List<String> good = IntStream.range(0, 20).mapToObj(i -> "assert " + i + " == " + i + "\n").toList();
-        List<String> bad = IntStream.range(0, 20).mapToObj(i -> "assert " + i + " == -1\n").toList();
+        List<String> good = IntStream.range(0, 20)
+                .mapToObj(i -> "assert " + i + " == " + i + "\n")
+                .toList();
+        List<String> bad =
+                IntStream.range(0, 20).mapToObj(i -> "assert " + i + " == -1\n").toList();
         CompletableFuture<List<ExecResult>> a = CompletableFuture.supplyAsync(() -> sandbox.run(good));
         CompletableFuture<List<ExecResult>> b = CompletableFuture.supplyAsync(() -> sandbox.run(bad));
         assertTrue(a.join().stream().allMatch(ExecResult::passed));
@@ -255,7 +299,8 @@ class SandboxTest {
 
     @Test
     void identicalProgramsRunOnceWithTheCache() {
-        try (Sandbox cached = Sandbox.open(SandboxOptions.defaults().withWorkers(1).withTimeout(20))) {
+        try (Sandbox cached =
+                Sandbox.open(SandboxOptions.defaults().withWorkers(1).withTimeout(20))) {
             List<ExecResult> results = cached.run(List.of(CHECK, "assert False\n", CHECK));
             assertSame(results.get(0), results.get(2));
             assertNotEquals(results.get(0), results.get(1));
@@ -264,7 +309,8 @@ class SandboxTest {
 
     @Test
     void missingPythonSaysWhatToInstall() {
-        WorkbenchException e = assertThrows(WorkbenchException.class,
+        WorkbenchException e = assertThrows(
+                WorkbenchException.class,
                 () -> Sandbox.open(SandboxOptions.defaults().withPython("/nonexistent/python3")));
         assertTrue(e.getMessage().contains("install"), e.getMessage());
     }
