@@ -1,7 +1,6 @@
 package ablation.experiments.worker;
 
 import ablation.core.config.EvalConfig;
-import ablation.core.eval.StoredBenchmarks;
 import ablation.core.stats.Estimate;
 import ablation.core.stats.PassAtKEstimate;
 import ablation.core.stats.ProblemCount;
@@ -54,12 +53,7 @@ public final class RunEvaluation {
                     new CheckpointEvaluation.Options(seed, SandboxOptions.defaults(), true, true),
                     new Logging());
             List<EvalResult> evaluations = report.allEvaluations();
-            List<String> names = StoredBenchmarks.names(evaluations.stream()
-                    .map(r -> new StoredBenchmarks.Entry(
-                            r.config().benchmark(),
-                            r.config().mode().label(),
-                            r.config().temperature()))
-                    .toList());
+            List<String> names = report.storedNames();
             for (int i = 0; i < evaluations.size(); i++) {
                 record(store, runId, report.step(), names.get(i), evaluations.get(i));
             }

@@ -1,5 +1,6 @@
 package ablation.engine.eval.model;
 
+import ablation.core.eval.StoredBenchmarks;
 import ablation.engine.understanding.UnderstandingResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,19 @@ public record CheckpointReport(
         List<EvalResult> all = new ArrayList<>(evaluations);
         all.addAll(ceilings);
         return all;
+    }
+
+    /**
+     * The name each of {@link #allEvaluations()} is stored under: its benchmark, or
+     * {@code desk-l2r@T0.2} beside the same benchmark and mode sampled at another temperature.
+     */
+    public List<String> storedNames() {
+        return StoredBenchmarks.names(allEvaluations().stream()
+                .map(r -> new StoredBenchmarks.Entry(
+                        r.config().benchmark(),
+                        r.config().mode().label(),
+                        r.config().temperature()))
+                .toList());
     }
 
     /** Every scalar metric by key ({@link EvalMetrics}), in a stable order. */

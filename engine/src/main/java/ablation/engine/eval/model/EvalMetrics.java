@@ -3,6 +3,7 @@ package ablation.engine.eval.model;
 import ablation.core.metric.MetricKeys;
 import ablation.engine.sampling.Completion;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -56,13 +57,21 @@ public final class EvalMetrics {
             metrics.put(UNDERSTANDING_PROGRAMS, (double) report.understanding().programs());
         }
         new TreeMap<>(report.bitsPerByte()).forEach((source, value) -> metrics.put(BITS_PER_BYTE + source, value));
-        for (EvalResult result : report.evaluations()) metrics.putAll(of(result));
+        List<String> names = report.storedNames();
+        for (int i = 0; i < report.evaluations().size(); i++) {
+            metrics.putAll(of(report.evaluations().get(i), names.get(i)));
+        }
         return metrics;
     }
 
     /** The prompt and finish counts of one evaluation, every finish reason included (zeros too). */
     public static Map<String, Double> of(EvalResult result) {
-        String where = result.config().benchmark() + "/" + result.config().mode();
+        return of(result, result.config().benchmark());
+    }
+
+    /** As {@link #of(EvalResult)}, keyed by the name the evaluation is stored under. */
+    static Map<String, Double> of(EvalResult result, String storedName) {
+        String where = storedName + "/" + result.config().mode();
         Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put(PROMPTS_TRIMMED + where, (double) result.trimmedPrompts().size());
         metrics.put(PROMPTS_UNFIT + where, (double) result.unfitProblems().size());

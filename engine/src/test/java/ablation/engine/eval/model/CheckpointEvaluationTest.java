@@ -18,6 +18,10 @@ import org.junit.jupiter.api.Test;
 class CheckpointEvaluationTest {
     /** An evaluation with 2 samples per problem, {@code passes[i]} of problem i passing. */
     static EvalResult result(String benchmark, String mode, List<String> ids, int[] passes) {
+        return result(benchmark, mode, ids, passes, 0.8);
+    }
+
+    static EvalResult result(String benchmark, String mode, List<String> ids, int[] passes, double temperature) {
         List<ProblemCount> counts = new ArrayList<>();
         List<GeneratedSample> samples = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
@@ -29,8 +33,8 @@ class CheckpointEvaluationTest {
                         Completion.Finish.STOP_TOKEN));
             }
         }
-        EvalConfig config =
-                new EvalConfig(benchmark, EvalMode.fromLabel(mode), 2, List.of(1, 2), 0.8, 0.95, 0, 8, ids.size(), 3);
+        EvalConfig config = new EvalConfig(
+                benchmark, EvalMode.fromLabel(mode), 2, List.of(1, 2), temperature, 0.95, 0, 8, ids.size(), 3);
         return new EvalResult(
                 config,
                 mode,
@@ -58,7 +62,7 @@ class CheckpointEvaluationTest {
         assertEquals(1, ceilings.size(), "one ceiling per infill benchmark, whatever its modes");
         EvalResult ceiling = ceilings.get(0);
         assertEquals("desk-l2r@desk-infill", ceiling.config().benchmark());
-        assertEquals("l2r", ceiling.config().mode());
+        assertEquals(EvalMode.L2R, ceiling.config().mode());
         assertEquals(
                 List.of(new ProblemCount("DeskL2R/0", 2, 2), new ProblemCount("DeskL2R/2", 2, 0)), ceiling.counts());
         assertEquals(0.5, ceiling.passAtK().get(0).value(), 1e-12);
@@ -74,5 +78,19 @@ class CheckpointEvaluationTest {
         EvalResult l2r = result("desk-l2r", "l2r", List.of("DeskL2R/0", "DeskL2R/1"), new int[] {1, 1});
         assertEquals(List.of(), CheckpointEvaluation.ceilings(List.of(infill)));
         assertEquals(List.of(), CheckpointEvaluation.ceilings(List.of(l2r, infill)));
+    }
+
+    @Test
+    void oneBenchmarkAtTwoTemperaturesKeepsTwoSetsOfPromptAndFinishCounts() {
+        List<String> ids = List.of("DeskL2R/0", "DeskL2R/1");
+        EvalResult cold = result("desk-l2r", "l2r", ids, new int[] {1, 0}, 0.2);
+        EvalResult warm = result("desk-l2r", "l2r", ids, new int[] {2, 1}, 0.8);
+        CheckpointReport report = new CheckpointReport(10, List.of(cold, warm), List.of(), Map.of(), null);
+        assertEquals(List.of("desk-l2r@T0.2", "desk-l2r@T0.8"), report.storedNames());
+        Map<String, Double> metrics = report.metrics();
+        assertEquals(1.0, metrics.get("eval/prompts_trimmed/desk-l2r@T0.2/l2r"));
+        assertEquals(1.0, metrics.get("eval/prompts_trimmed/desk-l2r@T0.8/l2r"));
+        assertEquals(4.0, metrics.get("eval/finish/stop_token/desk-l2r@T0.8/l2r"));
+        assertEquals(null, metrics.get("eval/prompts_trimmed/desk-l2r/l2r"), "no key shared by the two evaluations");
     }
 }
