@@ -1,6 +1,7 @@
 package ablation.reports.lessons;
 
 import ablation.core.stats.Estimate;
+import ablation.core.stats.IntervalKind;
 import ablation.core.stats.IntervalSettings;
 import java.util.function.DoubleFunction;
 
@@ -30,8 +31,10 @@ public record Comparison(
     public static Comparison of(
             String what, Claim claim, Margin margin, IntervalSettings settings, DoubleFunction<Estimate> atConfidence) {
         Estimate difference = atConfidence.apply(settings.confidence());
-        String measured = what + " = " + difference.format(3) + " (" + settings.percent() + " "
-                + difference.kind().description() + ", " + difference.seeds()
+        String interval = difference.kind() == IntervalKind.NONE
+                ? difference.kind().description()
+                : settings.percent() + " " + difference.kind().description();
+        String measured = what + " = " + difference.format(3) + " (" + interval + ", " + difference.seeds()
                 + (difference.seeds() == 1 ? " seed" : " seeds") + ")";
         if (!difference.coversSeeds()) {
             String direction = difference.value() > 0
