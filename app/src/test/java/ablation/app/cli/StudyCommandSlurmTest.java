@@ -8,6 +8,7 @@ import ablation.core.config.ConfigLoader;
 import ablation.core.spec.GridExpander;
 import ablation.core.spec.SpecLoader;
 import ablation.experiments.executor.SlurmCluster;
+import ablation.experiments.executor.SlurmExecutor;
 import ablation.experiments.queue.StudyQueue;
 import ablation.storage.StoreLocation;
 import ablation.storage.TrackingStore;
@@ -46,13 +47,16 @@ class StudyCommandSlurmTest {
     }
 
     @Test
-    void anEmbeddedStoreWithoutAutoServerIsRefusedWithWhatToDoInstead() throws Exception {
+    void anInMemoryStoreIsRefusedAndAFileStoreIsServedFromThisNodeWithWhatToDoForACluster() throws Exception {
         assumeTrue(SlurmCluster.available(), "sbatch not on the PATH: the store check comes after it");
         assertEquals(
-                Workbench.EXIT_USAGE,
-                run("study", study(), "--executor", "slurm", "--db", "jdbc:h2:file:" + dir.resolve("db")));
-        assertTrue(
-                err.toString().contains("workbench db serve") && err.toString().contains("PostgreSQL"), err.toString());
+                Workbench.EXIT_USAGE, run("study", study(), "--executor", "slurm", "--db", "jdbc:h2:mem:slurm-study"));
+        assertTrue(err.toString().contains("jdbc:h2:mem:"), err.toString());
+        // any H2 file URL is shared like the default store (served on this node's loopback interface):
+        // Slurm tasks reach it only on this node, which the warning says, with the two ways out
+        String warning = SlurmExecutor.checkStore(StoreLocation.toJdbcUrl("jdbc:h2:file:" + dir.resolve("db")))
+                .orElseThrow();
+        assertTrue(warning.contains("workbench db serve") && warning.contains("PostgreSQL"), warning);
     }
 
     @Test
