@@ -4,7 +4,6 @@ import static ablation.reports.lessons.VerdictRules.VERDICT_K;
 
 import ablation.core.config.EvalMode;
 import ablation.core.stats.Estimate;
-import ablation.core.stats.IntervalKind;
 import ablation.core.stats.IntervalSettings;
 import ablation.core.stats.Intervals;
 import ablation.core.stats.LossBand;
@@ -479,14 +478,7 @@ public final class ReportBuilder {
             held.add(b.source() + " (" + b.domain() + ") " + Estimate.number(b.value(), DECIMALS) + " bits/byte");
         Understanding understanding = run.metrics().understanding();
         if (understanding != null) {
-            held.add("understanding "
-                    + new Estimate(
-                                    understanding.accuracy(),
-                                    understanding.low(),
-                                    understanding.high(),
-                                    1,
-                                    IntervalKind.PROBLEM_BOOTSTRAP)
-                            .format(DECIMALS));
+            held.add("understanding " + understanding.estimate().format(DECIMALS));
         }
         if (!held.isEmpty()) blocks.add(new Paragraph("Held-out: " + String.join("; ", held) + "."));
         blocks.add(new Paragraph("Provenance: " + provenance(run.provenance()) + "."));

@@ -2,7 +2,6 @@ package ablation.reports.lessons;
 
 import ablation.core.config.EvalMode;
 import ablation.core.stats.Estimate;
-import ablation.core.stats.IntervalKind;
 import ablation.core.stats.Intervals;
 import ablation.core.stats.LossBand;
 import ablation.core.stats.PassMatrix;
@@ -130,13 +129,7 @@ public record ArmSummary(Arm arm, List<RunResult> finished, List<RunResult> unfi
                 .filter(Objects::nonNull)
                 .toList();
         if (runs.isEmpty()) return null;
-        if (runs.size() == 1) {
-            Understanding only = runs.get(0);
-            boolean interval = !Double.isNaN(only.low()) && !Double.isNaN(only.high());
-            return interval
-                    ? new Estimate(only.accuracy(), only.low(), only.high(), 1, IntervalKind.PROBLEM_BOOTSTRAP)
-                    : Estimate.point(only.accuracy(), 1);
-        }
+        if (runs.size() == 1) return runs.get(0).estimate();
         return Intervals.DEFAULT.seedMean(
                 runs.stream().mapToDouble(Understanding::accuracy).toArray());
     }
