@@ -1,6 +1,7 @@
 package ablation.reports;
 
 import ablation.core.config.EvalMode;
+import ablation.core.metric.MetricKeys;
 import ablation.core.stats.ProblemCount;
 import ablation.reports.model.Arm;
 import ablation.reports.model.ArmRole;
@@ -15,7 +16,6 @@ import ablation.reports.model.RunMetrics;
 import ablation.reports.model.RunResult;
 import ablation.reports.model.RunStatus;
 import ablation.reports.model.StudyResults;
-import ablation.reports.model.Understanding;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,7 +122,7 @@ public final class StudyFixture {
                 Map.of("objective.fim", "0.9", "objective.clm", "0.1"),
                 config("fim=0.9,seed=1"),
                 provenance(),
-                new RunMetrics(loss(1, 3.0, 6), List.of(), List.of(), null)));
+                new RunMetrics(loss(1, 3.0, 6), List.of(), List.of(), Map.of())));
         runs.add(new RunResult(
                 "fim=0.9,seed=2",
                 RunStatus.MISSING,
@@ -203,7 +203,10 @@ public final class StudyFixture {
                 loss(seed, finalLoss, 20),
                 evaluations,
                 bpb,
-                new Understanding(0.6 + jitter, 0.55 + jitter, 0.65 + jitter));
+                Map.of(
+                        MetricKeys.UNDERSTANDING, 0.6 + jitter,
+                        MetricKeys.UNDERSTANDING_LOW, 0.55 + jitter,
+                        MetricKeys.UNDERSTANDING_HIGH, 0.65 + jitter));
         return new RunResult(
                 name,
                 RunStatus.FINISHED,

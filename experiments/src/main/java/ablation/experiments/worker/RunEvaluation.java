@@ -32,13 +32,6 @@ import org.slf4j.LoggerFactory;
  * Recording replaces an earlier record of the same problem, so a resumed run simply evaluates again.
  */
 public final class RunEvaluation {
-    /** Metric key prefix of bits per byte, followed by the source name. */
-    public static final String BITS_PER_BYTE = EvalMetrics.BITS_PER_BYTE;
-    /** Accuracy of the understanding test; {@code _low}, {@code _high}: its interval; {@code _pairs}: its pairs. */
-    public static final String UNDERSTANDING = EvalMetrics.UNDERSTANDING;
-
-    public static final String UNDERSTANDING_LOW = EvalMetrics.UNDERSTANDING_LOW;
-    public static final String UNDERSTANDING_HIGH = EvalMetrics.UNDERSTANDING_HIGH;
     private static final Logger LOG = LoggerFactory.getLogger(RunEvaluation.class);
 
     private RunEvaluation() {}

@@ -4,6 +4,7 @@ import static ablation.reports.lessons.VerdictRules.VERDICT_K;
 import static ablation.reports.lessons.VerdictRules.VERDICT_TEMPERATURE;
 
 import ablation.core.config.EvalMode;
+import ablation.core.metric.MetricKeys;
 import ablation.core.stats.Estimate;
 import ablation.core.stats.IntervalSettings;
 import ablation.core.stats.Intervals;
@@ -24,7 +25,7 @@ import java.util.List;
  * Computes each lesson's comparisons and verdict from a study's results. What each lesson compares:
  * <ol>
  *   <li>prefix-LM against causal: no gain on L2R pass@1, infill pass@1 and the understanding metric
- *       ({@value #UNDERSTANDING}), every one ({@link VerdictRules#every});</li>
+ *       ({@value MetricKeys#UNDERSTANDING}), every one ({@link VerdictRules#every});</li>
  *   <li>each infill rate against causal LM only: a cost on L2R pass@1 or on held-out PL bits per byte,
  *       for some rate and metric ({@link VerdictRules#some});</li>
  *   <li>the 50/50 causal LM + span corruption mix against causal LM: no loss on L2R pass@1 and a gain
@@ -38,9 +39,6 @@ import java.util.List;
  * Margins are the design's fraction of the reference arm's value; intervals come from {@link Intervals}.
  */
 public final class LessonAnalyzer {
-    /** The understanding metric's key, as the run evaluation logs it. */
-    public static final String UNDERSTANDING = "eval/understanding";
-
     private LessonAnalyzer() {}
 
     /** Every lesson the study designs, in lesson order. */
@@ -67,7 +65,7 @@ public final class LessonAnalyzer {
                 Arm prefix = design.arm(ArmRole.TREATMENT);
                 comparisons.add(parts.pass(base, prefix, EvalMode.L2R, Claim.NO_GAIN));
                 comparisons.add(parts.pass(base, prefix, EvalMode.INFILL, Claim.NO_GAIN));
-                comparisons.add(parts.scalar(base, prefix, UNDERSTANDING, "understanding", Claim.NO_GAIN));
+                comparisons.add(parts.scalar(base, prefix, MetricKeys.UNDERSTANDING, "understanding", Claim.NO_GAIN));
                 yield VerdictRules.every(comparisons, parts.settings, parts.seeds());
             }
             case INFILL_COST -> {

@@ -1,6 +1,7 @@
 package ablation.reports.model;
 
 import ablation.core.config.EvalMode;
+import ablation.core.metric.MetricKeys;
 import java.util.List;
 import java.util.Map;
 
@@ -8,7 +9,6 @@ import java.util.Map;
  * What a run measured. A failed run keeps what it logged before failing; a missing run has {@link #NONE}.
  *
  * @param loss training loss against tokens, as the store's downsampled query returns it (a few hundred points)
- * @param understanding the run's understanding test, or null when it has none
  * @param scalars the last finite value of every other evaluation scalar, by key (e.g. {@code eval/understanding})
  * @param promptChecks trimmed and unfit prompts and finish reasons of each evaluation that recorded them
  */
@@ -16,10 +16,9 @@ public record RunMetrics(
         List<LossPoint> loss,
         List<Evaluation> evaluations,
         List<BitsPerByte> bitsPerByte,
-        Understanding understanding,
         Map<String, Double> scalars,
         List<PromptCheck> promptChecks) {
-    public static final RunMetrics NONE = new RunMetrics(List.of(), List.of(), List.of(), null);
+    public static final RunMetrics NONE = new RunMetrics(List.of(), List.of(), List.of(), Map.of());
 
     public RunMetrics {
         loss = List.copyOf(loss);
@@ -29,23 +28,23 @@ public record RunMetrics(
         promptChecks = List.copyOf(promptChecks);
     }
 
-    /** A run without other evaluation scalars and prompt checks. */
-    public RunMetrics(
-            List<LossPoint> loss,
-            List<Evaluation> evaluations,
-            List<BitsPerByte> bitsPerByte,
-            Understanding understanding) {
-        this(loss, evaluations, bitsPerByte, understanding, Map.of(), List.of());
-    }
-
     /** A run whose evaluations recorded no prompt checks. */
     public RunMetrics(
             List<LossPoint> loss,
             List<Evaluation> evaluations,
             List<BitsPerByte> bitsPerByte,
-            Understanding understanding,
             Map<String, Double> scalars) {
-        this(loss, evaluations, bitsPerByte, understanding, scalars, List.of());
+        this(loss, evaluations, bitsPerByte, scalars, List.of());
+    }
+
+    /**
+     * The run's understanding test, read from its scalars ({@value MetricKeys#UNDERSTANDING} and its
+     * bounds, NaN when not stored), or null when it has none: the same values the verdicts read.
+     */
+    public Understanding understanding() {
+        double accuracy = scalar(MetricKeys.UNDERSTANDING);
+        if (Double.isNaN(accuracy)) return null;
+        return new Understanding(accuracy, scalar(MetricKeys.UNDERSTANDING_LOW), scalar(MetricKeys.UNDERSTANDING_HIGH));
     }
 
     /** The last value of an evaluation scalar, or NaN when the run did not log it. */

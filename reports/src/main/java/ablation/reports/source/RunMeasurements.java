@@ -10,7 +10,6 @@ import ablation.reports.model.Domain;
 import ablation.reports.model.Evaluation;
 import ablation.reports.model.LossPoint;
 import ablation.reports.model.PromptCheck;
-import ablation.reports.model.Understanding;
 import ablation.storage.TrackingStore;
 import ablation.storage.eval.EvalResult;
 import ablation.storage.metric.MetricSummary;
@@ -164,17 +163,6 @@ final class RunMeasurements {
             }
         }
         return scalars;
-    }
-
-    /** The last values of {@value MetricKeys#UNDERSTANDING} and its interval, or null when the accuracy is missing or not finite. */
-    static Understanding understanding(List<MetricSummary> summaries) {
-        OptionalDouble accuracy = last(summaries, MetricKeys.UNDERSTANDING);
-        if (accuracy.isEmpty()) return null;
-        double value = accuracy.getAsDouble();
-        return new Understanding(
-                value,
-                last(summaries, MetricKeys.UNDERSTANDING_LOW).orElse(Double.NaN),
-                last(summaries, MetricKeys.UNDERSTANDING_HIGH).orElse(Double.NaN));
     }
 
     /**

@@ -238,7 +238,6 @@ public final class StudyResultsLoader {
                         .map(RunMeasurements.FinalEvaluation::evaluation)
                         .toList(),
                 RunMeasurements.bitsPerByte(summaries, config),
-                RunMeasurements.understanding(summaries),
                 RunMeasurements.evalScalars(summaries),
                 RunMeasurements.promptChecks(summaries));
     }

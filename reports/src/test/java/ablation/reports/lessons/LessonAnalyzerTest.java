@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ablation.core.config.EvalMode;
+import ablation.core.metric.MetricKeys;
 import ablation.core.stats.ProblemCount;
 import ablation.reports.model.Arm;
 import ablation.reports.model.ArmRole;
@@ -55,7 +56,7 @@ class LessonAnalyzerTest {
                 Map.of(),
                 "{}",
                 null,
-                new RunMetrics(List.of(), evaluations, bpb, null, scalars));
+                new RunMetrics(List.of(), evaluations, bpb, scalars));
     }
 
     /** Two arms of {@code seeds} seeds; the treatment shifted by the given samples per problem (L2R at T=0.2 and infill). */
@@ -67,10 +68,10 @@ class LessonAnalyzerTest {
         for (int seed = 1; seed <= seeds; seed++) {
             double noise = seed % 2;
             Map<String, Double> ref =
-                    understandingShift == null ? Map.of() : Map.of(LessonAnalyzer.UNDERSTANDING, 0.6 + 0.01 * noise);
+                    understandingShift == null ? Map.of() : Map.of(MetricKeys.UNDERSTANDING, 0.6 + 0.01 * noise);
             Map<String, Double> tr = understandingShift == null
                     ? Map.of()
-                    : Map.of(LessonAnalyzer.UNDERSTANDING, 0.6 + understandingShift + 0.01 * noise);
+                    : Map.of(MetricKeys.UNDERSTANDING, 0.6 + understandingShift + 0.01 * noise);
             runs.add(run(
                     "base," + seed,
                     seed,

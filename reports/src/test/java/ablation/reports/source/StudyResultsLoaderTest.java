@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ablation.core.config.EvalMode;
 import ablation.core.config.RunConfig;
 import ablation.core.config.TokenizerConfig;
+import ablation.core.metric.MetricKeys;
 import ablation.core.spec.GridExpander;
 import ablation.core.spec.RunSpec;
 import ablation.core.spec.SpecLoader;
@@ -365,7 +366,7 @@ class StudyResultsLoaderTest {
             for (Run run : temperatures.store.runs().list(temperatures.study.id())) {
                 temperatures.store.runs().start(run.id(), StoreFixture.PROVENANCE);
                 try (MetricWriter metrics = temperatures.store.metrics().writer(run.id())) {
-                    metrics.log(LessonAnalyzer.UNDERSTANDING, 10, 0.7);
+                    metrics.log(MetricKeys.UNDERSTANDING, 10, 0.7);
                 }
                 List<EvalResult> results = new ArrayList<>();
                 int cool = run.name().contains("seed=1") ? 2 : 3;
@@ -387,7 +388,7 @@ class StudyResultsLoaderTest {
             assertEquals(
                     List.of(1, 2),
                     causal.metrics().evaluation("desk-l2r@T0.8", EvalMode.L2R).ks());
-            assertEquals(0.7, causal.metrics().scalar(LessonAnalyzer.UNDERSTANDING), 1e-12);
+            assertEquals(0.7, causal.metrics().scalar(MetricKeys.UNDERSTANDING), 1e-12);
             assertEquals(0.25, study.lessons().get(0).margin());
             LessonAnalysis lesson = LessonAnalyzer.analyze(study).get(0);
             assertEquals("desk-l2r@T0.2", lesson.l2rBenchmark());

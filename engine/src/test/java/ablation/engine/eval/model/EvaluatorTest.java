@@ -11,6 +11,7 @@ import ablation.core.config.EvalConfig;
 import ablation.core.config.EvalMode;
 import ablation.core.config.ModelConfig;
 import ablation.core.config.RunConfig;
+import ablation.core.metric.MetricKeys;
 import ablation.core.stats.ProblemCount;
 import ablation.engine.benchmark.Problem;
 import ablation.engine.eval.ScoredSample;
@@ -171,19 +172,19 @@ class EvaluatorTest {
                             && s.scored().sample().taskId().equals("long")));
             assertEquals(
                     Map.of(
-                            EvalMetrics.PROMPTS_TRIMMED + "file/l2r",
+                            MetricKeys.PROMPTS_TRIMMED_PREFIX + "file/l2r",
                             1.0,
-                            EvalMetrics.PROMPTS_UNFIT + "file/l2r",
+                            MetricKeys.PROMPTS_UNFIT_PREFIX + "file/l2r",
                             1.0,
-                            EvalMetrics.FINISH + "stop_token/file/l2r",
+                            MetricKeys.FINISH_PREFIX + "stop_token/file/l2r",
                             4.0,
-                            EvalMetrics.FINISH + "stop_sequence/file/l2r",
+                            MetricKeys.FINISH_PREFIX + "stop_sequence/file/l2r",
                             0.0,
-                            EvalMetrics.FINISH + "length/file/l2r",
+                            MetricKeys.FINISH_PREFIX + "length/file/l2r",
                             0.0,
-                            EvalMetrics.FINISH + "prompt_too_long/file/l2r",
+                            MetricKeys.FINISH_PREFIX + "prompt_too_long/file/l2r",
                             2.0),
-                    EvalMetrics.of(result));
+                    EvalMetrics.of(result, "file"));
         }
     }
 
