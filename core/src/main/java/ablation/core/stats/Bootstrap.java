@@ -47,6 +47,38 @@ public final class Bootstrap {
         return new Estimate(value, low, high, 1, IntervalKind.PROBLEM_BOOTSTRAP);
     }
 
+    /**
+     * {@code sum(numerators) / sum(denominators)} with its percentile interval, resampling whole
+     * clusters (index by index): for a share measured over items that come in groups that are not
+     * independent, such as the pairs of one held-out program.
+     */
+    public Estimate ratio(double[] numerators, double[] denominators) {
+        if (numerators.length != denominators.length) {
+            throw new IllegalArgumentException(
+                    "clusters: " + numerators.length + " numerators against " + denominators.length + " denominators");
+        }
+        if (numerators.length == 0) throw new IllegalArgumentException("no clusters to bootstrap");
+        int n = numerators.length;
+        SplittableRandom random = new SplittableRandom(settings.seed());
+        double[] ratios = new double[settings.resamples()];
+        for (int b = 0; b < ratios.length; b++) {
+            double top = 0;
+            double bottom = 0;
+            for (int c = 0; c < n; c++) {
+                int drawn = random.nextInt(n);
+                top += numerators[drawn];
+                bottom += denominators[drawn];
+            }
+            ratios[b] = top / bottom;
+        }
+        Arrays.sort(ratios);
+        double value =
+                Arrays.stream(numerators).sum() / Arrays.stream(denominators).sum();
+        double low = Math.min(value, quantile(ratios, settings.lowerTail()));
+        double high = Math.max(value, quantile(ratios, 1 - settings.lowerTail()));
+        return new Estimate(value, low, high, 1, IntervalKind.PROBLEM_BOOTSTRAP);
+    }
+
     /** Linear interpolation between order statistics (the usual "type 7" quantile). */
     static double quantile(double[] sorted, double q) {
         double position = q * (sorted.length - 1);

@@ -2,8 +2,8 @@ package ablation.engine.understanding;
 
 import ablation.core.WorkbenchException;
 import ablation.core.config.DeskDifficulty;
+import ablation.core.stats.Bootstrap;
 import ablation.core.stats.Estimate;
-import ablation.core.stats.IntervalKind;
 import ablation.core.stats.IntervalSettings;
 import ablation.engine.benchmark.Problem;
 import ablation.engine.desk.BodyNormalizer;
@@ -17,12 +17,10 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 /**
@@ -107,9 +105,8 @@ public final class Understanding {
         }
         Map<String, Double> accuracyByKind = new TreeMap<>();
         byKind.forEach((kind, counts) -> accuracyByKind.put(kind, (double) counts[1] / counts[0]));
-        double accuracy = byProgram.values().stream().mapToDouble(p -> p[1]).sum() / scored;
         return new UnderstandingResult(
-                overPrograms(accuracy, List.copyOf(byProgram.values())),
+                overPrograms(List.copyOf(byProgram.values())),
                 scored,
                 byProgram.size(),
                 pairs.size() - scored,
@@ -118,28 +115,14 @@ public final class Understanding {
     }
 
     /**
-     * The share's 95% percentile bootstrap interval, resampling programs with all their pairs
-     * ({@link IntervalSettings#DEFAULT}'s resamples and seed): the spread of the accuracy over another draw
-     * of held-out programs.
+     * The share with its percentile bootstrap interval, resampling programs with all their pairs
+     * ({@link IntervalSettings#DEFAULT}): the spread of the accuracy over another draw of held-out
+     * programs (pairs of one program are not independent).
      */
-    private static Estimate overPrograms(double accuracy, List<double[]> programs) {
-        SplittableRandom random = new SplittableRandom(IntervalSettings.DEFAULT.seed());
-        double[] shares = new double[IntervalSettings.DEFAULT.resamples()];
-        for (int r = 0; r < shares.length; r++) {
-            double pairs = 0;
-            double right = 0;
-            for (int i = 0; i < programs.size(); i++) {
-                double[] program = programs.get(random.nextInt(programs.size()));
-                pairs += program[0];
-                right += program[1];
-            }
-            shares[r] = right / pairs;
-        }
-        Arrays.sort(shares);
-        double low = shares[(int) Math.floor(0.025 * (shares.length - 1))];
-        double high = shares[(int) Math.ceil(0.975 * (shares.length - 1))];
-        return new Estimate(
-                accuracy, Math.min(low, accuracy), Math.max(high, accuracy), 1, IntervalKind.PROBLEM_BOOTSTRAP);
+    private static Estimate overPrograms(List<double[]> programs) {
+        double[] pairs = programs.stream().mapToDouble(p -> p[0]).toArray();
+        double[] right = programs.stream().mapToDouble(p -> p[1]).toArray();
+        return new Bootstrap(IntervalSettings.DEFAULT).ratio(right, pairs);
     }
 
     /** {@code <|endoftext|>} and the prompt's tokens. */
