@@ -13,6 +13,7 @@ import ablation.engine.eval.model.CheckpointReport;
 import ablation.engine.eval.model.EvalResult;
 import ablation.engine.eval.model.Evaluator;
 import ablation.engine.eval.sandbox.SandboxOptions;
+import ablation.engine.lastword.LastWordResult;
 import ablation.engine.sampling.Completion;
 import ablation.engine.sampling.LoadedModel;
 import ablation.engine.sampling.Sampler;
@@ -45,7 +46,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "eval",
         mixinStandardHelpOptions = true,
-        description = "Sample from a checkpoint, execute the completions and print pass@k with 95% intervals as JSON.")
+        description = "Sample from a checkpoint, execute the completions and print pass@k with 95%% intervals as JSON.")
 public final class EvalCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -130,9 +131,16 @@ public final class EvalCommand implements Callable<Integer> {
     boolean bpb;
 
     @Option(
+            names = "--lastword",
+            description =
+                    "Also run the last-word test: how often the model's greedy continuation of held-out desk "
+                            + "prose is the sentence's last word, LAMBADA-style (null without a desk-nl source), with a 95%% interval.")
+    boolean lastWord;
+
+    @Option(
             names = "--understanding",
             description = "Also run the understanding test: how often the model finds a held-out "
-                    + "desk function's body likelier than a broken mutant of it (0.5 = chance), with a 95% interval.")
+                    + "desk function's body likelier than a broken mutant of it (0.5 = chance), with a 95%% interval.")
     boolean understanding;
 
     @Override
@@ -156,7 +164,7 @@ public final class EvalCommand implements Callable<Integer> {
             CheckpointReport report = CheckpointEvaluation.run(
                     loaded,
                     List.of(eval),
-                    new CheckpointEvaluation.Options(samplingSeed, sandbox, bpb, understanding),
+                    new CheckpointEvaluation.Options(samplingSeed, sandbox, bpb, lastWord, understanding),
                     new CheckpointEvaluation.Listener() {
                         @Override
                         public void evaluating(EvalConfig config, int problemCount) {
@@ -193,10 +201,22 @@ public final class EvalCommand implements Callable<Integer> {
                 ObjectNode bits = out.putObject("bits_per_byte");
                 report.bitsPerByte().forEach(bits::put);
             }
+            if (lastWord) out.set("last_word", lastWordJson(report.lastWord()));
             if (understanding) out.set("understanding", understandingJson(report.understanding()));
             spec.commandLine().getOut().println(write(out));
         }
         return 0;
+    }
+
+    /** The last-word test, or null (JSON null) when the run has no desk prose source. */
+    private static JsonNode lastWordJson(LastWordResult w) {
+        if (w == null) return JSON.nullNode();
+        return JSON.createObjectNode()
+                .put("accuracy", w.accuracy().value())
+                .put("low", w.accuracy().low())
+                .put("high", w.accuracy().high())
+                .put("items", w.items())
+                .put("documents", w.documents());
     }
 
     private static ObjectNode understandingJson(UnderstandingResult u) {

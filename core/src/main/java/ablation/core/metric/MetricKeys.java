@@ -19,6 +19,12 @@ public final class MetricKeys {
     public static final String UNDERSTANDING_PAIRS = "eval/understanding_pairs";
     /** Distinct programs among the understanding test's pairs. */
     public static final String UNDERSTANDING_PROGRAMS = "eval/understanding_programs";
+    /** Accuracy of the last-word test on held-out desk prose (lesson 4's NL task), its interval in {@link #low}, {@link #high}. */
+    public static final String LAST_WORD = "eval/lastword";
+    /** Items the last-word test scored. */
+    public static final String LAST_WORD_ITEMS = "eval/lastword_items";
+    /** Held-out documents the last-word items come from. */
+    public static final String LAST_WORD_DOCUMENTS = "eval/lastword_documents";
     /** Problems whose prompt was trimmed to fit the context: {@code eval/prompts_trimmed/BENCHMARK/MODE}. */
     public static final String PROMPTS_TRIMMED_PREFIX = "eval/prompts_trimmed/";
     /** Problems whose prompt could not fit, counted as failed: {@code eval/prompts_unfit/BENCHMARK/MODE}. */
@@ -56,7 +62,19 @@ public final class MetricKeys {
                 || key.endsWith("_low")
                 || key.endsWith("_high")
                 || key.endsWith("_pairs")
-                || key.endsWith("_programs");
+                || key.endsWith("_programs")
+                || key.endsWith("_items")
+                || key.endsWith("_documents");
+    }
+
+    /** The lower bound of an accuracy's 95% interval: {@code eval/understanding_low}. */
+    public static String low(String key) {
+        return key + "_low";
+    }
+
+    /** The upper bound of an accuracy's 95% interval: {@code eval/understanding_high}. */
+    public static String high(String key) {
+        return key + "_high";
     }
 
     /** {@code pass@1/desk-l2r/l2r}: the key of a pass@k figure in {@code runs list --json}. */

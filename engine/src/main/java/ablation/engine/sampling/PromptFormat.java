@@ -27,12 +27,16 @@ public enum PromptFormat {
     SPM;
 
     /**
-     * The infill layout of a model trained with {@code objective}: its FIM format ({@code psm_spm}
-     * gives PSM, or SPM when the model saw only SPM), else the CodeGen2 sentinels.
+     * The infill layout of a model trained with {@code objective}: its FIM format, else the CodeGen2
+     * sentinels. A {@code psm_spm} model that saw SPM in at least half its transforms is prompted in
+     * SPM: Bavarian et al. (2022) train both layouts jointly so that either serves at inference, and
+     * in SPM the middle directly continues the prefix, while PSM asks the model to carry the prefix's
+     * end across the whole suffix, which a small model learns late (measured in docs/ARCHITECTURE.md,
+     * "Infill prompts"). Otherwise PSM.
      */
     public static PromptFormat infillFor(ObjectiveConfig objective) {
         if (objective.fim() > 0 && objective.fimFormat() == FimFormat.PSM_SPM)
-            return objective.fimSpmShare() >= 1 ? SPM : PSM;
+            return objective.fimSpmShare() >= 0.5 ? SPM : PSM;
         return CODEGEN2;
     }
 

@@ -166,7 +166,12 @@ class PromptFormatTest {
                 PromptFormat.infillFor(objective(0, 0, FimFormat.PSM_SPM, 0.5)),
                 "no FIM: span-corruption sentinels");
         assertEquals(PromptFormat.CODEGEN2, PromptFormat.infillFor(objective(0, 0.5, FimFormat.CODEGEN2, 0.5)));
-        assertEquals(PromptFormat.PSM, PromptFormat.infillFor(objective(0, 0.5, FimFormat.PSM_SPM, 0.5)));
+        assertEquals(PromptFormat.PSM, PromptFormat.infillFor(objective(0, 0.5, FimFormat.PSM_SPM, 0)));
+        assertEquals(PromptFormat.PSM, PromptFormat.infillFor(objective(0, 0.5, FimFormat.PSM_SPM, 0.4)));
+        assertEquals(
+                PromptFormat.SPM,
+                PromptFormat.infillFor(objective(0, 0.5, FimFormat.PSM_SPM, 0.5)),
+                "joint PSM/SPM training: SPM, whose middle continues the prefix");
         assertEquals(PromptFormat.SPM, PromptFormat.infillFor(objective(0, 0.5, FimFormat.PSM_SPM, 1)));
     }
 

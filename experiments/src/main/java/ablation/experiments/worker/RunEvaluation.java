@@ -43,7 +43,7 @@ public final class RunEvaluation {
             CheckpointReport report = CheckpointEvaluation.run(
                     loaded,
                     loaded.config().eval(),
-                    new CheckpointEvaluation.Options(seed, SandboxOptions.defaults(), true, true),
+                    new CheckpointEvaluation.Options(seed, SandboxOptions.defaults(), true, true, true),
                     new Logging());
             List<EvalResult> evaluations = report.allEvaluations();
             List<String> names = report.storedNames();
@@ -52,6 +52,15 @@ public final class RunEvaluation {
             }
             report.metrics().forEach((key, value) -> metrics.log(key, report.step(), value));
             report.bitsPerByte().forEach((source, value) -> LOG.info("bits per byte of {}: {}", source, format(value)));
+            if (report.lastWord() != null) {
+                Estimate accuracy = report.lastWord().accuracy();
+                LOG.info(
+                        "last word: {} [{}, {}] over {} items",
+                        format(accuracy.value()),
+                        format(accuracy.low()),
+                        format(accuracy.high()),
+                        report.lastWord().items());
+            }
             if (report.understanding() != null) {
                 Estimate accuracy = report.understanding().accuracy();
                 LOG.info(

@@ -3,6 +3,7 @@ package ablation.reports.export;
 import static ablation.reports.lessons.VerdictRules.VERDICT_K;
 
 import ablation.core.config.EvalMode;
+import ablation.core.metric.MetricKeys;
 import ablation.core.stats.Estimate;
 import ablation.core.stats.IntervalSettings;
 import ablation.core.stats.Intervals;
@@ -24,6 +25,7 @@ import ablation.reports.lessons.LessonAnalyzer;
 import ablation.reports.lessons.Outcome;
 import ablation.reports.lessons.Verdict;
 import ablation.reports.lessons.VerdictRules;
+import ablation.reports.model.Accuracy;
 import ablation.reports.model.ArmRole;
 import ablation.reports.model.BitsPerByte;
 import ablation.reports.model.Domain;
@@ -36,7 +38,6 @@ import ablation.reports.model.Provenance;
 import ablation.reports.model.RunResult;
 import ablation.reports.model.RunStatus;
 import ablation.reports.model.StudyResults;
-import ablation.reports.model.Understanding;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -149,7 +150,10 @@ public final class ReportBuilder {
                 + "Understanding is the share of minimal pairs (a held-out function's body against a mutant that fails its "
                 + "tests, same prompt) where the model gives the correct body the higher log-probability, 0.5 being chance; "
                 + "with one seed its interval is a bootstrap that resamples programs with their pairs, with several the seed "
-                + "mean's t interval. Verdicts use pass@" + VERDICT_K + " sampled at T = "
+                + "mean's t interval. NL last word is the share of held-out desk prose items (a document cut before the "
+                + "last word of a sentence that names something the passage named before, LAMBADA-style) whose word the "
+                + "model's greedy continuation writes whole; with one seed its interval resamples documents. "
+                + "Verdicts use pass@" + VERDICT_K + " sampled at T = "
                 + VerdictRules.VERDICT_TEMPERATURE
                 + " where the study sampled it (the Codex/CodeGen convention; pass@10 at T = 0.8). A difference smaller than the "
                 + "lesson's margin (by default " + Math.round(LessonDesign.DEFAULT_MARGIN * 100)
@@ -203,8 +207,8 @@ public final class ReportBuilder {
         String prefix = "lesson" + lesson.number();
         for (String benchmark : benchmarks(analysis, EvalMode.L2R))
             blocks.add(passTable(analysis, benchmark, EvalMode.L2R));
-        for (String benchmark : benchmarks(analysis, EvalMode.INFILL))
-            blocks.add(passTable(analysis, benchmark, EvalMode.INFILL));
+        for (EvalMode mode : infillModes(analysis))
+            for (String benchmark : benchmarks(analysis, mode)) blocks.add(passTable(analysis, benchmark, mode));
         Table scalars = scalarTable(analysis);
         if (scalars != null) blocks.add(scalars);
         List<LossBand> bands = new ArrayList<>(analysis.arms().stream()
@@ -254,12 +258,13 @@ public final class ReportBuilder {
                 }
                 List<ChartPoint> points = pointsByLevel(analysis, a -> {
                     Estimate x = a.passAtK(l2r, EvalMode.L2R, 1);
-                    Estimate y = a.passAtK(infill, EvalMode.INFILL, 1);
+                    Estimate y = a.passAtK(infill, analysis.infillMode(), 1);
                     return x == null || y == null ? null : ChartPoint.labelled(a.label(), x, y);
                 });
                 figures.add(new Figure(
                         prefix + "-frontier",
-                        "L2R pass@1 (" + l2r + ") against infill pass@1 (" + infill
+                        "L2R pass@1 (" + l2r + ") against "
+                                + analysis.infillMode().title() + " pass@1 (" + infill
                                 + ") per arm: the cost of infill training, if any, shows as a step left.",
                         Charts.infillFrontier(
                                 "Lesson 2: infill vs left-to-right",
@@ -269,10 +274,11 @@ public final class ReportBuilder {
                 if (infill != null) {
                     figures.add(new Figure(
                             prefix + "-infill-passk",
-                            "pass@k against k on " + infill + " (infill), with 95% bootstrap intervals.",
+                            "pass@k against k on " + infill + " ("
+                                    + analysis.infillMode().title() + "), with 95% bootstrap intervals.",
                             Charts.passAtK(
-                                    "Lesson 3: infill pass@k on " + infill,
-                                    passCurves(analysis, infill, EvalMode.INFILL))));
+                                    "Lesson 3: " + analysis.infillMode().title() + " pass@k on " + infill,
+                                    passCurves(analysis, infill, analysis.infillMode()))));
                 }
             }
             case MIXTURE -> {
@@ -370,11 +376,13 @@ public final class ReportBuilder {
     private static Table scalarTable(LessonAnalysis analysis) {
         boolean pl = analysis.arms().stream().anyMatch(a -> a.bitsPerByteEstimate(Domain.PL) != null);
         boolean nl = analysis.arms().stream().anyMatch(a -> a.bitsPerByteEstimate(Domain.NL) != null);
-        boolean understanding = analysis.arms().stream().anyMatch(a -> a.understanding() != null);
-        if (!pl && !nl && !understanding) return null;
+        boolean understanding = analysis.arms().stream().anyMatch(a -> a.accuracy(MetricKeys.UNDERSTANDING) != null);
+        boolean lastWord = analysis.arms().stream().anyMatch(a -> a.accuracy(MetricKeys.LAST_WORD) != null);
+        if (!pl && !nl && !understanding && !lastWord) return null;
         List<String> header = new ArrayList<>(List.of("Arm", "Seeds"));
         if (pl) header.add("PL bits/byte");
         if (nl) header.add("NL bits/byte");
+        if (lastWord) header.add("NL last word");
         if (understanding) header.add("understanding");
         List<List<String>> rows = new ArrayList<>();
         for (ArmSummary arm : analysis.arms()) {
@@ -382,7 +390,8 @@ public final class ReportBuilder {
             List<String> row = new ArrayList<>(List.of(arm.label(), arm.seeds()));
             if (pl) row.add(bitsPerByte(arm, Domain.PL));
             if (nl) row.add(bitsPerByte(arm, Domain.NL));
-            if (understanding) row.add(arm.understanding() == null ? "not measured" : format(arm.understanding()));
+            if (lastWord) row.add(accuracy(arm, MetricKeys.LAST_WORD));
+            if (understanding) row.add(accuracy(arm, MetricKeys.UNDERSTANDING));
             rows.add(row);
         }
         return new Table("Held-out metrics, 95% intervals (see Method)", header, rows);
@@ -395,6 +404,12 @@ public final class ReportBuilder {
     private static String bitsPerByte(ArmSummary arm, Domain domain) {
         if (arm.prefixLm()) return "not comparable (prefix-LM scored without a prefix)";
         return format(arm.bitsPerByteEstimate(domain));
+    }
+
+    /** An arm's accuracy on a test with its interval, or "not measured". */
+    private static String accuracy(ArmSummary arm, String key) {
+        Estimate estimate = arm.accuracy(key);
+        return estimate == null ? "not measured" : format(estimate);
     }
 
     private static Section runs(StudyResults study) {
@@ -476,10 +491,11 @@ public final class ReportBuilder {
         List<String> held = new ArrayList<>();
         for (BitsPerByte b : run.metrics().bitsPerByte())
             held.add(b.source() + " (" + b.domain() + ") " + Estimate.number(b.value(), DECIMALS) + " bits/byte");
-        Understanding understanding = run.metrics().understanding();
-        if (understanding != null) {
+        Accuracy lastWord = run.metrics().accuracy(MetricKeys.LAST_WORD);
+        if (lastWord != null) held.add("NL last word " + lastWord.estimate().format(DECIMALS));
+        Accuracy understanding = run.metrics().accuracy(MetricKeys.UNDERSTANDING);
+        if (understanding != null)
             held.add("understanding " + understanding.estimate().format(DECIMALS));
-        }
         if (!held.isEmpty()) blocks.add(new Paragraph("Held-out: " + String.join("; ", held) + "."));
         blocks.add(new Paragraph("Provenance: " + provenance(run.provenance()) + "."));
         if (run.config() != null) blocks.add(new Code("config of " + run.name(), run.config()));
@@ -540,10 +556,19 @@ public final class ReportBuilder {
         return best;
     }
 
+    /** The infill modes to tabulate, the verdict's first. */
+    private static List<EvalMode> infillModes(LessonAnalysis analysis) {
+        List<EvalMode> modes = new ArrayList<>(List.of(analysis.infillMode()));
+        for (EvalMode mode : EvalMode.values()) if (mode.isInfill() && !modes.contains(mode)) modes.add(mode);
+        return modes;
+    }
+
     /** The benchmarks in a mode that the lesson's arms were evaluated on, the verdict's first. */
     private static Set<String> benchmarks(LessonAnalysis analysis, EvalMode mode) {
         Set<String> benchmarks = new LinkedHashSet<>();
-        String first = mode == EvalMode.L2R ? analysis.l2rBenchmark() : analysis.infillBenchmark();
+        String first = mode == EvalMode.L2R
+                ? analysis.l2rBenchmark()
+                : mode == analysis.infillMode() ? analysis.infillBenchmark() : null;
         if (first != null) benchmarks.add(first);
         for (ArmSummary arm : analysis.arms()) {
             for (RunResult run : arm.finished()) {

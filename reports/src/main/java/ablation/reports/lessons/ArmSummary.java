@@ -6,6 +6,7 @@ import ablation.core.stats.Intervals;
 import ablation.core.stats.LossBand;
 import ablation.core.stats.PassMatrix;
 import ablation.core.stats.ProblemCount;
+import ablation.reports.model.Accuracy;
 import ablation.reports.model.Arm;
 import ablation.reports.model.ArmRole;
 import ablation.reports.model.Domain;
@@ -13,7 +14,6 @@ import ablation.reports.model.Evaluation;
 import ablation.reports.model.LossPoint;
 import ablation.reports.model.RunResult;
 import ablation.reports.model.StudyResults;
-import ablation.reports.model.Understanding;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -120,18 +120,19 @@ public record ArmSummary(Arm arm, List<RunResult> finished, List<RunResult> unfi
     }
 
     /**
-     * Understanding accuracy, or null without data: with one finished seed, its value with the 95%
-     * bootstrap interval over pairs; with several, the seed mean with its t interval.
+     * An accuracy ({@code eval/understanding}, {@code eval/lastword}), or null without data: with one
+     * finished seed, its value with its stored 95% bootstrap interval; with several, the seed mean
+     * with its t interval.
      */
-    public Estimate understanding() {
-        List<Understanding> runs = finished.stream()
-                .map(r -> r.metrics().understanding())
+    public Estimate accuracy(String key) {
+        List<Accuracy> runs = finished.stream()
+                .map(r -> r.metrics().accuracy(key))
                 .filter(Objects::nonNull)
                 .toList();
         if (runs.isEmpty()) return null;
         if (runs.size() == 1) return runs.get(0).estimate();
         return Intervals.DEFAULT.seedMean(
-                runs.stream().mapToDouble(Understanding::accuracy).toArray());
+                runs.stream().mapToDouble(Accuracy::accuracy).toArray());
     }
 
     /** Seed mean of the last logged training loss with its t interval, or null without data. */

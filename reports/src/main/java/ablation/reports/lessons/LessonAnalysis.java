@@ -1,5 +1,6 @@
 package ablation.reports.lessons;
 
+import ablation.core.config.EvalMode;
 import ablation.reports.model.LessonDesign;
 import java.util.List;
 
@@ -8,6 +9,7 @@ import java.util.List;
  *
  * @param l2rBenchmark the left-to-right benchmark the verdict uses (the first found), or null
  * @param infillBenchmark the infill benchmark the verdict uses, or null
+ * @param infillMode the infill mode the verdict uses ({@code infill-line} where the study sampled it)
  * @param comparisons the differences the verdict rests on, each with its own verdict
  */
 public record LessonAnalysis(
@@ -15,6 +17,7 @@ public record LessonAnalysis(
         List<ArmSummary> arms,
         String l2rBenchmark,
         String infillBenchmark,
+        EvalMode infillMode,
         List<Comparison> comparisons,
         Verdict verdict) {
     public LessonAnalysis {

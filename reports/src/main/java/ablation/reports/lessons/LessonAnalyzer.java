@@ -31,11 +31,13 @@ import java.util.List;
  *   <li>the 50/50 causal LM + span corruption mix against causal LM: no loss on L2R pass@1 and a gain
  *       on infill pass@1, both;</li>
  *   <li>the NL/PL mix against each domain model in its own domain: no loss on L2R pass@1 and PL bits
- *       per byte against the PL model, no loss on NL bits per byte against the NL model, every one;</li>
+ *       per byte against the PL model, no loss on NL bits per byte and on the last-word test
+ *       ({@value MetricKeys#LAST_WORD}) against the NL model, every one;</li>
  *   <li>more epochs over the same data against one epoch: a gain on L2R pass@1, for some number of
  *       epochs.</li>
  * </ol>
- * pass@1 is read at T = {@value VerdictRules#VERDICT_TEMPERATURE} where the study sampled it.
+ * pass@1 is read at T = {@value VerdictRules#VERDICT_TEMPERATURE} where the study sampled it; infill in
+ * {@code infill-line} mode where the study sampled it ({@link #verdictInfillMode}).
  * Margins are the design's fraction of the reference arm's value; intervals come from {@link Intervals}.
  */
 public final class LessonAnalyzer {
@@ -52,11 +54,13 @@ public final class LessonAnalyzer {
     public static LessonAnalysis analyze(StudyResults study, LessonDesign design) {
         List<ArmSummary> arms =
                 design.arms().stream().map(a -> ArmSummary.of(study, a)).toList();
+        EvalMode infillMode = verdictInfillMode(arms);
         Parts parts = new Parts(
                 arms,
                 design,
                 verdictBenchmark(arms, EvalMode.L2R),
-                verdictBenchmark(arms, EvalMode.INFILL),
+                verdictBenchmark(arms, infillMode),
+                infillMode,
                 Intervals.DEFAULT.settings());
         List<Comparison> comparisons = new ArrayList<>();
         Verdict verdict = switch (design.lesson()) {
@@ -64,7 +68,7 @@ public final class LessonAnalyzer {
                 Arm base = design.arm(ArmRole.BASELINE);
                 Arm prefix = design.arm(ArmRole.TREATMENT);
                 comparisons.add(parts.pass(base, prefix, EvalMode.L2R, Claim.NO_GAIN));
-                comparisons.add(parts.pass(base, prefix, EvalMode.INFILL, Claim.NO_GAIN));
+                comparisons.add(parts.pass(base, prefix, infillMode, Claim.NO_GAIN));
                 comparisons.add(parts.scalar(base, prefix, MetricKeys.UNDERSTANDING, "understanding", Claim.NO_GAIN));
                 yield VerdictRules.every(comparisons, parts.settings, parts.seeds());
             }
@@ -80,7 +84,7 @@ public final class LessonAnalyzer {
                 Arm base = design.arm(ArmRole.BASELINE);
                 Arm mix = design.arm(ArmRole.TREATMENT);
                 comparisons.add(parts.pass(base, mix, EvalMode.L2R, Claim.NON_INFERIOR));
-                comparisons.add(parts.pass(base, mix, EvalMode.INFILL, Claim.GAINS));
+                comparisons.add(parts.pass(base, mix, infillMode, Claim.GAINS));
                 yield VerdictRules.every(comparisons, parts.settings, parts.seeds());
             }
             case MIXTURE -> {
@@ -90,6 +94,9 @@ public final class LessonAnalyzer {
                 comparisons.add(parts.pass(pl, mix, EvalMode.L2R, Claim.NON_INFERIOR));
                 comparisons.add(parts.bitsPerByte(pl, mix, Domain.PL, Claim.NON_INFERIOR));
                 comparisons.add(parts.bitsPerByte(nl, mix, Domain.NL, Claim.NON_INFERIOR));
+                // a study stored before the last-word test existed keeps its three parts
+                if (arms.stream().anyMatch(a -> a.scalar(MetricKeys.LAST_WORD).length > 0))
+                    comparisons.add(parts.scalar(nl, mix, MetricKeys.LAST_WORD, "NL last word", Claim.NON_INFERIOR));
                 yield VerdictRules.every(comparisons, parts.settings, parts.seeds());
             }
             case EPOCHS -> {
@@ -99,12 +106,17 @@ public final class LessonAnalyzer {
                 yield VerdictRules.some(comparisons, parts.settings, parts.seeds());
             }
         };
-        return new LessonAnalysis(design, arms, parts.l2r, parts.infill, comparisons, verdict);
+        return new LessonAnalysis(design, arms, parts.l2r, parts.infill, infillMode, comparisons, verdict);
     }
 
     /** The comparisons of one lesson, made alike. */
     private record Parts(
-            List<ArmSummary> arms, LessonDesign design, String l2r, String infill, IntervalSettings settings) {
+            List<ArmSummary> arms,
+            LessonDesign design,
+            String l2r,
+            String infill,
+            EvalMode infillMode,
+            IntervalSettings settings) {
         Comparison pass(Arm reference, Arm treatment, EvalMode mode, Claim claim) {
             String benchmark = mode == EvalMode.L2R ? l2r : infill;
             String what = "(" + treatment.label() + " - " + reference.label() + ") " + mode.title() + " pass@"
@@ -216,6 +228,20 @@ public final class LessonAnalyzer {
         private ArmSummary summary(Arm arm) {
             return arms.stream().filter(a -> a.arm().equals(arm)).findFirst().orElseThrow();
         }
+    }
+
+    /**
+     * The infill mode the verdict reads: {@code infill-line} where the study sampled it, else
+     * {@code infill}. The desk and HumanEval-Infilling holes are single lines, and single-line
+     * infilling is scored with the middle cut after its first newline (InCoder, SantaCoder), so a
+     * model that writes the line right but does not close the hole with a stop token still counts.
+     */
+    private static EvalMode verdictInfillMode(List<ArmSummary> arms) {
+        boolean line = arms.stream()
+                .flatMap(a -> a.finished().stream())
+                .flatMap(r -> r.metrics().evaluations().stream())
+                .anyMatch(e -> e.mode() == EvalMode.INFILL_LINE);
+        return line ? EvalMode.INFILL_LINE : EvalMode.INFILL;
     }
 
     /**

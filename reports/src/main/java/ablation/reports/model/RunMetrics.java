@@ -38,13 +38,14 @@ public record RunMetrics(
     }
 
     /**
-     * The run's understanding test, read from its scalars ({@value MetricKeys#UNDERSTANDING} and its
-     * bounds, NaN when not stored), or null when it has none: the same values the verdicts read.
+     * The run's accuracy on a test ({@value MetricKeys#UNDERSTANDING}, {@value MetricKeys#LAST_WORD}),
+     * read from its scalars with its bounds (NaN when not stored), or null when it has none: the same
+     * values the verdicts read.
      */
-    public Understanding understanding() {
-        double accuracy = scalar(MetricKeys.UNDERSTANDING);
+    public Accuracy accuracy(String key) {
+        double accuracy = scalar(key);
         if (Double.isNaN(accuracy)) return null;
-        return new Understanding(accuracy, scalar(MetricKeys.UNDERSTANDING_LOW), scalar(MetricKeys.UNDERSTANDING_HIGH));
+        return new Accuracy(accuracy, scalar(MetricKeys.low(key)), scalar(MetricKeys.high(key)));
     }
 
     /** The last value of an evaluation scalar, or NaN when the run did not log it. */

@@ -179,6 +179,11 @@ class LessonAnalyzerTest {
     }
 
     private static LessonAnalysis mixture(int mixPlShift, double[] mixNl, double[] nlOnlyNl) {
+        return mixture(mixPlShift, mixNl, nlOnlyNl, null);
+    }
+
+    /** @param mixLastWordShift the mix's last-word accuracy minus the NL model's, or null: not measured */
+    private static LessonAnalysis mixture(int mixPlShift, double[] mixNl, double[] nlOnlyNl, Double mixLastWordShift) {
         List<RunResult> runs = new ArrayList<>();
         for (int s = 0; s < mixNl.length; s++) {
             List<Evaluation> plEval = List.of(eval("l2r", EvalMode.L2R, 0, 0.2, s));
@@ -189,7 +194,7 @@ class LessonAnalyzerTest {
                     s,
                     List.of(eval("l2r", EvalMode.L2R, -10, 0.2, s)),
                     List.of(new BitsPerByte("english", Domain.NL, nlOnlyNl[s])),
-                    Map.of()));
+                    mixLastWordShift == null ? Map.of() : Map.of(MetricKeys.LAST_WORD, 0.55 + 0.01 * s)));
             runs.add(run(
                     "mix," + s,
                     s,
@@ -197,7 +202,9 @@ class LessonAnalyzerTest {
                     List.of(
                             new BitsPerByte("python", Domain.PL, 1.01 + 0.01 * s),
                             new BitsPerByte("english", Domain.NL, mixNl[s])),
-                    Map.of()));
+                    mixLastWordShift == null
+                            ? Map.of()
+                            : Map.of(MetricKeys.LAST_WORD, 0.55 + mixLastWordShift + 0.01 * s)));
         }
         List<String> seeds = java.util.stream.IntStream.range(0, mixNl.length)
                 .mapToObj(String::valueOf)
@@ -233,6 +240,20 @@ class LessonAnalyzerTest {
                 3,
                 close.comparisons().size(),
                 "L2R pass@1 and PL bits per byte against pl, NL bits per byte against nl");
+        LessonAnalysis withLastWord =
+                mixture(0, new double[] {1.32, 1.33, 1.34}, new double[] {1.30, 1.31, 1.30}, -0.01);
+        assertEquals(4, withLastWord.comparisons().size(), "and the last-word test against nl");
+        assertEquals(
+                Outcome.SUPPORTS,
+                withLastWord.verdict().outcome(),
+                withLastWord.verdict().text());
+        LessonAnalysis farInLastWord =
+                mixture(0, new double[] {1.32, 1.33, 1.34}, new double[] {1.30, 1.31, 1.30}, -0.2);
+        assertEquals(
+                Outcome.CONTRADICTS,
+                farInLastWord.comparisons().get(3).verdict().outcome(),
+                farInLastWord.comparisons().get(3).verdict().text());
+        assertEquals(Outcome.CONTRADICTS, farInLastWord.verdict().outcome());
         LessonAnalysis farInNl = mixture(0, new double[] {1.60, 1.62, 1.61}, new double[] {1.30, 1.31, 1.30});
         assertEquals(
                 Outcome.CONTRADICTS,

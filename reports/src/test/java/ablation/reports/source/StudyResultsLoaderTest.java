@@ -205,9 +205,18 @@ class StudyResultsLoaderTest {
         double finalLoss = 2.1; // seed 1
         assertEquals(finalLoss / 2, run.metrics().bitsPerByte(Domain.PL), 1e-12, "python is a desk-pl source");
         assertEquals(finalLoss / 3, run.metrics().bitsPerByte(Domain.NL), 1e-12, "english is a desk-nl source");
-        assertEquals(0.5 + finalLoss / 100, run.metrics().understanding().accuracy(), 1e-12);
-        assertEquals(0.45 + finalLoss / 100, run.metrics().understanding().low(), 1e-12);
-        assertEquals(0.55 + finalLoss / 100, run.metrics().understanding().high(), 1e-12);
+        assertEquals(
+                0.5 + finalLoss / 100,
+                run.metrics().accuracy(MetricKeys.UNDERSTANDING).accuracy(),
+                1e-12);
+        assertEquals(
+                0.45 + finalLoss / 100,
+                run.metrics().accuracy(MetricKeys.UNDERSTANDING).low(),
+                1e-12);
+        assertEquals(
+                0.55 + finalLoss / 100,
+                run.metrics().accuracy(MetricKeys.UNDERSTANDING).high(),
+                1e-12);
         assertEquals(
                 new PromptCheck("desk-infill", "infill", 2, 1, Map.of("stop_token", 7, "prompt_too_long", 4)),
                 run.metrics().promptCheck("desk-infill", "infill"));

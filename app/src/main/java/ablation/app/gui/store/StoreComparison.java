@@ -7,6 +7,7 @@ import ablation.app.gui.compare.RunGroup;
 import ablation.core.config.Choice;
 import ablation.core.config.EvalConfig;
 import ablation.core.config.EvalMode;
+import ablation.core.metric.MetricKeys;
 import ablation.core.stats.Estimate;
 import ablation.core.stats.LossBand;
 import ablation.reports.charts.ChartPoint;
@@ -37,6 +38,10 @@ public final class StoreComparison implements CompareSource {
     static final int DECIMALS = 3;
 
     private final TrackingStore store;
+    /** The evaluation tests shown as columns where some arm has them: key to column title. */
+    private static final List<Map.Entry<String, String>> ACCURACIES = List.of(
+            Map.entry(MetricKeys.UNDERSTANDING, "Understanding"), Map.entry(MetricKeys.LAST_WORD, "NL last word"));
+
     private final StoredConfigs configs = new StoredConfigs();
     private final Map<Long, Run> runs = new ConcurrentHashMap<>();
 
@@ -79,6 +84,12 @@ public final class StoreComparison implements CompareSource {
                     groups.get(g).label(),
                     finished(arms.get(g)),
                     format(arms.get(g).finalLoss()))));
+        }
+        for (Map.Entry<String, String> test : ACCURACIES) {
+            if (arms.stream().allMatch(a -> a.accuracy(test.getKey()) == null)) continue;
+            header.add(test.getValue());
+            for (int g = 0; g < groups.size(); g++)
+                rows.get(g).add(format(arms.get(g).accuracy(test.getKey())));
         }
         List<org.jfree.chart.JFreeChart> charts = new ArrayList<>();
         if (!bands.isEmpty()) charts.add(Charts.lossCurves("Training loss", bands));

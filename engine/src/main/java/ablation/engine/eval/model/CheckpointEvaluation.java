@@ -3,14 +3,19 @@ package ablation.engine.eval.model;
 import ablation.core.config.EvalConfig;
 import ablation.core.config.EvalMode;
 import ablation.core.config.RunConfig;
+import ablation.core.config.SourceConfig;
+import ablation.core.config.SourceKind;
 import ablation.core.stats.IntervalSettings;
 import ablation.core.stats.PassAtKEstimate;
 import ablation.core.stats.ProblemCount;
 import ablation.engine.data.DataPipeline;
+import ablation.engine.data.HeldOutDocument;
 import ablation.engine.desk.DeskBenchmarks;
 import ablation.engine.eval.sandbox.Outcome;
 import ablation.engine.eval.sandbox.Sandbox;
 import ablation.engine.eval.sandbox.SandboxOptions;
+import ablation.engine.lastword.LastWord;
+import ablation.engine.lastword.LastWordResult;
 import ablation.engine.sampling.Completion;
 import ablation.engine.sampling.LoadedModel;
 import ablation.engine.understanding.MinimalPair;
@@ -24,17 +29,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Everything measured on one checkpoint, the one code path behind the study worker's evaluation
  * and {@code workbench eval}: each {@code eval} entry (sampled, executed, pass@k), the L2R ceiling
- * of each desk infill evaluation, bits per byte of the run's held-out documents and the
- * understanding test.
+ * of each desk infill evaluation, bits per byte of the run's held-out documents, the last-word test
+ * on its held-out desk prose and the understanding test.
  *
  * <pre>
  *   try (LoadedModel loaded = LoadedModel.open(runDir)) {
  *       CheckpointReport report = CheckpointEvaluation.run(loaded, loaded.config().eval(),
- *               new CheckpointEvaluation.Options(seed, SandboxOptions.defaults(), true, true), listener);
+ *               new CheckpointEvaluation.Options(seed, SandboxOptions.defaults(), true, true, true), listener);
  *       report.metrics();   // the scalar metrics by key (EvalMetrics)
  *   }
  * </pre>
@@ -43,9 +49,11 @@ public final class CheckpointEvaluation {
     /**
      * @param seed sampling seed and the seed of the understanding test's mutants
      * @param bitsPerByte measure bits per byte of the run's held-out documents
+     * @param lastWord run the last-word test on the run's held-out desk prose
      * @param understanding run the understanding test
      */
-    public record Options(long seed, SandboxOptions sandbox, boolean bitsPerByte, boolean understanding) {}
+    public record Options(
+            long seed, SandboxOptions sandbox, boolean bitsPerByte, boolean lastWord, boolean understanding) {}
 
     /** Told what happens, for logs and progress lines. Every method does nothing by default. */
     public interface Listener {
@@ -57,7 +65,7 @@ public final class CheckpointEvaluation {
 
         default void evaluated(EvalResult result) {}
 
-        /** A step after the evaluations starts: {@code bits per byte}, {@code understanding}. */
+        /** A step after the evaluations starts: {@code bits per byte}, {@code last word}, {@code understanding}. */
         default void measuring(String what) {}
     }
 
@@ -77,14 +85,23 @@ public final class CheckpointEvaluation {
         }
         List<EvalResult> ceilings = ceilings(results);
         Map<String, Double> bits = Map.of();
-        if (options.bitsPerByte()) {
-            listener.measuring("bits per byte");
-            bits = BitsPerByte.of(
-                    loaded.model(),
-                    loaded.tokenizer(),
-                    DataPipeline.prepare(
-                                    config, loaded.tokenizer(), config.train().seed())
-                            .heldOut());
+        LastWordResult lastWord = null;
+        if (options.bitsPerByte() || options.lastWord()) {
+            List<HeldOutDocument> heldOut = DataPipeline.prepare(
+                            config, loaded.tokenizer(), config.train().seed())
+                    .heldOut();
+            if (options.bitsPerByte()) {
+                listener.measuring("bits per byte");
+                bits = BitsPerByte.of(loaded.model(), loaded.tokenizer(), heldOut);
+            }
+            List<String> prose = prose(config, heldOut);
+            if (options.lastWord() && !prose.isEmpty()) {
+                listener.measuring("last word");
+                lastWord = LastWord.measure(
+                        loaded.model(),
+                        loaded.tokenizer(),
+                        LastWord.items(prose, config.data().deskSeed()));
+            }
         }
         UnderstandingResult understanding = null;
         if (options.understanding()) {
@@ -99,7 +116,20 @@ public final class CheckpointEvaluation {
             }
             understanding = Understanding.measure(loaded.model(), loaded.tokenizer(), pairs);
         }
-        return new CheckpointReport(loaded.checkpoint().state().step(), results, ceilings, bits, understanding);
+        return new CheckpointReport(
+                loaded.checkpoint().state().step(), results, ceilings, bits, lastWord, understanding);
+    }
+
+    /** The held-out documents of the run's desk prose sources (whatever their weight): the last-word test's text. */
+    private static List<String> prose(RunConfig config, List<HeldOutDocument> heldOut) {
+        Set<String> names = config.data().sources().stream()
+                .filter(s -> s.kind() == SourceKind.DESK_NL)
+                .map(SourceConfig::name)
+                .collect(Collectors.toSet());
+        return heldOut.stream()
+                .filter(d -> names.contains(d.source()))
+                .map(HeldOutDocument::text)
+                .toList();
     }
 
     /**

@@ -1,6 +1,7 @@
 package ablation.engine.eval.model;
 
 import ablation.core.eval.StoredBenchmarks;
+import ablation.engine.lastword.LastWordResult;
 import ablation.engine.understanding.UnderstandingResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
  * @param evaluations one per {@code eval} entry, in config order
  * @param ceilings L2R pass@k on the problems of each desk infill evaluation ({@link CheckpointEvaluation#ceilings})
  * @param bitsPerByte per held-out source; empty when not asked for
+ * @param lastWord the last-word test, or null when not asked for or the run has no desk prose
  * @param understanding the understanding test, or null when not asked for
  */
 public record CheckpointReport(
@@ -20,6 +22,7 @@ public record CheckpointReport(
         List<EvalResult> evaluations,
         List<EvalResult> ceilings,
         Map<String, Double> bitsPerByte,
+        LastWordResult lastWord,
         UnderstandingResult understanding) {
     public CheckpointReport {
         evaluations = List.copyOf(evaluations);

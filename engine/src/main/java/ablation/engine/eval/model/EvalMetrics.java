@@ -15,6 +15,9 @@ import java.util.TreeMap;
  *   eval/understanding_low, _high               its 95% bootstrap interval (resampling programs)
  *   eval/understanding_pairs                    pairs scored
  *   eval/understanding_programs                 distinct programs among them
+ *   eval/lastword                               accuracy of the last-word test on held-out desk prose
+ *   eval/lastword_low, _high                    its 95% bootstrap interval (resampling documents)
+ *   eval/lastword_items, _documents             items scored and the documents they come from
  *   eval/bpb/SOURCE                             held-out bits per byte of a data source
  *   eval/prompts_trimmed/BENCHMARK/MODE         problems whose prompt was trimmed to fit the context
  *   eval/prompts_unfit/BENCHMARK/MODE           problems whose prompt could not fit: counted as failed
@@ -48,6 +51,18 @@ public final class EvalMetrics {
                     report.understanding().pairs());
             metrics.put(MetricKeys.UNDERSTANDING_PROGRAMS, (double)
                     report.understanding().programs());
+        }
+        if (report.lastWord() != null) {
+            metrics.put(MetricKeys.LAST_WORD, report.lastWord().accuracy().value());
+            metrics.put(
+                    MetricKeys.low(MetricKeys.LAST_WORD),
+                    report.lastWord().accuracy().low());
+            metrics.put(
+                    MetricKeys.high(MetricKeys.LAST_WORD),
+                    report.lastWord().accuracy().high());
+            metrics.put(MetricKeys.LAST_WORD_ITEMS, (double) report.lastWord().items());
+            metrics.put(
+                    MetricKeys.LAST_WORD_DOCUMENTS, (double) report.lastWord().documents());
         }
         new TreeMap<>(report.bitsPerByte())
                 .forEach((source, value) -> metrics.put(MetricKeys.BITS_PER_BYTE_PREFIX + source, value));

@@ -85,7 +85,7 @@ class CheckpointEvaluationTest {
         List<String> ids = List.of("DeskL2R/0", "DeskL2R/1");
         EvalResult cold = result("desk-l2r", "l2r", ids, new int[] {1, 0}, 0.2);
         EvalResult warm = result("desk-l2r", "l2r", ids, new int[] {2, 1}, 0.8);
-        CheckpointReport report = new CheckpointReport(10, List.of(cold, warm), List.of(), Map.of(), null);
+        CheckpointReport report = new CheckpointReport(10, List.of(cold, warm), List.of(), Map.of(), null, null);
         assertEquals(List.of("desk-l2r@T0.2", "desk-l2r@T0.8"), report.storedNames());
         Map<String, Double> metrics = report.metrics();
         assertEquals(1.0, metrics.get("eval/prompts_trimmed/desk-l2r@T0.2/l2r"));
