@@ -132,9 +132,9 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Option(
             names = "--lastword",
-            description =
-                    "Also run the last-word test: how often the model's greedy continuation of held-out desk "
-                            + "prose is the sentence's last word, LAMBADA-style (null without a desk-nl source), with a 95%% interval.")
+            description = "Also run the last-word test on held-out desk prose (LAMBADA-style cloze): how often the "
+                    + "model prefers a sentence's last word, named earlier in the passage, to 4 words of other "
+                    + "documents (0.2 = chance; null without a desk-nl source), with a 95%% interval.")
     boolean lastWord;
 
     @Option(
