@@ -24,6 +24,12 @@ public record Estimate(double value, double low, double high, int seeds, Interva
         return new Estimate(value, Double.NaN, Double.NaN, seeds, IntervalKind.NONE);
     }
 
+    /** This estimate with its interval cut to [{@code min}, {@code max}], the range the quantity can take. */
+    public Estimate within(double min, double max) {
+        if (!hasInterval()) return this;
+        return new Estimate(value, Math.max(min, low), Math.min(max, high), seeds, kind);
+    }
+
     public boolean hasInterval() {
         return hasBounds(low, high);
     }

@@ -31,10 +31,13 @@ public final class Intervals {
         return settings;
     }
 
-    /** An arm's pass@k over its seeds and problems. */
+    /**
+     * An arm's pass@k over its seeds and problems. pass@k lies in [0, 1]: a t interval reaching past
+     * either end is cut there, which loses no coverage.
+     */
     public Estimate of(PassMatrix arm) {
         if (arm.seeds() < 2) return bootstrap.mean(arm.values()[0]);
-        return seedMean(arm.seedMeans());
+        return seedMean(arm.seedMeans()).within(0, 1);
     }
 
     /**

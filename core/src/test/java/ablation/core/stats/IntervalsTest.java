@@ -68,6 +68,19 @@ class IntervalsTest {
     }
 
     @Test
+    void anArmsPassAtKIntervalStaysInsideZeroToOne() {
+        // three seeds, one solves a tenth of the problems, two solve none: the t interval reaches below 0
+        double[][] v = new double[3][20];
+        for (int p = 0; p < 2; p++) v[0][p] = 1;
+        Estimate e = INTERVALS.of(new PassMatrix(ids(20, "p"), v));
+        Estimate raw = INTERVALS.seedMean(new double[] {0.1, 0, 0});
+        assertTrue(raw.low() < 0, "the uncut t interval: " + raw);
+        assertEquals(0.0, e.low());
+        assertEquals(raw.high(), e.high(), 1e-12);
+        assertEquals(raw.value(), e.value(), 1e-12);
+    }
+
+    @Test
     void seedMeanUsesTheTInterval() {
         Estimate e = INTERVALS.seedMean(new double[] {1.0, 1.2, 1.1});
         double sd = Math.sqrt(((1.0 - 1.1) * (1.0 - 1.1) + (1.2 - 1.1) * (1.2 - 1.1)) / 2);

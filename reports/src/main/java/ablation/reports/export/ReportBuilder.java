@@ -54,6 +54,10 @@ import java.util.stream.Collectors;
  * runs with their status, config diff, provenance and full config.
  */
 public final class ReportBuilder {
+    /** The interval an arm's pass@k carries, in words (see {@link Intervals}). */
+    private static final String INTERVALS =
+            "95% interval (t over seed means with 2 seeds or more, bootstrap over problems with 1)";
+
     private static final int DECIMALS = 3;
 
     private ReportBuilder() {}
@@ -150,9 +154,11 @@ public final class ReportBuilder {
                 + "Understanding is the share of minimal pairs (a held-out function's body against a mutant that fails its "
                 + "tests, same prompt) where the model gives the correct body the higher log-probability, 0.5 being chance; "
                 + "with one seed its interval is a bootstrap that resamples programs with their pairs, with several the seed "
-                + "mean's t interval. NL last word is the share of held-out desk prose items (a document cut before the "
-                + "last word of a sentence that names something the passage named before, LAMBADA-style) whose word the "
-                + "model's greedy continuation writes whole; with one seed its interval resamples documents. "
+                + "mean's t interval. NL last word is a LAMBADA-style cloze on held-out desk prose: a document is cut "
+                + "before the last word of a sentence that names something the passage named before, and the model is "
+                + "right when it gives that word a higher log-probability than each of 4 sentence-final words of other "
+                + "documents (0.2 being chance); with one seed its interval resamples documents. "
+                + "Intervals of a value in [0, 1] are cut at its ends. "
                 + "Verdicts use pass@" + VERDICT_K + " sampled at T = "
                 + VerdictRules.VERDICT_TEMPERATURE
                 + " where the study sampled it (the Codex/CodeGen convention; pass@10 at T = 0.8). A difference smaller than the "
@@ -275,7 +281,7 @@ public final class ReportBuilder {
                     figures.add(new Figure(
                             prefix + "-infill-passk",
                             "pass@k against k on " + infill + " ("
-                                    + analysis.infillMode().title() + "), with 95% bootstrap intervals.",
+                                    + analysis.infillMode().title() + "), with " + INTERVALS + ".",
                             Charts.passAtK(
                                     "Lesson 3: " + analysis.infillMode().title() + " pass@k on " + infill,
                                     passCurves(analysis, infill, analysis.infillMode()))));
@@ -359,9 +365,7 @@ public final class ReportBuilder {
             rows.add(row);
         }
         return new Table(
-                "pass@k on " + benchmark + " (" + mode.title() + "), pooled over seeds, 95% bootstrap interval",
-                header,
-                rows);
+                "pass@k on " + benchmark + " (" + mode.title() + "), seed mean with its " + INTERVALS, header, rows);
     }
 
     private static List<Integer> ks(LessonAnalysis analysis, String benchmark, EvalMode mode) {

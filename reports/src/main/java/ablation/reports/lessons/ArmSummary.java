@@ -131,8 +131,9 @@ public record ArmSummary(Arm arm, List<RunResult> finished, List<RunResult> unfi
                 .toList();
         if (runs.isEmpty()) return null;
         if (runs.size() == 1) return runs.get(0).estimate();
-        return Intervals.DEFAULT.seedMean(
-                runs.stream().mapToDouble(Accuracy::accuracy).toArray());
+        return Intervals.DEFAULT
+                .seedMean(runs.stream().mapToDouble(Accuracy::accuracy).toArray())
+                .within(0, 1);
     }
 
     /** Seed mean of the last logged training loss with its t interval, or null without data. */
