@@ -3,14 +3,8 @@ package ablation.engine.lastword;
 import ablation.core.WorkbenchException;
 import ablation.core.stats.Bootstrap;
 import ablation.core.stats.IntervalSettings;
-import ablation.engine.model.AttentionMask;
 import ablation.engine.model.CodeGenModel;
 import ablation.engine.tokenizer.Tokenizer;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,9 +29,10 @@ import java.util.regex.Pattern;
  * and stays near chance, since they are drawn from the same pool of sentence-final words.
  *
  * <p>Each choice is scored as {@code " " + word} after {@code <|endoftext|>} and the context (the
- * end of a context too long for the model is kept), the sum of its tokens' log-probabilities. A
- * prefix-LM reads the context as its bidirectional prefix, as it does when it samples. Accuracy
- * with a percentile bootstrap interval that resamples documents.
+ * end of a context too long for the model is kept), the sum of its tokens' log-probabilities
+ * ({@link CodeGenModel#continuationLosses}, all choices in one pass). A prefix-LM reads the context
+ * as its bidirectional prefix, as it does when it samples. Accuracy with a percentile bootstrap
+ * interval that resamples documents.
  *
  * <pre>
  *   List&lt;LastWordItem&gt; items = LastWord.items(proseDocuments, seed);
@@ -106,38 +101,20 @@ public final class LastWord {
                 new Bootstrap(IntervalSettings.DEFAULT).ratio(rightPer, itemsPer), items.size(), byDocument.size());
     }
 
-    /** Whether the item's word is likelier after its context than every distractor. */
+    /** Whether the item's word is likelier after its context than every distractor: one forward pass over all choices. */
     static boolean prefersWord(CodeGenModel model, Tokenizer tokenizer, LastWordItem item) {
+        List<int[]> choices = new ArrayList<>();
+        choices.add(tokenizer.encode(" " + item.word()));
+        for (String distractor : item.distractors()) choices.add(tokenizer.encode(" " + distractor));
+        int longest = choices.stream().mapToInt(c -> c.length).max().orElseThrow();
+        // <|endoftext|> and the end of the context that leaves room for the longest choice
         int[] context = tokenizer.encode(item.context());
-        double word = logProbability(model, tokenizer, context, item.word());
-        for (String distractor : item.distractors()) {
-            if (logProbability(model, tokenizer, context, distractor) >= word) return false;
-        }
+        int kept = Math.min(context.length, model.config().context() - longest);
+        int[] prompt = new int[kept + 1];
+        prompt[0] = tokenizer.specialId(Tokenizer.END_OF_TEXT);
+        System.arraycopy(context, context.length - kept, prompt, 1, kept);
+        double[] losses = model.continuationLosses(prompt, choices); // [word, distractor 1, ...]
+        for (int i = 1; i < losses.length; i++) if (losses[i] <= losses[0]) return false;
         return true;
-    }
-
-    /** log P({@code " " + word} | {@code <|endoftext|>} context), in nats. */
-    static double logProbability(CodeGenModel model, Tokenizer tokenizer, int[] context, String word) {
-        int[] choice = tokenizer.encode(" " + word);
-        int kept = Math.min(context.length, model.config().context() - choice.length);
-        int promptLength = kept + 1;
-        // inputs: <|endoftext|>, the context's last `kept` tokens, all but the choice's last token
-        int[] ids = new int[promptLength + choice.length - 1];
-        ids[0] = tokenizer.specialId(Tokenizer.END_OF_TEXT);
-        System.arraycopy(context, context.length - kept, ids, 1, kept);
-        System.arraycopy(choice, 0, ids, promptLength, choice.length - 1);
-        try (NDScope ignored = new NDScope()) {
-            ignored.suppressNotUsedWarning();
-            NDManager m = model.manager();
-            NDArray prefix =
-                    model.config().isPrefixLm() ? AttentionMask.prefixLengths(m, new int[] {promptLength}) : null;
-            NDArray logits = model.forward(m.create(ids, new Shape(1, ids.length)), prefix); // (1, T, V)
-            long[] targets = new long[choice.length];
-            for (int i = 0; i < choice.length; i++) targets[i] = choice[i];
-            NDArray choiceLogits = logits.get(new NDIndex(":, {}:, :", promptLength - 1)); // (1, W, V)
-            return -CodeGenModel.tokenLosses(choiceLogits, m.create(targets, new Shape(1, choice.length)))
-                    .sum()
-                    .getFloat();
-        }
     }
 }

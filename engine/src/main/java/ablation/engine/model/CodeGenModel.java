@@ -7,6 +7,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.core.Embedding;
@@ -122,6 +123,53 @@ public final class CodeGenModel implements AutoCloseable {
                 .gather(targets.reshape(shape.get(0), shape.get(1), 1), 2)
                 .reshape(shape)
                 .neg();
+    }
+
+    /**
+     * Minus the log-probability of each continuation after the same prompt, in nats (the sum over
+     * its tokens), from one forward pass: row i is {@code prompt + continuations[i]} less its last
+     * token, (R, P + C - 1) with C the longest continuation. Shorter rows are padded at the end,
+     * after every position they score, so causal attention never reads the padding; a prefix-LM
+     * reads the prompt as its bidirectional prefix, as it does when it samples. Every row must fit
+     * the context: {@code P + C - 1 <= context}.
+     *
+     * @param prompt P >= 1 tokens, starting with {@code <|endoftext|>} as a document does
+     * @param continuations R >= 1 continuations of one token or more
+     */
+    public double[] continuationLosses(int[] prompt, List<int[]> continuations) {
+        int longest = continuations.stream().mapToInt(c -> c.length).max().orElseThrow();
+        int rows = continuations.size();
+        int inputs = prompt.length + longest - 1;
+        if (inputs > config.context())
+            throw new IllegalArgumentException(inputs + " tokens do not fit the context of " + config.context());
+        int[] ids = new int[rows * inputs];
+        long[] targets = new long[rows * longest];
+        float[] scored = new float[rows * longest];
+        for (int r = 0; r < rows; r++) {
+            int[] continuation = continuations.get(r);
+            Arrays.fill(ids, r * inputs, (r + 1) * inputs, prompt[0]); // padding
+            System.arraycopy(prompt, 0, ids, r * inputs, prompt.length);
+            System.arraycopy(continuation, 0, ids, r * inputs + prompt.length, continuation.length - 1);
+            for (int j = 0; j < continuation.length; j++) {
+                targets[r * longest + j] = continuation[j];
+                scored[r * longest + j] = 1;
+            }
+        }
+        try (NDScope ignored = new NDScope()) {
+            ignored.suppressNotUsedWarning();
+            int[] prefixes = new int[rows];
+            Arrays.fill(prefixes, prompt.length);
+            NDArray prefix = config.isPrefixLm() ? AttentionMask.prefixLengths(manager, prefixes) : null;
+            NDArray logits = forward(manager.create(ids, new Shape(rows, inputs)), prefix); // (R, T, V)
+            NDArray continuationLogits = logits.get(new NDIndex(":, {}:, :", prompt.length - 1)); // (R, C, V)
+            float[] sums = tokenLosses(continuationLogits, manager.create(targets, new Shape(rows, longest)))
+                    .mul(manager.create(scored, new Shape(rows, longest)))
+                    .sum(new int[] {1})
+                    .toFloatArray();
+            double[] losses = new double[rows];
+            for (int r = 0; r < rows; r++) losses[r] = sums[r];
+            return losses;
+        }
     }
 
     /**

@@ -8,14 +8,8 @@ import ablation.core.stats.IntervalSettings;
 import ablation.engine.benchmark.Problem;
 import ablation.engine.desk.BodyNormalizer;
 import ablation.engine.desk.DeskBenchmarks;
-import ablation.engine.model.AttentionMask;
 import ablation.engine.model.CodeGenModel;
 import ablation.engine.tokenizer.Tokenizer;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -80,24 +74,41 @@ public final class Understanding {
         double margin = 0;
         int scored = 0;
         int right = 0;
-        for (MinimalPair pair : pairs) {
-            int[] prompt = promptIds(tokenizer, pair.prompt());
-            int[] body = tokenizer.encode(pair.body());
-            int[] mutant = tokenizer.encode(pair.mutant());
-            if (prompt.length + Math.max(body.length, mutant.length) - 1
-                    > model.config().context()) continue;
-            double difference = bodyLoss(model, prompt, mutant) - bodyLoss(model, prompt, body);
-            // a tie (never seen with float losses) counts as half right
-            double score = difference > 0 ? 1 : difference < 0 ? 0 : 0.5;
-            scored++;
-            right += score == 1 ? 1 : 0;
-            margin += difference;
-            double[] program = byProgram.computeIfAbsent(pair.program(), p -> new double[2]);
-            program[0]++;
-            program[1] += score;
-            int[] kind = byKind.computeIfAbsent(pair.kind(), k -> new int[2]);
-            kind[0]++;
-            kind[1] += score == 1 ? 1 : 0;
+        // the pairs of one problem share its prompt and body: one forward pass scores the body and its mutants
+        Map<String, List<MinimalPair>> byProblem = new LinkedHashMap<>();
+        for (MinimalPair pair : pairs)
+            byProblem
+                    .computeIfAbsent(pair.prompt() + "\u0000" + pair.body(), k -> new ArrayList<>())
+                    .add(pair);
+        for (List<MinimalPair> group : byProblem.values()) {
+            int[] prompt = promptIds(tokenizer, group.get(0).prompt());
+            List<int[]> bodies =
+                    new ArrayList<>(List.of(tokenizer.encode(group.get(0).body())));
+            List<MinimalPair> fitting = new ArrayList<>();
+            for (MinimalPair pair : group) {
+                int[] mutant = tokenizer.encode(pair.mutant());
+                if (prompt.length + Math.max(bodies.get(0).length, mutant.length) - 1
+                        > model.config().context()) continue;
+                fitting.add(pair);
+                bodies.add(mutant);
+            }
+            if (fitting.isEmpty()) continue;
+            double[] losses = model.continuationLosses(prompt, bodies); // [body, mutant 1, mutant 2, ...]
+            for (int i = 0; i < fitting.size(); i++) {
+                MinimalPair pair = fitting.get(i);
+                double difference = losses[i + 1] - losses[0];
+                // a tie (never seen with float losses) counts as half right
+                double score = difference > 0 ? 1 : difference < 0 ? 0 : 0.5;
+                scored++;
+                right += score == 1 ? 1 : 0;
+                margin += difference;
+                double[] program = byProgram.computeIfAbsent(pair.program(), p -> new double[2]);
+                program[0]++;
+                program[1] += score;
+                int[] kind = byKind.computeIfAbsent(pair.kind(), k -> new int[2]);
+                kind[0]++;
+                kind[1] += score == 1 ? 1 : 0;
+            }
         }
         if (scored == 0) {
             throw new WorkbenchException("the understanding test has no pair that fits the context of "
@@ -132,26 +143,5 @@ public final class Understanding {
         ids[0] = tokenizer.specialId(Tokenizer.END_OF_TEXT);
         System.arraycopy(text, 0, ids, 1, text.length);
         return ids;
-    }
-
-    /** Minus the log-probability of {@code body} after {@code prompt}, in nats (the prompt is a prefix-LM's prefix). */
-    static double bodyLoss(CodeGenModel model, int[] prompt, int[] body) {
-        int inputs = prompt.length + body.length - 1;
-        int[] ids = new int[inputs];
-        System.arraycopy(prompt, 0, ids, 0, prompt.length);
-        System.arraycopy(body, 0, ids, prompt.length, body.length - 1);
-        try (NDScope ignored = new NDScope()) {
-            ignored.suppressNotUsedWarning();
-            NDManager m = model.manager();
-            NDArray prefix =
-                    model.config().isPrefixLm() ? AttentionMask.prefixLengths(m, new int[] {prompt.length}) : null;
-            NDArray logits = model.forward(m.create(ids, new Shape(1, inputs)), prefix); // (1, T, V)
-            long[] targets = new long[body.length];
-            for (int i = 0; i < body.length; i++) targets[i] = body[i];
-            NDArray bodyLogits = logits.get(new NDIndex(":, {}:, :", prompt.length - 1));
-            return CodeGenModel.tokenLosses(bodyLogits, m.create(targets, new Shape(1, body.length)))
-                    .sum()
-                    .getFloat();
-        }
     }
 }

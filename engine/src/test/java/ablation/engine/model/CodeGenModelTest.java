@@ -11,6 +11,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,33 @@ class CodeGenModelTest {
             rows[t] = logits.get(new NDIndex("0, {}", t)).toFloatArray();
         logits.close();
         return rows;
+    }
+
+    @Test
+    void continuationLossesInOneBatchEqualEachContinuationScoredAlone() {
+        for (Arch arch : Arch.values()) {
+            try (CodeGenModel model = new CodeGenModel(tiny(arch), VOCAB, manager, 3)) {
+                int[] prompt = randomIds(4, 7);
+                List<int[]> continuations = List.of(randomIds(5, 3), randomIds(6, 1), randomIds(7, 6));
+                double[] batched = model.continuationLosses(prompt, continuations);
+                for (int i = 0; i < continuations.size(); i++) {
+                    int[] c = continuations.get(i);
+                    int[] ids = Arrays.copyOf(prompt, prompt.length + c.length - 1);
+                    System.arraycopy(c, 0, ids, prompt.length, c.length - 1);
+                    float[][] logits = logitsOf(model, ids, arch == Arch.PREFIX_LM ? prompt.length : 0);
+                    double alone = 0;
+                    for (int j = 0; j < c.length; j++) {
+                        float[] row = logits[prompt.length - 1 + j];
+                        double max = Double.NEGATIVE_INFINITY;
+                        for (float v : row) max = Math.max(max, v);
+                        double sum = 0;
+                        for (float v : row) sum += Math.exp(v - max);
+                        alone -= row[c[j]] - max - Math.log(sum);
+                    }
+                    assertEquals(alone, batched[i], 1e-4, arch + " continuation " + i + " (padding must not leak)");
+                }
+            }
+        }
     }
 
     @Test

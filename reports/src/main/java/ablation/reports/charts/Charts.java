@@ -73,9 +73,13 @@ public final class Charts {
         return curves(title, arms, x, "pass@k (95% interval)");
     }
 
-    /** The "free lunch" frontier: L2R pass@1 against infill pass@1, one labelled point per infill rate. */
-    public static JFreeChart infillFrontier(String title, List<ChartSeries> series) {
-        return labelledScatter(title, series, "L2R pass@1", "infill pass@1");
+    /**
+     * The "free lunch" frontier: L2R pass@1 against infill pass@1, one labelled point per infill rate.
+     *
+     * @param infillMode the infill mode's name on the y axis ({@code infill}, {@code infill-line})
+     */
+    public static JFreeChart infillFrontier(String title, String infillMode, List<ChartSeries> series) {
+        return labelledScatter(title, series, "L2R pass@1", infillMode + " pass@1");
     }
 
     /** Programming-language pass@k against natural-language bits per byte, one labelled point per mixture. */

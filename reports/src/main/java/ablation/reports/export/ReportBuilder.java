@@ -274,6 +274,7 @@ public final class ReportBuilder {
                                 + ") per arm: the cost of infill training, if any, shows as a step left.",
                         Charts.infillFrontier(
                                 "Lesson 2: infill vs left-to-right",
+                                analysis.infillMode().title(),
                                 List.of(new ChartSeries(analysis.design().variedField(), points)))));
             }
             case OBJECTIVE -> {

@@ -52,6 +52,7 @@ class ChartsTest {
         Estimate infill = new Estimate(0.1, 0.05, 0.2, 2, IntervalKind.SEED_T);
         JFreeChart chart = Charts.infillFrontier(
                 "f",
+                "infill-line",
                 List.of(new ChartSeries(
                         "fim",
                         List.of(ChartPoint.labelled("fim=0", E, infill), ChartPoint.labelled("fim=0.5", infill, E)))));
@@ -60,6 +61,7 @@ class ChartsTest {
         assertEquals(0.25, data.getStartXValue(0, 0), 1e-12);
         assertEquals(0.2, data.getEndYValue(0, 0), 1e-12);
         assertEquals("fim=0.5", plot.getRenderer().getItemLabelGenerator(0, 1).generateLabel(data, 0, 1));
+        assertEquals("infill-line pass@1", plot.getRangeAxis().getLabel(), "the y axis names the infill mode");
     }
 
     @Test
