@@ -1,7 +1,6 @@
 package ablation.experiments.worker;
 
 import ablation.core.config.EvalConfig;
-import ablation.core.stats.Estimate;
 import ablation.core.stats.PassAtKEstimate;
 import ablation.core.stats.ProblemCount;
 import ablation.engine.eval.model.CheckpointEvaluation;
@@ -53,21 +52,15 @@ public final class RunEvaluation {
             report.metrics().forEach((key, value) -> metrics.log(key, report.step(), value));
             report.bitsPerByte().forEach((source, value) -> LOG.info("bits per byte of {}: {}", source, format(value)));
             if (report.lastWord() != null) {
-                Estimate accuracy = report.lastWord().accuracy();
                 LOG.info(
-                        "last word: {} [{}, {}] over {} items",
-                        format(accuracy.value()),
-                        format(accuracy.low()),
-                        format(accuracy.high()),
+                        "last word: {} over {} items",
+                        report.lastWord().accuracy().format(3),
                         report.lastWord().items());
             }
             if (report.understanding() != null) {
-                Estimate accuracy = report.understanding().accuracy();
                 LOG.info(
-                        "understanding: {} [{}, {}] over {} pairs",
-                        format(accuracy.value()),
-                        format(accuracy.low()),
-                        format(accuracy.high()),
+                        "understanding: {} over {} pairs",
+                        report.understanding().accuracy().format(3),
                         report.understanding().pairs());
             }
             metrics.flush();
