@@ -204,9 +204,12 @@ public final class StudyFixture {
                 evaluations,
                 bpb,
                 Map.of(
-                        MetricKeys.UNDERSTANDING, 0.6 + jitter,
-                        MetricKeys.UNDERSTANDING_LOW, 0.55 + jitter,
-                        MetricKeys.UNDERSTANDING_HIGH, 0.65 + jitter));
+                        MetricKeys.UNDERSTANDING,
+                        0.6 + jitter,
+                        MetricKeys.low(MetricKeys.UNDERSTANDING),
+                        0.55 + jitter,
+                        MetricKeys.high(MetricKeys.UNDERSTANDING),
+                        0.65 + jitter));
         return new RunResult(
                 name,
                 RunStatus.FINISHED,

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -53,14 +54,8 @@ public final class BenchExecCommand implements Callable<Integer> {
             description = "Programs to run, cycling through the solutions (default ${DEFAULT-VALUE}, 4 x HumanEval).")
     int programs;
 
-    @Option(
-            names = "--isolation",
-            defaultValue = "auto",
-            paramLabel = "auto|bwrap|rlimit",
-            description = "Sandbox isolation (default ${DEFAULT-VALUE}: bubblewrap when it works, else as root "
-                    + "resource limits under an unprivileged uid; candidates never run as root, and auto never runs "
-                    + "them under your own uid: rlimit does, when asked for).")
-    String isolation;
+    @Mixin
+    IsolationOption isolation;
 
     @Option(
             names = "--benchmark",
@@ -85,8 +80,7 @@ public final class BenchExecCommand implements Callable<Integer> {
             Problem problem = problems.get(i % problems.size());
             batch.add(problem.program(problem.canonicalSolution()));
         }
-        SandboxOptions options =
-                SandboxOptions.defaults().withCache(false).withIsolation(ScoreCommand.parseIsolation(isolation));
+        SandboxOptions options = SandboxOptions.defaults().withCache(false).withIsolation(isolation.value());
         if (workers != null) options = options.withWorkers(workers);
 
         long opening = System.nanoTime();

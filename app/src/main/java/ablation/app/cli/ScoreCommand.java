@@ -10,7 +10,6 @@ import ablation.engine.eval.Sample;
 import ablation.engine.eval.SampleFiles;
 import ablation.engine.eval.ScoreReport;
 import ablation.engine.eval.Scorer;
-import ablation.engine.eval.sandbox.Isolation;
 import ablation.engine.eval.sandbox.Sandbox;
 import ablation.engine.eval.sandbox.SandboxOptions;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -87,14 +87,8 @@ public final class ScoreCommand implements Callable<Integer> {
                     "Cut completions at the stop sequences (l2r: \\ndef \\nclass \\nif \\nprint \\n#; infill: <eom>).")
     boolean truncate;
 
-    @Option(
-            names = "--isolation",
-            defaultValue = "auto",
-            paramLabel = "auto|bwrap|rlimit",
-            description = "Sandbox isolation (default ${DEFAULT-VALUE}: bubblewrap when it works, else as root "
-                    + "resource limits under an unprivileged uid; candidates never run as root, and auto never runs "
-                    + "them under your own uid: rlimit does, when asked for).")
-    String isolation;
+    @Mixin
+    IsolationOption isolation;
 
     @Override
     public Integer call() {
@@ -108,8 +102,7 @@ public final class ScoreCommand implements Callable<Integer> {
                 ? EvalMode.fromLabel(mode)
                 : problems.stream().anyMatch(Problem::isInfill) ? EvalMode.INFILL : EvalMode.L2R;
         List<Integer> chosen = ks != null ? ks : defaultKs(all);
-        SandboxOptions options =
-                SandboxOptions.defaults().withTimeout(timeout).withIsolation(parseIsolation(isolation));
+        SandboxOptions options = SandboxOptions.defaults().withTimeout(timeout).withIsolation(isolation.value());
         if (workers != null) options = options.withWorkers(workers);
         Path results = out != null ? out : SampleFiles.defaultResultsPath(samples);
 
@@ -159,14 +152,6 @@ public final class ScoreCommand implements Callable<Integer> {
         Map<String, Long> n = samples.stream().collect(Collectors.groupingBy(Sample::taskId, Collectors.counting()));
         long fewest = n.values().stream().mapToLong(Long::longValue).min().orElse(0);
         return DEFAULT_KS.stream().filter(k -> k <= fewest).toList();
-    }
-
-    static Isolation parseIsolation(String label) {
-        try {
-            return Isolation.fromLabel(label);
-        } catch (IllegalArgumentException e) {
-            throw new WorkbenchException(e.getMessage());
-        }
     }
 
     private String json(ScoreReport report, EvalMode evalMode, Path results, String isolationUsed, double seconds) {

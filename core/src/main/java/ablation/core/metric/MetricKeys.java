@@ -11,11 +11,9 @@ public final class MetricKeys {
     public static final String TRAIN_TOKENS = "train/tokens";
     /** Held-out bits per byte of one source: {@code eval/bpb/<source name>}. */
     public static final String BITS_PER_BYTE_PREFIX = "eval/bpb/";
-    /** Accuracy of the understanding test (correct against mutated bodies), its 95% interval and its pairs. */
+    /** Accuracy of the understanding test (correct against mutated bodies), its interval in {@link #low}, {@link #high}. */
     public static final String UNDERSTANDING = "eval/understanding";
-
-    public static final String UNDERSTANDING_LOW = "eval/understanding_low";
-    public static final String UNDERSTANDING_HIGH = "eval/understanding_high";
+    /** Pairs the understanding test scored. */
     public static final String UNDERSTANDING_PAIRS = "eval/understanding_pairs";
     /** Distinct programs among the understanding test's pairs. */
     public static final String UNDERSTANDING_PROGRAMS = "eval/understanding_programs";

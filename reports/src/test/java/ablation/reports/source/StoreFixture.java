@@ -101,8 +101,8 @@ final class StoreFixture {
             metrics.log(MetricKeys.BITS_PER_BYTE_PREFIX + "python", STEPS, finalLoss / 2);
             metrics.log(MetricKeys.BITS_PER_BYTE_PREFIX + "english", STEPS, finalLoss / 3);
             metrics.log(MetricKeys.UNDERSTANDING, STEPS, 0.5 + finalLoss / 100);
-            metrics.log(MetricKeys.UNDERSTANDING_LOW, STEPS, 0.45 + finalLoss / 100);
-            metrics.log(MetricKeys.UNDERSTANDING_HIGH, STEPS, 0.55 + finalLoss / 100);
+            metrics.log(MetricKeys.low(MetricKeys.UNDERSTANDING), STEPS, 0.45 + finalLoss / 100);
+            metrics.log(MetricKeys.high(MetricKeys.UNDERSTANDING), STEPS, 0.55 + finalLoss / 100);
             metrics.log(MetricKeys.PROMPTS_TRIMMED_PREFIX + "desk-infill/infill", STEPS, 2);
             metrics.log(MetricKeys.PROMPTS_UNFIT_PREFIX + "desk-infill/infill", STEPS, 1);
             metrics.log(MetricKeys.FINISH_PREFIX + "stop_token/desk-infill/infill", STEPS, 7);

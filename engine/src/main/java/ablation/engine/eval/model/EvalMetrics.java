@@ -1,6 +1,7 @@
 package ablation.engine.eval.model;
 
 import ablation.core.metric.MetricKeys;
+import ablation.core.stats.Estimate;
 import ablation.engine.sampling.Completion;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,27 +40,15 @@ public final class EvalMetrics {
     static Map<String, Double> of(CheckpointReport report) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         if (report.understanding() != null) {
-            metrics.put(
-                    MetricKeys.UNDERSTANDING, report.understanding().accuracy().value());
-            metrics.put(
-                    MetricKeys.UNDERSTANDING_LOW,
-                    report.understanding().accuracy().low());
-            metrics.put(
-                    MetricKeys.UNDERSTANDING_HIGH,
-                    report.understanding().accuracy().high());
+            putAccuracy(
+                    metrics, MetricKeys.UNDERSTANDING, report.understanding().accuracy());
             metrics.put(MetricKeys.UNDERSTANDING_PAIRS, (double)
                     report.understanding().pairs());
             metrics.put(MetricKeys.UNDERSTANDING_PROGRAMS, (double)
                     report.understanding().programs());
         }
         if (report.lastWord() != null) {
-            metrics.put(MetricKeys.LAST_WORD, report.lastWord().accuracy().value());
-            metrics.put(
-                    MetricKeys.low(MetricKeys.LAST_WORD),
-                    report.lastWord().accuracy().low());
-            metrics.put(
-                    MetricKeys.high(MetricKeys.LAST_WORD),
-                    report.lastWord().accuracy().high());
+            putAccuracy(metrics, MetricKeys.LAST_WORD, report.lastWord().accuracy());
             metrics.put(MetricKeys.LAST_WORD_ITEMS, (double) report.lastWord().items());
             metrics.put(
                     MetricKeys.LAST_WORD_DOCUMENTS, (double) report.lastWord().documents());
@@ -71,6 +60,13 @@ public final class EvalMetrics {
             metrics.putAll(of(report.evaluations().get(i), names.get(i)));
         }
         return metrics;
+    }
+
+    /** An accuracy under {@code key} and its interval's bounds under {@link MetricKeys#low} and {@link MetricKeys#high}. */
+    private static void putAccuracy(Map<String, Double> metrics, String key, Estimate accuracy) {
+        metrics.put(key, accuracy.value());
+        metrics.put(MetricKeys.low(key), accuracy.low());
+        metrics.put(MetricKeys.high(key), accuracy.high());
     }
 
     /**
