@@ -161,6 +161,14 @@ class FilesAndNamesCommandTest {
                 for (int step = 1; step <= 60_000; step++) writer.log("loss", step, 1.0 / step);
             }
         }
+        // SHUTDOWN waits until H2 has closed the file in this JVM, so no pending write of the store
+        // above can land after the noise (and be taken for a reading command's write)
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + database, "sa", "");
+                java.sql.Statement statement = c.createStatement()) {
+            statement.execute("SHUTDOWN");
+        } catch (java.sql.SQLException e) {
+            throw new IOException(e);
+        }
         Path file = dir.resolve("damaged.mv.db");
         long size = Files.size(file);
         try (java.io.RandomAccessFile raw = new java.io.RandomAccessFile(file.toFile(), "rw")) {
